@@ -1,0 +1,71 @@
+"""Name normalisation shared by the gazetteer, geocoding and geoparsing.
+
+Two keys are derived from a name:
+
+``fold_key``
+    case, diacritics and punctuation removed, other scripts transliterated to Latin for Latin,
+    Cyrillic and Greek names ("Kyïv" -> "kyiv", "P'yongyang" -> "pyongyang", "Курск" -> "kursk");
+    names in other scripts keep their own letters (casefolded), so that a romanised Chinese
+    syllable never collides with an English word.
+``translit_key``
+    ``fold_key`` further reduced so that common romanisation variants meet
+    ("Sievierodonetsk" and "Severodonetsk", "Kharkiv"/"Kharkov" do not, those are alternate names):
+    spaces dropped, ``kh -> h``, ``ie -> e``, ``y -> i``, ``j -> i`` after a vowel, doubled letters
+    collapsed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from unidecode import unidecode
+
+__all__ = ["fold_key", "is_translit_script", "translit_key"]
+
+_PUNCT_DROP = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u0060\u00b4\u02b9\u02ba\"\u201c\u201d.]")
+_NON_WORD = re.compile(r"[^0-9a-z\u0080-\U0010ffff]+")
+_SPACES = re.compile(r"\s+")
+_LATIN_LIKE = ("LATIN", "CYRILLIC", "GREEK")
+
+
+def is_translit_script(text: str) -> bool:
+    """True when every letter of ``text`` is Latin, Cyrillic or Greek."""
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            if not name.startswith(_LATIN_LIKE):
+                return False
+    return True
+
+
+def fold_key(name: str) -> str:
+    """Case-, diacritics- and punctuation-insensitive key of a name."""
+    text = unicodedata.normalize("NFKC", name)
+    text = _PUNCT_DROP.sub("", text)
+    if is_translit_script(text):
+        text = unidecode(text)
+        text = text.replace("'", "")
+    text = text.casefold()
+    text = _NON_WORD.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+_TRANSLIT_RULES = (
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"ie"), "e"),
+    (re.compile(r"([aeiou])j"), r"\1i"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"(.)\1+"), r"\1"),
+)
+
+
+def translit_key(name: str, *, folded: bool = False) -> str:
+    """Key under which common transliteration variants of a name coincide."""
+    key = name if folded else fold_key(name)
+    key = key.replace(" ", "")
+    if not key.isascii():
+        return key
+    for pattern, repl in _TRANSLIT_RULES:
+        key = pattern.sub(repl, key)
+    return key

@@ -1,0 +1,39 @@
+"""Options and helpers shared by several subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+__all__ = ["add_gazetteer_options", "gazetteer_from_args", "print_table"]
+
+
+def add_gazetteer_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("gazetteer")
+    g.add_argument("--cache-dir", metavar="DIR",
+                   help="where indexes and caches are built (default: $GEOMAP_CACHE_DIR or the "
+                   "user cache folder)")
+    g.add_argument("--de-facto", action="store_true",
+                   help="report the country in de-facto control of disputed territory (Crimea -> "
+                   "RU) instead of internationally recognised borders")
+
+
+def gazetteer_from_args(args: argparse.Namespace):
+    from ..gazetteer import Gazetteer
+
+    return Gazetteer(cache_dir=args.cache_dir, de_facto=args.de_facto)
+
+
+def print_table(rows: Sequence[Sequence[object]], headers: Sequence[str], file=None) -> None:
+    """Print an aligned plain-text table."""
+    file = file or sys.stdout
+    cells = [[("" if v is None else str(v)) for v in r] for r in rows]
+    widths = [len(h) for h in headers]
+    for r in cells:
+        widths = [max(w, len(c)) for w, c in zip(widths, r, strict=True)]
+    fmt = "  ".join(f"{{:<{w}}}" for w in widths)
+    print(fmt.format(*headers).rstrip(), file=file)
+    print(fmt.format(*("-" * w for w in widths)).rstrip(), file=file)
+    for r in cells:
+        print(fmt.format(*r).rstrip(), file=file)

@@ -1,0 +1,140 @@
+"""``geomap events``: event datasets in one schema.
+
+``geomap events read FILE... -o events.geojson`` reads ACLED, UCDP GED, GDELT (events or GKG
+locations) and generic CSV/XLSX/GeoJSON tables into one RFC 7946 GeoJSON file and writes the
+rejected rows, with their reasons, to a CSV beside it.
+
+Sub-subcommands live in :data:`SUBCOMMANDS`: each entry is a function that adds its parser to
+the ``events`` group and sets ``events_func``; add new ones (``extract``...) there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections import Counter
+from pathlib import Path
+
+log = logging.getLogger("geomap.events")
+
+
+def _add_read(esub) -> None:
+    from ..events.read import FORMATS
+
+    p = esub.add_parser(
+        "read",
+        help="read event files into one GeoJSON (+ a CSV of rejected rows)",
+        description="Read event files (format detected from the columns, or --format) into "
+        "one GeoJSON FeatureCollection; rows that cannot be used go, with the reason, to "
+        "the rejects CSV. Reports rows, kept and rejected per file on stderr.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="event files to read")
+    p.add_argument("-o", "--output", required=True, metavar="EVENTS.geojson",
+                   help="GeoJSON file to write")
+    p.add_argument("--rejects", metavar="REJECTS.csv",
+                   help="CSV of rejected rows (default: <output stem>.rejects.csv)")
+    p.add_argument("--format", choices=FORMATS, help="input format (default: detect)")
+    p.add_argument("--dataset", help="dataset name for the 'dataset' column")
+    p.add_argument("--encoding", help="text encoding (default: UTF-8, else cp1252)")
+    g = p.add_argument_group("generic tables")
+    for role in ("lat", "lon", "place", "date", "id", "type"):
+        g.add_argument(f"--{role}-col", dest=f"{role}_col", metavar="COLUMN",
+                       help=f"the {role} column (default: sniffed from the names)")
+    g.add_argument("--sheet", help="XLSX sheet name (default: the first)")
+    p.add_argument("--json", action="store_true",
+                   help="print {\"files\": [...]} on stdout (rows, kept, rejected, rejects)")
+    p.set_defaults(events_func=run_read)
+
+
+#: Functions adding one ``geomap events`` sub-subcommand each.
+SUBCOMMANDS = [_add_read]
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "events",
+        help="read event datasets (ACLED, UCDP, GDELT, CSV/XLSX/GeoJSON) into one schema",
+        description="Event datasets in one schema. Run 'geomap events COMMAND --help'.",
+    )
+    esub = p.add_subparsers(dest="events_command", metavar="COMMAND")
+    for add in SUBCOMMANDS:
+        add(esub)
+    p.set_defaults(func=run, events_parser=p)
+
+
+def run(args) -> int:
+    func = getattr(args, "events_func", None)
+    if func is None:
+        args.events_parser.print_help(sys.stderr)
+        return 2
+    return int(func(args) or 0)
+
+
+def default_rejects_path(output: str | Path) -> Path:
+    out = Path(output)
+    return out.with_name(f"{out.stem}.rejects.csv")
+
+
+def run_read(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from .._atomic import atomic_write
+    from ..events.read import read_events
+    from ..events.schema import coerce_events, empty_events
+    from ..export.geojson import write_geojson
+
+    output = Path(args.output)
+    rejects_path = Path(args.rejects) if args.rejects else default_rejects_path(output)
+    options = {k: getattr(args, k, None) for k in (
+        "lat_col", "lon_col", "place_col", "date_col", "id_col", "type_col", "sheet")}
+    options = {k: v for k, v in options.items() if v is not None}
+    results = []
+    for path in args.files:
+        result = read_events(path, format=args.format, dataset=args.dataset,
+                             encoding=args.encoding, **options)
+        for warning in result.warnings:
+            log.warning("%s", warning)
+        results.append(result)
+
+    frames = [r.events for r in results if len(r.events)]
+    events = coerce_events(pd.concat(frames, ignore_index=True)) if frames else empty_events()
+    write_geojson(events, output)
+
+    reject_frames = [r.rejects for r in results if len(r.rejects)]
+    lead = ["source_file", "source_row", "reason"]
+    if reject_frames:
+        rejects = pd.concat(reject_frames, ignore_index=True)
+        rejects = rejects[lead + [c for c in rejects.columns if c not in lead]]
+    else:
+        rejects = pd.DataFrame(columns=lead)
+    with atomic_write(rejects_path, "w") as fh:
+        rejects.to_csv(fh, index=False)
+
+    _report(results, output, rejects_path, quiet=getattr(args, "quiet", False))
+    if args.json:
+        json.dump({"files": [
+            {"path": r.path, "rows": r.rows, "kept": r.kept, "rejected": r.rejected,
+             "rejects": str(rejects_path)} for r in results]}, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    return 0
+
+
+def _report(results, output: Path, rejects_path: Path, *, quiet: bool) -> None:
+    if quiet:
+        return
+    width = max([len("file"), *(len(r.path) for r in results)])
+    err = sys.stderr
+    print(f"{'file':<{width}}  {'format':<8} {'rows':>8} {'kept':>8} {'rejected':>8}", file=err)
+    for r in results:
+        print(f"{r.path:<{width}}  {r.format:<8} {r.rows:>8} {r.kept:>8} {r.rejected:>8}",
+              file=err)
+    reasons = Counter(
+        str(reason).split(":")[0] for r in results for reason in r.rejects.get("reason", []))
+    for reason, n in reasons.most_common():
+        print(f"  rejected {n:>6}: {reason}", file=err)
+    kept = sum(r.kept for r in results)
+    rejected = sum(r.rejected for r in results)
+    print(f"wrote {kept} events to {output}; {rejected} rejected rows to {rejects_path}",
+          file=err)

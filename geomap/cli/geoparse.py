@@ -1,0 +1,105 @@
+"""``geomap geoparse``: place mentions of articles, as a table or as JSON Lines."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from .._atomic import atomic_write
+from ..exceptions import InputError
+from ._common import add_gazetteer_options, gazetteer_from_args, print_table
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "geoparse",
+        help="find and resolve place mentions in articles",
+        description="Find and resolve the place mentions of articles. Without -o, prints a "
+        "table. With -o OUT.jsonl, writes one line per document in input order: {\"id\", "
+        "\"toponyms\": [{start, end, name, lat, lon, geonameid, feature, country, admin1, role, "
+        "confidence}]}. For a .jsonl input each line needs \"id\" and \"text\" (other keys are "
+        "ignored); lines that are not valid JSON go to OUT.rejects.jsonl.",
+    )
+    p.add_argument("inputs", nargs="+", metavar="FILE", help="article files, folders or .jsonl")
+    p.add_argument("-o", "--out", metavar="OUT.jsonl", help="write JSON Lines here")
+    p.add_argument("--roles", metavar="ROLES",
+                   help="comma-separated roles to emit: literal,metonymic,demonym,dateline "
+                   "(default: all)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    add_gazetteer_options(p)
+    p.set_defaults(func=run)
+
+
+def _documents(inputs: list[str], rejects: list[dict]):
+    """(id, text) of every document; JSONL lines need only id and text."""
+    from ..sources import ArticleReader, Reject, iter_jsonl
+
+    for path in inputs:
+        if path.endswith(".jsonl") and Path(path).is_file():
+            bad: list[Reject] = []
+            for number, line, value in iter_jsonl(path, bad):
+                if not isinstance(value, dict) or "text" not in value or "id" not in value or \
+                        not isinstance(value.get("text"), str):
+                    rejects.append({"source": path, "line": number,
+                                    "reason": "not an object with \"id\" and \"text\"",
+                                    "raw": line})
+                    continue
+                yield value["id"], value["text"]
+            rejects.extend({"source": r.source, "line": r.line, "reason": r.reason,
+                            "raw": r.raw} for r in bad)
+        else:
+            reader = ArticleReader()
+            for art in reader.read([path]):
+                yield art.id, art.text
+            rejects.extend({"source": r.source, "line": r.line, "reason": r.reason,
+                            "raw": r.raw} for r in reader.rejects)
+
+
+def run(args) -> int:
+    from tqdm import tqdm
+
+    from ..geoparse import ROLES, Geoparser
+
+    roles = None
+    if args.roles:
+        roles = [r.strip() for r in args.roles.split(",") if r.strip()]
+        bad = [r for r in roles if r not in ROLES]
+        if bad:
+            raise InputError(f"unknown role {bad[0]!r}; expected some of {', '.join(ROLES)}")
+    parser = Geoparser(gazetteer_from_args(args), roles=roles)
+    rejects: list[dict] = []
+    docs = tqdm(_documents(args.inputs, rejects), desc="geoparsing", unit="doc",
+                disable=args.no_progress or not args.out, leave=False, file=sys.stderr)
+    n_docs = n_mentions = 0
+    if args.out:
+        with atomic_write(args.out) as fh:
+            for doc_id, text in docs:
+                mentions = parser.parse(text)
+                n_docs += 1
+                n_mentions += len(mentions)
+                fh.write(json.dumps({"id": doc_id, "toponyms": [m.to_json() for m in mentions]},
+                                    ensure_ascii=False) + "\n")
+        rej_path = Path(args.out).with_suffix("").as_posix() + ".rejects.jsonl"
+        if rejects:
+            with atomic_write(rej_path) as fh:
+                for r in rejects:
+                    fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        for r in rejects:
+            print(f"{r['source']}:{r['line']}: {r['reason']}", file=sys.stderr)
+        print(f"geomap: {n_docs} documents, {n_mentions} mentions, {len(rejects)} rejected lines"
+              + (f" (in {rej_path})" if rejects else "") + f"; wrote {args.out}", file=sys.stderr)
+        return 0
+    rows = []
+    for doc_id, text in docs:
+        for m in parser.parse(text):
+            p = m.place
+            rows.append((doc_id, f"{m.start}-{m.end}", m.name, m.role,
+                         p.name if p else "(unresolved)", p.feature if p else "",
+                         p.country if p else "", f"{p.lat:.3f}" if p else "",
+                         f"{p.lon:.3f}" if p else "", f"{m.confidence:.2f}"))
+    print_table(rows, ("document", "span", "mention", "role", "place", "feature", "country",
+                       "lat", "lon", "conf"))
+    for r in rejects:
+        print(f"{r['source']}:{r['line']}: {r['reason']}", file=sys.stderr)
+    return 0

@@ -1,0 +1,55 @@
+"""``geomap map INPUT... -o DIR``: articles in, a self-contained map and GeoJSON out."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import sys
+
+from ..exceptions import InputError
+from ._common import add_gazetteer_options, gazetteer_from_args, print_table
+
+
+def _date(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as exc:
+        raise InputError(f"--date expects YYYY-MM-DD, got {value!r}") from exc
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "map",
+        help="map the places that articles mention (writes DIR/index.html and GeoJSON)",
+        description="Read articles (.txt, .html, folders of them, or JSON Lines with id/text), "
+        "find and resolve their place mentions, and write DIR/index.html (the map) and "
+        "DIR/mentions.geojson. Unreadable JSON lines go to DIR/articles.rejects.jsonl.",
+    )
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="article file, folder or .jsonl")
+    p.add_argument("-o", "--out", default="maps", metavar="DIR", help="output folder (maps)")
+    p.add_argument("--date", type=str, help="publication date (YYYY-MM-DD) for inputs without one")
+    p.add_argument("--title", default="geomap", help="title of the map page")
+    p.add_argument("--json", action="store_true", help="print a JSON report on stdout")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    add_gazetteer_options(p)
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..pipeline import run_map
+
+    date = _date(args.date) if args.date else None
+    report = run_map(args.inputs, args.out, gazetteer=gazetteer_from_args(args), date=date,
+                     title=args.title, progress=not (args.no_progress or args.json))
+    if args.json:
+        json.dump(report.to_json(), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    print_table(
+        [("articles", report.articles), ("articles rejected", report.rejected),
+         ("place mentions", report.mentions), ("resolved", report.resolved),
+         ("unresolved", report.mentions - report.resolved), ("distinct places", report.places)],
+        ("", "count"), file=sys.stderr)
+    for kind, path in report.outputs.items():
+        print(f"wrote {kind}: {path}", file=sys.stderr)
+    return 0

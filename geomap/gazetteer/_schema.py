@@ -1,0 +1,58 @@
+"""The SQLite layout of a gazetteer index (the built world index and the user's imports)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+#: Bump when the layout or the build rules change: old cache files are then ignored.
+INDEX_FORMAT = 4
+
+#: Name kinds, best first. ``name``: the place's preferred name; ``alt``: an alternate name;
+#: ``stem``: a division's name without its generic word ("Kursk" of "Kursk Oblast");
+#: ``abbr``: an all-capitals abbreviation ("DPRK", "USA"); ``demonym``: "North Korean".
+NAME_KINDS = ("name", "alt", "abbr", "stem", "demonym")
+
+DDL = """
+CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT);
+CREATE TABLE IF NOT EXISTS places (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    feature TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    geonameid INTEGER,
+    country TEXT,
+    admin1_code TEXT,
+    admin1 TEXT,
+    population INTEGER NOT NULL DEFAULT 0,
+    disputed INTEGER NOT NULL DEFAULT 0,
+    de_facto TEXT,
+    capital INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS names (
+    fkey TEXT NOT NULL,
+    tkey TEXT NOT NULL,
+    place INTEGER NOT NULL,
+    kind TEXT NOT NULL
+);
+"""
+
+INDEXES = """
+CREATE INDEX IF NOT EXISTS names_fkey ON names (fkey);
+CREATE INDEX IF NOT EXISTS names_tkey ON names (tkey);
+CREATE INDEX IF NOT EXISTS places_geonameid ON places (geonameid);
+"""
+
+PLACE_COLUMNS = (
+    "id", "key", "name", "feature", "lat", "lon", "geonameid", "country", "admin1_code",
+    "admin1", "population", "disputed", "de_facto", "capital",
+)
+
+
+def create(conn: sqlite3.Connection) -> None:
+    conn.executescript(DDL)
+
+
+def create_indexes(conn: sqlite3.Connection) -> None:
+    conn.executescript(INDEXES)

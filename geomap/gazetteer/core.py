@@ -1,0 +1,347 @@
+"""The offline world gazetteer: name search, lookup by id, reverse lookup."""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import re
+import sqlite3
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .._cachedir import resolve_cache_dir
+from .._datadir import resolve_data_dir
+from .._text import fold_key, translit_key
+from ..exceptions import GazetteerError, InputError
+from ..places import FEATURES, Place
+from ._build import build_index
+from ._sources import GENERIC_WORDS
+
+__all__ = ["USER_DB_NAME", "Candidate", "Gazetteer"]
+
+log = logging.getLogger(__name__)
+
+USER_DB_NAME = "user-places.sqlite"
+#: Ids of places imported by the user start here, so they never clash with the world index.
+USER_ID_BASE = 100_000_000
+
+#: How much an alternate spelling, an abbreviation or a stem weighs against a preferred name,
+#: in orders of magnitude of population.
+KIND_PENALTY = {"name": 0.0, "alt": 1.5, "abbr": 1.5, "stem": 1.0, "demonym": 0.0}
+FEATURE_BONUS = {"country": 2.5, "admin1": 0.8, "admin2": 0.3, "populated_place": 0.0,
+                 "region": 0.3, "other": 0.0}
+MATCH_OF_KIND = {"name": "exact", "alt": "alternate_name", "abbr": "alternate_name",
+                 "stem": "alternate_name", "demonym": "demonym"}
+AREA_FEATURES = ("admin1", "admin2", "region")
+
+_AREA_SUFFIX = re.compile(
+    r"^(?:the\s+)?(?P<head>.+?)\s+(?:border\s+)?(?P<word>"
+    + "|".join(re.escape(fold_key(w)) for w in sorted(GENERIC_WORDS, key=len, reverse=True))
+    + r"|area|areas|regions)$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A place that a name may refer to, with how the name matched and a ranking score."""
+
+    place: Place
+    match: str
+    kind: str
+    score: float
+
+
+def importance(feature: str, population: int, capital: bool) -> float:
+    """Prior weight of a place: log population plus a bonus for coarse features and capitals."""
+    return (math.log10(population + 10) + FEATURE_BONUS.get(feature, 0.0)
+            + (0.5 if capital else 0.0))
+
+
+#: A division that holds a same-named city ("Kyiv" the city in Kyiv City, "Kursk" in Kursk
+#: Oblast) yields to the city when the name stands alone.
+CITY_OVER_DIVISION = 2.0
+
+
+def priors(rows: Sequence[tuple]) -> list[float]:
+    """Prior score of each (name kind, place row) candidate of one name, before any context."""
+    city_a1 = {r[8] for _k, r in rows if r[3] == "populated_place" and r[8]}
+    out = []
+    for kind, r in rows:
+        s = importance(r[3], r[10], bool(r[13])) - KIND_PENALTY.get(kind, 1.5)
+        if r[3] == "admin1" and r[8] in city_a1:
+            s -= CITY_OVER_DIVISION
+        out.append(s)
+    return out
+
+
+class Gazetteer:
+    """The offline gazetteer.
+
+    Parameters
+    ----------
+    cache_dir
+        Where the index is built on first use (see :func:`geomap._cachedir.resolve_cache_dir`).
+    data_dir
+        The shipped data folder (see :func:`geomap._datadir.resolve_data_dir`).
+    de_facto
+        Report the country in de-facto control for disputed territory (Crimea -> RU) instead of
+        the internationally recognised one (the default, Crimea -> UA).
+    """
+
+    def __init__(
+        self,
+        *,
+        cache_dir: str | os.PathLike[str] | None = None,
+        data_dir: str | os.PathLike[str] | None = None,
+        de_facto: bool = False,
+    ) -> None:
+        self.cache_dir = resolve_cache_dir(cache_dir)
+        self.data_dir = resolve_data_dir(data_dir)
+        self.de_facto = de_facto
+        self.index_path = build_index(self.cache_dir, self.data_dir)
+        self.user_path = self.cache_dir / USER_DB_NAME
+        self._lock = threading.Lock()
+        self._conn = self._connect()
+        self._reverse = None
+        self._suggest_names: list[str] | None = None
+
+    # -- connection -------------------------------------------------------------------------
+    def _connect(self) -> sqlite3.Connection:
+        uri = f"file:{self.index_path}?mode=ro"
+        try:
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        except sqlite3.Error as exc:  # pragma: no cover - corrupt cache
+            raise GazetteerError(f"cannot open gazetteer index {self.index_path}: {exc}") from exc
+        if self.user_path.exists():
+            conn.execute("ATTACH DATABASE ? AS user", (f"file:{self.user_path}?mode=ro",))
+            conn.executescript(
+                "CREATE TEMP VIEW all_places AS SELECT * FROM main.places "
+                "UNION ALL SELECT * FROM user.places;"
+                "CREATE TEMP VIEW all_names AS SELECT * FROM main.names "
+                "UNION ALL SELECT * FROM user.names;"
+            )
+        else:
+            conn.executescript(
+                "CREATE TEMP VIEW all_places AS SELECT * FROM main.places;"
+                "CREATE TEMP VIEW all_names AS SELECT * FROM main.names;"
+            )
+        return conn
+
+    def reload(self) -> None:
+        """Reopen the index (after places were imported)."""
+        with self._lock:
+            self._conn.close()
+            self._conn = self._connect()
+            self._suggest_names = None
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Gazetteer:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __getstate__(self):  # picklable for worker processes: reopen on the other side
+        return {"cache_dir": self.cache_dir, "data_dir": self.data_dir, "de_facto": self.de_facto}
+
+    def __setstate__(self, state) -> None:
+        self.__init__(**state)
+
+    def _query(self, sql: str, params: Sequence = ()) -> list[tuple]:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    # -- places -----------------------------------------------------------------------------
+    def _place(self, row: Sequence) -> Place:
+        (_id, key, name, feature, lat, lon, gid, country, a1code, a1, pop, disputed, de_facto,
+         _cap) = row
+        if self.de_facto and de_facto:
+            country = de_facto
+        return Place(
+            key=key, name=name, feature=feature, lat=lat, lon=lon, geonameid=gid,
+            country=country, admin1=a1, admin1_code=a1code, population=pop,
+            disputed=bool(disputed), de_facto_country=de_facto,
+        )
+
+    def __len__(self) -> int:
+        return self._query("SELECT count(*) FROM all_places")[0][0]
+
+    def get(self, key: str | int) -> Place | None:
+        """A place by geomap key ("gn:538560", "a1:RU.41", "c:KP") or by GeoNames id."""
+        if isinstance(key, int) or (isinstance(key, str) and key.isdigit()):
+            rows = self._query(
+                "SELECT * FROM all_places WHERE geonameid = ? ORDER BY population DESC LIMIT 1",
+                (int(key),),
+            )
+        else:
+            rows = self._query("SELECT * FROM all_places WHERE key = ?", (key,))
+        return self._place(rows[0]) if rows else None
+
+    def country(self, iso2: str) -> Place | None:
+        """The country with ISO 3166-1 alpha-2 code ``iso2``."""
+        return self.get(f"c:{iso2.upper()}")
+
+    # -- name search ------------------------------------------------------------------------
+    def rows_for_keys(self, fkeys: Iterable[str]) -> dict[str, list[tuple[str, tuple]]]:
+        """{fold key: [(name kind, place row), ...]} for every key that names a place.
+
+        The batch lookup behind the geoparser: one query for a whole document.
+        """
+        keys = list(dict.fromkeys(fkeys))
+        out: dict[str, list[tuple[str, tuple]]] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._query(
+                f"SELECT n.fkey, n.kind, p.* FROM all_names n JOIN all_places p ON p.id = n.place "
+                f"WHERE n.fkey IN ({marks})",
+                chunk,
+            )
+            for fkey, kind, *prow in rows:
+                out.setdefault(fkey, []).append((kind, tuple(prow)))
+        return out
+
+    def place_from_row(self, row: Sequence) -> Place:
+        return self._place(row)
+
+    def search(
+        self,
+        query: str,
+        *,
+        country: str | None = None,
+        feature: str | Iterable[str] | None = None,
+        limit: int = 10,
+        fuzzy: bool = True,
+    ) -> list[Candidate]:
+        """Places a name may refer to, best first.
+
+        Tolerates case, diacritics, punctuation and common transliteration variants; "Kursk
+        region" or "the Kursk border region" look for a division named Kursk; demonyms
+        ("North Korean") find their country.
+
+        Parameters
+        ----------
+        query
+            The name.
+        country
+            Keep only places in this country (ISO2).
+        feature
+            Keep only these feature classes (see :data:`geomap.places.FEATURES`).
+        limit
+            At most this many candidates.
+        fuzzy
+            Fall back to fuzzy matching (rapidfuzz) when nothing else matches.
+        """
+        if not query or not query.strip():
+            raise InputError("empty place name")
+        features = _features(feature)
+        fk = fold_key(query)
+        if not fk:
+            return []
+        area = _AREA_SUFFIX.match(fk)
+        tries: list[tuple[str, str, tuple[str, ...] | None]] = [("fkey", fk, features)]
+        if area:
+            area_features = tuple(f for f in AREA_FEATURES if not features or f in features)
+            tries.insert(0, ("fkey", area.group("head"), area_features))
+        tries.append(("tkey", translit_key(fk, folded=True), features))
+        if area:
+            tries.append(("tkey", translit_key(area.group("head"), folded=True),
+                          tuple(f for f in AREA_FEATURES if not features or f in features)))
+        for column, key, feats in tries:
+            rows = self._query(
+                f"SELECT n.kind, p.* FROM all_names n JOIN all_places p ON p.id = n.place "
+                f"WHERE n.{column} = ?",
+                (key,),
+            )
+            cands = self._rank(rows, country, feats, translit=column == "tkey")
+            if cands:
+                if area and key == area.group("head") and column == "fkey":
+                    cands = [Candidate(c.place, "alternate_name", c.kind, c.score) for c in cands]
+                return cands[:limit]
+        if fuzzy:
+            return self._fuzzy(fk, country, features, limit)
+        return []
+
+    def _rank(self, rows, country, features, *, translit: bool) -> list[Candidate]:
+        best: dict[str, Candidate] = {}
+        pairs = [(kind, tuple(prow)) for kind, *prow in rows]
+        for (kind, prow), score in zip(pairs, priors(pairs), strict=True):
+            place = self._place(prow)
+            if country and place.country != country.upper():
+                continue
+            if features and place.feature not in features:
+                continue
+            if kind == "demonym" and place.feature != "country":
+                continue
+            match = "transliterated" if translit else MATCH_OF_KIND.get(kind, "alternate_name")
+            cand = Candidate(place, match, kind, score)
+            if place.key not in best or best[place.key].score < score:
+                best[place.key] = cand
+        return sorted(best.values(), key=lambda c: -c.score)
+
+    def _fuzzy_keys(self) -> list[str]:
+        """Fold keys of every name of the places worth suggesting (built on first need)."""
+        if self._suggest_names is None:
+            rows = self._query(
+                "SELECT DISTINCT n.fkey FROM all_names n JOIN all_places p ON p.id = n.place "
+                "WHERE n.kind IN ('name', 'alt', 'stem') AND (p.population >= 1000 "
+                "OR p.feature IN ('country', 'admin1', 'admin2') OR p.id >= ?)",
+                (USER_ID_BASE,),
+            )
+            self._suggest_names = [r[0] for r in rows]
+        return self._suggest_names
+
+    def _fuzzy_hits(self, query: str, limit: int, cutoff: float) -> list[str]:
+        from rapidfuzz import fuzz, process
+
+        return [h[0] for h in process.extract(
+            fold_key(query), self._fuzzy_keys(), scorer=fuzz.ratio, limit=limit,
+            score_cutoff=cutoff)]
+
+    def suggest(self, query: str, limit: int = 5) -> list[str]:
+        """The names of the places closest in spelling to ``query`` (for "not found" answers)."""
+        out: list[str] = []
+        for key in self._fuzzy_hits(query, limit * 2, 70):
+            for c in self.search(key, fuzzy=False, limit=1):
+                if c.place.name not in out:
+                    out.append(c.place.name)
+        return out[:limit]
+
+    def _fuzzy(self, fk, country, features, limit) -> list[Candidate]:
+        out: list[Candidate] = []
+        for key in self._fuzzy_hits(fk, 5, 88):
+            for c in self.search(key, country=country, feature=features, fuzzy=False,
+                                 limit=limit):
+                out.append(Candidate(c.place, "fuzzy", c.kind, c.score))
+        out.sort(key=lambda c: -c.score)
+        seen: set[str] = set()
+        return [c for c in out if not (c.place.key in seen or seen.add(c.place.key))][:limit]
+
+    # -- reverse ----------------------------------------------------------------------------
+    def reverse(self, lat: float, lon: float) -> Place | None:
+        """The first-level division (or, failing that, country) containing a point."""
+        if self._reverse is None:
+            from ._reverse import ReverseIndex
+
+            self._reverse = ReverseIndex(self.data_dir / "gazetteer")
+        key = self._reverse.lookup(lat, lon)
+        return self.get(key) if key else None
+
+
+def _features(feature: str | Iterable[str] | None) -> tuple[str, ...] | None:
+    if feature is None:
+        return None
+    feats = (feature,) if isinstance(feature, str) else tuple(feature)
+    bad = [f for f in feats if f not in FEATURES]
+    if bad:
+        raise InputError(f"unknown feature class {bad[0]!r}; expected one of {', '.join(FEATURES)}")
+    return feats
+
+
+def default_cache_path() -> Path:  # pragma: no cover - convenience for debugging
+    return resolve_cache_dir(None)

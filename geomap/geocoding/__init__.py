@@ -1,0 +1,20 @@
+"""Geocoding through one interface: the offline gazetteer by default, geopy services by choice.
+
+Every geocoder has ``geocode(query) -> GeocodeResult``. Online services (any geopy geocoder)
+are rate-limited, retried a bounded number of times, cached on disk, and fall back to the
+offline gazetteer when they fail.
+"""
+
+from .offline import OfflineGeocoder
+from .online import OnlineGeocoder, make_geocoder, parse_service_options
+from .result import MATCH_KINDS, Geocoder, GeocodeResult
+
+__all__ = [
+    "MATCH_KINDS",
+    "GeocodeResult",
+    "Geocoder",
+    "OfflineGeocoder",
+    "OnlineGeocoder",
+    "make_geocoder",
+    "parse_service_options",
+]

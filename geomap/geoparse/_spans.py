@@ -1,0 +1,90 @@
+"""Recognition: candidate spans of proper names, looked up in the gazetteer in one batch.
+
+A span is one to six word tokens that start and end with a capitalised token (Latin, Cyrillic,
+Greek...), with lower-case connectors inside ("Bosnia and Herzegovina", "Isle of Man"). Every
+such span's fold key is looked up at once; the longest spans that name a place win, left to
+right. A division's name may be followed by a generic word in lower case ("the Kursk border
+region"), which then belongs to the mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .._text import fold_key
+
+__all__ = ["Span", "Token", "candidate_spans", "tokenize"]
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:\.(?=\s[A-Z]))?")
+_CONNECTORS = frozenset({"of", "de", "del", "la", "le", "du", "des", "el", "al", "the", "and",
+                         "da", "do", "dos", "das", "di", "upon", "on", "am", "an", "der", "y"})
+MAX_TOKENS = 6
+AREA_WORDS = ("border region", "border regions", "region", "oblast", "province", "area",
+              "governorate", "state", "county", "district", "krai", "republic", "parish",
+              "prefecture", "regions", "oblasts", "provinces")
+_AREA_AFTER = re.compile(r"(?:\s+(?:" + "|".join(
+    re.escape(w) for w in sorted(AREA_WORDS, key=len, reverse=True)) + r"))\b")
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    cap: bool  # starts with an upper-case letter
+    upper: bool  # every letter upper-case (and at least two letters)
+
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+    first: int  # token indexes, inclusive
+    last: int
+    key: str
+    area: bool = False  # followed by a generic area word that was taken into the span
+    rows: list = field(default_factory=list)  # [(name kind, place row)]
+
+
+def tokenize(text: str) -> list[Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        s = m.group()
+        out.append(Token(m.start(), m.end(), s, s[0].isupper(),
+                         len(s) > 1 and s.isupper()))
+    return out
+
+
+def _gap_ok(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end : b.start]
+    return gap in (" ", "  ", "\u00a0") or (gap == "" and a.text.endswith("."))
+
+
+def candidate_spans(text: str, tokens: list[Token]) -> list[Span]:
+    """Every capitalised span of up to :data:`MAX_TOKENS` tokens (not yet looked up)."""
+    spans: list[Span] = []
+    n = len(tokens)
+    for i in range(n):
+        if not tokens[i].cap:
+            continue
+        j = i
+        while j < n and j - i < MAX_TOKENS:
+            tj = tokens[j]
+            if j > i:
+                if not _gap_ok(text, tokens[j - 1], tj):
+                    break
+                if not tj.cap and tj.text.lower() not in _CONNECTORS:
+                    break
+            if tj.cap:
+                key = fold_key(text[tokens[i].start : tj.end])
+                if key:
+                    spans.append(Span(tokens[i].start, tj.end, i, j, key))
+            j += 1
+    return spans
+
+
+def area_extension(text: str, end: int) -> int | None:
+    """End offset of a generic area word right after ``end`` ("Kursk| border region")."""
+    m = _AREA_AFTER.match(text, end)
+    return m.end() if m else None

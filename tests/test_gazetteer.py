@@ -1,0 +1,157 @@
+"""The offline gazetteer on its real data: lookups, transliteration, demonyms, reverse, imports."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from geomap.exceptions import InputError
+from geomap.gazetteer import Gazetteer, import_geonames_dump
+from geomap.gazetteer.core import _features
+
+FIXTURES = os.path.join(os.path.dirname(__file__), "fixtures")
+
+
+def top(gaz, name, **kw):
+    cands = gaz.search(name, **kw)
+    assert cands, f"{name!r} not found"
+    return cands[0]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Kyiv", "Kiev"), ("Sievierodonetsk", "Severodonetsk"), ("Kharkiv", "Kharkov"),
+     ("Pyongyang", "P'yongyang"), ("Kyiv", "KYIV"), ("Kyiv", "Київ")],
+)
+def test_transliteration_pairs_resolve_to_the_same_place(gazetteer, a, b):
+    pa, pb = top(gazetteer, a).place, top(gazetteer, b).place
+    assert pa.key == pb.key
+    assert pa.feature == "populated_place"
+
+
+def test_kursk_city_and_oblast(gazetteer):
+    city = top(gazetteer, "Kursk")
+    assert city.place.feature == "populated_place"
+    assert city.place.geonameid == 538560
+    assert city.place.admin1 == "Kursk Oblast"
+    assert city.match == "exact"
+    for q in ("Kursk Oblast", "Kursk region", "the Kursk border region", "kursk oblast"):
+        c = top(gazetteer, q)
+        assert c.place.feature == "admin1", q
+        assert c.place.key == "a1:RU.41", q
+        assert c.place.country == "RU"
+        assert abs(c.place.lat - 51.74) < 0.3 and abs(c.place.lon - 36.29) < 0.3
+
+
+@pytest.mark.parametrize(("demonym", "iso2"),
+                         [("North Korean", "KP"), ("Russian", "RU"), ("Ukrainian", "UA"),
+                          ("South Korean", "KR")])
+def test_countries_by_demonym(gazetteer, demonym, iso2):
+    c = top(gazetteer, demonym)
+    assert c.place.feature == "country"
+    assert c.place.country == iso2
+    assert c.match == "demonym"
+
+
+def test_countries_by_name_and_code(gazetteer):
+    assert top(gazetteer, "North Korea").place.country == "KP"
+    assert top(gazetteer, "Georgia").place.feature == "country"
+    assert top(gazetteer, "Georgia", country="US").place.feature == "admin1"
+    assert top(gazetteer, "USA").place.country == "US"
+    assert top(gazetteer, "UK").place.country == "GB"
+    us = gazetteer.country("US")
+    # near where GeoNames puts the United States (39.76, -98.5), not a centroid far off
+    assert abs(us.lat - 39.76) < 3 and abs(us.lon + 98.5) < 4
+
+
+def test_feature_filter_and_country_filter(gazetteer):
+    c = top(gazetteer, "Washington", feature="populated_place", country="US")
+    assert c.place.feature == "populated_place" and c.place.country == "US"
+    assert c.place.population > 500_000  # the capital, not a village
+    with pytest.raises(InputError):
+        _features("village")
+
+
+def test_unknown_name_gives_suggestions_not_a_crash(gazetteer):
+    assert gazetteer.search("Xqzvillezzz", fuzzy=False) == []
+    assert "Pyongyang" in gazetteer.suggest("Pyongyangg")
+    fuzzy = gazetteer.search("Zaporizhzia")
+    assert fuzzy and fuzzy[0].match == "fuzzy"
+    assert fuzzy[0].place.country == "UA"
+    with pytest.raises(InputError):
+        gazetteer.search("   ")
+
+
+def test_get_by_id_and_key(gazetteer):
+    assert gazetteer.get(538560).name == "Kursk"
+    assert gazetteer.get("gn:538560").geonameid == 538560
+    assert gazetteer.get("a1:RU.41").name == "Kursk Oblast"
+    assert gazetteer.get("c:KP").name == "North Korea"
+    assert gazetteer.get("gn:0") is None
+
+
+def test_reverse_lookup(gazetteer):
+    p = gazetteer.reverse(51.73, 36.19)  # Kursk city
+    assert p.key == "a1:RU.41"
+    p = gazetteer.reverse(39.02, 125.75)  # Pyongyang
+    assert p.country == "KP"
+    p = gazetteer.reverse(44.95, 34.10)  # Simferopol, Crimea
+    assert p.country == "UA" and p.disputed and p.de_facto_country == "RU"
+    assert gazetteer.reverse(0.0, -140.0) is None  # open Pacific
+    assert gazetteer.reverse(95.0, 0.0) is None
+
+
+def test_disputed_policy_and_de_facto_option(gazetteer):
+    simferopol = top(gazetteer, "Simferopol").place
+    assert simferopol.country == "UA" and simferopol.disputed
+    de_facto = Gazetteer(cache_dir=gazetteer.cache_dir, de_facto=True)
+    assert top(de_facto, "Simferopol").place.country == "RU"
+    assert top(de_facto, "Kursk").place.country == "RU"
+
+
+def test_us_counties(gazetteer):
+    c = top(gazetteer, "Rapides Parish")
+    assert c.place.feature == "admin2"
+    assert c.place.admin1 == "Louisiana"
+    assert abs(c.place.lat - 31.2) < 0.5
+
+
+@pytest.fixture
+def private_gazetteer(gazetteer, tmp_path):
+    """A gazetteer with its own cache dir (sharing the built world index) for imports."""
+    os.link(gazetteer.index_path, tmp_path / gazetteer.index_path.name) \
+        if hasattr(os, "link") else shutil.copy(gazetteer.index_path, tmp_path)
+    return Gazetteer(cache_dir=tmp_path)
+
+
+def test_geonames_dump_import(private_gazetteer):
+    gaz = private_gazetteer
+    assert gaz.search("Netailove", country="UA", fuzzy=False) == []
+    rep = import_geonames_dump(os.path.join(FIXTURES, "UA-sample.txt"), gaz)
+    assert rep.rows == 7
+    assert rep.rejected == 3
+    assert sorted(ln for ln, _, _ in rep.rejects) == [5, 6, 7]
+    assert rep.skipped == 1  # Kupiansk is already in cities500
+    assert rep.added == 3
+    b = top(gaz, "Netailove", country="UA").place
+    assert b.geonameid == 9999101
+    assert b.admin1 == "Donetsk Oblast"
+    assert b.feature == "populated_place"
+    assert top(gaz, "Netaylovo").place.geonameid == 9999101
+    assert top(gaz, "Нетайлове").place.geonameid == 9999101
+    raion = gaz.get(9999103)
+    assert raion.feature == "admin2" and raion.admin1 == "Kursk Oblast"
+    # importing again adds nothing new
+    again = import_geonames_dump(os.path.join(FIXTURES, "UA-sample.txt"), gaz)
+    assert again.added == 0 and again.skipped == 4
+
+
+def test_import_errors(private_gazetteer, tmp_path):
+    with pytest.raises(InputError):
+        import_geonames_dump(tmp_path / "missing.txt", private_gazetteer)
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("1\tK\xe9\n".encode("latin-1"))
+    with pytest.raises(InputError, match="UTF-8"):
+        import_geonames_dump(bad, private_gazetteer)
