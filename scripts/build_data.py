@@ -422,6 +422,18 @@ def country_name(rec: dict | None, cinfo: dict, main) -> str:
     return rec["name"].strip()
 
 
+AGREE_KM = 200.0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    import math
+
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def _is_latlng(v) -> bool:
     return isinstance(v, list) and len(v) == 2 and all(isinstance(x, int | float) for x in v)
 
@@ -480,11 +492,20 @@ def build_countries(gn_countries: dict, ci: dict, gc, admin1: list[dict]) -> lis
             geom = simp[k]
         iso2 = k if rec else None
         point_source = None
-        if main is not None:
-            lat, lon = float(main["LABEL_Y"]), float(main["LABEL_X"])
-        elif cinfo.get("latlng"):
+        # countryinfo's point is (nearly always) GeoNames' own country point rounded to whole
+        # degrees; Natural Earth's label point is precise but a cartographic choice that can sit
+        # thousands of km away (Russia's is in European Russia). Where the two agree within
+        # AGREE_KM the precise label point is kept, else countryinfo's. Measured against the
+        # GeoNames points of the ../shared corpora' country mentions: NE alone 0.758 within
+        # 161 km, countryinfo alone 0.784, this rule 0.916.
+        ne_label = (float(main["LABEL_Y"]), float(main["LABEL_X"])) if main is not None else None
+        if _is_latlng(cinfo.get("latlng")) and not (
+                ne_label and _km(*ne_label, *cinfo["latlng"][:2]) <= AGREE_KM):
             lat, lon = cinfo["latlng"][:2]
             point_source = "countryinfo"
+        elif main is not None:
+            lat, lon = float(main["LABEL_Y"]), float(main["LABEL_X"])
+            point_source = "naturalearth-label"
         elif _is_latlng(cinfo.get("capital_latlng")):
             lat, lon = cinfo["capital_latlng"][:2]
             point_source = "countryinfo-capital"

@@ -36,7 +36,7 @@ __all__ = ["build_index", "index_path", "write_places"]
 
 log = logging.getLogger(__name__)
 
-DATA_FILES = ("countries.geojson", "admin1.geojson", "us_counties.geojson")
+DATA_FILES = ("countries.geojson", "admin1.geojson", "us_counties.geojson", "abbreviations.tsv")
 
 
 def _inputs_hash(data_dir: Path) -> str:
@@ -104,6 +104,24 @@ def _flush(conn: sqlite3.Connection, place_rows: list, name_rows: list) -> None:
     name_rows.clear()
 
 
+def _write_abbreviations(conn: sqlite3.Connection, path: Path) -> None:
+    """Add the news-style abbreviations of data/gazetteer/abbreviations.tsv as ``abbr`` names."""
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#"):
+                continue
+            abbr, key = line.rstrip("\n").split("\t")[:2]
+            found = conn.execute("SELECT id FROM places WHERE key = ?", (key,)).fetchone()
+            if found is None:
+                log.warning("abbreviations.tsv: no place with key %s", key)
+                continue
+            fk = fold_key(abbr)
+            kind = "dotted" if "." in abbr else "abbr"
+            rows.append((fk, translit_key(fk, folded=True), found[0], kind))
+    conn.executemany("INSERT INTO names VALUES (?,?,?,?)", rows)
+
+
 def build_index(cache_dir: Path, data_dir: Path, *, progress: bool = False) -> Path:
     """Build the index if it is not in ``cache_dir`` yet; return its path."""
     target = index_path(cache_dir, data_dir)
@@ -138,6 +156,7 @@ def build_index(cache_dir: Path, data_dir: Path, *, progress: bool = False) -> P
         next_id = write_places(conn, read_admin1(gz / "admin1.geojson", populations), next_id)
         next_id = write_places(conn, read_us_counties(gz / "us_counties.geojson", states), next_id)
         next_id = write_places(conn, cities, next_id)
+        _write_abbreviations(conn, gz / "abbreviations.tsv")
         _schema.create_indexes(conn)
         conn.executemany(
             "INSERT INTO meta VALUES (?, ?)",

@@ -5,12 +5,13 @@ from __future__ import annotations
 import sqlite3
 
 #: Bump when the layout or the build rules change: old cache files are then ignored.
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 
 #: Name kinds, best first. ``name``: the place's preferred name; ``alt``: an alternate name;
 #: ``stem``: a division's name without its generic word ("Kursk" of "Kursk Oblast");
-#: ``abbr``: an all-capitals abbreviation ("DPRK", "USA"); ``demonym``: "North Korean".
-NAME_KINDS = ("name", "alt", "abbr", "stem", "demonym")
+#: ``abbr``: an all-capitals abbreviation ("USA", "MS"); ``dotted``: a news-style abbreviation
+#: with dots ("U.S.", "Calif."); ``demonym``: "North Korean".
+NAME_KINDS = ("name", "alt", "abbr", "dotted", "stem", "demonym")
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT);

@@ -30,10 +30,12 @@ USER_ID_BASE = 100_000_000
 
 #: How much an alternate spelling, an abbreviation or a stem weighs against a preferred name,
 #: in orders of magnitude of population.
-KIND_PENALTY = {"name": 0.0, "alt": 1.5, "abbr": 1.5, "stem": 1.0, "demonym": 0.0}
+KIND_PENALTY = {"name": 0.0, "alt": 1.5, "abbr": 1.5, "dotted": 1.0, "stem": 1.0,
+                "demonym": 0.0}
 FEATURE_BONUS = {"country": 2.5, "admin1": 0.8, "admin2": 0.3, "populated_place": 0.0,
                  "region": 0.3, "other": 0.0}
 MATCH_OF_KIND = {"name": "exact", "alt": "alternate_name", "abbr": "alternate_name",
+                 "dotted": "alternate_name",
                  "stem": "alternate_name", "demonym": "demonym"}
 AREA_FEATURES = ("admin1", "admin2", "region")
 
@@ -67,11 +69,15 @@ CITY_OVER_DIVISION = 2.0
 
 def priors(rows: Sequence[tuple]) -> list[float]:
     """Prior score of each (name kind, place row) candidate of one name, before any context."""
-    city_a1 = {r[8] for _k, r in rows if r[3] == "populated_place" and r[8]}
+    # largest same-named populated place per country
+    cities: dict[str, int] = {}
+    for _k, r in rows:
+        if r[3] == "populated_place" and r[7]:
+            cities[r[7]] = max(cities.get(r[7], 0), r[10])
     out = []
     for kind, r in rows:
         s = importance(r[3], r[10], bool(r[13])) - KIND_PENALTY.get(kind, 1.5)
-        if r[3] == "admin1" and r[8] in city_a1:
+        if r[3] == "admin1" and cities.get(r[7], -1) >= 0.1 * r[10]:
             s -= CITY_OVER_DIVISION
         out.append(s)
     return out

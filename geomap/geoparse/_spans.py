@@ -16,7 +16,9 @@ from .._text import fold_key
 
 __all__ = ["Span", "Token", "candidate_spans", "tokenize"]
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:\.(?=\s[A-Z]))?")
+# dotted abbreviations ("U.S.", "W.Va.", "D.C.") are one token; otherwise runs of letters with
+# inner hyphens and apostrophes
+_TOKEN = re.compile(r"(?:[A-Z][a-z]?\.){2,3}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "du", "des", "el", "al", "the", "and",
                          "da", "do", "dos", "das", "di", "upon", "on", "am", "an", "der", "y"})
 MAX_TOKENS = 6
@@ -47,12 +49,16 @@ class Span:
     rows: list = field(default_factory=list)  # [(name kind, place row)]
 
 
+_POSSESSIVE = ("'s", "’s", "'S", "’S")
+
+
 def tokenize(text: str) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text):
-        s = m.group()
-        out.append(Token(m.start(), m.end(), s, s[0].isupper(),
-                         len(s) > 1 and s.isupper()))
+        s, end = m.group(), m.end()
+        if s.endswith(_POSSESSIVE) and len(s) > 2:  # "Ohio's" -> "Ohio"
+            s, end = s[:-2], end - 2
+        out.append(Token(m.start(), end, s, s[0].isupper(), len(s) > 1 and s.isupper()))
     return out
 
 

@@ -14,7 +14,7 @@ import itertools
 import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..gazetteer import Gazetteer
 from ..gazetteer.core import priors
@@ -31,6 +31,28 @@ AREA_FEATURES = frozenset({"admin1", "admin2", "region"})
 #: A single word at least this common in English (Zipf scale) is taken for a place only with
 #: support: a coarse or large place, capitalised mid-sentence, or backed by context.
 COMMON_WORD_ZIPF = 4.0
+#: ... and from this frequency ("Central", "West", "City") always only with such support.
+VERY_COMMON_WORD_ZIPF = 5.0
+#: A capitalised neighbour rarer than this is a name ("Seong-kweun", "Chinnici"): the span is
+#: part of a person's name.
+NAME_LIKE_ZIPF = 3.5
+#: A capitalised word opening a sentence right before a small place's name is a given name
+#: ("Andrew Trapani") when it is rarer than this; function words ("In", "But") are far commoner.
+NAME_AT_START_ZIPF = 4.5
+#: Titles of people written before a surname ("coach Ripley", "spokesperson Singh").
+_TITLE_BEFORE = re.compile(
+    r"\b(?:coach|president|minister|secretary|spokesman|spokeswoman|spokesperson|senator|"
+    r"governor|mayor|chief|officer|lawmaker|director|commander|general|sheriff|judge|attorney|"
+    r"deputy|sergeant|captain|colonel|lieutenant|professor|chairman|chairwoman|ambassador|"
+    r"leader|councilman|councilwoman|superintendent|trooper|detective|pastor|reverend)\s$",
+    re.IGNORECASE)
+#: How far (orders of magnitude of population) the largest place of a name must outweigh every
+#: place of another country for the name to stand without context.
+DOMINANCE = 1.5
+#: Street types: "Dublin Road" is a street, not Dublin.
+STREET_WORDS = frozenset({"road", "rd", "street", "st", "avenue", "ave", "drive", "dr", "lane",
+                          "ln", "boulevard", "blvd", "highway", "hwy", "pike", "parkway", "way",
+                          "court", "ct", "place", "pl", "terrace", "circle", "turnpike"})
 #: Population from which a populated place is "large" (named alone, it is usually meant).
 LARGE_PLACE = 100_000
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|President|Minister|"
@@ -65,7 +87,8 @@ class _M:
     best: _Cand | None = None
     margin: float = 0.0
     recog: float = 0.9
-    notes: list[str] = field(default_factory=list)
+    needs_context: bool = False
+    support: dict | None = None
 
 
 class Geoparser:
@@ -156,35 +179,22 @@ class Geoparser:
         in_caps = _in_caps_line(caps_lines, s.start)
         prev_tok = tokens[s.first - 1] if s.first > 0 else None
         next_tok = tokens[s.last + 1] if s.last + 1 < len(tokens) else None
-        rows = s.rows
-        # abbreviations count only as written: all capitals, in mixed-case text
-        rows = [(k, r) for k, r in rows
-                if k != "abbr" or (first.upper and last.upper and not in_caps)]
-        if not in_caps:
-            # a capitalised name must be written capitalised: "Kursk", not "kursk"
-            pass
+        dotted = text.startswith(".", s.end) and single and len(first.text) <= 5
+        # abbreviations count only as written: dotted ("Calif.", "U.S.") or in capitals ("US")
+        rows = [(k, r) for k, r in s.rows
+                if (k != "abbr" or (first.upper and last.upper and not in_caps))
+                and (k != "dotted" or first.text.endswith(".") or dotted)]
         demonym_rows = [(k, r) for k, r in rows if k == "demonym"]
         if demonym_rows and len(demonym_rows) == len(rows):
             role = "demonym"
         else:
             role = "literal"
-            rows = [(k, r) for k, r in rows if k != "demonym"] or rows
+            rows = [(k, r) for k, r in rows if k != "demonym"]
         if not rows:
             return None
-        # part of a longer proper name (person, organisation): "Sabrina Singh", "Lee Seong-kweun"
-        if role != "demonym" or single:
-            if prev_tok and _glued(text, prev_tok, first) and prev_tok.cap and not in_caps and \
-                    zipf(prev_tok.text) < COMMON_WORD_ZIPF and \
-                    not is_sentence_start(text, prev_tok.start):
-                person_keys.add(s.key)
-                return None
-            if next_tok and _glued(text, last, next_tok) and next_tok.cap and not in_caps and \
-                    zipf(next_tok.text) < 3.0 and role != "demonym":
-                person_keys.add(s.key)
-                return None
-            if _HONORIFIC.search(text[max(0, s.start - 16) : s.start]):
-                person_keys.add(s.key)
-                return None
+        if dotted and any(k == "dotted" for k, _ in rows):
+            rows = [(k, r) for k, r in rows if k == "dotted"]
+            s = Span(s.start, s.end + 1, s.first, s.last, s.key, False, s.rows)
         cands = [_Cand(k, r, p) for (k, r), p in zip(rows, priors(rows), strict=True)]
         # "the Kursk (border) region": a division, the generic word belongs to the mention
         area_end = area_extension(text, s.end)
@@ -193,27 +203,64 @@ class Geoparser:
             if area:
                 cands = area
                 s = Span(s.start, area_end, s.first, s.last, s.key, True, s.rows)
-        best_prior = max(cands, key=lambda c: c.prior)
-        coarse = best_prior.row[_FEATURE] in ("country", "admin1") or \
-            best_prior.row[_POP] >= LARGE_PLACE
-        # "the Pentagon", "the Kremlin", "the Reading festival": a building or a thing
-        before = text[max(0, s.start - 4) : s.start]
-        if before.endswith(("the ", "The ")) and role == "literal" and not s.area and \
-                all(c.row[_FEATURE] == "populated_place" for c in cands):
+        best = max(cands, key=lambda c: c.prior)
+        feature = best.row[_FEATURE]
+        country = feature == "country"
+        large = country or best.row[_POP] >= LARGE_PLACE
+        mid = not is_sentence_start(text, s.start) and not in_caps
+        abbr = all(c.kind in ("abbr", "dotted") for c in cands)
+        # an acronym is not a name written in capitals: "NATO" is not Nato, Philippines
+        if first.upper and not in_caps and not abbr and single and not large:
             return None
-        recog = 0.9
-        if single and role == "literal":
-            z = zipf(first.text)
-            sentence_start = is_sentence_start(text, s.start)
-            if z >= COMMON_WORD_ZIPF:
-                if (sentence_start or in_caps) and not coarse:
-                    return None
-                if not coarse and z >= 4.5:
-                    return None
-                recog = 0.6 if not coarse else 0.8
-            if not first.cap:
+        # part of a person's name ("Sabrina Singh", "John Walker", "Lee Seong-kweun") or a
+        # street ("Dublin Road"); a place inside an organisation's name stays a place ("the
+        # Ohio Supreme Court"), and a large place may take a modifier ("Eastern Ukraine")
+        if role != "demonym" and not abbr:
+            if prev_tok and prev_tok.cap and mid and _glued(text, prev_tok, first) and (
+                    zipf(prev_tok.text) < NAME_AT_START_ZIPF
+                    if is_sentence_start(text, prev_tok.start)
+                    else (not large or zipf(prev_tok.text) < COMMON_WORD_ZIPF)):
+                person_keys.add(s.key)
                 return None
-        m = _M(s, cands, role, recog=recog)
+            if single and not large and _TITLE_BEFORE.search(text[max(0, s.start - 24) : s.start]):
+                person_keys.add(s.key)
+                return None
+            if next_tok and next_tok.cap and not in_caps and _glued(text, last, next_tok) and \
+                    not s.area:
+                if next_tok.text.lower() in STREET_WORDS:
+                    return None
+                if zipf(next_tok.text) < NAME_LIKE_ZIPF:
+                    person_keys.add(s.key)
+                    return None
+            if _HONORIFIC.search(text[max(0, s.start - 16) : s.start]):
+                person_keys.add(s.key)
+                return None
+        word_like = single and not abbr and role == "literal" and \
+            zipf(first.text) >= COMMON_WORD_ZIPF and not (country and best.kind == "name")
+        m = _M(s, cands, role)
+        if word_like:
+            # a common English word ("Central", "West", "Bell", "May"): a place only
+            # mid-sentence; unless one large place dominates the name, only where the rest
+            # of the document supports its country; a very common word never names a small
+            # place, nor with "the" before it ("the West")
+            very = zipf(first.text) >= VERY_COMMON_WORD_ZIPF
+            if not mid or (very and not large):
+                return None
+            rivals = [c.prior for c in cands if c.row[_COUNTRY] != best.row[_COUNTRY]]
+            dominant = large and not very and best.kind == "name" and (
+                not rivals or best.prior - max(rivals) >= DOMINANCE)
+            if not dominant:
+                # "the West", "the Interior Ministry", "Central Bank"
+                if text[max(0, s.start - 4) : s.start] in ("the ", "The ") or (
+                        next_tok and next_tok.cap and _glued(text, last, next_tok)):
+                    return None
+                m.needs_context = True
+            m.recog = 0.7
+        # "the Reading festival", "the Dublin post": a thing named after a town
+        elif feature == "populated_place" and role == "literal" and not s.area and \
+                text[max(0, s.start - 4) : s.start] in ("the ", "The ") and not (
+                    next_tok and next_tok.cap and _glued(text, last, next_tok)):
+            return None
         if in_caps and _is_dateline(text, s):
             m.role = "dateline"
         elif role == "literal" and self._metonymic(text, s, cands):
@@ -233,44 +280,79 @@ class Geoparser:
 
     # -- resolution -------------------------------------------------------------------------
     def _resolve(self, text: str, ms: list[_M]) -> None:
-        countries: dict[str, float] = {}
-        admin1s: dict[str, float] = {}
+        # soft country support: each mention spreads one unit over its candidates' countries
+        mass: dict[str, float] = {}
+        own: list[dict[str, float]] = []
+        for m in ms:
+            top = max(c.prior for c in m.cands)
+            w = [math.exp(c.prior - top) for c in m.cands]
+            total = sum(w)
+            mine: dict[str, float] = {}
+            for c, wi in zip(m.cands, w, strict=True):
+                cc = c.row[_COUNTRY]
+                if cc:
+                    mine[cc] = mine.get(cc, 0.0) + wi / total
+            if m.needs_context:
+                mine = {}
+            own.append(mine)
+            for cc, v in mine.items():
+                mass[cc] = mass.get(cc, 0.0) + v
+        # explicit evidence: countries and divisions named as such
+        named_countries: set[str] = set()
+        admin1s: set[str] = set()
         for m in ms:
             top = max(m.cands, key=lambda c: c.prior)
             feat = top.row[_FEATURE]
-            if feat == "country" and (len(m.cands) == 1 or top.kind in ("name", "demonym")):
-                countries[top.row[_COUNTRY]] = countries.get(top.row[_COUNTRY], 0) + 1
-            elif (feat == "admin1" and top.kind in ("name", "alt", "abbr")) or (m.span.area and \
-                    feat in AREA_FEATURES):
-                code = top.row[_A1CODE]
-                if code:
-                    admin1s[code] = admin1s.get(code, 0) + 1
-                    countries[top.row[_COUNTRY]] = countries.get(top.row[_COUNTRY], 0) + 0.5
+            if feat == "country":
+                named_countries.add(top.row[_COUNTRY])
+            elif (feat == "admin1" or (m.span.area and feat in AREA_FEATURES)) and \
+                    top.row[_A1CODE]:
+                admin1s.add(top.row[_A1CODE])
+        others = max(len(ms) - 1, 1)
+        kept = []
+        for m, mine in zip(ms, own, strict=True):
+            support = {cc: (mass.get(cc, 0.0) - mine.get(cc, 0.0)) / others for cc in mass}
+            if m.needs_context:
+                m.cands = [c for c in m.cands if support.get(c.row[_COUNTRY], 0.0) >= 0.2
+                           or c.row[_COUNTRY] in named_countries
+                           or (c.row[_A1CODE] and c.row[_A1CODE] in admin1s)]
+                if not m.cands:
+                    continue
+            m.support = support
+            kept.append(m)
+        ms[:] = kept
         # "X, Y": Y names the division or country of X
         parent: dict[int, _M] = {}
         for a, b in itertools.pairwise(ms):
-            gap = text[a.span.end : b.span.start]
-            if gap in (", ", ","):
+            if text[a.span.end : b.span.start] in (", ", ","):
                 parent[id(a)] = b
         for m in ms:
-            self._score(m, countries, admin1s, parent.get(id(m)), None)
+            self._score(m, named_countries, admin1s, parent.get(id(m)), None)
         # second pass: distance to what was resolved with confidence
         anchors = [(m.best.row[_LAT], m.best.row[_LON]) for m in ms
                    if m.best and m.margin >= 2.0 and m.best.row[_FEATURE] != "country"]
         if anchors:
             for m in ms:
                 if len(m.cands) > 1:
-                    self._score(m, countries, admin1s, parent.get(id(m)), anchors)
+                    self._score(m, named_countries, admin1s, parent.get(id(m)), anchors)
+        # "Pyongyang and Moscow have adopted...": coordinated seats of government share a role
+        for a, b in itertools.pairwise(ms):
+            if text[a.span.end : b.span.start] == " and " and "metonymic" in (a.role, b.role):
+                for x in (a, b):
+                    if x.role == "literal" and x.best and (
+                            x.best.row[_FEATURE] == "country" or x.best.row[_CAPITAL]):
+                        x.role = "metonymic"
 
     @staticmethod
-    def _score(m: _M, countries, admin1s, par: _M | None, anchors) -> None:
-        n_countries = max(sum(countries.values()), 1)
+    def _score(m: _M, named_countries, admin1s, par: _M | None, anchors) -> None:
         for c in m.cands:
             r = c.row
             s = c.prior
             cc = r[_COUNTRY]
-            if cc in countries and r[_FEATURE] != "country":
-                s += 1.5 + 1.5 * countries[cc] / n_countries
+            if r[_FEATURE] != "country":
+                s += 3.0 * min(1.0, 2.0 * m.support.get(cc, 0.0))
+                if cc in named_countries:
+                    s += 1.5
             if r[_A1CODE] and r[_A1CODE] in admin1s and r[_FEATURE] != "admin1":
                 s += 2.5
             if par is not None:
