@@ -48,8 +48,30 @@ def _add_read(esub) -> None:
     p.set_defaults(events_func=run_read)
 
 
+def _add_extract(esub) -> None:
+    from ._common import add_gazetteer_options
+
+    p = esub.add_parser(
+        "extract",
+        help="extract events (type, actors, date, place) from article text",
+        description="Extract events from articles (files, folders, JSON Lines with \"id\", "
+        "\"text\" and optional \"date\"). OUT.jsonl: one line per document in input order, "
+        "{\"id\", \"events\": [{type, trigger, date, date_precision, actors, location, lat, "
+        "lon, geonameid, origin, destination, sentence, start, end, primary}]}. OUT.geojson: "
+        "the events as features of the event schema (dataset \"text\"); movements with both "
+        "ends known are LineStrings, unlocated events have null geometry.",
+    )
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="article files, folders or .jsonl")
+    p.add_argument("-o", "--out", required=True, metavar="OUT.jsonl|OUT.geojson",
+                   help="file to write (format from the suffix)")
+    p.add_argument("--json", action="store_true",
+                   help="print {\"documents\", \"events\", \"rejected\"} on stdout")
+    add_gazetteer_options(p)
+    p.set_defaults(events_func=run_extract)
+
+
 #: Functions adding one ``geomap events`` sub-subcommand each.
-SUBCOMMANDS = [_add_read]
+SUBCOMMANDS = [_add_read, _add_extract]
 
 
 def add_parser(sub) -> None:
@@ -138,3 +160,43 @@ def _report(results, output: Path, rejects_path: Path, *, quiet: bool) -> None:
     rejected = sum(r.rejected for r in results)
     print(f"wrote {kept} events to {output}; {rejected} rejected rows to {rejects_path}",
           file=err)
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from .._atomic import atomic_write
+    from ..events.extract import extract_events, text_events_collection
+    from ..exceptions import InputError
+    from ..geoparse import Geoparser
+    from ..sources import ArticleReader
+    from ._common import gazetteer_from_args
+
+    out = Path(args.out)
+    suffix = out.suffix.lower()
+    if suffix not in (".jsonl", ".geojson", ".json"):
+        raise InputError(f"{out}: the output must end in .jsonl or .geojson")
+    gaz = gazetteer_from_args(args)
+    parser = Geoparser(gaz)
+    reader = ArticleReader()
+    items = [(art, extract_events(art, parser.parse(art.text), gaz))
+             for art in reader.read(args.inputs)]
+    for r in reader.rejects:
+        log.warning("%s:%s: %s", r.source, r.line if r.line is not None else "", r.reason)
+    if suffix == ".jsonl":
+        with atomic_write(out) as fh:
+            for art, events in items:
+                fh.write(json.dumps({"id": art.id, "events": [e.to_json() for e in events]},
+                                    ensure_ascii=False) + "\n")
+    else:
+        collection = text_events_collection(items)
+        with atomic_write(out) as fh:
+            json.dump(collection, fh, ensure_ascii=False, allow_nan=False)
+            fh.write("\n")
+    n_events = sum(len(evs) for _a, evs in items)
+    if not getattr(args, "quiet", False):
+        print(f"geomap: {len(items)} documents, {n_events} events, {reader.n_rejected} rejected "
+              f"inputs; wrote {out}", file=sys.stderr)
+    if args.json:
+        json.dump({"documents": len(items), "events": n_events, "rejected": reader.n_rejected,
+                   "output": str(out)}, sys.stdout)
+        sys.stdout.write("\n")
+    return 0

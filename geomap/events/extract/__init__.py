@@ -1,0 +1,18 @@
+"""Events from text: ``extract_events(article, mentions, gazetteer) -> list[TextEvent]``.
+
+>>> from geomap.events.extract import extract_events, text_events_frame  # doctest: +SKIP
+"""
+
+from ._actors import Actor
+from ._model import TextEvent, place_json
+from .core import extract_events
+from .frame import text_events_collection, text_events_frame
+
+__all__ = [
+    "Actor",
+    "TextEvent",
+    "extract_events",
+    "place_json",
+    "text_events_collection",
+    "text_events_frame",
+]

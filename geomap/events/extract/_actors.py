@@ -1,0 +1,146 @@
+"""Who acts: countries (by name, demonym or a capital standing for its government) and
+organisations, found in one pass over an article.
+
+Place mentions give most actors: "North Korean troops" (a demonym of North Korea), "Moscow said"
+(a capital standing for Russia), "Russia has been struggling" (the country). Organisations come
+from :data:`ORGANISATIONS`, which also names the country of national bodies (the Pentagon is the
+United States). Country names the geoparser left unresolved are looked up once per text in the
+gazetteer, so an actor is not lost to a missed mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..._text import fold_key
+from ...gazetteer import Gazetteer
+from ...geoparse import Mention
+
+__all__ = ["ORGANISATIONS", "Actor", "ActorSpan", "find_actors"]
+
+#: Organisation name (as written) -> (canonical name, ISO2 of the country it belongs to or None).
+ORGANISATIONS: dict[str, tuple[str, str | None]] = {
+    "NATO": ("NATO", None), "North Atlantic Council": ("NATO", None),
+    "European Union": ("European Union", None), "EU": ("European Union", None),
+    "European Commission": ("European Union", None),
+    "United Nations": ("United Nations", None), "UN": ("United Nations", None),
+    "U.N.": ("United Nations", None), "Security Council": ("United Nations", None),
+    "IAEA": ("IAEA", None), "OSCE": ("OSCE", None), "African Union": ("African Union", None),
+    "ICRC": ("ICRC", None), "Red Cross": ("ICRC", None),
+    "Pentagon": ("United States", "US"), "White House": ("United States", "US"),
+    "State Department": ("United States", "US"), "U.S.": ("United States", "US"),
+    "Kremlin": ("Russia", "RU"), "KCNA": ("North Korea", "KP"),
+    "Korean Central News Agency": ("North Korea", "KP"),
+    "Blue House": ("South Korea", "KR"), "Élysée": ("France", "FR"),
+    "Downing Street": ("United Kingdom", "GB"), "Zhongnanhai": ("China", "CN"),
+    "Hamas": ("Hamas", None), "Hezbollah": ("Hezbollah", "LB"), "Houthis": ("Houthis", "YE"),
+    "Houthi": ("Houthis", "YE"), "Taliban": ("Taliban", "AF"), "Wagner": ("Wagner Group", "RU"),
+    "Islamic State": ("Islamic State", None), "ISIS": ("Islamic State", None),
+    "IDF": ("Israel", "IL"),
+}
+_ORG_RE = re.compile(r"(?<![\w.])(?:" + "|".join(
+    re.escape(k) for k in sorted(ORGANISATIONS, key=len, reverse=True)) + r")(?![\w])")
+# capitalised runs of one to three words, for country names the geoparser missed
+_CAPS_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:of |and |the )?[A-Z][a-z]+){0,2}\b")
+_SPEECH_AFTER = re.compile(r"\s+(?:has |have |had |also )?(?:said|says|told|announced|warned|"
+                           r"accused|denied|rejected|claimed|insisted|condemned)\b")
+_POSSESSIVE = re.compile(r"^[’']s\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An actor of an event: a name and the ISO2 code of its country (None for international
+    bodies)."""
+
+    name: str
+    country: str | None
+
+    def to_json(self) -> dict[str, str | None]:
+        return {"name": self.name, "country": self.country}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorSpan:
+    start: int
+    end: int
+    actor: Actor
+    kind: str  # "country", "demonym", "capital" (a city standing for its government), "org"
+    possessive: bool  # followed by 's ("North Korea's military personnel")
+
+
+def _country_actor(gazetteer: Gazetteer, iso2: str | None, cache: dict) -> Actor | None:
+    if not iso2:
+        return None
+    if iso2 not in cache:
+        place = gazetteer.country(iso2)
+        cache[iso2] = Actor(place.name if place else iso2, iso2)
+    return cache[iso2]
+
+
+def find_actors(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[ActorSpan]:
+    """Every actor span of ``text``, in text order (spans never overlap)."""
+    cache: dict[str, Actor] = {}
+    spans: list[ActorSpan] = []
+
+    def poss(end: int) -> bool:
+        return bool(_POSSESSIVE.match(text[end : end + 3]))
+
+    for m in mentions:
+        p = m.place
+        if p is None or m.role == "dateline":
+            continue
+        if p.feature == "country":
+            actor = _country_actor(gazetteer, p.country, cache)
+            if actor:
+                kind = "demonym" if m.role == "demonym" else "country"
+                spans.append(ActorSpan(m.start, m.end, actor, kind, poss(m.end)))
+        elif m.role == "metonymic":
+            actor = _country_actor(gazetteer, p.country, cache)
+            if actor:
+                spans.append(ActorSpan(m.start, m.end, actor, "capital", poss(m.end)))
+    for m in _ORG_RE.finditer(text):
+        name, iso2 = ORGANISATIONS[m.group()]
+        spans.append(ActorSpan(m.start(), m.end(), Actor(name, iso2), "org", poss(m.end())))
+    spans.extend(_missed_countries(text, spans, mentions, gazetteer, cache))
+    spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    out: list[ActorSpan] = []
+    for s in spans:
+        if out and s.start < out[-1].end:
+            continue
+        out.append(s)
+    return out
+
+
+def _missed_countries(text, spans, mentions, gazetteer, cache) -> list[ActorSpan]:
+    """Country names and demonyms not covered by a longer or equal resolved mention."""
+    runs = [(m.start(), m.end(), m.group()) for m in _CAPS_RUN.finditer(text)]
+    if not runs:
+        return []
+    rows = gazetteer.rows_for_keys(fold_key(r[2]) for r in runs)
+    covered = [(s.start, s.end) for s in spans] + [
+        (m.start, m.end) for m in mentions if m.place is not None and m.place.feature != "admin1"]
+    out = []
+    for start, end, name in runs:
+        if any(a <= start and end <= b for a, b in covered):
+            continue
+        found = rows.get(fold_key(name), [])
+        hits = [(k, r) for k, r in found if r[3] == "country" and k in ("name", "demonym")]
+        capital = [r for k, r in found if k == "name" and r[13]]
+        if not hits and capital and _SPEECH_AFTER.match(text[end : end + 30]):
+            # "Moscow said", missed by the geoparser: the capital speaks for its country
+            actor = _country_actor(gazetteer, capital[0][7], cache)
+            if actor:
+                out.append(ActorSpan(start, end, actor, "capital", False))
+            continue
+        if not hits:
+            continue
+        nxt = text[end : end + 2]
+        if hits[0][0] == "demonym" and re.match(r" [A-Z]", nxt):
+            continue  # "Korean Central News Agency": part of a longer name
+        actor = _country_actor(gazetteer, hits[0][1][7], cache)
+        if actor:
+            kind = "demonym" if hits[0][0] == "demonym" else "country"
+            out.append(ActorSpan(start, end, actor, kind,
+                                 bool(_POSSESSIVE.match(text[end : end + 3]))))
+    return out

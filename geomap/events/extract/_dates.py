@@ -1,0 +1,159 @@
+"""Date expressions in news text, resolved against the article's date.
+
+:func:`find_dates` returns every expression with its span, the date it names and a precision
+("day", "week", "month", "year"). Relative expressions ("on Tuesday", "last week", "yesterday")
+need an anchor date; "hours after" and "the same day" refer to the last date the text named.
+A month and day without a year ("Oct. 28") take the anchor's year, or the year before when that
+would put them more than a week after the anchor.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["DateMention", "find_dates"]
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "a": 1, "several": 3, "few": 3, "a few": 3}
+
+_MONTH = r"(?P<month>" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len,
+                                             reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")),
+    ("dmy", re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?:,?\s+{_YEAR}\b)?")),
+    ("my", re.compile(rf"\b(?:(?P<lead>in|during|early|late|mid|mid-|since|until|by)\s+)?"
+                      rf"{_MONTH}(?:\s+{_YEAR})?\b")),
+    ("weekday", re.compile(r"\b(?P<last>last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
+                           r"Friday|Saturday|Sunday)\b")),
+    ("rel", re.compile(r"\b(?P<rel>yesterday|today|tonight|overnight|last night|this morning|"
+                       r"this afternoon|this evening|earlier today|the day before|"
+                       r"last week|this week|earlier this week|last month|this month|"
+                       r"earlier this month|last year|this year)\b", re.I)),
+    ("ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|a few|several|a)\s+"
+                       r"(?P<unit>days?|weeks?)\s+(?:ago|earlier)\b", re.I)),
+    ("same", re.compile(r"\b(?:hours|minutes|shortly|moments|hours|just hours|only hours)\s+"
+                        r"(?:after|before|later|earlier)\b|\bthe same day\b|\blater that day\b|"
+                        r"\bearlier that day\b", re.I)),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    date: dt.date
+    precision: str
+    explicit: bool  # names a calendar date rather than one relative to the text
+
+
+def _safe(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _with_year(month: int, day: int, anchor: dt.date | None) -> dt.date | None:
+    if anchor is None:
+        return None
+    d = _safe(anchor.year, month, day)
+    if d and d > anchor + dt.timedelta(days=7):
+        d = _safe(anchor.year - 1, month, day)
+    return d
+
+
+def _resolve(kind: str, m: re.Match[str], anchor: dt.date | None,
+             last: dt.date | None) -> tuple[dt.date, str, bool] | None:
+    g = m.groupdict()
+    if kind == "iso":
+        d = _safe(int(g["year"]), int(g["month"]), int(g["day"]))
+        return (d, "day", True) if d else None
+    if kind in ("mdy", "dmy"):
+        month = _MONTHS[g["month"].lower().rstrip(".")]
+        day = int(g["day"])
+        d = _safe(int(g["year"]), month, day) if g.get("year") else _with_year(month, day, anchor)
+        return (d, "day", True) if d else None
+    if kind == "my":
+        if g.get("lead") in ("since", "until", "by"):
+            return None
+        if not g.get("lead") and not g.get("year"):
+            return None  # "May" alone is too often a verb
+        month = _MONTHS[g["month"].lower().rstrip(".")]
+        if g.get("year"):
+            year = int(g["year"])
+        elif anchor is not None:
+            year = anchor.year if month <= anchor.month else anchor.year - 1
+        else:
+            return None
+        return dt.date(year, month, 1), "month", True
+    if anchor is None:
+        return None
+    if kind == "weekday":
+        wd = _WEEKDAYS[g["wd"].lower()]
+        back = (anchor.weekday() - wd) % 7
+        if g.get("last") and back == 0:
+            back = 7
+        return anchor - dt.timedelta(days=back), "day", False
+    if kind == "rel":
+        rel = " ".join(g["rel"].lower().split())
+        if rel in ("yesterday", "the day before", "last night", "overnight"):
+            return anchor - dt.timedelta(days=1), "day", False
+        if rel in ("today", "tonight", "this morning", "this afternoon", "this evening",
+                   "earlier today"):
+            return anchor, "day", False
+        if rel == "last week":
+            return anchor - dt.timedelta(days=anchor.weekday() + 7), "week", False
+        if rel in ("this week", "earlier this week"):
+            return anchor - dt.timedelta(days=anchor.weekday()), "week", False
+        if rel == "last month":
+            first = anchor.replace(day=1) - dt.timedelta(days=1)
+            return first.replace(day=1), "month", False
+        if rel in ("this month", "earlier this month"):
+            return anchor.replace(day=1), "month", False
+        if rel == "last year":
+            return dt.date(anchor.year - 1, 1, 1), "year", False
+        return dt.date(anchor.year, 1, 1), "year", False
+    if kind == "ago":
+        raw = g["n"].lower()
+        n = int(raw) if raw.isdigit() else _NUMBERS.get(raw, 1)
+        if g["unit"].lower().startswith("week"):
+            return anchor - dt.timedelta(days=7 * n), "week", False
+        return anchor - dt.timedelta(days=n), "day", False
+    if kind == "same":
+        return (last or anchor), "day", False
+    return None
+
+
+def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
+    """Every date expression of ``text`` in text order, resolved against ``anchor``."""
+    hits: list[tuple[int, int, str, re.Match[str]]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            hits.append((m.start(), m.end(), kind, m))
+    hits.sort()
+    out: list[DateMention] = []
+    last: dt.date | None = None
+    for start, end, kind, m in hits:
+        got = _resolve(kind, m, anchor, last)
+        if got is None:
+            continue
+        date, precision, explicit = got
+        if explicit and precision == "day":
+            last = date
+        out.append(DateMention(start, end, date, precision, explicit))
+    return out

@@ -1,0 +1,78 @@
+"""What extraction gives: :class:`TextEvent` and the JSON objects of ``geomap events extract``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ...places import Place
+from ._actors import Actor
+
+__all__ = ["TextEvent", "place_json"]
+
+
+def place_json(place: Place | None) -> dict[str, Any] | None:
+    """A place in the vocabulary of ``geomap geocode --json`` (None stays None)."""
+    if place is None:
+        return None
+    return {"name": place.name, "lat": place.lat, "lon": place.lon,
+            "geonameid": place.geonameid, "feature": place.feature,
+            "country": place.country, "admin1": place.admin1}
+
+
+@dataclass(frozen=True, slots=True)
+class TextEvent:
+    """One event read from an article.
+
+    ``start``/``end`` are the offsets of the sentence in the article text; ``trigger_start`` and
+    ``trigger_end`` those of the trigger word(s). ``location`` is where the event happened (for a
+    movement: where it went), ``origin``/``destination`` where a movement started and ended.
+    ``irrealis`` marks events that are only expected, planned or possible ("could be deployed").
+    """
+
+    type: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    sentence: str
+    start: int
+    end: int
+    date: dt.date | None = None
+    date_precision: str | None = None
+    actors: tuple[Actor, ...] = ()
+    location: Place | None = None
+    origin: Place | None = None
+    destination: Place | None = None
+    primary: bool = False
+    irrealis: bool = False
+    extras: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def is_movement(self) -> bool:
+        """True when both ends of a movement are known (it maps as a line)."""
+        return self.origin is not None and self.destination is not None
+
+    def with_primary(self, primary: bool = True) -> TextEvent:
+        return replace(self, primary=primary)
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON object of one event in ``geomap events extract -o OUT.jsonl``."""
+        loc = self.location
+        return {
+            "type": self.type,
+            "trigger": self.trigger,
+            "date": self.date.isoformat() if self.date else None,
+            "date_precision": self.date_precision if self.date else None,
+            "actors": [a.to_json() for a in self.actors],
+            "location": place_json(loc),
+            "lat": loc.lat if loc else None,
+            "lon": loc.lon if loc else None,
+            "geonameid": loc.geonameid if loc else None,
+            "origin": place_json(self.origin),
+            "destination": place_json(self.destination),
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "primary": self.primary,
+        }

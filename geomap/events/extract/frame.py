@@ -1,0 +1,97 @@
+"""Text events as event-schema tables and GeoJSON features.
+
+:func:`text_events_frame` gives the one event table of :mod:`geomap.events.schema` (dataset
+``"text"``, provenance ``article_id``/``span_start``/``span_end``), so text events join and map
+like dataset records. :func:`text_events_collection` gives the GeoJSON of ``geomap events extract
+-o OUT.geojson``, where a movement with both ends known is a LineString (``"kind": "movement"``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import geopandas as gpd
+import shapely
+
+from ...sources import Article
+from ..schema import coerce_events, events_from_records
+from ._model import TextEvent, place_json
+
+__all__ = ["text_events_collection", "text_events_frame"]
+
+_PRECISION = {"populated_place": "exact", "other": "near", "admin2": "admin2",
+              "region": "admin1", "admin1": "admin1", "country": "country"}
+
+
+def _record(art: Article, k: int, ev: TextEvent) -> dict[str, Any]:
+    loc = ev.location
+    actors = [a.name for a in ev.actors]
+    return {
+        "event_id": f"{art.id}#{k}",
+        "dataset": "text",
+        "date": ev.date.isoformat() if ev.date else None,
+        "date_precision": ev.date_precision if ev.date else None,
+        "event_type": ev.type,
+        "orig_type": ev.trigger,
+        "actor1": actors[0] if actors else None,
+        "actor2": actors[1] if len(actors) > 1 else None,
+        "location": loc.name if loc else None,
+        "admin1": loc.admin1 if loc else None,
+        "country": loc.country if loc else None,
+        "lat": loc.lat if loc else None,
+        "lon": loc.lon if loc else None,
+        "geo_precision": _PRECISION.get(loc.feature, "unknown") if loc else "unknown",
+        "orig_geo_precision": loc.feature if loc else None,
+        "notes": ev.sentence,
+        "source": art.url,
+        "source_file": art.path,
+        "article_id": art.id,
+        "span_start": ev.start,
+        "span_end": ev.end,
+        # extra columns
+        "event_index": k,
+        "kind": "movement" if ev.is_movement else "event",
+        "primary": ev.primary,
+        "trigger": ev.trigger,
+        "actors": "; ".join(actors),
+        "actor_countries": "; ".join(a.country or "" for a in ev.actors),
+        "origin": ev.origin.name if ev.origin else None,
+        "destination": ev.destination.name if ev.destination else None,
+        "article_date": art.date.isoformat() if art.date else None,
+    }
+
+
+def text_events_frame(items: Iterable[tuple[Article, list[TextEvent]]]) -> gpd.GeoDataFrame:
+    """The event table of (article, its events) pairs; one row per event, located at the
+    event's location (null geometry when unlocated). Extra columns after the schema's:
+    ``event_index``, ``kind``, ``primary``, ``trigger``, ``actors``, ``actor_countries``,
+    ``origin``, ``destination``, ``article_date``."""
+    records = [_record(art, k, ev) for art, events in items for k, ev in enumerate(events)]
+    frame = events_from_records(records)
+    if not len(frame):
+        return frame
+    return coerce_events(frame)
+
+
+def _movement_line(ev: TextEvent):
+    o, d = ev.origin, ev.destination
+    return shapely.LineString([(o.lon, o.lat), (d.lon, d.lat)])
+
+
+def text_events_collection(items: Iterable[tuple[Article, list[TextEvent]]]) -> dict:
+    """A GeoJSON FeatureCollection of text events (movements as LineStrings)."""
+    from ...export.geojson import frame_to_feature_collection
+
+    items = list(items)
+    frame = text_events_frame(items)
+    collection = frame_to_feature_collection(frame)
+    events = [ev for _art, evs in items for ev in evs]
+    for feature, ev in zip(collection["features"], events, strict=True):
+        props = feature["properties"]
+        props["origin"] = place_json(ev.origin)
+        props["destination"] = place_json(ev.destination)
+        if ev.is_movement:
+            feature["geometry"] = {"type": "LineString",
+                                   "coordinates": [list(c) for c in _movement_line(ev).coords]}
+    return collection
