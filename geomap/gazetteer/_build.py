@@ -99,7 +99,7 @@ def _flush(conn: sqlite3.Connection, place_rows: list, name_rows: list) -> None:
         f"INSERT OR IGNORE INTO places VALUES ({','.join('?' * len(_schema.PLACE_COLUMNS))})",
         place_rows,
     )
-    conn.executemany("INSERT INTO names VALUES (?,?,?,?)", name_rows)
+    conn.executemany("INSERT INTO names (fkey, tkey, place, kind) VALUES (?,?,?,?)", name_rows)
     place_rows.clear()
     name_rows.clear()
 
@@ -119,7 +119,7 @@ def _write_abbreviations(conn: sqlite3.Connection, path: Path) -> None:
             fk = fold_key(abbr)
             kind = "dotted" if "." in abbr else "abbr"
             rows.append((fk, translit_key(fk, folded=True), found[0], kind))
-    conn.executemany("INSERT INTO names VALUES (?,?,?,?)", rows)
+    conn.executemany("INSERT INTO names (fkey, tkey, place, kind) VALUES (?,?,?,?)", rows)
 
 
 def build_index(cache_dir: Path, data_dir: Path, *, progress: bool = False) -> Path:
@@ -157,6 +157,7 @@ def build_index(cache_dir: Path, data_dir: Path, *, progress: bool = False) -> P
         next_id = write_places(conn, read_us_counties(gz / "us_counties.geojson", states), next_id)
         next_id = write_places(conn, cities, next_id)
         _write_abbreviations(conn, gz / "abbreviations.tsv")
+        _schema.rank_names(conn)
         _schema.create_indexes(conn)
         conn.executemany(
             "INSERT INTO meta VALUES (?, ?)",

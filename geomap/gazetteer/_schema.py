@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 #: Bump when the layout or the build rules change: old cache files are then ignored.
-INDEX_FORMAT = 5
+INDEX_FORMAT = 6
 
 #: Name kinds, best first. ``name``: the place's preferred name; ``alt``: an alternate name;
 #: ``stem``: a division's name without its generic word ("Kursk" of "Kursk Oblast");
@@ -35,7 +35,8 @@ CREATE TABLE IF NOT EXISTS names (
     fkey TEXT NOT NULL,
     tkey TEXT NOT NULL,
     place INTEGER NOT NULL,
-    kind TEXT NOT NULL
+    kind TEXT NOT NULL,
+    rnk INTEGER NOT NULL DEFAULT 0
 );
 """
 
@@ -53,6 +54,24 @@ PLACE_COLUMNS = (
 
 def create(conn: sqlite3.Connection) -> None:
     conn.executescript(DDL)
+
+
+#: Places of one name beyond this rank (coarse features first, then by population) are left out
+#: of the geoparser's batch lookups: "Springfield" names 80 places, and the 200th never wins.
+RANK_LIMIT = 40
+
+
+def rank_names(conn: sqlite3.Connection) -> None:
+    """Number each name's places: coarse features first, then by population."""
+    conn.executescript("""
+        CREATE TABLE ranked AS
+        SELECT n.fkey, n.tkey, n.place, n.kind, ROW_NUMBER() OVER (
+            PARTITION BY n.fkey ORDER BY p.feature = 'country' DESC, p.feature = 'admin1' DESC,
+            p.population DESC, n.place) AS rnk
+        FROM names n JOIN places p ON p.id = n.place;
+        DROP TABLE names;
+        ALTER TABLE ranked RENAME TO names;
+    """)
 
 
 def create_indexes(conn: sqlite3.Connection) -> None:

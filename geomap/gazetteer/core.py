@@ -17,6 +17,7 @@ from .._datadir import resolve_data_dir
 from .._text import fold_key, translit_key
 from ..exceptions import GazetteerError, InputError
 from ..places import FEATURES, Place
+from . import _schema
 from ._build import build_index
 from ._sources import GENERIC_WORDS
 
@@ -38,6 +39,8 @@ MATCH_OF_KIND = {"name": "exact", "alt": "alternate_name", "abbr": "alternate_na
                  "dotted": "alternate_name",
                  "stem": "alternate_name", "demonym": "demonym"}
 AREA_FEATURES = ("admin1", "admin2", "region")
+#: Fold keys whose lookup answers the geoparser keeps (then starts afresh).
+KEY_CACHE_SIZE = 200_000
 
 _AREA_SUFFIX = re.compile(
     r"^(?:the\s+)?(?P<head>.+?)\s+(?:border\s+)?(?P<word>"
@@ -113,6 +116,7 @@ class Gazetteer:
         self._conn = self._connect()
         self._reverse = None
         self._suggest_names: list[str] | None = None
+        self._key_cache: dict[str, list[tuple[str, tuple]]] = {}
 
     # -- connection -------------------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
@@ -142,6 +146,7 @@ class Gazetteer:
             self._conn.close()
             self._conn = self._connect()
             self._suggest_names = None
+            self._key_cache = {}
 
     def close(self) -> None:
         self._conn.close()
@@ -196,20 +201,37 @@ class Gazetteer:
     def rows_for_keys(self, fkeys: Iterable[str]) -> dict[str, list[tuple[str, tuple]]]:
         """{fold key: [(name kind, place row), ...]} for every key that names a place.
 
-        The batch lookup behind the geoparser: one query for a whole document.
+        The batch lookup behind the geoparser: one query for a whole document's unseen keys;
+        answers (found or not) are kept in a bounded per-gazetteer cache, since the same names
+        recur across a corpus.
         """
-        keys = list(dict.fromkeys(fkeys))
         out: dict[str, list[tuple[str, tuple]]] = {}
-        for i in range(0, len(keys), 500):
-            chunk = keys[i : i + 500]
+        cache = self._key_cache
+        missing = []
+        for k in dict.fromkeys(fkeys):
+            hit = cache.get(k)
+            if hit is None:
+                missing.append(k)
+            elif hit:
+                out[k] = hit
+        found: dict[str, list[tuple[str, tuple]]] = {}
+        for i in range(0, len(missing), 500):
+            chunk = missing[i : i + 500]
             marks = ",".join("?" * len(chunk))
             rows = self._query(
                 f"SELECT n.fkey, n.kind, p.* FROM all_names n JOIN all_places p ON p.id = n.place "
-                f"WHERE n.fkey IN ({marks})",
+                f"WHERE n.fkey IN ({marks}) AND n.rnk <= {_schema.RANK_LIMIT}",
                 chunk,
             )
             for fkey, kind, *prow in rows:
-                out.setdefault(fkey, []).append((kind, tuple(prow)))
+                found.setdefault(fkey, []).append((kind, tuple(prow)))
+        if len(cache) + len(missing) > KEY_CACHE_SIZE:
+            cache.clear()
+        for k in missing:
+            rows_k = found.get(k, [])
+            cache[k] = rows_k
+            if rows_k:
+                out[k] = rows_k
         return out
 
     def place_from_row(self, row: Sequence) -> Place:

@@ -16,11 +16,19 @@ from .._text import fold_key
 
 __all__ = ["Span", "Token", "candidate_spans", "tokenize"]
 
-# dotted abbreviations ("U.S.", "W.Va.", "D.C.") are one token; otherwise runs of letters with
-# inner hyphens and apostrophes
-_TOKEN = re.compile(r"(?:[A-Z][a-z]?\.){2,3}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "du", "des", "el", "al", "the", "and",
                          "da", "do", "dos", "das", "di", "upon", "on", "am", "an", "der", "y"})
+_UPPER = "".join(sorted({c for c in map(chr, range(0x250)) if c.isupper()}
+                        | {c for c in map(chr, range(0x370, 0x530)) if c.isupper()}))
+_UPPER_CLASS = "[" + re.escape(_UPPER) + "]"
+# Only the words that can make or border a name are tokens: capitalised words (dotted
+# abbreviations such as "U.S." and "W.Va." as one token) and the lower-case connectors that
+# may stand inside a name. Skipping the other words keeps tokenising cheap.
+_TOKEN = re.compile(
+    r"(?<![^\W\d_'’-])(?:(?:[A-Z][a-z]?\.){2,3}|" + _UPPER_CLASS
+    + r"[^\W\d_]*(?:[-'’][^\W\d_]+)*|(?:" + "|".join(sorted(_CONNECTORS, key=len, reverse=True))
+    + r")(?![^\W\d_]))"
+)
 MAX_TOKENS = 6
 AREA_WORDS = ("border region", "border regions", "region", "oblast", "province", "area",
               "governorate", "state", "county", "district", "krai", "republic", "parish",
@@ -71,10 +79,12 @@ def candidate_spans(text: str, tokens: list[Token]) -> list[Span]:
     """Every capitalised span of up to :data:`MAX_TOKENS` tokens (not yet looked up)."""
     spans: list[Span] = []
     n = len(tokens)
+    folds: list[str | None] = [None] * n
     for i in range(n):
         if not tokens[i].cap:
             continue
         j = i
+        parts: list[str] = []
         while j < n and j - i < MAX_TOKENS:
             tj = tokens[j]
             if j > i:
@@ -82,10 +92,13 @@ def candidate_spans(text: str, tokens: list[Token]) -> list[Span]:
                     break
                 if not tj.cap and tj.text.lower() not in _CONNECTORS:
                     break
-            if tj.cap:
-                key = fold_key(text[tokens[i].start : tj.end])
-                if key:
-                    spans.append(Span(tokens[i].start, tj.end, i, j, key))
+            f = folds[j]
+            if f is None:
+                f = folds[j] = fold_key(tj.text)
+            if f:
+                parts.append(f)
+            if tj.cap and parts:
+                spans.append(Span(tokens[i].start, tj.end, i, j, " ".join(parts)))
             j += 1
     return spans
 

@@ -55,6 +55,13 @@ STREET_WORDS = frozenset({"road", "rd", "street", "st", "avenue", "ave", "drive"
                           "court", "ct", "place", "pl", "terrace", "circle", "turnpike"})
 #: Population from which a populated place is "large" (named alone, it is usually meant).
 LARGE_PLACE = 100_000
+#: At most this many candidate places per mention, by prior (context rarely lifts a place
+#: from beyond that rank).
+MAX_CANDIDATES = 40
+#: Places resolved with confidence that pull their neighbours' candidates (at most this many).
+MAX_ANCHORS = 12
+#: The most that nearness to those places adds to a candidate's score.
+PROXIMITY = 2.0
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|President|Minister|"
                         r"Secretary|Prime Minister|King|Queen|Prince|Pope|Saint|St)\.?\s$")
 _METONYMY_AFTER = re.compile(
@@ -106,9 +113,21 @@ class Geoparser:
                  roles: Iterable[str] | None = None) -> None:
         self.gazetteer = gazetteer or Gazetteer()
         self.roles = frozenset(roles) if roles else frozenset(ROLES)
+        self._prior_cache: dict[str, tuple[list, list[float]]] = {}
         bad = self.roles - set(ROLES)
         if bad:
             raise ValueError(f"unknown role(s) {sorted(bad)}; expected {', '.join(ROLES)}")
+
+    def _priors(self, key: str, rows: list) -> list[float]:
+        """Prior scores of a name's candidates, computed once per name and row set."""
+        hit = self._prior_cache.get(key)
+        if hit is not None and hit[0] is rows:
+            return hit[1]
+        values = priors(rows)
+        if len(self._prior_cache) > 100_000:
+            self._prior_cache.clear()
+        self._prior_cache[key] = (rows, values)
+        return values
 
     # -- public -----------------------------------------------------------------------------
     def parse(self, text: str) -> list[Mention]:
@@ -195,7 +214,12 @@ class Geoparser:
         if dotted and any(k == "dotted" for k, _ in rows):
             rows = [(k, r) for k, r in rows if k == "dotted"]
             s = Span(s.start, s.end + 1, s.first, s.last, s.key, False, s.rows)
-        cands = [_Cand(k, r, p) for (k, r), p in zip(rows, priors(rows), strict=True)]
+        allp = self._priors(s.key, s.rows)
+        keep = {id(r) for _k, r in rows}
+        cands = [_Cand(k, r, p) for (k, r), p in zip(s.rows, allp, strict=True)
+                 if id(r) in keep]
+        if len(cands) > MAX_CANDIDATES:  # "Washington" names 100+ places: keep the likeliest
+            cands = sorted(cands, key=lambda c: -c.prior)[:MAX_CANDIDATES]
         # "the Kursk (border) region": a division, the generic word belongs to the mention
         area_end = area_extension(text, s.end)
         if area_end is not None and role == "literal":
@@ -329,8 +353,9 @@ class Geoparser:
         for m in ms:
             self._score(m, named_countries, admin1s, parent.get(id(m)), None)
         # second pass: distance to what was resolved with confidence
-        anchors = [(m.best.row[_LAT], m.best.row[_LON]) for m in ms
-                   if m.best and m.margin >= 2.0 and m.best.row[_FEATURE] != "country"]
+        anchors = list({(m.best.row[_LAT], m.best.row[_LON]) for m in ms
+                        if m.best and m.margin >= 2.0 and m.best.row[_FEATURE] != "country"})
+        anchors = anchors[:MAX_ANCHORS]
         if anchors:
             for m in ms:
                 if len(m.cands) > 1:
@@ -366,22 +391,30 @@ class Geoparser:
                             r[_FEATURE] != "country":
                         s += 4.0
                         break
-            if anchors and r[_FEATURE] != "country":
-                d = min(_km(r[_LAT], r[_LON], la, lo) for la, lo in anchors)
-                s += 2.0 * math.exp(-d / 300.0)
             if m.role == "dateline" and r[_FEATURE] == "populated_place":
                 s += 2.0
             c.score = s
+        if anchors:
+            # nearness to confidently resolved places adds at most PROXIMITY: only candidates
+            # within that reach of the leader need the distances
+            floor = max(c.score for c in m.cands) - PROXIMITY
+            for c in m.cands:
+                r = c.row
+                if c.score >= floor and r[_FEATURE] != "country":
+                    d = min(_km(r[_LAT], r[_LON], la, lo) for la, lo in anchors)
+                    c.score += PROXIMITY * math.exp(-d / 300.0)
         ranked = sorted(m.cands, key=lambda c: -c.score)
         m.best = ranked[0]
         m.margin = ranked[0].score - ranked[1].score if len(ranked) > 1 else 10.0
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+    """Approximate great-circle distance (equirectangular; good to a few % below 2,000 km)."""
+    dlon = abs(lon2 - lon1)
+    if dlon > 180.0:
+        dlon = 360.0 - dlon
+    x = dlon * math.cos(math.radians((lat1 + lat2) / 2))
+    return 111.195 * math.hypot(lat2 - lat1, x)
 
 
 def _glued(text: str, a, b) -> bool:
@@ -390,12 +423,14 @@ def _glued(text: str, a, b) -> bool:
 
 
 def _all_caps_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of lines written in capitals (headlines, datelines)."""
+    """(start, end) of lines written in capitals (headlines, datelines, shouted text)."""
     out = []
     pos = 0
     for line in text.split("\n"):
-        letters = [ch for ch in line if ch.isalpha()]
-        if len(letters) >= 3 and sum(ch.isupper() for ch in letters) / len(letters) > 0.8:
+        sample = line[:200]  # a line's start tells whether it is in capitals
+        upper = sum(map(str.isupper, sample))
+        lower = sum(map(str.islower, sample))
+        if upper >= 3 and upper > 4 * lower:
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
