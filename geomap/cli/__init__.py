@@ -21,6 +21,7 @@ __all__ = ["main"]
 COMMANDS: tuple[str, ...] = (
     "map",
     "events",
+    "join",
     "geoparse",
     "geocode",
     "gazetteer",

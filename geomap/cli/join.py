@@ -1,0 +1,78 @@
+"""``geomap join``: link event records to the events of articles in space and time."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+
+from ._common import add_gazetteer_options, gazetteer_from_args
+
+log = logging.getLogger("geomap.join")
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "join",
+        help="link event records (ACLED, UCDP, GDELT...) to events extracted from articles",
+        description="Read event files and articles, extract the articles' events and link "
+        "each record to the article events in the same first-level division or within --km "
+        "(great-circle) whose dates, at each record's precision, are at most --days apart. "
+        "Writes one GeoJSON feature per link (record_id, article_id, event_index, distance_km, "
+        "gap_days, match: admin1, distance or both) and prints how many records and article "
+        "events found a partner (with --json, only a JSON object on stdout).",
+    )
+    p.add_argument("--events", nargs="+", required=True, metavar="FILE",
+                   help="event files (any format geomap events read takes)")
+    p.add_argument("--articles", nargs="+", required=True, metavar="INPUT",
+                   help="article files, folders or .jsonl")
+    p.add_argument("-o", "--out", required=True, metavar="JOINED.geojson",
+                   help="GeoJSON file of the links")
+    p.add_argument("--km", type=float, default=25.0, help="greatest distance (default 25)")
+    p.add_argument("--days", type=int, default=3, help="greatest gap in days (default 3)")
+    p.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
+    add_gazetteer_options(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from ..events.extract import extract_events, text_events_frame
+    from ..events.read import read_events
+    from ..events.schema import coerce_events, empty_events
+    from ..export.geojson import write_geojson
+    from ..geoparse import Geoparser
+    from ..join import join_events
+    from ..sources import ArticleReader
+
+    frames = []
+    for path in args.events:
+        result = read_events(path)
+        for warning in result.warnings:
+            log.warning("%s", warning)
+        if result.rejected:
+            log.warning("%s: %d rows rejected", path, result.rejected)
+        frames.append(result.events)
+    frames = [f for f in frames if len(f)]
+    records = coerce_events(pd.concat(frames, ignore_index=True)) if frames else empty_events()
+    gaz = gazetteer_from_args(args)
+    parser = Geoparser(gaz)
+    reader = ArticleReader()
+    items = [(art, extract_events(art, parser.parse(art.text), gaz))
+             for art in reader.read(args.articles)]
+    articles = text_events_frame(items)
+    result = join_events(records, articles, km=args.km, days=args.days,
+                         data_dir=gaz.data_dir)
+    write_geojson(result.links, args.out)
+    summary = {**result.summary(), "articles": len(items), "output": str(args.out)}
+    if args.json:
+        json.dump(summary, sys.stdout)
+        sys.stdout.write("\n")
+    elif not getattr(args, "quiet", False):
+        print(f"{summary['records_matched']} of {summary['records']} records and "
+              f"{summary['article_events_matched']} of {summary['article_events']} article "
+              f"events found a partner ({summary['links']} links); wrote {args.out}",
+              file=sys.stderr)
+    return 0
