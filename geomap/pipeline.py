@@ -8,6 +8,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tqdm import tqdm
 
@@ -33,20 +34,93 @@ class MapReport:
     resolved: int = 0
     places: int = 0
     outputs: dict[str, str] = field(default_factory=dict)
+    event_files: int = 0
+    events: int = 0
+    events_rejected: int = 0
+    events_located: int = 0
+    movements: int = 0
+    map_mode: str = "none"
+    map_note: str = ""
+    map_bytes: int = 0
+    self_contained: bool = True
 
     def to_json(self) -> dict:
         return {"articles": self.articles, "rejected": self.rejected, "mentions": self.mentions,
                 "resolved": self.resolved, "unresolved": self.mentions - self.resolved,
-                "places": self.places, "outputs": self.outputs}
+                "places": self.places, "event_files": self.event_files, "events": self.events,
+                "events_rejected": self.events_rejected, "events_located": self.events_located,
+                "movements": self.movements,
+                "map": {"mode": self.map_mode, "note": self.map_note, "bytes": self.map_bytes,
+                        "self_contained": self.self_contained},
+                "outputs": self.outputs}
+
+
+def _read_event_files(paths: Sequence[str | Path], report: MapReport, out: Path):
+    """Event tables of ``paths`` and their rejects (written to events.rejects.csv)."""
+    import pandas as pd
+
+    from .events.read import read_events
+    from .events.schema import coerce_events
+
+    frames, rejects = [], []
+    for path in paths:
+        result = read_events(path)
+        for warning in result.warnings:
+            log.warning("%s", warning)
+        report.event_files += 1
+        report.events_rejected += result.rejected
+        if len(result.events):
+            frames.append(result.events)
+        if len(result.rejects):
+            rejects.append(result.rejects)
+    lead = ["source_file", "source_row", "reason"]
+    table = pd.concat(rejects, ignore_index=True) if rejects else pd.DataFrame(columns=lead)
+    table = table[lead + [c for c in table.columns if c not in lead]]
+    with atomic_write(out / "events.rejects.csv", "w") as fh:
+        table.to_csv(fh, index=False)
+    report.outputs["events rejects"] = str(out / "events.rejects.csv")
+    return coerce_events(pd.concat(frames, ignore_index=True)) if frames else None
+
+
+def _combine_events(tables):
+    """One event table from dataset events and text events (LineStrings kept: movements)."""
+    import geopandas as gpd
+    import pandas as pd
+
+    from .events.schema import empty_events
+
+    tables = [t for t in tables if t is not None and len(t)]
+    if not tables:
+        return empty_events()
+    if len(tables) == 1:
+        return tables[0]
+    return gpd.GeoDataFrame(pd.concat(tables, ignore_index=True), geometry="geometry",
+                            crs="EPSG:4326")
 
 
 def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
             gazetteer: Gazetteer | None = None, date: datetime.date | None = None,
-            title: str = "geomap", progress: bool = True) -> MapReport:
-    """Read articles, geoparse them, write ``out_dir``/index.html and mentions.geojson."""
-    from .export import write_geojson
-    from .render import build_map, save_map
+            title: str | None = None, progress: bool = True,
+            events: Any = None, event_files: Sequence[str | Path] = (),
+            formats: Sequence[str] = (), online: bool = False,
+            scale: Any = None) -> MapReport:
+    """Read articles, geoparse them, write ``out_dir``/index.html, mentions.geojson and
+    events.geojson (always, even when empty).
 
+    ``events`` is an optional event table derived from the articles' text (the hook for text
+    event extraction: Point events are drawn by type, LineString events of kind "movement" as
+    flows); ``event_files`` are read with :func:`geomap.events.read_events` and their rejected
+    rows go to ``out_dir``/events.rejects.csv. ``formats`` ("gpkg", "parquet", "csv") adds
+    copies of both tables next to the GeoJSON. ``online`` writes a small CDN-linked page
+    instead of a self-contained one; ``scale`` is a :class:`geomap.render.ScaleOptions`.
+    """
+    from .export import table_metadata, write_geojson, write_table
+    from .export.tables import FORMATS
+    from .render import render_map, save_map
+
+    unknown = [f for f in formats if f not in FORMATS or f == "geojson"]
+    if unknown:
+        raise InputError(f"unknown --formats {', '.join(unknown)}; choose from gpkg, parquet, csv")
     out = Path(out_dir)
     gaz = gazetteer or Gazetteer()
     parser = Geoparser(gaz)
@@ -63,8 +137,21 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
     report.resolved = int(frame.geometry.notna().sum())
     report.places = int(frame["place_key"].nunique())
     out.mkdir(parents=True, exist_ok=True)
-    write_geojson(frame, out / "mentions.geojson")
+    dataset_events = _read_event_files(event_files, report, out) if event_files else None
+    table = _combine_events([dataset_events, events])
+    report.events = len(table)
+    report.events_located = int(table.geometry.notna().sum())
+    report.movements = int((table.geometry.notna()
+                            & (table.geometry.geom_type == "LineString")).sum())
+    write_geojson(frame, out / "mentions.geojson", metadata=table_metadata(frame, kind="mentions"))
     report.outputs["mentions"] = str(out / "mentions.geojson")
+    write_geojson(table, out / "events.geojson", metadata=table_metadata(table, kind="events"))
+    report.outputs["events"] = str(out / "events.geojson")
+    for fmt in formats:
+        ext = FORMATS[fmt][0]
+        for name, gdf in (("mentions", frame), ("events", table)):
+            write_table(gdf, out / f"{name}{ext}", format=fmt)
+            report.outputs[f"{name} ({fmt})"] = str(out / f"{name}{ext}")
     if reader.rejects:
         rej = out / "articles.rejects.jsonl"
         with atomic_write(rej) as fh:
@@ -72,6 +159,14 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
                 fh.write(json.dumps({"source": r.source, "line": r.line, "reason": r.reason,
                                      "raw": r.raw}, ensure_ascii=False) + "\n")
         report.outputs["rejects"] = str(rej)
-    save_map(build_map(frame, data_dir=gaz.data_dir, title=title), out / "index.html")
+    if title is None:
+        title = items[0][0].title if len(items) == 1 and items[0][0].title else \
+            "Places and events in the news"
+    m, info = render_map(frame, data_dir=gaz.data_dir, title=title, events=table,
+                         online=online, options=scale, articles=len(items))
+    report.map_bytes = save_map(m, out / "index.html", online=online)
+    report.map_mode = info.mode
+    report.map_note = info.describe()
+    report.self_contained = not online
     report.outputs["map"] = str(out / "index.html")
     return report

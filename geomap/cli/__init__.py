@@ -20,6 +20,7 @@ __all__ = ["main"]
 #: Subcommand modules under geomap.cli, in the order --help lists them.
 COMMANDS: tuple[str, ...] = (
     "map",
+    "export",
     "events",
     "join",
     "geoparse",

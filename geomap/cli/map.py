@@ -21,14 +21,26 @@ def add_parser(sub) -> None:
     p = sub.add_parser(
         "map",
         help="map the places that articles mention (writes DIR/index.html and GeoJSON)",
-        description="Read articles (.txt, .html, folders of them, or JSON Lines with id/text), "
-        "find and resolve their place mentions, and write DIR/index.html (the map) and "
-        "DIR/mentions.geojson. Unreadable JSON lines go to DIR/articles.rejects.jsonl.",
+        description="Read articles (.txt, .html, folders of them, or JSON Lines with id/text) "
+        "and event files (ACLED, UCDP, GDELT or generic tables), find and resolve the articles' "
+        "place mentions, and write DIR/index.html (a self-contained map that needs no network), "
+        "DIR/mentions.geojson and DIR/events.geojson (always, even when empty). Unreadable JSON "
+        "lines go to DIR/articles.rejects.jsonl, rejected event rows to DIR/events.rejects.csv.",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="article file, folder or .jsonl")
     p.add_argument("-o", "--out", default="maps", metavar="DIR", help="output folder (maps)")
     p.add_argument("--date", type=str, help="publication date (YYYY-MM-DD) for inputs without one")
-    p.add_argument("--title", default="geomap", help="title of the map page")
+    p.add_argument("--events", nargs="+", default=[], metavar="FILE", dest="event_files",
+                   help="event files to map with the articles (any format 'geomap events read' "
+                   "reads)")
+    p.add_argument("--formats", default="", metavar="LIST",
+                   help="also write mentions and events as these formats, comma-separated: "
+                   "gpkg, parquet, csv (WKT)")
+    p.add_argument("--online", action="store_true",
+                   help="write a small page that loads its libraries from CDNs (needs the "
+                   "network to display) instead of a self-contained one")
+    p.add_argument("--title", default=None,
+                   help="title of the map (default: the article's title, for one article)")
     p.add_argument("--json", action="store_true", help="print a JSON report on stdout")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     add_gazetteer_options(p)
@@ -39,8 +51,10 @@ def run(args) -> int:
     from ..pipeline import run_map
 
     date = _date(args.date) if args.date else None
+    formats = [f.strip().lower() for f in args.formats.split(",") if f.strip()]
     report = run_map(args.inputs, args.out, gazetteer=gazetteer_from_args(args), date=date,
-                     title=args.title, progress=not (args.no_progress or args.json))
+                     title=args.title, progress=not (args.no_progress or args.json),
+                     event_files=args.event_files, formats=formats, online=args.online)
     if args.json:
         json.dump(report.to_json(), sys.stdout, indent=2)
         sys.stdout.write("\n")
@@ -48,8 +62,15 @@ def run(args) -> int:
     print_table(
         [("articles", report.articles), ("articles rejected", report.rejected),
          ("place mentions", report.mentions), ("resolved", report.resolved),
-         ("unresolved", report.mentions - report.resolved), ("distinct places", report.places)],
+         ("unresolved", report.mentions - report.resolved), ("distinct places", report.places),
+         ("event files", report.event_files), ("events", report.events),
+         ("events rejected", report.events_rejected), ("events located", report.events_located),
+         ("movements", report.movements)],
         ("", "count"), file=sys.stderr)
+    kind_of_page = "self-contained, works offline" if report.self_contained else \
+        "links its libraries from CDNs: needs the network"
+    print(f"map: {report.map_bytes / 1e6:.1f} MB, {kind_of_page}; {report.map_note}",
+          file=sys.stderr)
     for kind, path in report.outputs.items():
         print(f"wrote {kind}: {path}", file=sys.stderr)
     return 0

@@ -1,7 +1,10 @@
 """GeoJSON output written by geomap itself (no GDAL): RFC 7946 FeatureCollections.
 
 Coordinates are WGS 84 longitude/latitude (frames in another CRS are reprojected), there is
-no ``crs`` member, null geometries stay null, dates become ISO strings and NaN/NA become null.
+no ``crs`` member, polygon rings follow the right-hand rule (exterior anticlockwise), null
+geometries stay null, dates become ISO strings and NaN/NA become null. An optional ``metadata``
+dict becomes the collection's ``properties`` member (a foreign member, RFC 7946 section 6.1)
+naming units and sources; readers that do not know it ignore it.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import Any
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 from shapely.geometry import mapping
 
 from .._atomic import atomic_write
@@ -68,6 +72,8 @@ def _geometry(geom: Any) -> dict[str, Any] | None:
         return None
     if geom.geom_type == "Point":
         return {"type": "Point", "coordinates": [geom.x, geom.y]}
+    if geom.geom_type in ("Polygon", "MultiPolygon", "GeometryCollection"):
+        geom = shapely.orient_polygons(geom, exterior_cw=False)
     return _lists(mapping(geom))  # tuples -> lists
 
 
@@ -84,8 +90,10 @@ def _column(series: pd.Series) -> list[Any]:
     return [json_value(v) for v in series.tolist()]
 
 
-def frame_to_feature_collection(gdf: gpd.GeoDataFrame) -> dict[str, Any]:
-    """An RFC 7946 FeatureCollection dict for ``gdf`` (every non-geometry column a property)."""
+def frame_to_feature_collection(gdf: gpd.GeoDataFrame, *,
+                                metadata: dict[str, Any] | None = None) -> dict[str, Any]:
+    """An RFC 7946 FeatureCollection dict for ``gdf`` (every non-geometry column a property);
+    ``metadata`` (JSON-safe) becomes the collection's ``properties`` member."""
     if gdf.crs is not None and not gdf.crs.equals("EPSG:4326"):
         gdf = gdf.to_crs("EPSG:4326")
     geom_name = gdf.geometry.name
@@ -100,12 +108,17 @@ def frame_to_feature_collection(gdf: gpd.GeoDataFrame) -> dict[str, Any]:
         }
         for i, geom in enumerate(gdf.geometry)
     ]
-    return {"type": "FeatureCollection", "features": features}
+    out: dict[str, Any] = {"type": "FeatureCollection"}
+    if metadata:
+        out["properties"] = json_value(metadata)
+    out["features"] = features
+    return out
 
 
-def write_geojson(gdf: gpd.GeoDataFrame, path: str | os.PathLike[str]) -> None:
+def write_geojson(gdf: gpd.GeoDataFrame, path: str | os.PathLike[str], *,
+                  metadata: dict[str, Any] | None = None) -> None:
     """Write ``gdf`` as RFC 7946 GeoJSON to ``path`` atomically (UTF-8)."""
-    collection = frame_to_feature_collection(gdf)
+    collection = frame_to_feature_collection(gdf, metadata=metadata)
     with atomic_write(path, "w") as fh:
         json.dump(collection, fh, ensure_ascii=False, allow_nan=False)
         fh.write("\n")

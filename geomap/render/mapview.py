@@ -1,91 +1,180 @@
-"""The folium map: an offline basemap, optional online tiles, and one layer per kind of data."""
+"""The map: an offline basemap, one layer per kind of data, controls, written as one HTML file.
+
+:func:`render_map` builds the folium Map and says what it drew (:class:`MapInfo`);
+:func:`save_map` writes it self-contained (every script and stylesheet inlined) or, with
+``online=True``, as a small page that links the libraries from their CDNs.
+"""
 
 from __future__ import annotations
 
-import json
-from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import folium
 import geopandas as gpd
+import numpy as np
 
 from .._atomic import atomic_write_text
-from .popups import ROLE_COLOURS, mention_popup
+from ..exceptions import OutputError
+from .assets import external_resources, inline_assets
+from .controls import add_controls, add_timeline, search_entries
+from .layers.basemap import ATTRIBUTION, add_basemap
+from .layers.events import (
+    EventsLayerInfo,
+    ScaleOptions,
+    add_event_layers,
+    event_days,
+    point_events,
+)
+from .layers.heat import add_heat_layer
+from .layers.mentions import MentionsLayerInfo, add_mention_layers
+from .layers.movements import FlowsLayerInfo, add_movement_layer, movement_events
+from .layers.regions import RegionsLayerInfo, add_regions_layer
+from .legend import legend_html
+from .popups import esc
+from .runtime import Runtime, slim_map
 
-__all__ = ["ATTRIBUTION", "build_map", "save_map"]
-
-ATTRIBUTION = ("Places © <a href='https://www.geonames.org/'>GeoNames</a> (CC BY 4.0); "
-               "boundaries: Natural Earth")
-
-
-def _basemap(m: folium.Map, data_dir: Path) -> None:
-    path = data_dir / "gazetteer" / "countries.geojson"
-    with open(path, encoding="utf-8") as fh:
-        data = json.load(fh)
-    for f in data["features"]:
-        f["properties"] = {"name": f["properties"].get("name")}
-    folium.GeoJson(
-        data, name="Countries (offline basemap)", overlay=False, control=True,
-        style_function=lambda _f: {"fillColor": "#f4f1ea", "color": "#9a9a9a", "weight": 0.6,
-                                   "fillOpacity": 1.0},
-        tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
-        attr=ATTRIBUTION,
-    ).add_to(m)
-
-
-def _mentions_layer(m: folium.Map, mentions: gpd.GeoDataFrame) -> int:
-    located = mentions[mentions.geometry.notna()]
-    groups: dict[str, list[dict]] = defaultdict(list)
-    plain = located.drop(columns="geometry").astype(object)
-    plain = plain.where(plain.notna(), None)
-    for rec in plain.to_dict("records"):
-        groups[rec["place_key"]].append(rec)
-    layer = folium.FeatureGroup(name=f"Place mentions ({len(located)})", overlay=True, show=True)
-    first_geom = located.drop_duplicates("place_key").set_index("place_key").geometry
-    for key, rows in sorted(groups.items(), key=lambda kv: -len(kv[1])):
-        pt = first_geom[key]
-        roles = [r["role"] for r in rows]
-        role = max(set(roles), key=roles.count)
-        n = len(rows)
-        r0 = rows[0]
-        sub = ", ".join(x for x in (r0.get("feature"), r0.get("admin1"), r0.get("country")) if x)
-        if r0.get("disputed"):
-            sub += " · disputed territory"
-        sub += f" · {n} mention{'s' if n != 1 else ''}"
-        folium.CircleMarker(
-            location=(pt.y, pt.x), radius=5 + 3 * min(n, 12) ** 0.5,
-            color="#ffffff", weight=1, fill=True, fill_color=ROLE_COLOURS.get(role, "#c0392b"),
-            fill_opacity=0.85,
-            popup=folium.Popup(mention_popup(r0["place_name"], sub, rows), max_width=380),
-            tooltip=folium.Tooltip(f"{r0['place_name']} ({n})"),
-        ).add_to(layer)
-    layer.add_to(m)
-    return len(groups)
+__all__ = ["ATTRIBUTION", "MapInfo", "build_map", "map_html", "render_map", "save_map"]
 
 
-def build_map(mentions: gpd.GeoDataFrame, *, data_dir: Path, title: str = "geomap") -> folium.Map:
-    """A folium map of the mentions table (see :func:`geomap.mentions.mentions_frame`)."""
-    m = folium.Map(location=(30, 20), zoom_start=2, tiles=None, max_zoom=18,
-                   control_scale=True, prefer_canvas=True)
-    m.get_root().header.add_child(folium.Element(f"<title>{_esc(title)}</title>"))
-    _basemap(m, data_dir)
-    folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", show=False,
-                     overlay=False).add_to(m)
-    _mentions_layer(m, mentions)
-    folium.LayerControl(collapsed=False).add_to(m)
-    located = mentions[mentions.geometry.notna()]
-    if len(located):
-        minx, miny, maxx, maxy = located.total_bounds
-        m.fit_bounds([[miny - 2, minx - 2], [maxy + 2, maxx + 2]])
-    return m
+@dataclass
+class MapInfo:
+    """What a map drew, for the CLI report and tests."""
+
+    events: EventsLayerInfo
+    mentions: MentionsLayerInfo
+    flows: FlowsLayerInfo
+    regions: RegionsLayerInfo
+    options: ScaleOptions
+    layers: list[str] = field(default_factory=list)
+    date_range: tuple[str, str] | None = None
+
+    @property
+    def mode(self) -> str:
+        return self.events.mode
+
+    def describe(self) -> str:
+        return self.events.describe(self.options)
 
 
-def save_map(m: folium.Map, path: str | Path) -> None:
-    """Write the map's HTML atomically."""
-    atomic_write_text(path, m.get_root().render())
+def _extent(mentions: gpd.GeoDataFrame | None, events: gpd.GeoDataFrame | None,
+            ) -> tuple[float, float, float, float] | None:
+    boxes = []
+    if mentions is not None and mentions.geometry.notna().any():
+        boxes.append(mentions[mentions.geometry.notna()].total_bounds)
+    pts = point_events(events)
+    if pts is not None and len(pts):
+        if len(pts) > 1000:  # robust to a few far-off events
+            xs, ys = pts.geometry.x.to_numpy(), pts.geometry.y.to_numpy()
+            (x0, x1), (y0, y1) = np.percentile(xs, [0.5, 99.5]), np.percentile(ys, [0.5, 99.5])
+            boxes.append(np.array([x0, y0, x1, y1]))
+        else:
+            boxes.append(pts.total_bounds)
+    moves = movement_events(events)
+    if moves is not None and len(moves):
+        boxes.append(moves.total_bounds)
+    if not boxes:
+        return None
+    arr = np.array(boxes, dtype=float)
+    return (arr[:, 0].min(), arr[:, 1].min(), arr[:, 2].max(), arr[:, 3].max())
 
 
-def _esc(text: str) -> str:
-    from html import escape
+def _day_span(mentions: gpd.GeoDataFrame | None,
+              events: gpd.GeoDataFrame | None) -> tuple[int, int] | None:
+    days = []
+    for frame in (mentions, events):
+        if frame is not None and len(frame) and "date" in frame:
+            d = event_days(frame["date"])
+            days.append(d[d >= 0])
+    alldays = np.concatenate(days) if days else np.array([], dtype="int64")
+    if not len(alldays):
+        return None
+    return int(alldays.min()), int(alldays.max())
 
-    return escape(text)
+
+def _iso(day: int) -> str:
+    return str(np.datetime64(day, "D"))
+
+
+def render_map(mentions: gpd.GeoDataFrame | None, *, data_dir: Path, title: str = "geomap",
+               events: gpd.GeoDataFrame | None = None, online: bool = False,
+               options: ScaleOptions | None = None, articles: int | None = None,
+               ) -> tuple[folium.Map, MapInfo]:
+    """Build the map of ``mentions`` (see :func:`geomap.mentions.mentions_frame`) and
+    ``events`` (an event table; LineString events are movements)."""
+    options = options or ScaleOptions()
+    data_dir = Path(data_dir)
+    m = slim_map(folium.Map(location=(30, 20), zoom_start=2, tiles=None, max_zoom=18,
+                            min_zoom=2, control_scale=True, zoom_control=True))
+    # folium passes min/max zoom only to its own tile layer; with tiles=None the map needs them
+    # (marker clusters fail with "Map has no maxZoom specified")
+    m.options.update(max_zoom=18, min_zoom=2)
+    m.get_root().header.add_child(folium.Element(f"<title>{esc(title)}</title>"))
+    points = point_events(events)
+    runtime_plugins = {"heat", "minimap"}
+    if points is not None and len(points) and options.mode_for(len(points)) == "cluster":
+        runtime_plugins.add("cluster")
+    m.add_child(Runtime(runtime_plugins))
+    add_basemap(m, data_dir, online=online)
+    regions_info = add_regions_layer(m, points, data_dir=data_dir)
+    events_info = add_event_layers(m, events, options=options)
+    mentions_info = add_mention_layers(m, mentions, data_dir=data_dir)
+    flows_info = add_movement_layer(m, events)
+    add_heat_layer(m)
+    span = _day_span(mentions, events)
+    if span and span[1] > span[0]:
+        add_timeline(m, *span)
+    info = MapInfo(events_info, mentions_info, flows_info, regions_info, options,
+                   date_range=(_iso(span[0]), _iso(span[1])) if span else None)
+    bits = []
+    if articles is not None:
+        bits.append(f"{articles:,} article{'s' if articles != 1 else ''}")
+    if mentions_info.places or mentions_info.areas:
+        bits.append(f"{mentions_info.places + mentions_info.areas:,} places mentioned")
+    if events_info.events or flows_info.movements:
+        bits.append(f"{events_info.events + flows_info.movements:,} events")
+    if info.date_range:
+        lo, hi = info.date_range
+        bits.append(lo if lo == hi else f"{lo} \u2013 {hi}")
+    search = search_entries(mentions_info.search or [], regions_info.search)
+    add_controls(m, title=title, subtitle=" \u00b7 ".join(bits),
+                 legend=legend_html(events_info, mentions_info, flows_info, regions_info,
+                                    options), search=search)
+    folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    box = _extent(mentions, events)
+    if box:
+        minx, miny, maxx, maxy = box
+        pad_x = max(1.0, (maxx - minx) * 0.08)
+        pad_y = max(1.0, (maxy - miny) * 0.08)
+        m.fit_bounds([[max(-80, miny - pad_y), minx - pad_x],
+                      [min(84, maxy + pad_y), maxx + pad_x]], max_zoom=7)
+    info.layers = [c.layer_name for c in m._children.values()
+                   if isinstance(c, folium.FeatureGroup | folium.TileLayer) and c.control]
+    return m, info
+
+
+def build_map(mentions: gpd.GeoDataFrame | None, *, data_dir: Path, title: str = "geomap",
+              events: gpd.GeoDataFrame | None = None, online: bool = False,
+              options: ScaleOptions | None = None) -> folium.Map:
+    """The folium Map of :func:`render_map` alone."""
+    return render_map(mentions, data_dir=data_dir, title=title, events=events, online=online,
+                      options=options)[0]
+
+
+def map_html(m: folium.Map, *, online: bool = False) -> str:
+    """The page's HTML: self-contained unless ``online``."""
+    html = m.get_root().render()
+    if online:
+        return html
+    html = inline_assets(html)
+    left = external_resources(html)
+    if left:
+        raise OutputError("the map would still load " + ", ".join(left[:5]))
+    return html
+
+
+def save_map(m: folium.Map, path: str | Path, *, online: bool = False) -> int:
+    """Write the map's HTML atomically; returns its size in bytes."""
+    html = map_html(m, online=online)
+    atomic_write_text(path, html)
+    return len(html.encode("utf-8"))

@@ -1,0 +1,54 @@
+"""Map-wide controls: title, legend, time range, place search, minimap, fullscreen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import folium
+from folium.plugins import Fullscreen
+
+from .jsdata import round_coords
+from .popups import esc
+from .runtime import JsCall
+
+__all__ = ["add_controls", "add_timeline", "search_entries"]
+
+SearchEntry = tuple[str, float, float, int, "list[float] | None"]
+
+
+def search_entries(*lists: Iterable[SearchEntry], limit: int = 20_000) -> dict:
+    """Search data: escaped names (first occurrence wins), points, zooms and optional bounds."""
+    seen: set[str] = set()
+    out: dict[str, list] = {"n": [], "x": [], "y": [], "z": [], "b": []}
+    for entries in lists:
+        for name, x, y, zoom, bounds in entries:
+            key = name.lower()
+            if not name or key in seen or len(out["n"]) >= limit:
+                continue
+            seen.add(key)
+            out["n"].append(name)
+            out["x"].append(x)
+            out["y"].append(y)
+            out["z"].append(zoom)
+            out["b"].append(bounds)
+    out["x"] = round_coords(out["x"], 4)
+    out["y"] = round_coords(out["y"], 4)
+    return out
+
+
+def add_timeline(m: folium.Map, first_day: int, last_day: int) -> None:
+    """The date-range control (two sliders); every geomap layer follows it."""
+    m.add_child(JsCall("timeline", m.get_name(), {"lo": first_day, "hi": last_day},
+                       with_layer=False))
+
+
+def add_controls(m: folium.Map, *, title: str, subtitle: str, legend: str,
+                 search: dict) -> None:
+    """Title box, search box, legend, minimap and fullscreen button (in that order)."""
+    m.add_child(JsCall("title", m.get_name(),
+                       f"<h1>{esc(title)}</h1><p>{esc(subtitle)}</p>", with_layer=False))
+    Fullscreen(position="topleft", title="Full screen", title_cancel="Exit full screen").add_to(m)
+    if search["n"]:
+        m.add_child(JsCall("search", m.get_name(), search, with_layer=False))
+    m.add_child(JsCall("legend", m.get_name(), legend, with_layer=False))
+    m.add_child(JsCall("minimap", m.get_name(), None, with_layer=False))

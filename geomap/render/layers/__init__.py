@@ -1,0 +1,1 @@
+"""One module per map layer; each adds named FeatureGroups to a folium Map."""

@@ -1,0 +1,88 @@
+"""folium elements that put geomap's runtime and data into the page.
+
+:class:`Runtime` links the Leaflet plugins a map needs (CDN links that
+:func:`~geomap.render.assets.inline_assets` later inlines) and inlines ``window.GM``;
+:class:`JsCall` emits one ``GM.<function>(map, layer, data)`` call with its data as safe JSON.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import folium
+from branca.element import Element, MacroElement
+from folium.elements import JSCSSMixin
+from folium.template import Template
+
+from .jsdata import js_data
+from .runtime_js import CSS, JS
+
+__all__ = ["LEAFLET_CSS", "LEAFLET_JS", "PLUGINS", "JsCall", "Runtime", "slim_map"]
+
+LEAFLET_JS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
+LEAFLET_CSS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"
+_CLUSTER = "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/"
+_MINIMAP = "https://cdnjs.cloudflare.com/ajax/libs/leaflet-minimap/3.6.1/"
+
+#: plugin -> (scripts, stylesheets); the URLs folium 0.20 itself uses for these plugins.
+PLUGINS: dict[str, tuple[list[str], list[str]]] = {
+    "cluster": ([_CLUSTER + "leaflet.markercluster.js"], [_CLUSTER + "MarkerCluster.css"]),
+    "heat": (["https://cdn.jsdelivr.net/gh/python-visualization/folium@main/folium/templates/"
+              "leaflet_heat.min.js"], []),
+    "minimap": ([_MINIMAP + "Control.MiniMap.js"], [_MINIMAP + "Control.MiniMap.css"]),
+}
+
+
+def slim_map(m: folium.Map) -> folium.Map:
+    """Drop the libraries stock folium links that geomap does not use (jQuery, Bootstrap,
+    Font Awesome, awesome-markers: about 1.2 MB inlined). Changes this map only."""
+    m.default_js = [("leaflet", LEAFLET_JS)]
+    m.default_css = [("leaflet_css", LEAFLET_CSS)]
+    return m
+
+
+class Runtime(JSCSSMixin):
+    """The Leaflet plugins named in ``plugins`` (keys of :data:`PLUGINS`) plus ``window.GM``."""
+
+    _template = Template("")
+
+    def __init__(self, plugins: set[str] | frozenset[str] = frozenset()) -> None:
+        super().__init__()
+        self._name = "GeomapRuntime"
+        unknown = set(plugins) - set(PLUGINS)
+        if unknown:
+            raise ValueError(f"unknown plugins: {', '.join(sorted(unknown))}")
+        self.default_js = [(f"gm_{k}_{i}", url) for k in sorted(plugins)
+                           for i, url in enumerate(PLUGINS[k][0])]
+        self.default_css = [(f"gm_{k}_css_{i}", url) for k in sorted(plugins)
+                            for i, url in enumerate(PLUGINS[k][1])]
+
+    def render(self, **kwargs: Any) -> None:
+        figure = self.get_root()
+        super().render(**kwargs)
+        figure.header.add_child(Element("<style>" + CSS + "</style>"), name="gm_runtime_css")
+        figure.header.add_child(Element("<script>" + JS.replace("</script", "<\\/script")
+                                        + "</script>"), name="gm_runtime_js")
+
+
+class JsCall(MacroElement):
+    """``GM.<function>(<map>, <parent layer>, <data>)`` in the page's script, in add order.
+
+    ``data`` is any JSON value; strings in it must already be escaped HTML where the runtime
+    puts them into the page (see :mod:`geomap.render.popups`).
+    """
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "GM.{{ this.function }}({{ this.map_name }}{% if this.with_layer %}, "
+        "{{ this._parent.get_name() }}{% endif %}, {{ this.payload }});\n"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, function: str, map_name: str, data: Any, *, with_layer: bool = True):
+        super().__init__()
+        self._name = "GeomapCall"
+        self.function = function
+        self.map_name = map_name
+        self.with_layer = with_layer
+        self.payload = js_data(data)

@@ -1,0 +1,158 @@
+"""The map without a browser: layers, modes, offline assets, escaping (see test_browser_map.py
+for what only a browser shows)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+import shapely
+
+from geomap.events.schema import coerce_events
+from geomap.events.taxonomy import EVENT_TYPES
+from geomap.exceptions import OutputError
+from geomap.render import ScaleOptions, map_html, render_map
+from geomap.render.assets import external_resources, inline_assets
+from geomap.render.jsdata import js_data
+from geomap.render.layers.movements import screen_angle
+from geomap.render.layers.regions import class_breaks
+from geomap.render.popups import sentence_html
+from geomap.render.style import TYPE_STYLES
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+
+
+def synthetic_events(n: int = 60, *, seed: int = 1, movements: int = 3) -> gpd.GeoDataFrame:
+    """Point events of several types around Kursk and Kharkiv over 30 days, plus movements."""
+    rng = np.random.default_rng(seed)
+    types = ["assault", "mobilize", "statement", "aid"]
+    rows = []
+    for i in range(n):
+        rows.append({
+            "event_id": f"e{i}", "dataset": "synthetic", "date": pd.Timestamp("2024-10-01")
+            + pd.Timedelta(days=int(i % 30)), "event_type": types[i % len(types)],
+            "actor1": "Military Forces of Russia", "actor2": "Military Forces of Ukraine",
+            "location": "Sudzha" if i % 2 else "Kharkiv", "country": "RU" if i % 2 else "UA",
+            "fatalities": int(i % 3), "source": "Synthetic wire",
+            "notes": "Shelling reported <b>near</b> the border", "source_file": "synthetic.csv",
+            "source_row": i + 1,
+            "geometry": shapely.Point(35.0 + rng.normal(0, 0.8), 51.0 + rng.normal(0, 0.5)),
+        })
+    for j in range(movements):
+        rows.append({
+            "event_id": f"m{j}", "dataset": "synthetic", "date": pd.Timestamp("2024-10-05")
+            + pd.Timedelta(days=10 * j), "event_type": "mobilize", "actor1": "KPA",
+            "location": "Kursk", "source_file": "synthetic.csv", "source_row": n + j + 1,
+            "notes": "Troops moved by rail", "kind": "movement", "origin": "Vladivostok",
+            "destination": "Kursk",
+            "geometry": shapely.LineString([(131.9, 43.1), (36.19, 51.73)]),
+        })
+    frame = pd.DataFrame(rows)
+    return coerce_events(gpd.GeoDataFrame(frame, geometry="geometry", crs="EPSG:4326"),
+                         check=False)
+
+
+def test_every_event_type_has_a_style():
+    assert set(TYPE_STYLES) == set(EVENT_TYPES)
+    assert len({s.colour for s in TYPE_STYLES.values()}) == len(TYPE_STYLES)
+
+
+def test_js_data_cannot_close_a_script():
+    text = js_data({"s": "</script><script>alert(1)</script>", "u": "\u2028"})
+    assert "</script" not in text and "<" not in text
+    assert json.loads(text)["s"].startswith("</script>")
+
+
+def test_sentence_html_escapes_and_marks():
+    html = sentence_html("A <script>x</script> in Kursk & Sudzha", 24, 29)
+    assert html == ("<q>A &lt;script&gt;x&lt;/script&gt; in <mark>Kursk</mark> &amp; "
+                    "Sudzha</q>")
+
+
+def test_screen_angle_is_mercator_direction():
+    assert screen_angle(0, 0, 10, 0) == 0.0
+    assert screen_angle(0, 0, 0, 10) == 90.0
+    assert screen_angle(131.9, 43.1, 36.19, 51.73) == pytest.approx(172, abs=2)
+
+
+def test_class_breaks_increase():
+    assert class_breaks([1, 1, 2, 3, 50, 400]) == sorted(set(class_breaks([1, 1, 2, 3, 50, 400])))
+    assert class_breaks([]) == []
+
+
+def test_inline_assets_replaces_every_cdn_link():
+    html = ('<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"></script>'
+            '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/'
+            'leaflet.css"/>')
+    out = inline_assets(html)
+    assert external_resources(out) == []
+    assert "L.Map" in out or "Leaflet" in out
+    with pytest.raises(OutputError):
+        inline_assets('<script src="https://example.org/unknown.js"></script>')
+
+
+def test_external_resources_finds_scripts_styles_images_fonts_not_links():
+    html = ('<a href="https://example.org/story">story</a>'
+            '<img src="https://example.org/x.png"><style>@font-face{src:url(https://f.org/a.woff)}'
+            '</style><link rel="stylesheet" href="//cdn.example.org/a.css">')
+    assert external_resources(html) == ["//cdn.example.org/a.css", "https://example.org/x.png",
+                                        "https://f.org/a.woff"]
+
+
+@pytest.fixture(scope="module")
+def events():
+    return synthetic_events()
+
+
+def test_layers_of_a_map_with_events(events):
+    m, info = render_map(None, data_dir=DATA, title="Test", events=events)
+    names = info.layers
+    for label in ("Assault", "Mobilize", "Statement", "Aid"):
+        assert any(n.startswith(f"Events: {label} (") for n in names), names
+    assert "Movements (3)" in names
+    assert any(n.startswith("Regions: events per admin-1 (") for n in names)
+    assert "Heat map of events" in names
+    assert info.mode == "cluster" and info.events.events == 60 and info.flows.flows == 1
+    assert info.regions.regions >= 2  # Kursk / Belgorod / Kharkiv oblasts
+    html = map_html(m)
+    assert external_resources(html) == []
+    assert "Shelling reported &lt;b&gt;near&lt;/b&gt;" in html.replace("\\u003c", "<").replace(
+        "\\u003e", ">").replace("\\u0026", "&")
+
+
+@pytest.mark.parametrize(("options", "mode"), [
+    (ScaleOptions(), "cluster"),
+    (ScaleOptions(cluster_max=10), "points"),
+    (ScaleOptions(cluster_max=10, points_max=20, grid_cell=1.0), "grid"),
+])
+def test_drawing_mode_follows_the_count(events, options, mode):
+    _m, info = render_map(None, data_dir=DATA, events=events, options=options)
+    assert info.mode == mode
+    assert mode.split()[0] in info.describe() or "grid" in info.describe()
+    if mode == "grid":
+        assert info.events.drawn < 60
+
+
+def test_grid_mode_keeps_every_event(events):
+    m, _info = render_map(None, data_dir=DATA, events=events,
+                          options=ScaleOptions(cluster_max=1, points_max=2))
+    html = m.get_root().render()
+    total = 0
+    for payload in re.findall(r"GM\.events\(map_\w+, feature_group_\w+, (\{.*?\})\);\n", html):
+        data = json.loads(payload)
+        total += sum(data["n"])
+        assert sum(sum(b[1::2]) for b in data["b"]) == sum(data["n"])
+    assert total == 60
+
+
+def test_online_map_is_small_and_links_cdns(events):
+    m, _ = render_map(None, data_dir=DATA, events=events, online=True)
+    html = map_html(m, online=True)
+    assert "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js" in html
+    assert len(html) < len(map_html(render_map(None, data_dir=DATA, events=events)[0]))
