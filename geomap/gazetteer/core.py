@@ -304,7 +304,7 @@ class Gazetteer:
                 continue
             if features and place.feature not in features:
                 continue
-            if kind == "demonym" and place.feature != "country":
+            if kind == "demonym" and place.feature not in ("country", "region"):
                 continue
             match = "transliterated" if translit else MATCH_OF_KIND.get(kind, "alternate_name")
             cand = Candidate(place, match, kind, score)

@@ -62,6 +62,9 @@ MAX_CANDIDATES = 40
 MAX_ANCHORS = 12
 #: The most that nearness to those places adds to a candidate's score.
 PROXIMITY = 2.0
+#: How many other mentions a document needs before a common word naming a place in a country
+#: that nothing else in it supports is taken for a word.
+OUTLIER_CONTEXT = 3
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|President|Minister|"
                         r"Secretary|Prime Minister|King|Queen|Prince|Pope|Saint|St)\.?\s$")
 _METONYMY_AFTER = re.compile(
@@ -95,6 +98,7 @@ class _M:
     margin: float = 0.0
     recog: float = 0.9
     needs_context: bool = False
+    outlier_check: bool = False
     support: dict | None = None
 
 
@@ -259,7 +263,8 @@ class Geoparser:
             if _HONORIFIC.search(text[max(0, s.start - 16) : s.start]):
                 person_keys.add(s.key)
                 return None
-        word_like = single and not abbr and role == "literal" and \
+        dateline = first.upper and last.upper and _is_dateline(text, s)
+        word_like = single and not abbr and role == "literal" and not dateline and \
             zipf(first.text) >= COMMON_WORD_ZIPF and not (country and best.kind == "name")
         m = _M(s, cands, role)
         if word_like:
@@ -268,12 +273,14 @@ class Geoparser:
             # of the document supports its country; a very common word never names a small
             # place, nor with "the" before it ("the West")
             very = zipf(first.text) >= VERY_COMMON_WORD_ZIPF
-            if not mid or (very and not large):
+            if (not mid or very) and not large:
                 return None
             rivals = [c.prior for c in cands if c.row[_COUNTRY] != best.row[_COUNTRY]]
             dominant = large and not very and best.kind == "name" and (
-                not rivals or best.prior - max(rivals) >= DOMINANCE)
-            if not dominant:
+                not mid or not rivals or best.prior - max(rivals) >= DOMINANCE)
+            if dominant:
+                m.outlier_check = True
+            else:
                 # "the West", "the Interior Ministry", "Central Bank"
                 if text[max(0, s.start - 4) : s.start] in ("the ", "The ") or (
                         next_tok and next_tok.cap and _glued(text, last, next_tok)):
@@ -285,7 +292,7 @@ class Geoparser:
                 text[max(0, s.start - 4) : s.start] in ("the ", "The ") and not (
                     next_tok and next_tok.cap and _glued(text, last, next_tok)):
             return None
-        if in_caps and _is_dateline(text, s):
+        if dateline:
             m.role = "dateline"
         elif role == "literal" and self._metonymic(text, s, cands):
             m.role = "metonymic"
@@ -325,6 +332,8 @@ class Geoparser:
         named_countries: set[str] = set()
         admin1s: set[str] = set()
         for m in ms:
+            if m.needs_context:
+                continue  # a word that may not be a place is no evidence for others
             top = max(m.cands, key=lambda c: c.prior)
             feat = top.row[_FEATURE]
             if feat == "country":
@@ -341,6 +350,12 @@ class Geoparser:
                            or c.row[_COUNTRY] in named_countries
                            or (c.row[_A1CODE] and c.row[_A1CODE] in admin1s)]
                 if not m.cands:
+                    continue
+            elif m.outlier_check and others >= OUTLIER_CONTEXT:
+                # a common word that names a dominant place ("Western" in Ghana), in a document
+                # whose other places lie elsewhere and never in that country: a word
+                cc = max(m.cands, key=lambda c: c.prior).row[_COUNTRY]
+                if support.get(cc, 0.0) < 0.05 and cc not in named_countries:
                     continue
             m.support = support
             kept.append(m)
@@ -441,13 +456,14 @@ def _in_caps_line(lines: list[tuple[int, int]], offset: int) -> bool:
 
 
 _DATELINE_AFTER = re.compile(r"^(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:\(\w[\w .&-]*\)\s*)?"
-                             r"(?:$|\n|[—–-]{1,2}|:)")
+                             r"(?:$|\n|<|[—–-]{1,2}|:|&[mn]dash;|&#821[12];)")
+_MARKUP_ONLY = re.compile(r"^(?:\s|<[^>]{0,200}>)*$")
 
 
 def _is_dateline(text: str, s: Span) -> bool:
     """A capitalised place name opening a line near the top, alone or before a dash."""
     line_start = text.rfind("\n", 0, s.start) + 1
-    if text[line_start : s.start].strip():
+    if not _MARKUP_ONLY.match(text[line_start : s.start]):
         return False
     if text[:line_start].count("\n") > 4:
         return False
