@@ -244,3 +244,19 @@ def test_cli_geojson_and_jsonl_order(tmp_path, gazetteer):
     feats = json.loads(gj.read_text("utf-8"))["features"]
     assert feats[0]["properties"]["dataset"] == "text"
     assert feats[0]["properties"]["article_id"] == "b"
+
+
+def test_primary_location_of_short_descriptions(parser, gazetteer):
+    from geomap.events.extract import primary_location
+
+    text = "Shelling in Ukraine.\n\nnear Starobeshevo town, Donetsk region."
+    art = article(text)
+    mentions = parser.parse(text)
+    place = primary_location(extract_events(art, mentions, gazetteer), mentions)
+    assert place is not None and place.feature == "populated_place"
+    assert place.admin1 == "Donetsk Oblast"
+    # an unlocated primary event stays unlocated: no guess from elsewhere
+    text = "Troops clashed overnight, the army said.\n\nReporters were waiting in Kyiv."
+    mentions = parser.parse(text)
+    evs = extract_events(article(text), mentions, gazetteer)
+    assert primary_location(evs, mentions) is None

@@ -5,6 +5,7 @@
 
 from ._actors import Actor
 from ._model import TextEvent, place_json
+from ._primary import primary_location
 from .core import extract_events
 from .frame import text_events_collection, text_events_frame
 
@@ -13,6 +14,7 @@ __all__ = [
     "TextEvent",
     "extract_events",
     "place_json",
+    "primary_location",
     "text_events_collection",
     "text_events_frame",
 ]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..._sentences import SentenceIndex
 from ...gazetteer import Gazetteer
@@ -26,7 +26,7 @@ from ._dates import DateMention, find_dates
 from ._lexicon import NOUN_TOO, Entry, lemma_of
 from ._locate import Slots, object_place, scan
 from ._model import TextEvent
-from ._primary import mark_primary
+from ._primary import mark_primary, refine
 from ._tokens import (
     AT,
     CLAUSE_OPENERS,
@@ -53,6 +53,7 @@ _DIRECT_OBJECT = {"visit": "to", "enter": "to", "reach": "to", "invade": "to", "
                   "bomb": "at", "bombard": "at", "hit": "at", "storm": "at", "capture": "at",
                   "raid": "at", "besiege": "at", "overrun": "at", "provide": "to",
                   "supply": "to", "supplies": "to"}
+_MATERIAL = frozenset({"assault", "protest", "coerce"})
 _WITH_TYPES = frozenset({"consult", "agree", "assault", "cooperate"})
 _AUX = frozenset({"were", "was", "have", "has", "had", "is", "are", "will", "would", "could",
                   "may", "might", "then", "later", "also"})
@@ -111,7 +112,16 @@ def extract_events(article: Article, mentions: Sequence[Mention],
         out.extend(sent.events)
         if sent.subjects and sent.subjects[0]:
             last_subject = sent.subjects[0]
-    return mark_primary(text, out)
+    out = mark_primary(text, out)
+    return [_refined(e, places) if e.primary else e for e in out]
+
+
+def _refined(ev: TextEvent, places: list[Mention]) -> TextEvent:
+    """The primary event at the most specific place its own sentence names inside its
+    location ("shelled villages in Donetsk Oblast such as Berestove")."""
+    same = [m for m in places if ev.start <= m.start < ev.end]
+    better = refine(ev.location, same)
+    return ev if better is ev.location else replace(ev, location=better)
 
 
 def _date_in_text(text: str) -> dt.date | None:
@@ -201,8 +211,8 @@ def _event_at(text: str, sent: _Sent, i: int, *, gazetteer: Gazetteer,
     slots = _slots(text, sent, i, lo, hi, lemma=lemma, entry=entry, say=etype in SPEECH)
     location, origin, destination = _places(slots, entry, etype, agents, gazetteer)
     date, precision = _nearest_date(sent, tok)
-    if not (actors or location or destination):
-        return None
+    if not (actors or location or destination) and (noun or etype not in _MATERIAL):
+        return None  # talk about nobody nowhere; but "troops clashed overnight" is an event
     if prev == "under" or (i > 1 and toks[i - 2].low == "under"):
         return None  # "came under attack"
     sent.subjects.append(subject)
