@@ -7,8 +7,11 @@ import sys
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("versions",
-                       help="print versions of geomap and its geo stack (for bug reports)")
+    p = sub.add_parser(
+        "versions", help="print versions of geomap and its geo stack (for bug reports)",
+        description="Print the versions of geomap, Python, the geo stack (geopandas, shapely, "
+        "pyogrio, pyproj, folium, geopy...) and the GEOS, GDAL and PROJ libraries. Paste this "
+        "into bug reports.")
     p.add_argument("--json", action="store_true", help="print a JSON object on stdout")
     p.set_defaults(func=run)
 

@@ -1,0 +1,135 @@
+"""The command line as a user meets it: help, JSON on stdout only, clear errors, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from geomap.cli import COMMANDS, main
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "data" / "samples"
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(capsys, command):
+    with pytest.raises(SystemExit) as exc:
+        main([command, "--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert "usage: geomap" in out and len(out) > 200
+
+
+def test_version_and_versions(capsys):
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.startswith("geomap ")
+    code, out, _ = run(capsys, "versions", "--json")
+    info = json.loads(out)
+    assert code == 0 and info["geopandas"] and info["shapely"].startswith("2.") and info["GEOS"]
+
+
+def test_geocode_json_is_stable_and_alone_on_stdout(capsys, gazetteer):
+    code, out, _err = run(capsys, "geocode", "--json", "Kursk", "Pyongyang", "Kursk region",
+                          "North Korean", "Xqzvillezzz")
+    assert code == 0
+    res = json.loads(out)  # nothing else on stdout
+    assert [r["query"] for r in res] == ["Kursk", "Pyongyang", "Kursk region", "North Korean",
+                                         "Xqzvillezzz"]
+    keys = {"query", "name", "lat", "lon", "feature", "country", "admin1", "geonameid", "match",
+            "suggestions"}
+    assert all(set(r) == keys for r in res)
+    kursk, pyongyang, region, demonym, missing = res
+    assert kursk["feature"] == "populated_place" and kursk["admin1"] == "Kursk Oblast"
+    assert kursk["geonameid"] == 538560 and kursk["match"] == "exact"
+    assert pyongyang["country"] == "KP"
+    assert region["feature"] == "admin1" and region["name"] == "Kursk Oblast"
+    assert demonym["feature"] == "country" and demonym["match"] == "demonym"
+    assert missing["name"] is None and missing["lat"] is None and missing["match"] is None
+    assert isinstance(missing["suggestions"], list)
+
+
+def test_geocode_table_and_bad_query(capsys, gazetteer):
+    code, out, _ = run(capsys, "geocode", "Kharkov", "Zzqxv")
+    assert code == 0
+    assert "Kharkiv" in out and "not found" in out
+    code, out, err = run(capsys, "geocode", "  ")
+    assert code == 1 and out == ""
+    assert err.startswith("geomap: error:") and err.count("\n") == 1
+
+
+def test_geoparse_jsonl_with_bad_lines(capsys, tmp_path, gazetteer):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        json.dumps({"id": "a", "text": "Troops left Pyongyang for Kursk.", "extra": 1}) + "\n"
+        + "{not json\n"
+        + json.dumps({"id": "b"}) + "\n"
+        + json.dumps({"id": 7, "text": "Nothing here."}) + "\n",
+        encoding="utf-8")
+    out_path = tmp_path / "out.jsonl"
+    code, out, err = run(capsys, "geoparse", corpus, "-o", out_path, "--no-progress")
+    assert code == 0 and out == ""
+    lines = [json.loads(x) for x in out_path.read_text(encoding="utf-8").splitlines()]
+    assert [x["id"] for x in lines] == ["a", 7]
+    names = [t["name"] for t in lines[0]["toponyms"]]
+    assert names == ["Pyongyang", "Kursk"]
+    assert lines[1]["toponyms"] == []
+    rejects = [json.loads(x) for x in
+               (tmp_path / "out.rejects.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted(r["line"] for r in rejects) == [2, 3]
+    assert ":2:" in err and ":3:" in err and "2 rejected" in err
+
+
+def test_geoparse_roles_filter(capsys, gazetteer, tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Ukrainian drones\n\nNorth Korean troops reached Kursk, Moscow said.\n",
+                 encoding="utf-8")
+    code, out, _ = run(capsys, "geoparse", f, "--roles", "literal")
+    assert code == 0 and "Kursk" in out and "North Korean" not in out
+    code, _, err = run(capsys, "geoparse", f, "--roles", "literal,bogus")
+    assert code == 1 and "bogus" in err
+
+
+@pytest.mark.parametrize("setup", ["missing", "empty_folder", "latin1"])
+def test_bad_inputs_give_one_clear_error(capsys, tmp_path, gazetteer, setup):
+    if setup == "missing":
+        target = tmp_path / "nope.txt"
+    elif setup == "empty_folder":
+        target = tmp_path / "empty"
+        target.mkdir()
+    else:
+        target = tmp_path / "latin1.txt"
+        target.write_bytes("Kyiv caf\xe9 news".encode("latin-1"))
+    code, out, err = run(capsys, "map", target, "-o", tmp_path / "out", "--no-progress")
+    assert code == 1 and out == ""
+    assert err.startswith("geomap: error:") and str(target.name) in err
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_map_end_to_end_on_samples(capsys, tmp_path, gazetteer):
+    out_dir = tmp_path / "maps"
+    code, out, _err = run(capsys, "map", SAMPLES, "-o", out_dir, "--json")
+    assert code == 0
+    report = json.loads(out)
+    assert report["articles"] == 7 and report["rejected"] == 0
+    mentions = json.loads((out_dir / "mentions.geojson").read_text(encoding="utf-8"))
+    assert mentions["type"] == "FeatureCollection" and "crs" not in mentions
+    feats = mentions["features"]
+    assert len(feats) == report["mentions"] > 50
+    names = {f["properties"]["place_name"] for f in feats}
+    assert {"Kursk Oblast", "Seoul", "Pyongyang", "Moscow", "Sudzha"} <= names
+    for f in feats:
+        lon, lat = f["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+        assert f["properties"]["article_id"]
+    html = (out_dir / "index.html").read_text(encoding="utf-8")
+    assert "GeoNames" in html and "Kursk Oblast" in html
+    assert "<script>alert(1)</script>" not in html  # wire-003's text is escaped
