@@ -40,6 +40,7 @@ lint: install-test
 	$(BIN)/ruff check geomap tests benchmarks scripts
 
 bench: install-test
+	$(PIP) install -r benchmarks/requirements.txt
 	$(BIN)/python benchmarks/run_all.py
 
 data: install
