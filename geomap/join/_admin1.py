@@ -31,11 +31,10 @@ class Admin1Polygons:
     def load(cls, path: Path) -> Admin1Polygons:
         return cls(path)
 
-    def pairs(self, lon: np.ndarray, lat: np.ndarray,
+    def pairs(self, points: np.ndarray,
               among: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(point index, polygon index) for every polygon holding each point (a point on a
         border gets both). ``among`` limits the polygons looked at (indexes)."""
-        points = shapely.points(lon, lat)
         if among is None:
             pi, gi = self.tree.query(points, predicate="intersects")
             return pi, gi

@@ -43,6 +43,7 @@ LINK_COLUMNS = ("record_id", "dataset", "record_row", "article_id", "event_index
 
 @dataclass(slots=True)
 class _Side:
+    geom: np.ndarray  # points (a centroid for other shapes), None where missing
     lon: np.ndarray
     lat: np.ndarray
     lo: np.ndarray
@@ -92,31 +93,34 @@ class JoinResult:
                 "links": len(self.links)}
 
 
-def _points(frame: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _points(frame: gpd.GeoDataFrame
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     if frame.crs is not None and not frame.crs.equals("EPSG:4326"):
         raise InputError(f"join needs EPSG:4326 frames, got {frame.crs}")
     geom = frame.geometry.to_numpy()
     ok = ~(shapely.is_missing(geom) | shapely.is_empty(geom))
-    pts = geom
+    if ok.any() and not (shapely.get_type_id(geom[ok]) == 0).all():
+        geom = geom.copy()
+        geom[ok] = shapely.centroid(geom[ok])
     lon = np.full(len(frame), np.nan)
     lat = np.full(len(frame), np.nan)
     if ok.any():
-        lon[ok] = shapely.get_x(shapely.centroid(pts[ok]))
-        lat[ok] = shapely.get_y(shapely.centroid(pts[ok]))
-    return lon, lat, ok
+        lon[ok] = shapely.get_x(geom[ok])
+        lat[ok] = shapely.get_y(geom[ok])
+    return geom, lon, lat, ok
 
 
 def _record_side(records: gpd.GeoDataFrame) -> _Side:
-    lon, lat, ok = _points(records)
+    geom, lon, lat, ok = _points(records)
     lo, hi = intervals(records["date"], records["date_precision"])
     rank = records["geo_precision"].map(_GEO_RANK).fillna(5).to_numpy(dtype=np.int8)
     rank[~ok] = 5
-    return _Side(lon, lat, lo, hi, rank)
+    return _Side(geom, lon, lat, lo, hi, rank)
 
 
 def _article_side(articles: gpd.GeoDataFrame) -> _Side:
     """Text events (event schema) or place mentions (:func:`geomap.mentions.mentions_frame`)."""
-    lon, lat, ok = _points(articles)
+    geom, lon, lat, ok = _points(articles)
     n = len(articles)
     own = articles["date"] if "date_precision" in articles else pd.Series([None] * n)
     prec = articles["date_precision"] if "date_precision" in articles else pd.Series(["day"] * n)
@@ -135,7 +139,7 @@ def _article_side(articles: gpd.GeoDataFrame) -> _Side:
         geo = articles["feature"].map(_FEATURE_PRECISION)
     rank = geo.map(_GEO_RANK).fillna(5).to_numpy(dtype=np.int8)
     rank[~ok] = 5
-    return _Side(lon, lat, lo, hi, rank)
+    return _Side(geom, lon, lat, lo, hi, rank)
 
 
 def _expand(i0: np.ndarray, i1: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -152,7 +156,7 @@ def _distance_pairs(rec: _Side, art: _Side, km: float, days: int,
     a_ok = np.flatnonzero(art.rank <= 2)
     if not len(r_ok) or not len(a_ok):
         return np.empty(0, int), np.empty(0, int)
-    tree = shapely.STRtree(shapely.points(rec.lon[r_ok], rec.lat[r_ok]))
+    tree = shapely.STRtree(rec.geom[r_ok])
     out_r, out_a = [], []
     for c in range(0, len(a_ok), chunk):
         ai = a_ok[c : c + chunk]
@@ -174,9 +178,9 @@ def _admin1_pairs(rec: _Side, art: _Side, days: int, polygons: Admin1Polygons,
     r_ok = np.flatnonzero(rec.rank <= 3)
     if not len(a_ok) or not len(r_ok):
         return np.empty(0, int), np.empty(0, int), np.empty(0, int)
-    api, apoly = polygons.pairs(art.lon[a_ok], art.lat[a_ok])
+    api, apoly = polygons.pairs(art.geom[a_ok])
     among = np.unique(apoly)
-    rpi, rpoly = polygons.pairs(rec.lon[r_ok], rec.lat[r_ok], among)
+    rpi, rpoly = polygons.pairs(rec.geom[r_ok], among)
     a_idx, r_idx = a_ok[api], r_ok[rpi]
     out_r, out_a, out_p = [], [], []
     big = np.int64(1) << 42
@@ -249,7 +253,7 @@ def join_events(records: gpd.GeoDataFrame, articles: gpd.GeoDataFrame, *, km: fl
 def _col(frame: pd.DataFrame, name: str, idx: np.ndarray) -> np.ndarray:
     if name not in frame:
         return np.full(len(idx), None, dtype=object)
-    return frame[name].to_numpy(dtype=object)[idx]
+    return frame[name].take(idx).to_numpy(dtype=object)
 
 
 def _links_frame(records, articles, rec: _Side, art: _Side, *, r, a, match, admin1):
