@@ -80,7 +80,8 @@ def write_table(gdf: gpd.GeoDataFrame, path: str | os.PathLike[str], *,
                 raise OutputError("GeoParquet needs pyarrow (pip install pyarrow)") from exc
         else:
             plain = pd.DataFrame(gdf.drop(columns=gdf.geometry.name))
-            plain["WKT"] = gdf.geometry.to_wkt().where(gdf.geometry.notna(), None)
+            wkt = gdf.geometry.to_wkt(rounding_precision=-1)  # full precision
+            plain["WKT"] = wkt.where(gdf.geometry.notna(), None)
             with atomic_write(tmp, "w") as fh:
                 plain.to_csv(fh, index=False)
         os.replace(tmp, target)
@@ -98,7 +99,8 @@ def read_table(path: str | os.PathLike[str]) -> gpd.GeoDataFrame:
     if fmt == "csv":
         frame = pd.read_csv(path, keep_default_na=True)
         wkt = frame.pop("WKT") if "WKT" in frame else pd.Series([None] * len(frame))
-        geoms = gpd.GeoSeries.from_wkt(wkt.where(wkt.notna(), None).tolist(), crs="EPSG:4326")
+        geoms = gpd.GeoSeries.from_wkt([w if isinstance(w, str) and w else None for w in wkt],
+                                       crs="EPSG:4326")
         return gpd.GeoDataFrame(frame, geometry=geoms)
     gdf = gpd.read_file(path)
     return gdf if gdf.crs is not None else gdf.set_crs("EPSG:4326")

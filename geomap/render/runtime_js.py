@@ -333,6 +333,7 @@ GM.basemap = function (map, group, data) {
   st.countries = data.fc;
   L.geoJSON(data.fc, {
     pane: pane(map, "gm-basemap", 150),
+    renderer: L.canvas({pane: "gm-basemap", padding: 0.3}),
     style: function () { return {color: "#a8a29a", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1}; },
     onEachFeature: function (f, l) { l.bindTooltip(f.properties.n, {sticky: true, className: "gm-country-tip"}); }
   }).addTo(group);

@@ -37,7 +37,7 @@ MODE_TEXT = {
 class ScaleOptions:
     """When the map switches drawing mode (counts of located point events)."""
 
-    cluster_max: int = 20_000
+    cluster_max: int = 5_000
     points_max: int = 200_000
     grid_cell: float | None = None  # degrees; None: chosen from the data's extent
     grid_budget: int = 150_000      # most (cell, time bucket) pairs embedded in grid mode
