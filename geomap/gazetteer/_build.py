@@ -83,12 +83,13 @@ def write_places(conn: sqlite3.Connection, places: Iterable[SourcePlace], start_
     place_rows = []
     name_rows = []
     for p in places:
+        names = list(_name_rows(pid, p))
         place_rows.append((
             pid, p.key, p.name, p.feature, round(p.lat, 5), round(p.lon, 5), p.geonameid,
             p.country, p.admin1_code, p.admin1, p.population, int(p.disputed), p.de_facto,
-            int(p.capital),
+            int(p.capital), len(names),
         ))
-        name_rows.extend(_name_rows(pid, p))
+        name_rows.extend(names)
         pid += 1
         if len(place_rows) >= 20000:
             _flush(conn, place_rows, name_rows)

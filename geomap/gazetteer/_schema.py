@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 #: Bump when the layout or the build rules change: old cache files are then ignored.
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 
 #: Name kinds, best first. ``name``: the place's preferred name; ``alt``: an alternate name;
 #: ``stem``: a division's name without its generic word ("Kursk" of "Kursk Oblast");
@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS places (
     population INTEGER NOT NULL DEFAULT 0,
     disputed INTEGER NOT NULL DEFAULT 0,
     de_facto TEXT,
-    capital INTEGER NOT NULL DEFAULT 0
+    capital INTEGER NOT NULL DEFAULT 0,
+    n_names INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS names (
     fkey TEXT NOT NULL,
@@ -48,7 +49,7 @@ CREATE INDEX IF NOT EXISTS places_geonameid ON places (geonameid);
 
 PLACE_COLUMNS = (
     "id", "key", "name", "feature", "lat", "lon", "geonameid", "country", "admin1_code",
-    "admin1", "population", "disputed", "de_facto", "capital",
+    "admin1", "population", "disputed", "de_facto", "capital", "n_names",
 )
 
 

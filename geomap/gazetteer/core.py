@@ -59,11 +59,16 @@ class Candidate:
     score: float
 
 
-def importance(feature: str, population: int, capital: bool) -> float:
-    """Prior weight of a place: log population plus a bonus for coarse features and capitals."""
+def importance(feature: str, population: int, capital: bool, n_names: int = 0) -> float:
+    """Prior weight of a place: log population, a bonus for coarse features and capitals, and
+    prominence: how many names the place has (places known worldwide have many translations).
+    """
     return (math.log10(population + 10) + FEATURE_BONUS.get(feature, 0.0)
-            + (0.5 if capital else 0.0))
+            + (0.5 if capital else 0.0) + PROMINENCE * math.log10(1 + n_names))
 
+
+#: Weight of log10(number of names) in a place's prior importance.
+PROMINENCE = 0.5
 
 #: A division that holds a same-named city ("Kyiv" the city in Kyiv City, "Kursk" in Kursk
 #: Oblast) yields to the city when the name stands alone.
@@ -79,7 +84,7 @@ def priors(rows: Sequence[tuple]) -> list[float]:
             cities[r[7]] = max(cities.get(r[7], 0), r[10])
     out = []
     for kind, r in rows:
-        s = importance(r[3], r[10], bool(r[13])) - KIND_PENALTY.get(kind, 1.5)
+        s = importance(r[3], r[10], bool(r[13]), r[14]) - KIND_PENALTY.get(kind, 1.5)
         if r[3] == "admin1" and cities.get(r[7], -1) >= 0.1 * r[10]:
             s -= CITY_OVER_DIVISION
         out.append(s)
@@ -170,7 +175,7 @@ class Gazetteer:
     # -- places -----------------------------------------------------------------------------
     def _place(self, row: Sequence) -> Place:
         (_id, key, name, feature, lat, lon, gid, country, a1code, a1, pop, disputed, de_facto,
-         _cap) = row
+         _cap, _n_names) = row
         if self.de_facto and de_facto:
             country = de_facto
         return Place(

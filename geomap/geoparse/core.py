@@ -218,6 +218,10 @@ class Geoparser:
         if dotted and any(k == "dotted" for k, _ in rows):
             rows = [(k, r) for k, r in rows if k == "dotted"]
             s = Span(s.start, s.end + 1, s.first, s.last, s.key, False, s.rows)
+        elif (first.upper or first.text.endswith(".")) and any(
+                k in ("abbr", "dotted") for k, _ in rows):
+            # written as an abbreviation ("US", "U.S."): the abbreviation, not a place "Us"
+            rows = [(k, r) for k, r in rows if k in ("abbr", "dotted")]
         allp = self._priors(s.key, s.rows)
         keep = {id(r) for _k, r in rows}
         cands = [_Cand(k, r, p) for (k, r), p in zip(s.rows, allp, strict=True)
