@@ -60,6 +60,11 @@ LARGE_PLACE = 100_000
 MAX_CANDIDATES = 40
 #: Places resolved with confidence that pull their neighbours' candidates (at most this many).
 MAX_ANCHORS = 12
+#: What a candidate gains when the document names its first-level division, and more when
+#: that name stands within NEAR_CHARS characters.
+ADMIN1_NAMED = 2.5
+ADMIN1_NEAR = 1.5
+NEAR_CHARS = 150
 #: The most that nearness to those places adds to a candidate's score.
 PROXIMITY = 2.0
 #: How many other mentions a document needs before a common word naming a place in a country
@@ -334,7 +339,7 @@ class Geoparser:
                 mass[cc] = mass.get(cc, 0.0) + v
         # explicit evidence: countries and divisions named as such
         named_countries: set[str] = set()
-        admin1s: set[str] = set()
+        admin1s: dict[str, list[int]] = {}  # code -> start offsets of its mentions
         for m in ms:
             if m.needs_context:
                 continue  # a word that may not be a place is no evidence for others
@@ -344,7 +349,7 @@ class Geoparser:
                 named_countries.add(top.row[_COUNTRY])
             elif (feat == "admin1" or (m.span.area and feat in AREA_FEATURES)) and \
                     top.row[_A1CODE]:
-                admin1s.add(top.row[_A1CODE])
+                admin1s.setdefault(top.row[_A1CODE], []).append(m.span.start)
         others = max(len(ms) - 1, 1)
         kept = []
         for m, mine in zip(ms, own, strict=True):
@@ -396,22 +401,26 @@ class Geoparser:
             if r[_FEATURE] != "country":
                 s += 3.0 * min(1.0, 2.0 * m.support.get(cc, 0.0))
                 if cc in named_countries:
-                    s += 1.5
-            if r[_A1CODE] and r[_A1CODE] in admin1s and r[_FEATURE] != "admin1":
-                s += 2.5
+                    s += 4.5
+            others = [x for x in admin1s.get(r[_A1CODE] or "", ()) if x != m.span.start]
+            if others and r[_FEATURE] != "admin1":
+                s += ADMIN1_NAMED
+                # "Hartford is a town in Windsor County, Vermont": named close by
+                if any(abs(x - m.span.start) <= NEAR_CHARS for x in others):
+                    s += ADMIN1_NEAR
             if par is not None:
                 for pc in par.cands:
                     pr = pc.row
                     if pr[_FEATURE] == "admin1" and pr[_A1CODE] and pr[_A1CODE] == r[_A1CODE] \
                             and r[_FEATURE] != "admin1":
-                        s += 6.0
+                        s += 4.5
                         break
                     if pr[_FEATURE] == "country" and pr[_COUNTRY] == cc and \
                             r[_FEATURE] != "country":
-                        s += 4.0
+                        s += 4.5
                         break
             if m.role == "dateline" and r[_FEATURE] == "populated_place":
-                s += 2.0
+                s += 4.5
             c.score = s
         if anchors:
             # nearness to confidently resolved places adds at most PROXIMITY: only candidates
