@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import math
 import os
 import sqlite3
 import tempfile
@@ -125,6 +126,22 @@ def _write_abbreviations(conn: sqlite3.Connection, path: Path) -> None:
     conn.executemany("INSERT INTO names (fkey, tkey, place, kind) VALUES (?,?,?,?)", rows)
 
 
+def _write_words(conn: sqlite3.Connection) -> None:
+    """English word frequencies (wordfreq, Zipf scale) for the geoparser's evidence.
+
+    Kept in the index so that a process needs no second start-up load: wordfreq's own
+    list takes about a second to load, a lookup here a few microseconds.
+    """
+    import wordfreq
+
+    freqs = wordfreq.get_frequency_dict("en")
+    conn.executemany(
+        "INSERT OR REPLACE INTO words VALUES (?, ?)",
+        ((w, round(math.log10(f) + 9, 2)) for w, f in freqs.items()
+         if f > 0 and math.log10(f) + 9 >= 1.0),
+    )
+
+
 def build_index(cache_dir: Path, data_dir: Path, *, progress: bool = False) -> Path:
     """Build the index if it is not in ``cache_dir`` yet; return its path."""
     target = index_path(cache_dir, data_dir)
@@ -161,6 +178,7 @@ def build_index(cache_dir: Path, data_dir: Path, *, progress: bool = False) -> P
         next_id = write_places(conn, read_us_counties(gz / "us_counties.geojson", states), next_id)
         next_id = write_places(conn, cities, next_id)
         _write_abbreviations(conn, gz / "abbreviations.tsv")
+        _write_words(conn)
         _schema.rank_names(conn)
         _schema.create_indexes(conn)
         conn.executemany(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 #: Bump when the layout or the build rules change: old cache files are then ignored.
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 
 #: Name kinds, best first. ``name``: the place's preferred name; ``alt``: an alternate name;
 #: ``stem``: a division's name without its generic word ("Kursk" of "Kursk Oblast");
@@ -32,6 +32,7 @@ CREATE TABLE IF NOT EXISTS places (
     capital INTEGER NOT NULL DEFAULT 0,
     n_names INTEGER NOT NULL DEFAULT 0
 );
+CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY, zipf REAL NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS names (
     fkey TEXT NOT NULL,
     tkey TEXT NOT NULL,

@@ -122,6 +122,7 @@ class Gazetteer:
         self._reverse = None
         self._suggest_names: dict[str, list[str]] | None = None
         self._key_cache: dict[str, list[tuple[str, tuple]]] = {}
+        self._zipf_cache: dict[str, float] = {}
 
     # -- connection -------------------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
@@ -238,6 +239,23 @@ class Gazetteer:
             if rows_k:
                 out[k] = rows_k
         return out
+
+    def word_zipf(self, word: str) -> float:
+        """How common ``word`` is in English on the Zipf scale (7: "the"; 0: unknown)."""
+        key = word.lower().replace("’", "'")
+        hit = self._zipf_cache.get(key)
+        if hit is None:
+            rows = self._query("SELECT zipf FROM main.words WHERE word = ?", (key,))
+            if rows:
+                hit = rows[0][0]
+            elif "-" in key.strip("-"):  # as wordfreq does: a compound is as rare as its parts
+                hit = min(self.word_zipf(part) for part in key.split("-") if part)
+            else:
+                hit = 0.0
+            if len(self._zipf_cache) > KEY_CACHE_SIZE:
+                self._zipf_cache.clear()
+            self._zipf_cache[key] = hit
+        return hit
 
     def place_from_row(self, row: Sequence) -> Place:
         return self._place(row)

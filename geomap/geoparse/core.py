@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..gazetteer import Gazetteer
 from ..gazetteer.core import priors
-from ._evidence import is_sentence_start, zipf
+from ._evidence import is_sentence_start
 from ._spans import Span, area_extension, candidate_spans, tokenize
 from .mention import ROLES, Mention
 
@@ -202,6 +202,7 @@ class Geoparser:
                         all(c.row[_FEATURE] == "populated_place" for c in m.cands))]
 
     def _accept(self, text, tokens, s: Span, caps_lines, person_keys) -> _M | None:
+        zipf = self.gazetteer.word_zipf
         first, last = tokens[s.first], tokens[s.last]
         single = s.first == s.last
         in_caps = _in_caps_line(caps_lines, s.start)
