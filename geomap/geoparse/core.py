@@ -275,7 +275,8 @@ class Geoparser:
                 return None
         dateline = first.upper and last.upper and _is_dateline(text, s)
         word_like = single and not abbr and role == "literal" and not dateline and \
-            zipf(first.text) >= COMMON_WORD_ZIPF and not (country and best.kind == "name")
+            zipf(first.text) >= COMMON_WORD_ZIPF and not (
+                feature in ("country", "region") and best.kind == "name")
         m = _M(s, cands, role)
         if word_like:
             # a common English word ("Central", "West", "Bell", "May"): a place only
@@ -360,6 +361,13 @@ class Geoparser:
                            or c.row[_COUNTRY] in named_countries
                            or (c.row[_A1CODE] and c.row[_A1CODE] in admin1s)]
                 if not m.cands:
+                    continue
+                # a common word left only with small places ("Google", Congress AZ; "Burning
+                # Man", Man WV) needs its division named, or "X, Y" after it
+                if all(c.row[_POP] < LARGE_PLACE and c.row[_FEATURE] == "populated_place"
+                       for c in m.cands) and not any(
+                           c.row[_A1CODE] in admin1s for c in m.cands) and \
+                        text[m.span.end : m.span.end + 2] != ", ":
                     continue
             elif m.outlier_check and others >= OUTLIER_CONTEXT:
                 # a common word that names a dominant place ("Western" in Ghana), in a document
