@@ -155,3 +155,15 @@ def test_import_errors(private_gazetteer, tmp_path):
     bad.write_bytes("1\tK\xe9\n".encode("latin-1"))
     with pytest.raises(InputError, match="UTF-8"):
         import_geonames_dump(bad, private_gazetteer)
+
+
+def test_regions_aliases_and_abbreviations(gazetteer):
+    assert top(gazetteer, "Donbas").place.country == "UA"
+    assert top(gazetteer, "Donbass").place.key == "rg:donbas"
+    assert top(gazetteer, "England").place.feature == "region"
+    assert top(gazetteer, "Britain").place.country == "GB"
+    assert top(gazetteer, "Gaza Strip").place.key == "a1:PS.GZ"
+    assert top(gazetteer, "Black Sea").place.feature == "region"
+    europe = top(gazetteer, "European")
+    assert europe.place.key == "ct:EU" and europe.match == "demonym"
+    assert top(gazetteer, "Calif.").place.key == "a1:US.CA"

@@ -31,6 +31,7 @@ from ._sources import (
     read_cities,
     read_continents,
     read_countries,
+    read_regions,
     read_us_counties,
 )
 
@@ -39,7 +40,7 @@ __all__ = ["build_index", "index_path", "write_places"]
 log = logging.getLogger(__name__)
 
 DATA_FILES = ("countries.geojson", "admin1.geojson", "us_counties.geojson", "abbreviations.tsv",
-              "demonyms.tsv")
+              "demonyms.tsv", "regions.tsv", "aliases.tsv")
 
 
 def _inputs_hash(data_dir: Path) -> str:
@@ -108,8 +109,12 @@ def _flush(conn: sqlite3.Connection, place_rows: list, name_rows: list) -> None:
     name_rows.clear()
 
 
-def _write_abbreviations(conn: sqlite3.Connection, path: Path) -> None:
-    """Add the news-style abbreviations of data/gazetteer/abbreviations.tsv as ``abbr`` names."""
+def _write_aliases(conn: sqlite3.Connection, path: Path, *, abbreviations: bool) -> None:
+    """Add the names of a two-column file (name, key) to existing places.
+
+    ``abbreviations.tsv`` gives ``dotted`` ("Calif.") or ``abbr`` ("US") names,
+    ``aliases.tsv`` alternate names ("Britain").
+    """
     rows = []
     with open(path, encoding="utf-8") as fh:
         for line in fh:
@@ -118,10 +123,10 @@ def _write_abbreviations(conn: sqlite3.Connection, path: Path) -> None:
             abbr, key = line.rstrip("\n").split("\t")[:2]
             found = conn.execute("SELECT id FROM places WHERE key = ?", (key,)).fetchone()
             if found is None:
-                log.warning("abbreviations.tsv: no place with key %s", key)
+                log.warning("%s: no place with key %s", path.name, key)
                 continue
             fk = fold_key(abbr)
-            kind = "dotted" if "." in abbr else "abbr"
+            kind = ("dotted" if "." in abbr else "abbr") if abbreviations else "alt"
             rows.append((fk, translit_key(fk, folded=True), found[0], kind))
     conn.executemany("INSERT INTO names (fkey, tkey, place, kind) VALUES (?,?,?,?)", rows)
 
@@ -174,10 +179,12 @@ def build_index(cache_dir: Path, data_dir: Path, *, progress: bool = False) -> P
         _schema.create(conn)
         next_id = write_places(conn, read_countries(countries_file))
         next_id = write_places(conn, read_continents(gz / "demonyms.tsv"), next_id)
+        next_id = write_places(conn, read_regions(gz / "regions.tsv"), next_id)
         next_id = write_places(conn, read_admin1(gz / "admin1.geojson", populations), next_id)
         next_id = write_places(conn, read_us_counties(gz / "us_counties.geojson", states), next_id)
         next_id = write_places(conn, cities, next_id)
-        _write_abbreviations(conn, gz / "abbreviations.tsv")
+        _write_aliases(conn, gz / "abbreviations.tsv", abbreviations=True)
+        _write_aliases(conn, gz / "aliases.tsv", abbreviations=False)
         _write_words(conn)
         _schema.rank_names(conn)
         _schema.create_indexes(conn)

