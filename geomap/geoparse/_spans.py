@@ -72,7 +72,8 @@ def tokenize(text: str) -> list[Token]:
 
 def _gap_ok(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end : b.start]
-    return gap in (" ", "  ", "\u00a0") or (gap == "" and a.text.endswith("."))
+    # "S. C.", "D. C.": spaced initials of an abbreviation
+    return gap in (" ", "  ", "\u00a0") or (gap == ". " and len(a.text) == 1)
 
 
 def candidate_spans(text: str, tokens: list[Token]) -> list[Span]:

@@ -39,6 +39,8 @@ NAME_LIKE_ZIPF = 3.5
 #: A capitalised word opening a sentence right before a small place's name is a given name
 #: ("Andrew Trapani") when it is rarer than this; function words ("In", "But") are far commoner.
 NAME_AT_START_ZIPF = 4.5
+#: An initial right before a name: "JAS. H. ELLIOTT", "George W. Bush".
+_INITIAL_BEFORE = re.compile(r"(?:^|[\s(])[A-Z]\.\s$")
 _DISEASE_AFTER = re.compile(r"[ -](?:virus|viruses|fever|flu|influenza|disease|encephalitis|"
                             r"syndrome|strain|variant)\b")
 #: Titles of people written before a surname ("coach Ripley", "spokesperson Singh").
@@ -210,7 +212,8 @@ class Geoparser:
         in_caps = _in_caps_line(caps_lines, s.start)
         prev_tok = tokens[s.first - 1] if s.first > 0 else None
         next_tok = tokens[s.last + 1] if s.last + 1 < len(tokens) else None
-        dotted = text.startswith(".", s.end) and single and len(first.text) <= 5
+        dotted = text.startswith(".", s.end) and len(last.text) <= 5 and (
+            single or all(len(t.text) == 1 for t in tokens[s.first : s.last + 1]))
         # abbreviations count only as written: dotted ("Calif.", "U.S.") or in capitals ("US")
         rows = [(k, r) for k, r in s.rows
                 if (k != "abbr" or (first.upper and last.upper and not in_caps))
@@ -275,7 +278,8 @@ class Geoparser:
                 if zipf(next_tok.text) < NAME_LIKE_ZIPF:
                     person_keys.add(s.key)
                     return None
-            if _HONORIFIC.search(text[max(0, s.start - 16) : s.start]):
+            if _HONORIFIC.search(text[max(0, s.start - 16) : s.start]) or \
+                    _INITIAL_BEFORE.search(text[max(0, s.start - 4) : s.start]):
                 person_keys.add(s.key)
                 return None
         dateline = first.upper and last.upper and _is_dateline(text, s)
