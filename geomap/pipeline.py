@@ -98,12 +98,19 @@ def _combine_events(tables):
                             crs="EPSG:4326")
 
 
+def _text_events(items, gaz: Gazetteer):
+    """Events extracted from the articles' text, as an event table (dataset "text")."""
+    from .events.extract import extract_events, text_events_frame
+
+    return text_events_frame((art, extract_events(art, mentions, gaz)) for art, mentions in items)
+
+
 def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
             gazetteer: Gazetteer | None = None, date: datetime.date | None = None,
             title: str | None = None, progress: bool = True,
             events: Any = None, event_files: Sequence[str | Path] = (),
             formats: Sequence[str] = (), online: bool = False,
-            scale: Any = None) -> MapReport:
+            scale: Any = None, extract: bool = True) -> MapReport:
     """Read articles, geoparse them, write ``out_dir``/index.html, mentions.geojson and
     events.geojson (always, even when empty).
 
@@ -113,6 +120,8 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
     rows go to ``out_dir``/events.rejects.csv. ``formats`` ("gpkg", "parquet", "csv") adds
     copies of both tables next to the GeoJSON. ``online`` writes a small CDN-linked page
     instead of a self-contained one; ``scale`` is a :class:`geomap.render.ScaleOptions`.
+    With ``extract`` (the default) events are also extracted from the articles' text
+    (:func:`geomap.events.extract.extract_events`) and mapped with the others.
     """
     from .export import table_metadata, write_geojson, write_table
     from .export.tables import FORMATS
@@ -132,6 +141,9 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
     if not items:
         raise InputError("no article could be read from the inputs")
     report = MapReport(articles=len(items), rejected=reader.n_rejected)
+    if extract:
+        text_events = _text_events(items, gaz)
+        events = text_events if events is None else _combine_events([events, text_events])
     frame = mentions_frame(items)
     report.mentions = len(frame)
     report.resolved = int(frame.geometry.notna().sum())

@@ -158,9 +158,14 @@ def validate_events(frame: pd.DataFrame) -> list[str]:
         if frame.crs is None or not frame.crs.equals(CRS):
             problems.append(f"CRS is {frame.crs}, expected {CRS}")
         geom = frame.geometry
-        kinds = set(geom.dropna().geom_type)
-        if kinds - {"Point"}:
-            problems.append(f"geometries must be Points, found {', '.join(sorted(kinds))}")
+        types = geom.geom_type
+        movement = (frame["kind"] == "movement") if "kind" in frame.columns else \
+            gpd.pd.Series(False, index=frame.index)
+        bad = geom.notna() & ~((types == "Point") | ((types == "LineString") & movement))
+        if bad.any():
+            kinds = sorted(set(types[bad]))
+            problems.append("geometries must be Points (or LineStrings for movements), found "
+                            + ", ".join(kinds))
     else:
         problems.append("not a GeoDataFrame")
     return problems

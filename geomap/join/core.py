@@ -101,7 +101,11 @@ def _points(frame: gpd.GeoDataFrame
     ok = ~(shapely.is_missing(geom) | shapely.is_empty(geom))
     if ok.any() and not (shapely.get_type_id(geom[ok]) == 0).all():
         geom = geom.copy()
-        geom[ok] = shapely.centroid(geom[ok])
+        # a movement (LineString origin -> destination) happened where it went
+        line = ok & (shapely.get_type_id(geom) == 1)
+        geom[line] = shapely.get_point(geom[line], -1)
+        other = ok & ~line & (shapely.get_type_id(geom) != 0)
+        geom[other] = shapely.centroid(geom[other])
     lon = np.full(len(frame), np.nan)
     lat = np.full(len(frame), np.nan)
     if ok.any():

@@ -64,14 +64,23 @@ def _record(art: Article, k: int, ev: TextEvent) -> dict[str, Any]:
 
 def text_events_frame(items: Iterable[tuple[Article, list[TextEvent]]]) -> gpd.GeoDataFrame:
     """The event table of (article, its events) pairs; one row per event, located at the
-    event's location (null geometry when unlocated). Extra columns after the schema's:
+    event's location (null geometry when unlocated), a movement with both ends known as a
+    LineString from origin to destination. Extra columns after the schema's:
     ``event_index``, ``kind``, ``primary``, ``trigger``, ``actors``, ``actor_countries``,
     ``origin``, ``destination``, ``article_date``."""
-    records = [_record(art, k, ev) for art, events in items for k, ev in enumerate(events)]
-    frame = events_from_records(records)
+    pairs = [(art, k, ev) for art, events in items for k, ev in enumerate(events)]
+    frame = events_from_records([_record(art, k, ev) for art, k, ev in pairs])
     if not len(frame):
         return frame
-    return coerce_events(frame)
+    frame = coerce_events(frame)
+    # a movement with both ends known is drawn as a line from origin to destination
+    lines = [_movement_line(ev) if ev.is_movement else None for _art, _k, ev in pairs]
+    if any(line is not None for line in lines):
+        frame = frame.set_geometry(gpd.GeoSeries(
+            [line if line is not None else geom for line, geom in zip(lines, frame.geometry,
+                                                                        strict=True)],
+            index=frame.index, crs=frame.crs))
+    return frame
 
 
 def _movement_line(ev: TextEvent):
