@@ -120,9 +120,16 @@ def test_map_writes_empty_events_geojson(tmp_path, gazetteer):
 
     art = tmp_path / "a.txt"
     art.write_text("Talks\n\nDiplomats met in Vienna.", encoding="utf-8")
-    run_map([art], tmp_path / "out", gazetteer=gazetteer, progress=False)
+    run_map([art], tmp_path / "out", gazetteer=gazetteer, progress=False, extract=False)
     data = json.loads((tmp_path / "out" / "events.geojson").read_text(encoding="utf-8"))
     assert data["type"] == "FeatureCollection" and data["features"] == []
+    # by default the articles' own events are extracted and mapped: the meeting in Vienna
+    run_map([art], tmp_path / "out2", gazetteer=gazetteer, progress=False)
+    data = json.loads((tmp_path / "out2" / "events.geojson").read_text(encoding="utf-8"))
+    [meeting] = data["features"]
+    assert meeting["properties"]["dataset"] == "text"
+    assert meeting["properties"]["event_type"] == "consult"
+    assert meeting["properties"]["location"] == "Vienna"
 
 
 def test_map_accepts_text_events(tmp_path, gazetteer, events):
@@ -131,7 +138,7 @@ def test_map_accepts_text_events(tmp_path, gazetteer, events):
     art = tmp_path / "a.txt"
     art.write_text("Talks\n\nDiplomats met in Vienna.", encoding="utf-8")
     report = run_map([art], tmp_path / "out", gazetteer=gazetteer, progress=False,
-                     events=events)
+                     events=events, extract=False)
     assert report.events == len(events) and report.movements == 2
     back = gpd.read_file(tmp_path / "out" / "events.geojson")
     assert set(back.geometry.dropna().geom_type) == {"Point", "LineString"}
