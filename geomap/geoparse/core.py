@@ -10,6 +10,7 @@ by the document's context: countries and divisions named elsewhere in it, the "X
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -147,6 +148,8 @@ class Geoparser:
         """Place mentions of ``text``, in text order."""
         if not text or not text.strip():
             return []
+        if len(text) > WINDOW_CHARS:
+            return self._parse_windows(text)
         ms = self._recognise(text)
         if not ms:
             return []
@@ -160,6 +163,23 @@ class Geoparser:
                               if len(m.cands) > 1 else 1.0)
             out.append(Mention(m.span.start, m.span.end, text[m.span.start : m.span.end],
                                place, m.role, max(0.0, min(1.0, conf))))
+        return out
+
+    def _parse_windows(self, text: str) -> list[Mention]:
+        """A text longer than any article (a dump, a book): parsed window by window, cut at
+        line or sentence ends, so that memory stays bounded; offsets stay those of ``text``."""
+        out: list[Mention] = []
+        start = 0
+        while start < len(text):
+            end = min(start + WINDOW_CHARS, len(text))
+            if end < len(text):
+                cut = max(text.rfind("\n", start + WINDOW_CHARS // 2, end),
+                          text.rfind(". ", start + WINDOW_CHARS // 2, end))
+                end = cut + 1 if cut > start else end
+            for m in self.parse(text[start:end]):
+                out.append(Mention(m.start + start, m.end + start, m.name, m.place, m.role,
+                                   m.confidence))
+            start = end
         return out
 
     def parse_many(self, texts: Iterable[str]) -> Iterator[list[Mention]]:
@@ -483,11 +503,16 @@ def _all_caps_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _in_caps_line(lines: list[tuple[int, int]], offset: int) -> bool:
-    return any(a <= offset < b for a, b in lines)
+    i = bisect.bisect_right(lines, (offset, float("inf"))) - 1
+    return i >= 0 and lines[i][0] <= offset < lines[i][1]
 
 
 _DATELINE_AFTER = re.compile(r"^(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:\(\w[\w .&-]*\)\s*)?"
                              r"(?:$|\n|<|[—–-]{1,2}|:|&[mn]dash;|&#821[12];)")
+#: Texts longer than this are parsed in windows of about this many characters.
+WINDOW_CHARS = 1_000_000
+#: A dateline stands within the first few lines (and this many characters) of a story.
+DATELINE_REACH = 2000
 _MARKUP_ONLY = re.compile(r"^(?:\s|<[^>]{0,200}>)*$")
 
 
@@ -496,6 +521,6 @@ def _is_dateline(text: str, s: Span) -> bool:
     line_start = text.rfind("\n", 0, s.start) + 1
     if not _MARKUP_ONLY.match(text[line_start : s.start]):
         return False
-    if text[:line_start].count("\n") > 4:
+    if line_start > DATELINE_REACH or text[:line_start].count("\n") > 4:
         return False
     return bool(_DATELINE_AFTER.match(text[s.end : s.end + 40]))
