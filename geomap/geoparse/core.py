@@ -222,8 +222,8 @@ class Geoparser:
             i = taken.span.last + 1
         # a name seen as a person's elsewhere in the document is a person's here too
         return [m for m in chosen
-                if not (m.span.key in person_keys and m.role == "literal" and len(m.cands) and
-                        all(c.row[_FEATURE] == "populated_place" for c in m.cands))]
+                if not (m.span.key in person_keys and m.role == "literal" and
+                        all(c.row[_FEATURE] != "country" for c in m.cands))]
 
     def _accept(self, text, tokens, s: Span, caps_lines, person_keys) -> _M | None:
         zipf = self.gazetteer.word_zipf
@@ -288,7 +288,8 @@ class Geoparser:
                     else (not large or zipf(prev_tok.text) < COMMON_WORD_ZIPF)):
                 person_keys.add(s.key)
                 return None
-            if single and not large and _TITLE_BEFORE.search(text[max(0, s.start - 24) : s.start]):
+            if single and not country and \
+                    _TITLE_BEFORE.search(text[max(0, s.start - 24) : s.start]):
                 person_keys.add(s.key)
                 return None
             if next_tok and next_tok.cap and not in_caps and _glued(text, last, next_tok) and \
