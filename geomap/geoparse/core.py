@@ -296,8 +296,9 @@ class Geoparser:
                     not s.area:
                 if next_tok.text.lower() in STREET_WORDS:
                     return None
-                if zipf(next_tok.text) < NAME_LIKE_ZIPF:
-                    person_keys.add(s.key)
+                # "Lee Seong-kweun": a one-word place before a rare capitalised word (not an
+                # acronym: "Walker County EMS") is a given or family name here, and only here
+                if single and not next_tok.upper and zipf(next_tok.text) < NAME_LIKE_ZIPF:
                     return None
             if _HONORIFIC.search(text[max(0, s.start - 16) : s.start]) or \
                     _INITIAL_BEFORE.search(text[max(0, s.start - 4) : s.start]):
