@@ -24,6 +24,7 @@ COMMANDS: tuple[str, ...] = (
     "events",
     "join",
     "geoparse",
+    "run",
     "geocode",
     "gazetteer",
     "versions",

@@ -67,6 +67,10 @@ def _add_extract(esub) -> None:
     p.add_argument("--json", action="store_true",
                    help="print {\"documents\", \"events\", \"rejected\"} on stdout")
     add_gazetteer_options(p)
+    from .run import add_engine_options
+
+    add_engine_options(p)
+    p.add_argument("--no-progress", action="store_true", help="no progress bar (with --engine)")
     p.set_defaults(events_func=run_extract)
 
 
@@ -175,6 +179,10 @@ def run_extract(args: argparse.Namespace) -> int:
     if suffix not in (".jsonl", ".geojson", ".json"):
         raise InputError(f"{out}: the output must end in .jsonl or .geojson")
     gaz = gazetteer_from_args(args)
+    from .run import wants_engine
+
+    if wants_engine(args):
+        return _run_extract_scaled(args, gaz, out, suffix)
     parser = Geoparser(gaz)
     reader = ArticleReader()
     items = [(art, extract_events(art, parser.parse(art.text), gaz))
@@ -198,5 +206,27 @@ def run_extract(args: argparse.Namespace) -> int:
     if args.json:
         json.dump({"documents": len(items), "events": n_events, "rejected": reader.n_rejected,
                    "output": str(out)}, sys.stdout)
+        sys.stdout.write("\n")
+    return 0
+
+
+def _run_extract_scaled(args: argparse.Namespace, gaz, out: Path, suffix: str) -> int:
+    """``--engine``: the same files, computed in partitions (see :mod:`geomap.scale`)."""
+    from .._atomic import atomic_write
+    from ..events.extract import text_events_collection
+    from .run import corpus_run, report
+
+    lines = suffix == ".jsonl"
+    summary = corpus_run(args, args.inputs, task="events", gazetteer=gaz,
+                         lines_out=out if lines else None, keep_pairs=not lines)
+    if not lines:
+        with atomic_write(out) as fh:
+            json.dump(text_events_collection(summary.pairs), fh, ensure_ascii=False,
+                      allow_nan=False)
+            fh.write("\n")
+    report(summary, args=args, out=out)
+    if args.json:
+        json.dump({"documents": summary.documents, "events": summary.items,
+                   "rejected": summary.rejects, "output": str(out)}, sys.stdout)
         sys.stdout.write("\n")
     return 0

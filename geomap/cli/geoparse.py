@@ -28,6 +28,9 @@ def add_parser(sub) -> None:
                    "(default: all)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     add_gazetteer_options(p)
+    from .run import add_engine_options
+
+    add_engine_options(p)
     p.set_defaults(func=run)
 
 
@@ -67,6 +70,10 @@ def run(args) -> int:
         bad = [r for r in roles if r not in ROLES]
         if bad:
             raise InputError(f"unknown role {bad[0]!r}; expected some of {', '.join(ROLES)}")
+    from .run import wants_engine
+
+    if wants_engine(args):
+        return _run_scaled(args, roles)
     parser = Geoparser(gazetteer_from_args(args), roles=roles)
     rejects: list[dict] = []
     docs = tqdm(_documents(args.inputs, rejects), desc="geoparsing", unit="doc",
@@ -102,4 +109,26 @@ def run(args) -> int:
                        "lat", "lon", "conf"))
     for r in rejects:
         print(f"{r['source']}:{r['line']}: {r['reason']}", file=sys.stderr)
+    return 0
+
+
+def _run_scaled(args, roles) -> int:
+    """``--engine``: the same output, computed in partitions (see :mod:`geomap.scale`)."""
+    from .run import corpus_run, report
+
+    summary = corpus_run(args, args.inputs, task="mentions", gazetteer=gazetteer_from_args(args),
+                         roles=roles, lines_out=args.out, keep_pairs=not args.out)
+    if args.out:
+        report(summary, args=args, out=args.out)
+        return 0
+    rows = []
+    for art, mentions in summary.pairs:
+        for m in mentions:
+            p = m.place
+            rows.append((art.id, f"{m.start}-{m.end}", m.name, m.role,
+                         p.name if p else "(unresolved)", p.feature if p else "",
+                         p.country if p else "", f"{p.lat:.3f}" if p else "",
+                         f"{p.lon:.3f}" if p else "", f"{m.confidence:.2f}"))
+    print_table(rows, ("document", "span", "mention", "role", "place", "feature", "country",
+                       "lat", "lon", "conf"))
     return 0

@@ -1,0 +1,169 @@
+"""Engines that map a function over work items: in this process, or on Dask.
+
+Both give ``(item, result, error)`` triples as items finish; an item whose function raised (or
+whose worker died, on Dask) comes back with ``error`` set and the run goes on. Only a bounded
+number of items is in flight at once, so memory stays flat however long the input is.
+
+``DaskEngine`` starts a :class:`distributed.LocalCluster` (``workers`` processes with one thread
+each: geoparsing is pure Python and holds the GIL) or connects to an existing scheduler.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from ..exceptions import GeomapError
+
+__all__ = ["ENGINES", "DaskEngine", "EngineError", "LocalEngine", "make_engine"]
+
+ENGINES = ("local", "dask")
+
+
+class EngineError(GeomapError, RuntimeError):
+    """The engine could not start or reach its cluster."""
+
+
+class LocalEngine:
+    """Run items one after another in this process."""
+
+    name = "local"
+    workers = 1
+
+    def __enter__(self) -> LocalEngine:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def map(self, func: Callable, items: Iterable, *args: Any
+            ) -> Iterator[tuple[Any, Any, BaseException | None]]:
+        for item in items:
+            try:
+                result = func(item, *args)
+            except Exception as exc:
+                yield item, None, exc
+            else:
+                yield item, result, None
+
+
+class DaskEngine:
+    """Run items on Dask workers.
+
+    Parameters
+    ----------
+    workers
+        Worker processes of the LocalCluster (default: the number of cores).
+    scheduler
+        Address of an existing scheduler (``tcp://host:8786``); no cluster is started.
+    processes
+        False runs the LocalCluster's workers as threads of this process (tests).
+    retries
+        Times an item whose function raised is tried again (process_partition catches
+        document errors itself, so the default is 0).
+    allowed_failures
+        Worker deaths a task may cause before Dask gives up on it with ``KilledWorker`` (the
+        item is then reported as failed); applies to the LocalCluster started here.
+    connect_timeout
+        How long to try to reach ``scheduler``.
+    window
+        Items in flight at once (default: 2 per worker thread).
+    """
+
+    name = "dask"
+
+    def __init__(self, *, workers: int | None = None, scheduler: str | None = None,
+                 processes: bool = True, retries: int = 0, window: int | None = None,
+                 memory_limit: str | int = "auto", allowed_failures: int = 3,
+                 connect_timeout: str = "20s") -> None:
+        self.n_workers = workers or os.cpu_count() or 1
+        self.scheduler = scheduler
+        self.processes = processes
+        self.retries = retries
+        self._window = window
+        self.memory_limit = memory_limit
+        self.allowed_failures = allowed_failures
+        self.connect_timeout = connect_timeout
+        self.client = None
+        self._cluster = None
+
+    @property
+    def workers(self) -> int:
+        if self.client is None:
+            return self.n_workers
+        return max(1, len(self.client.scheduler_info().get("workers", {})))
+
+    def __enter__(self) -> DaskEngine:
+        import dask
+        from distributed import Client, LocalCluster
+
+        try:
+            if self.scheduler:
+                self.client = Client(self.scheduler, timeout=self.connect_timeout)
+            else:
+                failures = {"distributed.scheduler.allowed-failures": self.allowed_failures}
+                with dask.config.set(failures):
+                    self._cluster = LocalCluster(
+                        n_workers=self.n_workers, threads_per_worker=1,
+                        processes=self.processes, dashboard_address=None,
+                        memory_limit=self.memory_limit, silence_logs=logging.ERROR)
+                self.client = Client(self._cluster)
+        except (OSError, TimeoutError) as exc:
+            self.__exit__()
+            where = self.scheduler or "a local cluster"
+            raise EngineError(f"cannot start or reach {where}: {exc}") from exc
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.client is not None:
+            self.client.close()
+            self.client = None
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
+
+    def map(self, func: Callable, items: Iterable, *args: Any
+            ) -> Iterator[tuple[Any, Any, BaseException | None]]:
+        from distributed import as_completed
+
+        if self.client is None:
+            raise EngineError("use the DaskEngine in a with block")
+        window = self._window or 2 * self.workers
+        todo = iter(items)
+        owner: dict[Any, Any] = {}
+        done = as_completed()
+
+        def submit() -> bool:
+            for item in todo:
+                fut = self.client.submit(func, item, *args, pure=False, retries=self.retries)
+                owner[fut.key] = item
+                done.add(fut)
+                return True
+            return False
+
+        for _ in range(window):
+            if not submit():
+                break
+        for fut in done:
+            item = owner.pop(fut.key)
+            try:
+                result, error = fut.result(), None
+            except Exception as exc:  # includes KilledWorker when a worker died every time
+                result, error = None, exc
+            fut.release()
+            yield item, result, error
+            submit()
+
+
+def make_engine(name: str = "local", *, workers: int | None = None,
+                scheduler: str | None = None):
+    """The engine the CLI's ``--engine/--workers/--scheduler`` ask for."""
+    if name == "local":
+        if scheduler:
+            raise EngineError("--scheduler needs --engine dask")
+        return LocalEngine()
+    if name == "dask":
+        return DaskEngine(workers=workers, scheduler=scheduler)
+    raise EngineError(f"unknown engine {name!r}; expected one of {', '.join(ENGINES)}")

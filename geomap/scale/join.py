@@ -1,0 +1,182 @@
+"""Joins of large event tables, partition by partition, with dask-geopandas.
+
+The records (millions of ACLED / GDELT rows) are a partitioned GeoParquet dataset, ideally
+spatially partitioned (:func:`write_records` sorts them along a Hilbert curve, so each
+partition covers a small area). The article side (mentions or text events, up to a few hundred
+thousand rows) is small and goes to every task once. Each record partition is joined with
+:func:`geomap.join.join_events` against only the article rows that can reach it: those whose
+box of ``km`` around them, or whose admin-1 division's bounding box, meets the partition's
+bounds. A link depends only on its record and its article row, so the union of the partitions'
+links is the whole table's: ``record_row`` is the row in the whole record dataset and links
+come in the order :func:`join_events` gives for the whole table (record row, then article
+row). The one difference: a record exactly on an admin-1 border may name the other division.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from .._datadir import resolve_data_dir
+
+__all__ = ["join_partitioned", "reach_boxes", "write_records"]
+
+
+def write_records(records: gpd.GeoDataFrame, out_dir: str | os.PathLike[str], *,
+                  npartitions: int = 8, spatial: bool = True) -> Path:
+    """Write an event table as GeoParquet parts, spatially partitioned (Hilbert curve).
+
+    Rows without a geometry go to the last partition(s); they never match, but are kept.
+    """
+    import dask_geopandas
+
+    out = Path(out_dir)
+    frame = records.reset_index(drop=True)
+    if spatial and len(frame):
+        geom = frame.geometry
+        ok = ~(geom.isna() | geom.is_empty)
+        order = np.full(len(frame), np.iinfo(np.int64).max, dtype=np.int64)
+        if ok.any():
+            from dask_geopandas.hilbert_distance import _hilbert_distance
+
+            sub = frame.loc[ok]
+            order[ok.to_numpy()] = _hilbert_distance(sub, total_bounds=sub.total_bounds,
+                                                     level=16).to_numpy()
+        frame = frame.iloc[np.argsort(order, kind="stable")].reset_index(drop=True)
+    ddf = dask_geopandas.from_geopandas(frame, npartitions=max(1, npartitions), sort=False)
+    ddf.to_parquet(out, write_index=False)
+    return out
+
+
+def reach_boxes(articles: gpd.GeoDataFrame, km: float, data_dir=None) -> np.ndarray:
+    """For each article row: (minx, miny, maxx, maxy) of where a partner record can lie
+    (NaN rows have no point and match nothing)."""
+    from ..join._admin1 import Admin1Polygons
+
+    geom = articles.geometry.to_numpy()
+    ok = ~(shapely.is_missing(geom) | shapely.is_empty(geom))
+    boxes = np.full((len(articles), 4), np.nan)
+    if not ok.any():
+        return boxes
+    pts = shapely.centroid(geom[ok])
+    lon, lat = shapely.get_x(pts), shapely.get_y(pts)
+    dlat = km / 111.0 + 1e-6
+    coslat = np.cos(np.radians(np.minimum(np.abs(lat) + dlat, 90.0)))
+    dlon = np.where(coslat > 1e-6, km / (111.0 * np.maximum(coslat, 1e-6)) + 1e-6, 360.0)
+    b = np.column_stack([lon - dlon, lat - dlat, lon + dlon, lat + dlat])
+    wraps = (b[:, 0] < -180) | (b[:, 2] > 180)
+    b[wraps, 0], b[wraps, 2] = -180.0, 180.0
+    polys = Admin1Polygons.load(resolve_data_dir(data_dir) / "gazetteer" / "admin1.geojson")
+    pi, gi = polys.pairs(pts)
+    if len(pi):
+        pb = shapely.bounds(polys.geoms[gi])
+        np.minimum.at(b[:, 0], pi, pb[:, 0])
+        np.minimum.at(b[:, 1], pi, pb[:, 1])
+        np.maximum.at(b[:, 2], pi, pb[:, 2])
+        np.maximum.at(b[:, 3], pi, pb[:, 3])
+    boxes[ok] = b
+    return boxes
+
+
+def _join_part(part: gpd.GeoDataFrame, offset: int, articles: gpd.GeoDataFrame,
+               boxes: np.ndarray, *, km: float, days: int, data_dir: str,
+               out_path: str | None) -> gpd.GeoDataFrame | int:
+    from ..join import join_events
+    from ..join.core import LINK_COLUMNS
+
+    part = part.reset_index(drop=True)
+    geom = part.geometry.to_numpy()
+    ok = ~(shapely.is_missing(geom) | shapely.is_empty(geom))
+    links = None
+    if ok.any() and len(articles):
+        minx, miny, maxx, maxy = shapely.total_bounds(geom[ok])
+        hit = ~np.isnan(boxes[:, 0]) & (boxes[:, 0] <= maxx) & (boxes[:, 2] >= minx) & \
+            (boxes[:, 1] <= maxy) & (boxes[:, 3] >= miny)
+        pos = np.flatnonzero(hit)
+        if len(pos):
+            sub = articles.iloc[pos].reset_index(drop=True)
+            links = join_events(part, sub, km=km, days=days, data_dir=data_dir).links
+            if len(links):
+                side = sub["event_index"] if "event_index" in sub else sub["start"]
+                where = pd.Series(pos, index=pd.MultiIndex.from_arrays(
+                    [sub["article_id"].astype(object).to_numpy(),
+                     side.astype(object).to_numpy()]))
+                where = where[~where.index.duplicated()]
+                key = pd.MultiIndex.from_arrays([links["article_id"].to_numpy(),
+                                                 links["event_index"].astype(object).to_numpy()])
+                links["_article_row"] = where.reindex(key).to_numpy()
+                links["record_row"] = links["record_row"] + offset
+    if links is None or not len(links):
+        links = gpd.GeoDataFrame(pd.DataFrame(columns=[*LINK_COLUMNS, "_article_row"]),
+                                 geometry=gpd.GeoSeries([], crs="EPSG:4326"))
+    links = links.sort_values(["record_row", "_article_row"], kind="stable")
+    if out_path is None:
+        return links.reset_index(drop=True)
+    from .tables import write_part
+
+    write_part(links.drop(columns="_article_row").astype({"distance_km": "float64"}),
+               out_path)
+    return len(links)
+
+
+def _parts(records) -> tuple[list, list[int]]:
+    """Delayed partitions of ``records`` and the row offset of each."""
+    import dask
+
+    if isinstance(records, str | os.PathLike):
+        import pyarrow.parquet as pq
+
+        root = Path(records)
+        files = sorted(root.glob("*.parquet")) if root.is_dir() else [root]
+        counts = [pq.ParquetFile(f).metadata.num_rows for f in files]
+        parts = [dask.delayed(gpd.read_parquet)(str(f)) for f in files]
+    else:  # a dask-geopandas frame
+        parts = list(records.to_delayed())
+        counts = list(records.map_partitions(len).compute())
+    return parts, [0, *np.cumsum(counts)[:-1].tolist()]
+
+
+def join_partitioned(records, articles: gpd.GeoDataFrame, *, km: float = 25.0, days: int = 3,
+                     data_dir=None, out_dir: str | os.PathLike[str] | None = None,
+                     scheduler: str | None = None):
+    """Join a partitioned record dataset (a GeoParquet folder or file, or a dask-geopandas
+    frame) to ``articles`` (mentions or text events) as :func:`geomap.join.join_events` would.
+
+    With ``out_dir``, each task writes its links as ``out_dir/part-NNNNNN.parquet`` and the
+    number of links is returned; otherwise the links come back as one GeoDataFrame. Runs on the
+    active dask.distributed client if there is one (``scheduler="synchronous"`` for this process).
+    """
+    import dask
+
+    if km < 0 or days < 0:
+        from ..exceptions import InputError
+
+        raise InputError("--km and --days must not be negative")
+    data = str(resolve_data_dir(data_dir))
+    parts, offsets = _parts(records)
+    articles = articles.reset_index(drop=True)
+    boxes = reach_boxes(articles, km, data)
+    shared_articles, shared_boxes = dask.delayed(articles), dask.delayed(boxes)
+    out = Path(out_dir) if out_dir else None
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        for old in out.glob("part-*.parquet"):
+            old.unlink()
+    tasks = [dask.delayed(_join_part)(
+        p, offsets[i], shared_articles, shared_boxes, km=km, days=days, data_dir=data,
+        out_path=str(out / f"part-{i:06d}.parquet") if out else None)
+        for i, p in enumerate(parts)]
+    results = dask.compute(*tasks, scheduler=scheduler)
+    if out is not None:
+        return int(sum(results))
+    frames = [r for r in results if len(r)]
+    if not frames:
+        return results[0].drop(columns="_article_row") if results else None
+    links = pd.concat(frames, ignore_index=True).drop(columns="_article_row")
+    links["record_row"] = links["record_row"].astype(np.int64)
+    return gpd.GeoDataFrame(links, geometry="geometry", crs="EPSG:4326")
