@@ -79,7 +79,8 @@ def _corpus(n: int, index_path, folder: Path) -> Path:
     return path
 
 
-def bench_corpus(sizes: list[int], work: Path, skip_local_large: bool) -> None:
+def bench_corpus(sizes: list[int], work: Path, skip_local_large: bool,
+                 only: list[str] | None = None) -> None:
     from geomap.gazetteer import Gazetteer
     from geomap.scale import DaskEngine, LocalEngine, run_corpus
 
@@ -92,6 +93,8 @@ def bench_corpus(sizes: list[int], work: Path, skip_local_large: bool) -> None:
         configs = [("local", 1), ("dask", 1), ("dask", 2)]
         if skip_local_large and n > 20_000:
             configs = [("dask", 1), ("dask", 2)]
+        if only:
+            configs = [c for c in configs if f"{c[0]}:{c[1]}" in only]
         for name, workers in configs:
             out = work / f"out-{n}-{name}-{workers}"
             shutil.rmtree(out, ignore_errors=True)
@@ -206,6 +209,8 @@ def main() -> None:
                     help="no local-engine run for corpora above 20,000 documents")
     ap.add_argument("--work", help="working folder (default: a temporary one)")
     ap.add_argument("--skip-join", action="store_true")
+    ap.add_argument("--only", nargs="*", metavar="ENGINE:WORKERS",
+                    help="only these runs (local:1 dask:1 dask:2)")
     args = ap.parse_args()
     os.environ.setdefault("GEOMAP_CACHE_DIR",
                           str(Path(__file__).resolve().parents[1] / ".cache" / "test"))
@@ -214,7 +219,7 @@ def main() -> None:
     print(f"{psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB; "
           f"work folder {work}", flush=True)
     if args.docs:
-        bench_corpus(args.docs, work, args.skip_local_large)
+        bench_corpus(args.docs, work, args.skip_local_large, args.only)
     if not args.skip_join:
         bench_join(args.records, args.mentions, work)
 

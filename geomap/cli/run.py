@@ -38,8 +38,8 @@ def add_engine_options(p: argparse.ArgumentParser, *, corpus: bool = True) -> No
                    "the cache folder)")
     g.add_argument("--cache-file", metavar="FILE",
                    help="the document cache file (default: scale-cache.sqlite in the cache folder)")
-    g.add_argument("--partition-mb", type=float, default=4.0, metavar="MB",
-                   help="input bytes per partition (default 4)")
+    g.add_argument("--partition-mb", type=float, default=1.0, metavar="MB",
+                   help="input megabytes per partition (default 1: about 1,000 news articles)")
     g.add_argument("--max-chars", type=int, default=2_000_000, metavar="N",
                    help="reject documents longer than this (default 2000000)")
     for field in ("id", "text", "date", "url", "title"):

@@ -113,7 +113,7 @@ def _jsonl_ranges(path: Path, size: int, target: int) -> Iterator[tuple[int, int
         yield start, stop, first
 
 
-def plan_partitions(paths: list[str | os.PathLike[str]], *, partition_bytes: int = 4 << 20,
+def plan_partitions(paths: list[str | os.PathLike[str]], *, partition_bytes: int = 1 << 20,
                     files_per_partition: int = 500) -> list[Partition]:
     """Cut ``paths`` (files and folders) into partitions of about ``partition_bytes``.
 

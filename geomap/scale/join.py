@@ -141,6 +141,15 @@ def _parts(records) -> tuple[list, list[int]]:
     return parts, [0, *np.cumsum(counts)[:-1].tolist()]
 
 
+def _active_client():
+    try:
+        from distributed import default_client
+
+        return default_client()
+    except (ImportError, ValueError):
+        return None
+
+
 def join_partitioned(records, articles: gpd.GeoDataFrame, *, km: float = 25.0, days: int = 3,
                      data_dir=None, out_dir: str | os.PathLike[str] | None = None,
                      scheduler: str | None = None):
@@ -161,7 +170,12 @@ def join_partitioned(records, articles: gpd.GeoDataFrame, *, km: float = 25.0, d
     parts, offsets = _parts(records)
     articles = articles.reset_index(drop=True)
     boxes = reach_boxes(articles, km, data)
-    shared_articles, shared_boxes = dask.delayed(articles), dask.delayed(boxes)
+    client = _active_client() if scheduler is None else None
+    if client is not None:  # send the article side to every worker once, not in the graph
+        shared_articles = client.scatter(articles, broadcast=True)
+        shared_boxes = client.scatter(boxes, broadcast=True)
+    else:
+        shared_articles, shared_boxes = dask.delayed(articles), dask.delayed(boxes)
     out = Path(out_dir) if out_dir else None
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)

@@ -101,7 +101,7 @@ def run_corpus(inputs: list[str | os.PathLike[str]], *, task: str = "mentions",
                lines_out: str | os.PathLike[str] | None = None,
                rejects_path: str | os.PathLike[str] | None = None,
                columns: Columns = DEFAULT_COLUMNS, date=None, roles=None,
-               max_chars: int = 2_000_000, partition_bytes: int = 4 << 20,
+               max_chars: int = 2_000_000, partition_bytes: int = 1 << 20,
                cache: bool | str | os.PathLike[str] = True, progress: bool = True,
                keep_pairs: bool = False) -> RunSummary:
     """Process a corpus (see the module docstring); returns the counts.
