@@ -10,7 +10,6 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from .._cachedir import resolve_cache_dir
 from .._datadir import resolve_data_dir
@@ -406,6 +405,3 @@ def _features(feature: str | Iterable[str] | None) -> tuple[str, ...] | None:
         raise InputError(f"unknown feature class {bad[0]!r}; expected one of {', '.join(FEATURES)}")
     return feats
 
-
-def default_cache_path() -> Path:  # pragma: no cover - convenience for debugging
-    return resolve_cache_dir(None)
