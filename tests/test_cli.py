@@ -130,6 +130,10 @@ def test_map_end_to_end_on_samples(capsys, tmp_path, gazetteer):
         lon, lat = f["geometry"]["coordinates"]
         assert -180 <= lon <= 180 and -90 <= lat <= 90
         assert f["properties"]["article_id"]
+    events = json.loads((out_dir / "events.geojson").read_text(encoding="utf-8"))["features"]
+    assert report["events"] == len(events) > 0  # extracted from the articles' text
+    assert {f["properties"]["dataset"] for f in events} == {"text"}
+    assert any(f["geometry"] and f["geometry"]["type"] == "LineString" for f in events)
     html = (out_dir / "index.html").read_text(encoding="utf-8")
     assert "GeoNames" in html and "Kursk Oblast" in html
     assert "<script>alert(1)</script>" not in html  # wire-003's text is escaped

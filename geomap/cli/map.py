@@ -41,6 +41,9 @@ def add_parser(sub) -> None:
                    "network to display) instead of a self-contained one")
     p.add_argument("--title", default=None,
                    help="title of the map (default: the article's title, for one article)")
+    p.add_argument("--no-text-events", action="store_true",
+                   help="do not extract events from the articles' text (map only their place "
+                   "mentions and the --events files)")
     p.add_argument("--json", action="store_true", help="print a JSON report on stdout")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     add_gazetteer_options(p)
@@ -53,6 +56,7 @@ def run(args) -> int:
     date = _date(args.date) if args.date else None
     formats = [f.strip().lower() for f in args.formats.split(",") if f.strip()]
     report = run_map(args.inputs, args.out, gazetteer=gazetteer_from_args(args), date=date,
+                     extract=not args.no_text_events,
                      title=args.title, progress=not (args.no_progress or args.json),
                      event_files=args.event_files, formats=formats, online=args.online)
     if args.json:
