@@ -153,6 +153,15 @@ def test_rerun_processes_only_new_documents(corpus, gazetteer, tmp_path, monkeyp
                         progress=False, partition_bytes=10_000)
     assert (second.documents, second.cached, second.processed) == (110, 100, 10)
     assert len(gpd.read_parquet(tmp_path / "o")) == second.items
+    # parts made only of cached documents, and already written, are not written again
+    parts = sorted((tmp_path / "o").glob("part-*.parquet"))
+    assert len(parts) >= 3
+    before = {p.name: p.stat().st_mtime_ns for p in parts}
+    again = run_corpus([path], gazetteer=gazetteer, out_dir=tmp_path / "o", cache=cache,
+                       progress=False, partition_bytes=10_000)
+    assert (again.cached, again.processed, again.items) == (110, 0, second.items)
+    assert {p.name: p.stat().st_mtime_ns for p in parts} == before
+    assert len(gpd.read_parquet(tmp_path / "o")) == second.items
     # another identity (here: the roles) never reuses the cached results
     third = run_corpus([path], gazetteer=gazetteer, cache=cache, progress=False,
                        roles=["literal"])

@@ -94,6 +94,9 @@ def _clean_stale(out_dir: Path, keep: set[str]) -> None:
     for old in out_dir.glob("part-*.parquet"):
         if old.name not in keep:
             old.unlink()
+    for old in out_dir.glob(".part-*.stamp"):
+        if f"{old.name[1:].removesuffix('.stamp')}.parquet" not in keep:
+            old.unlink()
 
 
 def run_corpus(inputs: list[str | os.PathLike[str]], *, task: str = "mentions",

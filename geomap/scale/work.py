@@ -13,12 +13,14 @@ mutable module state of :mod:`geomap.scale`; nothing else in the library depends
 from __future__ import annotations
 
 import datetime
+import hashlib
 import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .._atomic import atomic_write_text
 from .cache import DocumentCache, document_key
 from .corpus import DEFAULT_COLUMNS, Columns, Partition, load_partition
 
@@ -86,6 +88,21 @@ def _compute(spec: TaskSpec, art) -> list:
     return extract_events(art, mentions, gaz)
 
 
+def _part_stamp(spec: TaskSpec, arts, keys: list[str], pairs) -> str:
+    """What a written part was made from: the task, its documents (ids, metadata and content
+    keys) and which of them were kept. Equal stamps mean an identical part."""
+    h = hashlib.sha256(f"{spec.task}\n{spec.identity}\n".encode())
+    for art, key in zip(arts, keys, strict=True):
+        h.update(f"{art.id}\t{art.title}\t{art.date}\t{art.url}\t{art.path}\t{key}\n".encode())
+    h.update(f"kept={len(pairs)}".encode())
+    return h.hexdigest()
+
+
+def stamp_of(part_path: Path) -> Path:
+    """The hidden file beside a part that says what it was made from (readers skip dot files)."""
+    return part_path.parent / f".{part_path.stem}.stamp"
+
+
 def part_name(index: int) -> str:
     return f"part-{index:06d}.parquet"
 
@@ -125,8 +142,17 @@ def process_partition(part: Partition, spec: TaskSpec) -> PartResult:
     if spec.out_dir:
         from .tables import event_table, mention_table, write_part
 
-        table = mention_table(pairs) if spec.task == "mentions" else event_table(pairs)
-        result.part = str(write_part(table, Path(spec.out_dir) / part_name(part.index)))
+        out_path = Path(spec.out_dir) / part_name(part.index)
+        stamp = _part_stamp(spec, arts, keys, pairs)
+        stamp_path = stamp_of(out_path)
+        if not fresh and out_path.exists() and stamp_path.exists() and \
+                stamp_path.read_text(encoding="utf-8") == stamp:
+            # every document came from the cache and this very part is already written
+            result.part = str(out_path)
+        else:
+            table = mention_table(pairs) if spec.task == "mentions" else event_table(pairs)
+            result.part = str(write_part(table, out_path))
+            atomic_write_text(stamp_path, stamp)
     if spec.want_lines:
         key = "toponyms" if spec.task == "mentions" else "events"
         result.lines = [json.dumps({"id": art.id, key: [x.to_json() for x in found]},
