@@ -68,7 +68,7 @@ def importance(feature: str, population: int, capital: bool, n_names: int = 0) -
     if feature == "region" and not population:
         population = 10 ** REGION_WITHOUT_POPULATION
     return (math.log10(population + 10) + FEATURE_BONUS.get(feature, 0.0)
-            + (0.5 if capital else 0.0) + PROMINENCE * math.log10(1 + n_names))
+            + (1.0 if capital else 0.0) + PROMINENCE * math.log10(1 + n_names))
 
 
 #: Weight of log10(number of names) in a place's prior importance.

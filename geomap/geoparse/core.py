@@ -46,11 +46,12 @@ _DISEASE_AFTER = re.compile(r"[ -](?:virus|viruses|fever|flu|influenza|disease|e
                             r"syndrome|strain|variant)\b")
 #: Titles of people written before a surname ("coach Ripley", "spokesperson Singh").
 _TITLE_BEFORE = re.compile(
-    r"\b(?:coach|president|minister|secretary|spokesman|spokeswoman|spokesperson|senator|"
+    r"\b(?i:coach|president|minister|secretary|spokesman|spokeswoman|spokesperson|senator|"
     r"governor|mayor|chief|officer|lawmaker|director|commander|general|sheriff|judge|attorney|"
     r"deputy|sergeant|captain|colonel|lieutenant|professor|chairman|chairwoman|ambassador|"
-    r"leader|councilman|councilwoman|superintendent|trooper|detective|pastor|reverend)\s$",
-    re.IGNORECASE)
+    r"leader|councilman|councilwoman|superintendent|trooper|detective|pastor|reverend)"
+    r"\s(?:[A-Z][\w'’-]*\.?\s)?$",  # "Defense Secretary Lloyd Austin"
+    )
 #: How far (orders of magnitude of population) the largest place of a name must outweigh every
 #: place of another country for the name to stand without context.
 DOMINANCE = 1.5
