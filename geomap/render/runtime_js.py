@@ -347,7 +347,7 @@ GM.minimap = function (map) {
   var layer = L.geoJSON(st.countries, {interactive: false,
     style: function () { return {color: "#a8a29a", weight: 0.4, fillColor: "#f4f1ea", fillOpacity: 1}; }});
   var mini = new L.Control.MiniMap(layer, {toggleDisplay: true, position: "bottomright",
-    width: 160, height: 120, zoomLevelOffset: -4, minimized: false,
+    width: 160, height: 120, zoomLevelOffset: -4, minimized: true,
     aimingRectOptions: {color: "#b2182b", weight: 1.5}});
   mini.addTo(map);
   mini._miniMap.getContainer().style.background = "#cfe0ea";
