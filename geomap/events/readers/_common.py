@@ -422,6 +422,19 @@ def check_date(value: Any, parser: DateParser, *, field_name: str = "date",
     return date, hint, None
 
 
+def screen_row(raw: dict[str, Any], n_values: int, n_fields: int, *, required: Sequence[str],
+               date_field: str, parser: DateParser) -> tuple[dt.date | None, str | None]:
+    """The first checks of every dataset reader, in order: the number of fields, required
+    fields present, a usable date. Returns ``(date, reject reason or None)``."""
+    if n_values != n_fields:
+        return None, malformed(n_values, n_fields)
+    missing = next((c for c in required if c in raw and blank(raw[c])), None)
+    if missing:
+        return None, f"missing required field: {missing}"
+    date, _hint, reason = check_date(raw[date_field], parser, field_name=date_field)
+    return date, reason
+
+
 # ---------------------------------------------------------------------------------------------
 # Coordinates
 

@@ -26,13 +26,13 @@ from ._common import (
     DateParser,
     ReadResult,
     Sink,
-    blank,
     check_coords,
     check_date,
     fips_to_iso2,
     load_delimited,
     malformed,
     row_dict,
+    screen_row,
     text_or_none,
 )
 
@@ -126,15 +126,9 @@ def read_gdelt_events(path: str | os.PathLike[str], *, encoding: str | None = No
     for row, values in table.rows:
         sink.rows += 1
         raw = row_dict(columns, values)
-        if len(values) != len(columns):
-            sink.reject(row, raw, malformed(len(values), len(columns)))
-            continue
-        reason = next((f"missing required field: {c}" for c in
-                       ("GLOBALEVENTID", "SQLDATE", "EventCode") if blank(raw[c])), None)
-        if reason:
-            sink.reject(row, raw, reason)
-            continue
-        date, _, reason = check_date(raw["SQLDATE"], parser, field_name="SQLDATE")
+        date, reason = screen_row(raw, len(values), len(columns),
+                                  required=("GLOBALEVENTID", "SQLDATE", "EventCode"),
+                                  date_field="SQLDATE", parser=parser)
         if reason:
             sink.reject(row, raw, reason)
             continue

@@ -18,12 +18,11 @@ from ._common import (
     Sink,
     blank,
     check_coords,
-    check_date,
     country_to_iso2,
     gw_to_iso2,
     load_delimited,
-    malformed,
     row_dict,
+    screen_row,
     text_or_none,
 )
 
@@ -85,15 +84,8 @@ def read_ucdp(path: str | os.PathLike[str], *, encoding: str | None = None,
     for row, values in table.rows:
         sink.rows += 1
         raw = row_dict(header, values)
-        if len(values) != len(header):
-            sink.reject(row, raw, malformed(len(values), len(header)))
-            continue
-        reason = next((f"missing required field: {c}" for c in REQUIRED
-                       if c in raw and blank(raw[c])), None)
-        if reason:
-            sink.reject(row, raw, reason)
-            continue
-        date, _, reason = check_date(raw["date_start"], parser, field_name="date_start")
+        date, reason = screen_row(raw, len(values), len(header), required=REQUIRED,
+                                  date_field="date_start", parser=parser)
         if reason:
             sink.reject(row, raw, reason)
             continue
