@@ -33,7 +33,7 @@ import json
 import logging
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -47,6 +47,7 @@ __all__ = [
     "ArticleReader",
     "Reject",
     "iter_jsonl",
+    "list_article_files",
     "parse_date",
     "read_articles",
 ]
@@ -411,31 +412,7 @@ class ArticleReader:
     @staticmethod
     def _plan(path: Path) -> tuple[Path, bool, list[tuple[Path, str]]]:
         """Resolve one argument to ``(path, is_folder, [(file, id), ...])``."""
-        if not path.exists():
-            raise InputError(f"no such file or folder: {path}")
-        if path.is_dir():
-            files: list[tuple[str, Path]] = []
-            for sub in path.rglob("*"):
-                rel = sub.relative_to(path)
-                if any(part.startswith(".") for part in rel.parts):
-                    continue
-                if sub.suffix.lower() in EXTENSIONS and sub.is_file():
-                    files.append((rel.as_posix(), sub))
-            if not files:
-                raise InputError(
-                    f"no readable articles in folder {path} "
-                    f"(looked for {', '.join(EXTENSIONS)} files)"
-                )
-            files.sort()
-            return path, True, [(sub, rel) for rel, sub in files]
-        if not path.is_file():
-            raise InputError(f"not a regular file or folder: {path}")
-        if path.suffix.lower() not in EXTENSIONS:
-            raise InputError(
-                f"unsupported file type {path.suffix or '(no extension)'!r}: {path} "
-                f"(expected {', '.join(EXTENSIONS)})"
-            )
-        return path, False, [(path, path.name)]
+        return path, path.is_dir(), list_article_files(path)
 
     def _iterate(self, plan: list[tuple[Path, bool, list[tuple[Path, str]]]]) -> Iterator[Article]:
         for root, is_folder, files in plan:
@@ -551,6 +528,35 @@ def _jsonl_fields(value: Any) -> tuple[dict[str, Any], str | None]:
         "found": found,
         "url": extra["url"],
     }, None
+
+
+def list_article_files(path: Path, extensions: Sequence[str] = EXTENSIONS
+                       ) -> list[tuple[Path, str]]:
+    """``[(file, id)]`` for one input: a file (its id is its name) or a folder (every file with
+    one of ``extensions`` below it, hidden ones skipped, sorted; ids are relative POSIX paths).
+
+    Raises :class:`InputError` for a missing path, an empty folder or an unsupported file type.
+    """
+    if not path.exists():
+        raise InputError(f"no such file or folder: {path}")
+    if path.is_dir():
+        files: list[tuple[str, Path]] = []
+        for sub in path.rglob("*"):
+            rel = sub.relative_to(path)
+            if any(part.startswith(".") for part in rel.parts):
+                continue
+            if sub.suffix.lower() in extensions and sub.is_file():
+                files.append((rel.as_posix(), sub))
+        if not files:
+            raise InputError(f"no readable articles in folder {path} "
+                             f"(looked for {', '.join(extensions)} files)")
+        return [(sub, rel) for rel, sub in sorted(files)]
+    if not path.is_file():
+        raise InputError(f"not a regular file or folder: {path}")
+    if path.suffix.lower() not in extensions:
+        raise InputError(f"unsupported file type {path.suffix or '(no extension)'!r}: {path} "
+                         f"(expected {', '.join(extensions)})")
+    return [(path, path.name)]
 
 
 def read_articles(

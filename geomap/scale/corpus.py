@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..exceptions import InputError
-from ..sources import Article, ArticleReader, parse_date
+from ..sources import Article, ArticleReader, list_article_files, parse_date
 
 __all__ = [
     "CORPUS_EXTENSIONS",
@@ -70,24 +70,7 @@ class Partition:
 
 
 def _corpus_files(path: Path) -> list[tuple[Path, str]]:
-    if path.is_dir():
-        found = []
-        for sub in path.rglob("*"):
-            rel = sub.relative_to(path)
-            if any(part.startswith(".") for part in rel.parts):
-                continue
-            if sub.suffix.lower() in CORPUS_EXTENSIONS and sub.is_file():
-                found.append((rel.as_posix(), sub))
-        if not found:
-            raise InputError(f"no readable articles in folder {path} "
-                             f"(looked for {', '.join(CORPUS_EXTENSIONS)} files)")
-        return [(sub, rel) for rel, sub in sorted(found)]
-    if not path.exists():
-        raise InputError(f"no such file or folder: {path}")
-    if path.suffix.lower() not in CORPUS_EXTENSIONS:
-        raise InputError(f"unsupported file type {path.suffix or '(no extension)'!r}: {path} "
-                         f"(expected {', '.join(CORPUS_EXTENSIONS)})")
-    return [(path, path.name)]
+    return list_article_files(path, CORPUS_EXTENSIONS)
 
 
 def _jsonl_ranges(path: Path, size: int, target: int) -> Iterator[tuple[int, int, int]]:
