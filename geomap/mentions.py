@@ -15,13 +15,17 @@ from ._sentences import SentenceIndex
 from .geoparse import Mention
 from .sources import Article
 
-__all__ = ["MENTION_COLUMNS", "mentions_frame"]
+__all__ = ["MENTION_COLUMNS", "MENTION_DTYPES", "mentions_frame"]
 
-MENTION_COLUMNS = (
-    "article_id", "title", "url", "date", "start", "end", "name", "role", "confidence",
-    "place_key", "place_name", "feature", "country", "admin1", "geonameid", "disputed",
-    "sentence", "sentence_start",
-)
+#: Columns of the mentions table and their pandas dtypes (GeoParquet parts use these).
+MENTION_DTYPES: dict[str, str] = {
+    "article_id": "string", "title": "string", "url": "string", "date": "string",
+    "start": "Int64", "end": "Int64", "name": "string", "role": "string",
+    "confidence": "float64", "place_key": "string", "place_name": "string",
+    "feature": "string", "country": "string", "admin1": "string", "geonameid": "Int64",
+    "disputed": "boolean", "sentence": "string", "sentence_start": "Int64",
+}
+MENTION_COLUMNS = tuple(MENTION_DTYPES)
 
 
 def mentions_frame(items: Iterable[tuple[Article, list[Mention]]]) -> gpd.GeoDataFrame:

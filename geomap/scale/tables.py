@@ -15,16 +15,10 @@ import geopandas as gpd
 import pandas as pd
 
 from .._atomic import atomic_write
+from ..mentions import MENTION_DTYPES
 
 __all__ = ["EVENT_EXTRA", "MENTION_DTYPES", "event_table", "mention_table", "write_part"]
 
-MENTION_DTYPES: dict[str, str] = {
-    "article_id": "string", "title": "string", "url": "string", "date": "string",
-    "start": "Int64", "end": "Int64", "name": "string", "role": "string",
-    "confidence": "float64", "place_key": "string", "place_name": "string",
-    "feature": "string", "country": "string", "admin1": "string", "geonameid": "Int64",
-    "disputed": "boolean", "sentence": "string", "sentence_start": "Int64",
-}
 #: Columns text_events_frame adds after the event schema, with their dtypes.
 EVENT_EXTRA: dict[str, str] = {
     "event_index": "Int64", "kind": "string", "primary": "boolean", "trigger": "string",
