@@ -40,6 +40,11 @@ function visibleDay(st, d) {
 }
 
 /* count of pairs [day, n, day, n, ...] inside the current range */
+function setShown(group, l, on) {
+  // add or remove one layer of a group, remembering its state to avoid needless redraws
+  if (on !== l._gmOn) { if (on) { group.addLayer(l); } else { group.removeLayer(l); } l._gmOn = on; }
+}
+
 function countPairs(st, pairs) {
   var total = 0;
   for (var k = 0; k < pairs.length; k += 2) {
@@ -234,7 +239,7 @@ GM.areas = function (map, group, data) {
       layers.forEach(function (l) {
         var k = countPairs(st, l._gmDays);
         shown += k > 0 ? 1 : 0;
-        if ((k > 0) !== l._gmOn) { if (k > 0) { group.addLayer(l); } else { group.removeLayer(l); } l._gmOn = k > 0; }
+        setShown(group, l, k > 0);
       });
       this.shown = shown;
     }
@@ -267,7 +272,7 @@ GM.regions = function (map, group, data) {
         var k = countPairs(st, l.feature.properties.b);
         l._gmK = k;
         if (k > 0) { l.setStyle({fillColor: colour(k)}); shown += 1; }
-        if ((k > 0) !== l._gmOn) { if (k > 0) { group.addLayer(l); } else { group.removeLayer(l); } l._gmOn = k > 0; }
+        setShown(group, l, k > 0);
       });
       this.shown = shown;
     }
@@ -298,7 +303,7 @@ GM.flows = function (map, group, data) {
         var g = items[j], k = countPairs(st, data.b[j]);
         shown += k;
         if (k > 0) { g.eachLayer(function (l) { if (l.setStyle) { l.setStyle({weight: 1.5 + 1.6 * Math.sqrt(k)}); } }); }
-        if ((k > 0) !== g._gmOn) { if (k > 0) { group.addLayer(g); } else { group.removeLayer(g); } g._gmOn = k > 0; }
+        setShown(group, g, k > 0);
       }
       this.shown = shown;
     }
