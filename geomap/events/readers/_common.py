@@ -23,6 +23,7 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
+from ...dates import parse_date_column, parse_date_value
 from ...exceptions import InputError
 from ..schema import events_from_records
 
@@ -304,106 +305,27 @@ def text_or_none(value: Any) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # Dates
 
-_MONTHS = {
-    m.lower(): i
-    for i, names in enumerate(
-        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")),
-        start=1,
-    )
-    for m in names
-}
-_TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
-_ISO = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})" + _TIME + "$")
-_ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:\d{6})?$")
-_NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})" + _TIME + "$")
-_DAY_MONTH_NAME = re.compile(r"^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ -,]*(\d{4})$")
-_MONTH_NAME_DAY = re.compile(r"^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$")
-_YEAR = re.compile(r"^(\d{4})(?:\.0)?$")
-
-
-def _numeric_parts(value: Any) -> tuple[int, str, int] | None:
-    if not isinstance(value, str):
-        return None
-    m = _NUMERIC.match(value.strip())
-    if not m:
-        return None
-    return int(m.group(1)), m.group(2), int(m.group(3))
-
-
 class DateParser:
-    """Parse the dates of one column, whatever mix of formats it holds.
+    """Parse the dates of one column, whatever mix of formats it holds (see
+    :mod:`geomap.dates`). The day/month order of numeric dates that read both ways is decided
+    once, from ``values`` (:func:`geomap.dates.decide_order`); ``report`` and ``warnings`` say
+    how."""
 
-    Accepted: ISO (``2022-03-01``, with or without a time), ``YYYYMMDD`` (GDELT),
-    ``YYYYMMDDHHMMSS``, ``dd/mm/yyyy`` or ``mm/dd/yyyy`` (optionally followed by a time such as
-    ``00:00:00``), ``dd.mm.yyyy`` (always day first), ``15 March 2022``, ``15-Mar-2022``,
-    ``March 15, 2022``, Excel/openpyxl date objects, and (with a coarser precision hint) ``YYYY-MM``
-    and ``YYYY``.
-
-    Ambiguous slash or dash dates (both parts <= 12) follow the column: they are read month
-    first only when the column holds at least one date that can only be month first
-    (``03/25/2022``) and none that can only be day first (``25/03/2022``); otherwise day first.
-    """
-
-    def __init__(self, values: Iterable[Any] = ()) -> None:
-        day_first = month_first = 0
-        for v in values:
-            parts = _numeric_parts(v)
-            if parts is None or parts[1] == ".":
-                continue
-            a, _, b = parts
-            if a > 12 >= b:
-                day_first += 1
-            elif b > 12 >= a:
-                month_first += 1
-        self.dayfirst = not (month_first and not day_first)
+    def __init__(self, values: Iterable[Any] = (), *, name: str = "date") -> None:
+        column = parse_date_column(pd.Series(list(values), dtype=object), name=name)
+        self.dayfirst = column.dayfirst
+        self.report = column.report
+        self.warnings = column.warnings
 
     def parse(self, value: Any) -> tuple[dt.date, str | None] | None:
         """``(date, precision hint)``; the hint is "month"/"year" for partial dates, else None.
 
         None when the value is not a date.
         """
-        if isinstance(value, dt.datetime):
-            return value.date(), None
-        if isinstance(value, dt.date):
-            return value, None
-        if isinstance(value, pd.Timestamp):
-            return (None if pd.isna(value) else (value.date(), None))
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            if isinstance(value, float) and not value.is_integer():
-                return None
-            value = str(int(value))
-        if not isinstance(value, str):
+        parsed = parse_date_value(value, dayfirst=self.dayfirst)
+        if parsed is None:
             return None
-        s = value.strip()
-        try:
-            if m := _ISO.match(s):
-                return dt.date(int(m[1]), int(m[2]), int(m[3])), None
-            if m := _COMPACT.match(s):
-                return dt.date(int(m[1]), int(m[2]), int(m[3])), None
-            if m := _NUMERIC.match(s):
-                a, sep, b, y = int(m[1]), m[2], int(m[3]), int(m[4])
-                if sep == "." or a > 12:
-                    return dt.date(y, b, a), None
-                if b > 12:
-                    return dt.date(y, a, b), None
-                return (dt.date(y, b, a) if self.dayfirst else dt.date(y, a, b)), None
-            if m := _DAY_MONTH_NAME.match(s):
-                month = _MONTHS.get(m[2].lower())
-                return (dt.date(int(m[3]), month, int(m[1])), None) if month else None
-            if m := _MONTH_NAME_DAY.match(s):
-                month = _MONTHS.get(m[1].lower())
-                return (dt.date(int(m[3]), month, int(m[2])), None) if month else None
-            if m := _ISO_MONTH.match(s):
-                return dt.date(int(m[1]), int(m[2]), 1), "month"
-            if m := _YEAR.match(s):
-                return dt.date(int(m[1]), 1, 1), "year"
-        except ValueError:
-            return None
-        return None
+        return parsed.date, (None if parsed.precision == "day" else parsed.precision)
 
 
 def check_date(value: Any, parser: DateParser, *, field_name: str = "date",
