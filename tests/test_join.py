@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 import shapely
 
@@ -65,7 +66,7 @@ def test_distance_across_the_antimeridian():
     links = res.links
     assert set(links["record_id"]) == {"r1"}
     assert links["distance_km"].iloc[0] == pytest.approx(4.7, abs=0.1)
-    assert "distance" in links["match"].iloc[0] or links["match"].iloc[0] == "both"
+    assert links["match"].iloc[0] == "distance" and links["rank"].iloc[0] == 1
 
 
 def test_distance_near_the_pole():
@@ -77,46 +78,112 @@ def test_distance_near_the_pole():
     assert res.links["distance_km"].iloc[0] == pytest.approx(22.24, rel=1e-3)
 
 
-def test_record_on_an_admin1_border_matches_both_sides():
+def _border_point():
     data = json.loads((resolve_data_dir(None) / "gazetteer" / "admin1.geojson").read_text())
     geoms = {f["properties"]["key"]: shapely.from_geojson(json.dumps(f["geometry"]))
              for f in data["features"] if f["properties"]["key"] in ("a1:RU.41", "a1:UA.21")}
     # a vertex both outlines share (the polygons are a coverage: borders match exactly)
     shared = sorted(set(map(tuple, shapely.get_coordinates(geoms["a1:RU.41"]).tolist()))
                     & set(map(tuple, shapely.get_coordinates(geoms["a1:UA.21"]).tolist())))
-    point = shapely.Point(shared[len(shared) // 2])
+    return geoms, shapely.Point(shared[len(shared) // 2])
+
+
+def test_an_event_known_to_its_division_links_records_on_its_border():
+    geoms, point = _border_point()
     assert geoms["a1:RU.41"].intersects(point) and geoms["a1:UA.21"].intersects(point)
     assert not geoms["a1:RU.41"].contains(point)
-    # the record lies exactly on the shared border; one article event deep in each division
-    recs = records(("border", point.y, point.x, "2024-11-05", "day", "near"))
     kursk, sumy = geoms["a1:RU.41"].representative_point(), \
         geoms["a1:UA.21"].representative_point()
-    arts = article_events((kursk.y, kursk.x, "2024-11-05"), (sumy.y, sumy.x, "2024-11-05"))
+    # the record lies exactly on the shared border; each division named by one article event
+    recs = records(("border", point.y, point.x, "2024-11-05", "day", "near"))
+    arts = article_events((kursk.y, kursk.x, "2024-11-05", "admin1"),
+                          (sumy.y, sumy.x, "2024-11-05", "admin1"))
     res = join_events(recs, arts, km=1, days=0)
     assert {(r.event_index, r.match) for r in res.links.itertuples()} == {
         (0, "admin1"), (1, "admin1")}
-    assert set(res.links["admin1"]) == {"a1:RU.41", "a1:UA.21"}
+    # two precise points far apart in one division are not partners
+    far = article_events((kursk.y, kursk.x, "2024-11-05", "exact"))
+    assert len(join_events(recs, far, km=1, days=0).links) == 0
 
 
 def test_month_precision_window_spans_the_month_boundary():
     recs = records(("oct", 51.73, 36.19, "2024-10-01", "month", "exact"))
     arts = article_events((51.73, 36.19, "2024-11-02"), (51.73, 36.19, "2024-11-04"),
                           (51.73, 36.19, "2024-09-28"), (51.73, 36.19, "2024-10-17"))
-    res = join_events(recs, arts, km=10, days=3)
+    res = join_events(recs, arts, km=10, days=3, min_score=0)
     got = {int(r.event_index): int(r.gap_days) for r in res.links.itertuples()}
     # Oct 31 + 2 days, Sept 28 is 3 days before Oct 1, mid-October inside the month
     assert got == {0: 2, 2: 3, 3: 0}
 
 
-def test_country_points_match_nothing_and_undated_events_use_the_article_date():
-    recs = records(("c", 60.0, 100.0, "2024-11-05", "day", "country"),
-                   ("x", 51.73, 36.19, "2024-11-01"))
-    arts = article_events((60.0, 100.0, "2024-11-05", "country"), (51.73, 36.19, None))
-    res = join_events(recs, arts, km=25, days=0)
-    assert linked(res) == {("x", 1, "both")}
-    assert res.records_matched == 1 and res.article_events_matched == 1
+def test_country_points_link_only_dated_records_of_that_country():
+    recs = records(("x", 51.73, 36.19, "2024-11-01"), ("far-day", 50.45, 30.52, "2024-10-01"))
+    recs["country"] = ["RU", "UA"]
+    arts = article_events((60.0, 100.0, "2024-11-03", "country"), (51.73, 36.19, None))
+    arts["country"] = ["RU", "RU"]
+    res = join_events(recs, arts, km=25, days=3)
+    # the country event meets x (in Russia, two days apart); the undated event's article date
+    # (Nov 5) puts it in the week Oct 29 - Nov 5, so x is a distance partner too
+    assert linked(res) == {("x", 0, "country"), ("x", 1, "distance")}
+    assert res.records_matched == 1 and res.article_events_matched == 2
     assert res.corroboration()["articles"].tolist() == [["a"]]
-    assert res.matches()["records"].tolist() == [["x"]]
+    assert res.summary()["records_uncovered"] == 1
+
+
+def test_each_event_keeps_its_best_records_ranked():
+    # three records near the reported place: same day and type, a day later, another type
+    recs = events_from_records([
+        {"event_id": i, "dataset": "test", "lat": 48.0 + dlat, "lon": 37.8, "date": d,
+         "date_precision": "day", "geo_precision": "exact", "event_type": t,
+         "actor1": a1, "country": "UA"}
+        for i, dlat, d, t, a1 in (
+            ("later", 0.0, "2024-11-06", "assault", "Military Forces of Russia"),
+            ("protest", 0.0, "2024-11-05", "protest", "Protesters (Ukraine)"),
+            ("best", 0.01, "2024-11-05", "assault", "Military Forces of Russia"),
+            ("far", 0.2, "2024-11-05", "assault", "Military Forces of Russia"))])
+    arts = article_events((48.0, 37.8, "2024-11-05"))
+    arts["actors"] = ["Russia"]
+    arts["actor_countries"] = ["RU"]
+    arts["country"] = ["UA"]
+    res = join_events(recs, arts, km=25, days=3, top=3, min_score=0, ratio=0)
+    assert res.links["record_id"].tolist() == ["best", "later", "protest"]
+    assert res.links["rank"].tolist() == [1, 2, 3]
+    assert res.links["score"].is_monotonic_decreasing
+    assert res.links["actor_score"].iloc[0] > res.links["actor_score"].iloc[2]
+    # by default an event keeps its two best; a record far below the best is dropped
+    assert join_events(recs, arts, km=25, days=3).links["record_id"].tolist() == [
+        "best", "later"]
+    assert join_events(recs, arts, km=25, days=3, top=3, ratio=0.8).links[
+        "record_id"].tolist() == ["best"]
+    # the records' free text plays no part
+    recs["notes"] = ["shelling of this very village", None, None, None]
+    again = join_events(recs, arts, km=25, days=3, top=3, min_score=0, ratio=0)
+    assert again.links["score"].tolist() == res.links["score"].tolist()
+
+
+def test_undated_sides_link_by_space_below_dated_links_and_ids_fall_back():
+    recs = records(("dated", 48.0, 37.8, "2024-11-05"), ("undated", 48.0, 37.8, None))
+    recs.loc[1, "event_id"] = None
+    recs["source_file"] = ["a.csv", "a.csv"]
+    recs["source_row"] = pd.array([1, 7], dtype="Int64")
+    arts = article_events((48.0, 37.8, "2024-11-05"))
+    res = join_events(recs, arts, km=25, days=3, top=3, min_score=0, ratio=0)
+    rows = [(r.record_id, r.rank, r.gap_days) for r in res.links.itertuples()]
+    assert rows[0] == ("dated", 1, 0)
+    assert rows[1][:2] == ("a.csv:7", 2) and pd.isna(rows[1][2])
+    # an article with no date at all: linked by space alone, gap empty
+    nodate = article_events((48.0, 37.8, None))
+    nodate["article_date"] = None
+    links = join_events(recs, nodate, km=25, days=3, top=3, min_score=0, ratio=0).links
+    assert set(links["record_id"]) == {"dated", "a.csv:7"} and links["gap_days"].isna().all()
+
+
+def test_links_are_lines_from_the_article_event_to_the_record():
+    recs = records(("r", 48.1, 37.8, "2024-11-05"))
+    arts = article_events((48.0, 37.8, "2024-11-05"))
+    line = join_events(recs, arts).links.geometry.iloc[0]
+    assert line.geom_type == "LineString"
+    assert list(line.coords) == [(37.8, 48.0), (37.8, 48.1)]
 
 
 def test_cli_join(tmp_path, gazetteer):
@@ -136,6 +203,15 @@ def test_cli_join(tmp_path, gazetteer):
     assert feats and {f["properties"]["record_id"] for f in feats} <= {"1", "2"}
     for f in feats:
         p = f["properties"]
-        assert p["match"] in ("admin1", "distance", "both")
+        assert p["match"] in ("admin1", "distance", "country")
         assert p["article_id"] == "2024-11-05-kyiv-kursk-clash.txt"
         assert isinstance(p["event_index"], int) and p["gap_days"] <= 3
+        assert isinstance(p["rank"], int) and p["rank"] >= 1 and 0 < p["score"] <= 1
+        assert f["geometry"]["type"] == "LineString"
+
+
+def test_cli_defaults_are_the_join_defaults():
+    from geomap.cli.join import DEFAULTS as CLI
+    from geomap.join import DEFAULTS
+
+    assert {k: DEFAULTS[k] for k in CLI} == CLI

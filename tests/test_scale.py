@@ -298,8 +298,9 @@ def test_partitioned_join_equals_the_whole_table_join(gazetteer, cluster, tmp_pa
     n = join_partitioned(tmp_path / "rec", mentions, data_dir=gazetteer.data_dir,
                          out_dir=tmp_path / "links")  # on the cluster's client
     assert n == len(whole)
-    on_dask = gpd.read_parquet(tmp_path / "links")
+    on_dask = gpd.read_parquet(tmp_path / "links").sort_values(["article_row", "rank"])
     assert on_dask["record_row"].tolist() == whole["record_row"].tolist()
+    assert on_dask["rank"].tolist() == whole["rank"].tolist()
 
 
 def test_cli_geoparse_engine_output_is_byte_identical(tmp_path, capsys):

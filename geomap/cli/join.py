@@ -9,6 +9,18 @@ import sys
 
 from ._common import add_gazetteer_options, gazetteer_from_args
 
+DEFAULTS = {"km": 25.0, "days": 3, "top": 2}  # geomap.join.DEFAULTS, without importing it
+
+
+def add_join_options(p) -> None:
+    """--km, --days and --top, shared by ``geomap join`` and ``geomap map``."""
+    p.add_argument("--km", type=float, default=DEFAULTS["km"],
+                   help="distance window between precise places, km (default 25)")
+    p.add_argument("--days", type=int, default=DEFAULTS["days"],
+                   help="greatest gap in days between the dates (default 3)")
+    p.add_argument("--top", type=int, default=DEFAULTS["top"],
+                   help="records kept per article event, best first (default 2)")
+
 log = logging.getLogger("geomap.join")
 
 
@@ -17,11 +29,13 @@ def add_parser(sub) -> None:
         "join",
         help="link event records (ACLED, UCDP, GDELT...) to events extracted from articles",
         description="Read event files and articles, extract the articles' events and link "
-        "each record to the article events in the same first-level division or within --km "
-        "(great-circle) whose dates, at each record's precision, are at most --days apart. "
-        "Writes one GeoJSON feature per link (record_id, article_id, event_index, distance_km, "
-        "gap_days, match: admin1, distance or both) and prints how many records and article "
-        "events found a partner (with --json, only a JSON object on stdout).",
+        "each article event to its best records: candidates within --km (plus each side's "
+        "uncertainty) or in the division or country an imprecise side is known to, dates at "
+        "their precision at most --days apart (undated sides by space alone), scored on "
+        "distance, day gap, event type, actors and admin-1 division and ranked. Writes one "
+        "GeoJSON LineString per link (article_id, event_index, record_id, dataset, rank, score, "
+        "distance_km, gap_days, match...) and prints how many records and article events "
+        "found a partner (with --json, only a JSON object on stdout).",
     )
     p.add_argument("--events", nargs="+", required=True, metavar="FILE",
                    help="event files (any format geomap events read takes)")
@@ -29,8 +43,7 @@ def add_parser(sub) -> None:
                    help="article files, folders or .jsonl")
     p.add_argument("-o", "--out", required=True, metavar="JOINED.geojson",
                    help="GeoJSON file of the links")
-    p.add_argument("--km", type=float, default=25.0, help="greatest distance (default 25)")
-    p.add_argument("--days", type=int, default=3, help="greatest gap in days (default 3)")
+    add_join_options(p)
     p.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
     add_gazetteer_options(p)
     p.set_defaults(func=run)
@@ -63,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     items = [(art, extract_events(art, parser.parse(art.text), gaz))
              for art in reader.read(args.articles)]
     articles = text_events_frame(items)
-    result = join_events(records, articles, km=args.km, days=args.days,
+    result = join_events(records, articles, km=args.km, days=args.days, top=args.top,
                          data_dir=gaz.data_dir)
     write_geojson(result.links, args.out)
     summary = {**result.summary(), "articles": len(items), "output": str(args.out)}

@@ -1,6 +1,7 @@
-"""Join text-derived events and place mentions to event records in space and time."""
+"""Join text-derived events and place mentions to event records: ranked, scored links."""
 
 from ._sphere import haversine_km
-from .core import LINK_COLUMNS, JoinResult, join_events
+from .core import DEFAULTS, LINK_COLUMNS, JoinResult, join_events, record_ids, rerank
 
-__all__ = ["LINK_COLUMNS", "JoinResult", "haversine_km", "join_events"]
+__all__ = ["DEFAULTS", "LINK_COLUMNS", "JoinResult", "haversine_km", "join_events",
+           "record_ids", "rerank"]

@@ -5,11 +5,13 @@ spatially partitioned (:func:`write_records` sorts them along a Hilbert curve, s
 partition covers a small area). The article side (mentions or text events, up to a few hundred
 thousand rows) is small and goes to every task once. Each record partition is joined with
 :func:`geomap.join.join_events` against only the article rows that can reach it: those whose
-box of ``km`` around them, or whose admin-1 division's bounding box, meets the partition's
-bounds. A link depends only on its record and its article row, so the union of the partitions'
-links is the whole table's: ``record_row`` is the row in the whole record dataset and links
-come in the order :func:`join_events` gives for the whole table (record row, then article
-row). The one difference: a record exactly on an admin-1 border may name the other division.
+box of ``km`` (plus the widest uncertainty) around them, or whose admin-1 division's bounding
+box, meets the partition's bounds, and those located only to a country that the partition's
+records are in. A pair's score depends only on its record and its article row, and each
+partition keeps every article row's best records, so ranking the partitions' links again
+(:func:`geomap.join.rerank`) gives the whole table's links: the same rows, scores, ranks and
+order (``record_row`` is the row in the whole record dataset). The one difference: a record
+exactly on an admin-1 border may be counted in the other division.
 """
 
 from __future__ import annotations
@@ -63,8 +65,11 @@ def reach_boxes(articles: gpd.GeoDataFrame, km: float, data_dir=None) -> np.ndar
     boxes = np.full((len(articles), 4), np.nan)
     if not ok.any():
         return boxes
+    from ..join.candidates import SLACK_KM
+
     pts = shapely.centroid(geom[ok])
     lon, lat = shapely.get_x(pts), shapely.get_y(pts)
+    km = km + 2 * float(SLACK_KM.max())
     dlat = km / 111.0 + 1e-6
     coslat = np.cos(np.radians(np.minimum(np.abs(lat) + dlat, 90.0)))
     dlon = np.where(coslat > 1e-6, km / (111.0 * np.maximum(coslat, 1e-6)) + 1e-6, 360.0)
@@ -85,9 +90,8 @@ def reach_boxes(articles: gpd.GeoDataFrame, km: float, data_dir=None) -> np.ndar
 
 def _join_part(part: gpd.GeoDataFrame, offset: int, articles: gpd.GeoDataFrame,
                boxes: np.ndarray, *, km: float, days: int, data_dir: str,
-               out_path: str | None) -> gpd.GeoDataFrame | int:
-    from ..join import join_events
-    from ..join.core import LINK_COLUMNS
+               options: dict) -> gpd.GeoDataFrame:
+    from ..join import LINK_COLUMNS, join_events
 
     part = part.reset_index(drop=True)
     geom = part.geometry.to_numpy()
@@ -97,31 +101,22 @@ def _join_part(part: gpd.GeoDataFrame, offset: int, articles: gpd.GeoDataFrame,
         minx, miny, maxx, maxy = shapely.total_bounds(geom[ok])
         hit = ~np.isnan(boxes[:, 0]) & (boxes[:, 0] <= maxx) & (boxes[:, 2] >= minx) & \
             (boxes[:, 1] <= maxy) & (boxes[:, 3] >= miny)
+        if "country" in articles and "country" in part:  # rows located only to a country
+            level = articles["geo_precision"] if "geo_precision" in articles else \
+                articles.get("feature", pd.Series(index=articles.index, dtype=object))
+            countries = set(part["country"].dropna())
+            hit |= (level.isin(["country"]) & articles["country"].isin(countries)).to_numpy()
         pos = np.flatnonzero(hit)
         if len(pos):
             sub = articles.iloc[pos].reset_index(drop=True)
-            links = join_events(part, sub, km=km, days=days, data_dir=data_dir).links
-            if len(links):
-                side = sub["event_index"] if "event_index" in sub else sub["start"]
-                where = pd.Series(pos, index=pd.MultiIndex.from_arrays(
-                    [sub["article_id"].astype(object).to_numpy(),
-                     side.astype(object).to_numpy()]))
-                where = where[~where.index.duplicated()]
-                key = pd.MultiIndex.from_arrays([links["article_id"].to_numpy(),
-                                                 links["event_index"].astype(object).to_numpy()])
-                links["_article_row"] = where.reindex(key).to_numpy()
-                links["record_row"] = links["record_row"] + offset
+            links = join_events(part, sub, km=km, days=days, data_dir=data_dir,
+                                **options).links
+            links["article_row"] = pos[links["article_row"].to_numpy(dtype=np.int64)]
+            links["record_row"] = links["record_row"] + offset
     if links is None or not len(links):
-        links = gpd.GeoDataFrame(pd.DataFrame(columns=[*LINK_COLUMNS, "_article_row"]),
+        links = gpd.GeoDataFrame(pd.DataFrame(columns=list(LINK_COLUMNS)),
                                  geometry=gpd.GeoSeries([], crs="EPSG:4326"))
-    links = links.sort_values(["record_row", "_article_row"], kind="stable")
-    if out_path is None:
-        return links.reset_index(drop=True)
-    from .tables import write_part
-
-    write_part(links.drop(columns="_article_row").astype({"distance_km": "float64"}),
-               out_path)
-    return len(links)
+    return links
 
 
 def _parts(records) -> tuple[list, list[int]]:
@@ -152,15 +147,19 @@ def _active_client():
 
 def join_partitioned(records, articles: gpd.GeoDataFrame, *, km: float = 25.0, days: int = 3,
                      data_dir=None, out_dir: str | os.PathLike[str] | None = None,
-                     scheduler: str | None = None):
+                     scheduler: str | None = None, **options):
     """Join a partitioned record dataset (a GeoParquet folder or file, or a dask-geopandas
-    frame) to ``articles`` (mentions or text events) as :func:`geomap.join.join_events` would.
+    frame) to ``articles`` (mentions or text events) as :func:`geomap.join.join_events` would
+    (``options``: its ``top``, ``min_score``, ``ratio``).
 
-    With ``out_dir``, each task writes its links as ``out_dir/part-NNNNNN.parquet`` and the
-    number of links is returned; otherwise the links come back as one GeoDataFrame. Runs on the
-    active dask.distributed client if there is one (``scheduler="synchronous"`` for this process).
+    With ``out_dir``, the links are written as ``out_dir/part-NNNNNN.parquet`` (one part per
+    record partition that has links) and their number is returned; otherwise they come back
+    as one GeoDataFrame. Runs on the active dask.distributed client if there is one
+    (``scheduler="synchronous"`` for this process).
     """
     import dask
+
+    from ..join import rerank
 
     if km < 0 or days < 0:
         from ..exceptions import InputError
@@ -176,21 +175,33 @@ def join_partitioned(records, articles: gpd.GeoDataFrame, *, km: float = 25.0, d
         shared_boxes = client.scatter(boxes, broadcast=True)
     else:
         shared_articles, shared_boxes = dask.delayed(articles), dask.delayed(boxes)
-    out = Path(out_dir) if out_dir else None
-    if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
-        for old in out.glob("part-*.parquet"):
-            old.unlink()
-    tasks = [dask.delayed(_join_part)(
-        p, offsets[i], shared_articles, shared_boxes, km=km, days=days, data_dir=data,
-        out_path=str(out / f"part-{i:06d}.parquet") if out else None)
-        for i, p in enumerate(parts)]
+    tasks = [dask.delayed(_join_part)(p, offsets[i], shared_articles, shared_boxes, km=km,
+                                      days=days, data_dir=data, options=options)
+             for i, p in enumerate(parts)]
     results = dask.compute(*tasks, scheduler=scheduler)
-    if out is not None:
-        return int(sum(results))
-    frames = [r for r in results if len(r)]
-    if not frames:
-        return results[0].drop(columns="_article_row") if results else None
-    links = pd.concat(frames, ignore_index=True).drop(columns="_article_row")
-    links["record_row"] = links["record_row"].astype(np.int64)
-    return gpd.GeoDataFrame(links, geometry="geometry", crs="EPSG:4326")
+    frames = [r.assign(_part=i) for i, r in enumerate(results) if len(r)]
+    if frames:
+        # every part kept each article row's best records: ranking them again gives the
+        # whole table's links (rank, order) as join_events would
+        links = pd.concat(frames, ignore_index=True)
+        links = links.sort_values(["article_row", "record_row"], kind="stable")
+        links = rerank(gpd.GeoDataFrame(links, geometry="geometry", crs="EPSG:4326"),
+                       **options)
+        links["record_row"] = links["record_row"].astype(np.int64)
+        links["article_row"] = links["article_row"].astype(np.int64)
+    else:
+        links = results[0].assign(_part=0) if results else None
+    if out_dir is None:
+        return None if links is None else links.drop(columns="_part")
+    from .tables import write_part
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("part-*.parquet"):
+        old.unlink()
+    if links is None or not len(links):
+        return 0
+    for i, group in links.groupby("_part", sort=True):
+        write_part(group.drop(columns="_part").astype({"distance_km": "float64"}),
+                   out / f"part-{int(i):06d}.parquet")
+    return len(links)

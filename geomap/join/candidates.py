@@ -1,0 +1,165 @@
+"""Candidate pairs (record, article event) from space and time windows at each side's precision.
+
+Space: two points precise to a place or a second-level division (``exact``, ``near``,
+``admin2``) are candidates within ``km`` plus each side's own uncertainty
+(:data:`SLACK_KM`); when either side is located only to a first-level division, the other must
+lie in that division (the shipped admin-1 polygons); when either side is located only to a
+country, the other must be in that country (``country`` codes) and both must be dated (a
+country over all time is no evidence). An unlocated side has no candidates.
+Time: the two date intervals at their precision at most ``days`` apart; an undated side takes
+every date (linked by space alone).
+
+Indexes are built once per join (:class:`RecordIndex`: an STRtree over precise record points,
+records sorted by admin-1 division and first day); article events are then queried in chunks,
+so memory grows with the chunk, not with records x events.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+
+from ._admin1 import Admin1Polygons
+from ._sides import Side
+from ._sphere import boxes_around, haversine_km
+from ._time import MAX_SPAN, gap_days
+
+__all__ = ["SLACK_KM", "RecordIndex"]
+
+#: Uncertainty radius (km) of a point at each geo precision rank (exact, near, admin2).
+SLACK_KM = np.array([0.0, 10.0, 25.0, 0.0, 0.0, 0.0])
+_BIG = np.int64(1) << 42
+_OFF = np.int64(1) << 40
+
+
+def _expand(i0: np.ndarray, i1: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(owner, position) for every position in the ranges [i0, i1)."""
+    counts = np.maximum(i1 - i0, 0)
+    owner = np.repeat(np.arange(len(i0)), counts)
+    starts = np.repeat(i0 - np.cumsum(counts) + counts, counts)
+    return owner, starts + np.arange(counts.sum())
+
+
+class RecordIndex:
+    """Spatial and temporal indexes over the record side of a join."""
+
+    def __init__(self, rec: Side, art: Side, polygons: Admin1Polygons) -> None:
+        self.rec = rec
+        self.polygons = polygons
+        self.precise = np.flatnonzero(rec.rank <= 2)
+        self.tree = shapely.STRtree(rec.geom[self.precise]) if len(self.precise) else None
+        # admin-1 divisions of both sides (only divisions holding an article event matter)
+        a_ok = np.flatnonzero(art.rank <= 3)
+        api, apoly = polygons.pairs(art.geom[a_ok]) if len(a_ok) else (np.empty(0, int),) * 2
+        self.art_pairs = (a_ok[api], apoly)
+        first = np.unique(a_ok[api], return_index=True)
+        art.admin[first[0]] = apoly[first[1]]
+        among = np.unique(apoly)
+        r_ok = np.flatnonzero(rec.rank <= 3)
+        if len(r_ok) and len(among):
+            rpi, rpoly = polygons.pairs(rec.geom[r_ok], among)
+        else:
+            rpi, rpoly = np.empty(0, int), np.empty(0, int)
+        r_idx = r_ok[rpi]
+        first = np.unique(r_idx, return_index=True)
+        rec.admin[first[0]] = rpoly[first[1]]
+        self.by_admin1 = _AreaIndex(rec, r_idx, rpoly)
+        r_c = np.flatnonzero((rec.rank <= 4) & (rec.country >= 0) & rec.dated)
+        self.by_country = _AreaIndex(rec, r_c, rec.country[r_c])
+        a_c = np.flatnonzero((art.rank <= 4) & (art.country >= 0) & art.dated)
+        self.art_country = (a_c, art.country[a_c])
+
+    def pairs(self, art: Side, chunk: np.ndarray, km: float, days: int
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(record rows, article rows, basis) of the candidates of the article rows ``chunk``;
+        basis 0: distance, 1: admin-1 division, 2: country."""
+        rec = self.rec
+        dr, da = self._distance(art, chunk, km, days)
+        a_all, apoly = self.art_pairs
+        sel = np.isin(a_all, chunk)
+        ar, aa = self.by_admin1.pairs(art, a_all[sel], apoly[sel], days)
+        # the admin-1 basis is for pairs where a side is known only to its division
+        keep = (art.rank[aa] == 3) | (rec.rank[ar] == 3)
+        ar, aa = ar[keep], aa[keep]
+        a_c, a_code = self.art_country
+        sel = np.isin(a_c, chunk)
+        cr, ca = self.by_country.pairs(art, a_c[sel], a_code[sel], days)
+        keep = (art.rank[ca] == 4) | (rec.rank[cr] == 4)
+        cr, ca = cr[keep], ca[keep]
+        r = np.concatenate([dr, ar, cr])
+        a = np.concatenate([da, aa, ca])
+        basis = np.concatenate([np.zeros(len(dr), np.int8), np.ones(len(ar), np.int8),
+                                np.full(len(cr), 2, np.int8)])
+        if len(ar) or len(cr):  # a pair found several ways keeps the finest basis
+            n = np.int64(len(self.rec) + 1)
+            key = a.astype(np.int64) * n + r
+            _, first = np.unique(key, return_index=True)
+            first.sort()
+            r, a, basis = r[first], a[first], basis[first]
+        return r, a, basis
+
+    def _distance(self, art: Side, chunk: np.ndarray, km: float, days: int):
+        rec = self.rec
+        ai = chunk[art.rank[chunk] <= 2]
+        if self.tree is None or not len(ai):
+            return np.empty(0, np.int64), np.empty(0, np.int64)
+        reach = km + SLACK_KM[art.rank[ai]] + SLACK_KM[2]
+        boxes, owner = boxes_around(art.lat[ai], art.lon[ai], reach)
+        qi, ti = self.tree.query(shapely.box(boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]))
+        a = ai[owner[qi]]
+        r = self.precise[ti]
+        keep = gap_days(rec.lo[r], rec.hi[r], art.lo[a], art.hi[a]) <= days
+        a, r = a[keep], r[keep]
+        limit = km + SLACK_KM[art.rank[a]] + SLACK_KM[rec.rank[r]]
+        keep = haversine_km(rec.lat[r], rec.lon[r], art.lat[a], art.lon[a]) <= limit
+        return r[keep].astype(np.int64), a[keep].astype(np.int64)
+
+
+class _AreaIndex:
+    """Records sorted by (area, first day), one sorted array per width of date interval, for
+    the candidates sharing an area (an admin-1 division, a country) within a day window."""
+
+    def __init__(self, rec: Side, rows: np.ndarray, areas: np.ndarray) -> None:
+        self.rec = rec
+        self.groups = []
+        width = np.where(rec.dated, rec.hi - rec.lo, -1)
+        spans = sorted(set(MAX_SPAN.values()))
+        if len(rows) and rec.dated[rows].any() and width[rows].max() > spans[-1]:
+            spans.append(int(width[rows].max()))
+        spans.append(None)  # undated
+        for k, span in enumerate(spans):
+            if span is None:
+                sel = width[rows] < 0
+            else:
+                lower = spans[k - 1] if k else -1
+                sel = (width[rows] > lower) & (width[rows] <= span)
+            if not sel.any():
+                continue
+            rr, ra = rows[sel], areas[sel]
+            day = np.where(rec.dated[rr], rec.lo[rr], 0)
+            key = ra.astype(np.int64) * _BIG + np.clip(day + _OFF, 0, _BIG - 1)
+            order = np.argsort(key, kind="stable")
+            self.groups.append((span, key[order], rr[order]))
+
+    def pairs(self, art: Side, a_idx: np.ndarray, areas: np.ndarray, days: int):
+        """(record rows, article rows) sharing an area, dates within ``days``."""
+        rec = self.rec
+        out_r, out_a = [], []
+        base = areas.astype(np.int64) * _BIG
+        for span, key, rr in self.groups:
+            if span is None:  # undated records: the whole area
+                lo_key, hi_key = base, base + _BIG - 1
+            else:
+                lo_key = base + np.clip(art.lo[a_idx] - days - span + _OFF, 0, _BIG - 1)
+                hi_key = base + np.clip(art.hi[a_idx] + days + _OFF, 0, _BIG - 1)
+            i0 = np.searchsorted(key, lo_key, side="left")
+            i1 = np.searchsorted(key, hi_key, side="right")
+            owner, pos = _expand(i0, i1)
+            a, r = a_idx[owner], rr[pos]
+            keep = gap_days(rec.lo[r], rec.hi[r], art.lo[a], art.hi[a]) <= days
+            out_r.append(r[keep])
+            out_a.append(a[keep])
+        if not out_r:
+            return np.empty(0, np.int64), np.empty(0, np.int64)
+        return (np.concatenate(out_r).astype(np.int64),
+                np.concatenate(out_a).astype(np.int64))

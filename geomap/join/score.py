@@ -1,0 +1,94 @@
+"""Scores of candidate pairs from structured evidence, and the ranking of each article event's
+records.
+
+A pair's score is a product of factors in (0, 1], each raised to its weight (:data:`WEIGHTS`),
+so each factor scales the score and the ratio to an event's best record is meaningful:
+
+* ``space``: ``exp(-1.5 d / w) sqrt(km / w)`` for the great-circle distance ``d``, where ``w``
+  is ``km`` plus both sides' uncertainty (:data:`geomap.join.candidates.SLACK_KM`); a pair
+  matched through a first-level division (one side known only to it) gets
+  :data:`AREA_SPACE` ``["admin1"]``, through a country ``["country"]``;
+* ``time``: ``exp(-1.5 gap / (days + 1))`` for the gap between the date intervals, times a
+  mild penalty for a wide record interval (a month-precision record says less than a day's);
+  1 when either side is undated (such links are ranked below every dated link instead);
+* ``type``: the taxonomy's agreement (:func:`geomap.join._evidence.type_score`);
+* ``actors``: the actors' agreement (:func:`geomap.join._evidence.actor_score`);
+* ``admin``: the two points in the same admin-1 division (1), in different ones, or unknown;
+  and different countries (both known) weigh as a different division does.
+
+Each article event keeps its best records: at most ``top``, scoring at least ``min_score`` and
+at least ``ratio`` times its best. Records' free-text fields never enter a score.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._evidence import actor_score, type_score
+from ._sides import Side
+from ._sphere import haversine_km
+from ._time import gap_days
+
+__all__ = ["AREA_SPACE", "WEIGHTS", "rank_within", "score_pairs"]
+
+WEIGHTS = {"space": 1.0, "time": 1.0, "type": 0.7, "actors": 0.7, "admin": 0.5}
+AREA_SPACE = {"admin1": 0.3, "country": 0.1}
+_ADMIN = {"same": 1.0, "different": 0.45, "unknown": 0.7}
+
+
+def score_pairs(rec: Side, art: Side, r: np.ndarray, a: np.ndarray, basis: np.ndarray, *,
+                km: float, days: int, slack: np.ndarray) -> dict[str, np.ndarray]:
+    """Distance, gap (-1 when undated), the factors and the score of each pair."""
+    dist = haversine_km(rec.lat[r], rec.lon[r], art.lat[a], art.lon[a])
+    # an uncertain point widens the scale but says less: it never beats a close exact one
+    wide = max(km, 1e-6) + slack[rec.rank[r]] + slack[art.rank[a]]
+    near = np.exp(-1.5 * dist / wide) * np.sqrt(max(km, 1e-6) / wide)
+    space = np.where(basis == 0, near,
+                     np.where(basis == 1, AREA_SPACE["admin1"], AREA_SPACE["country"]))
+    dated = rec.dated[r] & art.dated[a]
+    gap = np.where(dated, gap_days(rec.lo[r], rec.hi[r], art.lo[a], art.hi[a]), -1)
+    width = np.where(rec.dated[r], rec.hi[r] - rec.lo[r], 0)
+    time = np.where(dated, np.exp(-1.5 * np.maximum(gap, 0) / (days + 1.0))
+                    * (1.0 + width / 7.0) ** -0.3, 1.0)
+    types = type_score(art.types[a], rec.types[r])
+    actors = actor_score(art.actors[a], rec.actors[r], art.actor_sets, rec.actor_sets)
+    ra, aa = rec.admin[r], art.admin[a]
+    admin = np.where((ra >= 0) & (ra == aa), _ADMIN["same"],
+                     np.where(aa >= 0, _ADMIN["different"], _ADMIN["unknown"]))
+    rc, ac = rec.country[r], art.country[a]
+    differ = (rc >= 0) & (ac >= 0) & (rc != ac)
+    admin = np.where(differ, np.minimum(admin, _ADMIN["different"]), admin)
+    factors = {"space": space, "time": time, "type": types, "actors": actors, "admin": admin}
+    log = sum(WEIGHTS[k] * np.log(np.maximum(v, 1e-9)) for k, v in factors.items())
+    score = np.exp(log)
+    return {"distance_km": dist, "gap_days": gap, "dated": dated, "score": score, **factors}
+
+
+def rank_within(groups: np.ndarray, dated: np.ndarray, score: np.ndarray,
+                dist: np.ndarray, tiebreak: np.ndarray, *, top: int, min_score: float,
+                ratio: float) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of the pairs kept, in order, and their rank (1 = best) within their group.
+
+    Within a group (one article event): dated pairs before undated ones, then higher score,
+    nearer (``dist``; 0 for pairs matched through an area, whose distances are to its
+    centroid), then ``tiebreak`` (the record's row). Kept: at most ``top`` per group, with a
+    score of at least ``min_score`` and at least ``ratio`` times the group's best.
+    """
+    if not len(groups):
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    order = np.lexsort((tiebreak, dist, -score, ~dated, groups))
+    g = groups[order]
+    start = np.r_[True, g[1:] != g[:-1]]
+    first = np.flatnonzero(start)
+    group_no = np.cumsum(start) - 1
+    rank = np.arange(len(g)) - first[group_no] + 1
+    best = score[order][first][group_no]
+    keep = (rank <= top) & (score[order] >= min_score) & (score[order] >= ratio * best)
+    kept = order[keep]
+    # ranks count only what is kept (a dropped pair leaves no hole)
+    g2 = groups[kept]
+    start2 = np.r_[True, g2[1:] != g2[:-1]] if len(g2) else np.empty(0, bool)
+    first2 = np.flatnonzero(start2)
+    rank2 = np.arange(len(g2)) - first2[np.cumsum(start2) - 1] + 1 if len(g2) else \
+        np.empty(0, np.int64)
+    return kept, rank2
