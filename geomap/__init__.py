@@ -3,6 +3,12 @@
 Stages (each a module with a small public API, usable on its own)::
 
     sources -> geoparse -> events -> join -> render / export
+
+The Python API (:mod:`geomap.api`), loaded on first use so that ``import geomap`` stays light:
+:func:`geoparse`, :func:`read_events`, :func:`extract_events`, :func:`join`, :func:`map`.
+``geomap.geoparse`` and ``geomap.join`` are also the names of subpackages: once one is
+imported it is the package attribute, and calling it calls the API function
+(:func:`geomap.api.callable_package`).
 """
 
 from __future__ import annotations
@@ -14,4 +20,18 @@ try:
 except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0+unknown"
 
-__all__ = ["__version__"]
+_API = ("extract_events", "geoparse", "join", "map", "read_events")
+
+__all__ = ["__version__", "extract_events", "geoparse", "join", "map", "read_events"]
+
+
+def __getattr__(name: str):
+    if name in _API:
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'geomap' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_API))

@@ -1,4 +1,5 @@
-"""The main job: articles -> place mentions -> map and GeoJSON (``geomap map``)."""
+"""The main job (``geomap map``): articles and event files -> place mentions, text events, the
+join of text events to event records -> map, GeoJSON and link files."""
 
 from __future__ import annotations
 
@@ -43,13 +44,23 @@ class MapReport:
     map_note: str = ""
     map_bytes: int = 0
     self_contained: bool = True
+    joined: bool = False
+    links: int = 0
+    records_corroborated: int = 0
+    records_uncovered: int = 0
+    text_events_unmatched: int = 0
+    #: The folium map written to index.html (not part of the JSON report).
+    map: Any = field(default=None, repr=False, compare=False)
 
     def to_json(self) -> dict:
         return {"articles": self.articles, "rejected": self.rejected, "mentions": self.mentions,
                 "resolved": self.resolved, "unresolved": self.mentions - self.resolved,
                 "places": self.places, "event_files": self.event_files, "events": self.events,
                 "events_rejected": self.events_rejected, "events_located": self.events_located,
-                "movements": self.movements,
+                "movements": self.movements, "joined": self.joined, "links": self.links,
+                "records_corroborated": self.records_corroborated,
+                "records_uncovered": self.records_uncovered,
+                "text_events_unmatched": self.text_events_unmatched,
                 "map": {"mode": self.map_mode, "note": self.map_note, "bytes": self.map_bytes,
                         "self_contained": self.self_contained},
                 "outputs": self.outputs}
@@ -105,14 +116,86 @@ def _text_events(items, gaz: Gazetteer):
     return text_events_frame((art, extract_events(art, mentions, gaz)) for art, mentions in items)
 
 
+_EVENT_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx", ".xlsm", ".xls", ".geojson", ".zip"})
+
+
+def split_inputs(inputs: Sequence[str | Path]) -> tuple[list[str | Path], list[str | Path]]:
+    """(article inputs, event files) of ``inputs``, told apart by the input classifier
+    (:mod:`geomap.inputs`) when it is installed, else by the file's extension; a folder or a
+    path that is not an event table goes to the article reader (which reports what it cannot
+    read)."""
+    try:
+        from .inputs import classify  # the input classifier (issue 9)
+    except ImportError:
+        classify = None
+    texts: list[str | Path] = []
+    event_files: list[str | Path] = []
+    for item in inputs:
+        path = Path(item)
+        if classify is not None and path.is_file():
+            found = classify(path)
+            is_events = bool(found.files) and all(f.kind == "events" for f in found.files)
+        else:
+            is_events = path.is_file() and path.suffix.lower() in _EVENT_SUFFIXES
+        (event_files if is_events else texts).append(item)
+    return texts, event_files
+
+
+def _write_links(links, out: Path, report: MapReport) -> None:
+    """links.csv (no geometry) and links.geojson (LineStrings article event -> record)."""
+    from .export import write_geojson
+
+    with atomic_write(out / "links.csv", "w") as fh:
+        links.drop(columns="geometry").to_csv(fh, index=False, date_format="%Y-%m-%d")
+    write_geojson(links, out / "links.geojson")
+    report.outputs["links"] = str(out / "links.csv")
+    report.outputs["links (GeoJSON)"] = str(out / "links.geojson")
+
+
+def _join(records, text_events, *, options: dict, data_dir, report: MapReport, out: Path):
+    """Links of the text events to the records (written beside the map), or None."""
+    from .join import join_events
+
+    if records is None or not len(records) or text_events is None or not len(text_events):
+        return None
+    result = join_events(records, text_events, data_dir=data_dir, **options)
+    s = result.summary()
+    report.joined = True
+    report.links = s["links"]
+    report.records_corroborated = s["records_corroborated"]
+    report.records_uncovered = s["records_uncovered"]
+    report.text_events_unmatched = s["text_events_unmatched"]
+    _write_links(result.links, out, report)
+    return result.links
+
+
+def _render_kwargs(render_map, records, text_events, links) -> dict:
+    """The corroboration layers' inputs, for a render_map that takes them (the hook for
+    issue 10's corroboration layers: records, text events and their links)."""
+    import inspect
+
+    params = inspect.signature(render_map).parameters
+    if links is None or "links" not in params:
+        return {}
+    return {"records": records, "text_events": text_events, "links": links}
+
+
 def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
             gazetteer: Gazetteer | None = None, date: datetime.date | None = None,
             title: str | None = None, progress: bool = True,
             events: Any = None, event_files: Sequence[str | Path] = (),
             formats: Sequence[str] = (), online: bool = False,
-            scale: Any = None, extract: bool = True) -> MapReport:
-    """Read articles, geoparse them, write ``out_dir``/index.html, mentions.geojson and
-    events.geojson (always, even when empty).
+            scale: Any = None, extract: bool = True, records: Any = None,
+            join: bool = True, join_options: dict | None = None) -> MapReport:
+    """Read articles and event files, geoparse the articles, extract their events, link them
+    to the event records, and write ``out_dir``/index.html, mentions.geojson and
+    events.geojson (always, even when empty), and with a join links.csv and links.geojson.
+
+    ``inputs`` may hold articles (files, folders, JSON Lines) and event files (told apart by
+    :func:`split_inputs`); a run with event files only maps them. ``records`` is an event
+    table of records given in memory (the Python API), joined and mapped like event files.
+    With ``join`` (the default), text events are linked to the records by
+    :func:`geomap.join.join_events` (``join_options``: ``km``, ``days``, ``top``...).
 
     ``events`` is an optional event table derived from the articles' text (the hook for text
     event extraction: Point events are drawn by type, LineString events of kind "movement" as
@@ -132,16 +215,20 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
         raise InputError(f"unknown --formats {', '.join(unknown)}; choose from gpkg, parquet, csv")
     out = Path(out_dir)
     gaz = gazetteer or Gazetteer()
-    parser = Geoparser(gaz)
+    texts, found_events = split_inputs(inputs)
+    event_files = [*found_events, *event_files]
     reader = ArticleReader(date=date)
     items = []
-    for art in tqdm(reader.read(inputs), desc="geoparsing", unit="article", disable=not progress,
-                    leave=False):
-        items.append((art, parser.parse(art.text)))
-    if not items:
+    if texts:
+        parser = Geoparser(gaz)
+        for art in tqdm(reader.read(texts), desc="geoparsing", unit="article",
+                        disable=not progress, leave=False):
+            items.append((art, parser.parse(art.text)))
+    if not items and not event_files and records is None:
         raise InputError("no article could be read from the inputs")
     report = MapReport(articles=len(items), rejected=reader.n_rejected)
-    if extract:
+    text_events = None
+    if extract and items:
         text_events = _text_events(items, gaz)
         events = text_events if events is None else _combine_events([events, text_events])
     frame = mentions_frame(items)
@@ -150,6 +237,10 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
     report.places = int(frame["place_key"].nunique())
     out.mkdir(parents=True, exist_ok=True)
     dataset_events = _read_event_files(event_files, report, out) if event_files else None
+    if records is not None and len(records):
+        dataset_events = _combine_events([dataset_events, records])
+    links = _join(dataset_events, text_events, options=dict(join_options or {}),
+                  data_dir=gaz.data_dir, report=report, out=out) if join else None
     table = _combine_events([dataset_events, events])
     report.events = len(table)
     report.events_located = int(table.geometry.notna().sum())
@@ -173,12 +264,14 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
         report.outputs["rejects"] = str(rej)
     if title is None:
         title = items[0][0].title if len(items) == 1 and items[0][0].title else \
-            "Places and events in the news"
+            "Places and events in the news" if items else "Event records"
     m, info = render_map(frame, data_dir=gaz.data_dir, title=title, events=table,
-                         online=online, options=scale, articles=len(items))
+                         online=online, options=scale, articles=len(items),
+                         **_render_kwargs(render_map, dataset_events, text_events, links))
     report.map_bytes = save_map(m, out / "index.html", online=online)
     report.map_mode = info.mode
     report.map_note = info.describe()
     report.self_contained = not online
     report.outputs["map"] = str(out / "index.html")
+    report.map = m
     return report

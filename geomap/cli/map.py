@@ -1,4 +1,5 @@
-"""``geomap map INPUT... -o DIR``: articles in, a self-contained map and GeoJSON out."""
+"""``geomap map INPUT... -o DIR``: articles and event files in, a self-contained map, GeoJSON
+and the links of text events to event records out."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 
 from ..exceptions import InputError
 from ._common import add_gazetteer_options, gazetteer_from_args, print_table
+from .join import add_join_options
 
 
 def _date(value: str) -> datetime.date:
@@ -20,14 +22,18 @@ def _date(value: str) -> datetime.date:
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "map",
-        help="map the places that articles mention (writes DIR/index.html and GeoJSON)",
+        help="map articles and event files (writes DIR/index.html, GeoJSON and links)",
         description="Read articles (.txt, .html, folders of them, or JSON Lines with id/text) "
-        "and event files (ACLED, UCDP, GDELT or generic tables), find and resolve the articles' "
-        "place mentions, and write DIR/index.html (a self-contained map that needs no network), "
-        "DIR/mentions.geojson and DIR/events.geojson (always, even when empty). Unreadable JSON "
-        "lines go to DIR/articles.rejects.jsonl, rejected event rows to DIR/events.rejects.csv.",
+        "and event files (ACLED, UCDP, GDELT or generic tables, as INPUT or --events), find "
+        "and resolve the articles' place mentions, extract their events, link them to the "
+        "event records (as 'geomap join' does; --no-join skips it) and write DIR/index.html "
+        "(a self-contained map that needs no network), DIR/mentions.geojson and "
+        "DIR/events.geojson (always, even when empty), and DIR/links.csv and "
+        "DIR/links.geojson when articles and records were joined. Unreadable JSON lines go to "
+        "DIR/articles.rejects.jsonl, rejected event rows to DIR/events.rejects.csv.",
     )
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="article file, folder or .jsonl")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="article file, folder or .jsonl, or an event file")
     p.add_argument("-o", "--out", default="maps", metavar="DIR", help="output folder (maps)")
     p.add_argument("--date", type=str, help="publication date (YYYY-MM-DD) for inputs without one")
     p.add_argument("--events", nargs="+", default=[], metavar="FILE", dest="event_files",
@@ -44,6 +50,9 @@ def add_parser(sub) -> None:
     p.add_argument("--no-text-events", action="store_true",
                    help="do not extract events from the articles' text (map only their place "
                    "mentions and the --events files)")
+    p.add_argument("--no-join", action="store_true",
+                   help="do not link the articles' events to the event records")
+    add_join_options(p)
     p.add_argument("--json", action="store_true", help="print a JSON report on stdout")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     add_gazetteer_options(p)
@@ -58,7 +67,9 @@ def run(args) -> int:
     report = run_map(args.inputs, args.out, gazetteer=gazetteer_from_args(args), date=date,
                      extract=not args.no_text_events,
                      title=args.title, progress=not (args.no_progress or args.json),
-                     event_files=args.event_files, formats=formats, online=args.online)
+                     event_files=args.event_files, formats=formats, online=args.online,
+                     join=not args.no_join,
+                     join_options={"km": args.km, "days": args.days, "top": args.top})
     if args.json:
         json.dump(report.to_json(), sys.stdout, indent=2)
         sys.stdout.write("\n")
@@ -69,7 +80,10 @@ def run(args) -> int:
          ("unresolved", report.mentions - report.resolved), ("distinct places", report.places),
          ("event files", report.event_files), ("events", report.events),
          ("events rejected", report.events_rejected), ("events located", report.events_located),
-         ("movements", report.movements)],
+         ("movements", report.movements), ("links", report.links),
+         ("records corroborated", report.records_corroborated),
+         ("records uncovered", report.records_uncovered),
+         ("text events unmatched", report.text_events_unmatched)],
         ("", "count"), file=sys.stderr)
     kind_of_page = "self-contained, works offline" if report.self_contained else \
         "links its libraries from CDNs: needs the network"

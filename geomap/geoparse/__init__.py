@@ -29,3 +29,8 @@ def geoparse_many(texts: Iterable[str], *, gazetteer: Gazetteer | None = None,
                   roles: Iterable[str] | None = None) -> Iterator[list[Mention]]:
     """:func:`geoparse` over many texts, sharing one gazetteer."""
     return Geoparser(gazetteer, roles=roles).parse_many(texts)
+
+# ``geomap.geoparse(...)`` is the API function even once this package is imported (geomap.api)
+from ..api import callable_package as _callable_package  # noqa: E402
+
+_callable_package(__name__, "geoparse")

@@ -5,3 +5,8 @@ from .core import DEFAULTS, LINK_COLUMNS, JoinResult, join_events, record_ids, r
 
 __all__ = ["DEFAULTS", "LINK_COLUMNS", "JoinResult", "haversine_km", "join_events",
            "record_ids", "rerank"]
+
+# ``geomap.join(...)`` is the API function even once this package is imported (geomap.api)
+from ..api import callable_package as _callable_package
+
+_callable_package(__name__, "join")

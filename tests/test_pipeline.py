@@ -1,0 +1,56 @@
+"""geomap map: event files as INPUT, the join by default, link files and report counts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+from test_api import ACLED, KURSK
+
+from geomap.pipeline import run_map, split_inputs
+
+
+def test_split_inputs_tells_event_tables_from_articles(tmp_path):
+    path = tmp_path / "acled.csv"
+    path.write_text(ACLED, encoding="utf-8")
+    texts, events = split_inputs([KURSK, path, KURSK.parent])
+    assert events == [path] and texts == [KURSK, KURSK.parent]
+
+
+def test_event_files_alone_are_mapped(tmp_path, gazetteer):
+    path = tmp_path / "acled.csv"
+    path.write_text(ACLED, encoding="utf-8")
+    report = run_map([path], tmp_path / "out", gazetteer=gazetteer, progress=False)
+    assert report.articles == 0 and report.events == 2 and report.event_files == 1
+    assert not report.joined and report.links == 0
+    assert (tmp_path / "out" / "index.html").stat().st_size > 0
+    assert not (tmp_path / "out" / "links.csv").exists()
+
+
+def test_articles_and_records_are_joined_by_default(tmp_path, gazetteer):
+    path = tmp_path / "acled.csv"
+    path.write_text(ACLED, encoding="utf-8")
+    out = tmp_path / "out"
+    report = run_map([KURSK, path], out, gazetteer=gazetteer, progress=False,
+                     join_options={"km": 60})
+    data = report.to_json()
+    for key in ("links", "records_corroborated", "records_uncovered", "text_events_unmatched"):
+        assert isinstance(data[key], int)
+    assert data["records_corroborated"] == 1 and data["records_uncovered"] == 1
+    links = pd.read_csv(out / "links.csv", dtype={"article_id": str})
+    assert list(links.columns[:8]) == ["article_id", "event_index", "record_id", "dataset",
+                                       "rank", "score", "distance_km", "gap_days"]
+    assert len(links) == data["links"] and set(links["record_id"]) == {"RUS9001"}
+    assert set(links["article_id"]) == {KURSK.name}
+    feats = json.loads((out / "links.geojson").read_text("utf-8"))["features"]
+    assert len(feats) == len(links)
+    assert {f["geometry"]["type"] for f in feats} == {"LineString"}
+    events = json.loads((out / "events.geojson").read_text("utf-8"))["features"]
+    n_text = sum(f["properties"]["dataset"] == "text" for f in events)
+    linked = links[["article_id", "event_index"]].drop_duplicates()
+    assert data["text_events_unmatched"] == n_text - len(linked)
+    # --no-join
+    skipped = run_map([KURSK, path], tmp_path / "nojoin", gazetteer=gazetteer, progress=False,
+                      join=False)
+    assert not skipped.joined and not Path(tmp_path / "nojoin" / "links.csv").exists()
