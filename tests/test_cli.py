@@ -45,7 +45,7 @@ def test_geocode_json_is_stable_and_alone_on_stdout(capsys, gazetteer):
     assert [r["query"] for r in res] == ["Kursk", "Pyongyang", "Kursk region", "North Korean",
                                          "Xqzvillezzz"]
     keys = {"query", "name", "lat", "lon", "feature", "country", "admin1", "geonameid", "match",
-            "suggestions"}
+            "suggestions", "geo_precision", "matched_text", "unresolved"}
     assert all(set(r) == keys for r in res)
     kursk, pyongyang, region, demonym, missing = res
     assert kursk["feature"] == "populated_place" and kursk["admin1"] == "Kursk Oblast"
@@ -55,6 +55,35 @@ def test_geocode_json_is_stable_and_alone_on_stdout(capsys, gazetteer):
     assert demonym["feature"] == "country" and demonym["match"] == "demonym"
     assert missing["name"] is None and missing["lat"] is None and missing["match"] is None
     assert isinstance(missing["suggestions"], list)
+    assert [r["geo_precision"] for r in res] == ["exact", "exact", "admin1", "country", "unknown"]
+    assert kursk["matched_text"] == "Kursk" and missing["matched_text"] is None
+
+
+def test_geocode_free_form_queries_from_a_file_one_answer_each_in_order(capsys, tmp_path,
+                                                                      gazetteer):
+    queries = tmp_path / "where.txt"
+    queries.write_bytes("Lozova town, Kharkiv region\n\noutskirts of Poltava\n"
+                        "Bilozerka village (Kherson district\n\x07\xff\n"
+                        "Unknownivka, Sumy Oblast\n".encode("utf-8", "surrogateescape")
+                        + b"\xff\xfe bad bytes\n" + ("z" * 10_000).encode() + b"\n")
+    code, out, _err = run(capsys, "geocode", "--json", "Kyiv", "--input", str(queries))
+    assert code == 0
+    res = json.loads(out)
+    assert len(res) == 9
+    assert res[0]["name"] == "Kyiv" and res[1]["query"] == "Lozova town, Kharkiv region"
+    assert res[1]["admin1"] == "Kharkiv Oblast" and res[1]["matched_text"] == "Lozova"
+    assert res[2]["name"] is None and res[2]["geo_precision"] == "unknown"
+    assert res[3]["name"] == "Poltava" and res[3]["geo_precision"] == "near"
+    assert res[4]["admin1"] == "Kherson Oblast"
+    sumy = res[6]
+    assert sumy["feature"] == "admin1" and sumy["unresolved"] == ["Unknownivka"]
+    assert res[8]["name"] is None
+
+
+def test_geocode_table_shows_precision_and_what_was_not_found(capsys, gazetteer):
+    code, out, _ = run(capsys, "geocode", "Unknownivka village, Sumy Oblast")
+    assert code == 0
+    assert "Sumy Oblast" in out and "admin1" in out and "not found: Unknownivka" in out
 
 
 def test_geocode_table_and_bad_query(capsys, gazetteer):

@@ -12,12 +12,20 @@ from ._common import add_gazetteer_options, gazetteer_from_args, print_table
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "geocode",
-        help="look up place names",
-        description="Look up place names in the offline gazetteer (default) or an online geopy "
-        "service. Prints a table, or with --json a JSON list on stdout (one object per query, in "
-        "order). Exit status 0 when every query was looked up, found or not.",
+        help="look up place names and free-form place descriptions",
+        description="Look up places in the offline gazetteer (default) or an online geopy "
+        "service. A query is parsed: 'Kitchanga village (Masisi, North Kivu)' answers the most "
+        "specific place it names that agrees with the rest, or the enclosing unit when that "
+        "place is unknown. Prints a table, or with --json a JSON list on stdout (one object per "
+        "query, in order, with geo_precision: exact, near, admin2, admin1, country, unknown, "
+        "and matched_text). Exit status 0 when every query was looked up, found or not.",
     )
-    p.add_argument("queries", nargs="+", metavar="NAME", help='a place name ("Kursk region")')
+    p.add_argument("queries", nargs="*", metavar="QUERY",
+                   help='a place name or description ("Kursk region", "Lebedyn, Sumy Oblast", '
+                   '"outskirts of Gulu")')
+    p.add_argument("-i", "--input", metavar="FILE",
+                   help="read queries from FILE, one a line ('-': standard input); answered "
+                   "after the QUERY arguments, a blank line answers 'not found'")
     p.add_argument("--json", action="store_true", help="print JSON on stdout")
     p.add_argument("--country", metavar="ISO2", help="only places in this country")
     p.add_argument("--feature", action="append",
@@ -40,9 +48,14 @@ def add_parser(sub) -> None:
 def run(args) -> int:
     from ..geocoding import OfflineGeocoder, make_geocoder, parse_service_options
 
-    for q in args.queries:
+    queries = list(args.queries)
+    for q in queries:
         if not q.strip():
             raise InputError("empty query: give a place name")
+    if args.input:
+        queries += _read_queries(args.input)
+    if not queries:
+        raise InputError("no query: give a place name or --input FILE")
     gaz = gazetteer_from_args(args)
     offline = OfflineGeocoder(gaz, country=args.country,
                               feature=tuple(args.feature) if args.feature else None)
@@ -52,7 +65,8 @@ def run(args) -> int:
         min_delay=args.min_delay, offline=args.offline,
     )
     try:
-        results = [geocoder.geocode(q) for q in args.queries]
+        results = [geocoder.geocode(q) if q.strip() else _not_found(q, geocoder)
+                   for q in queries]
     finally:
         close = getattr(geocoder, "close", None)
         if close and geocoder is not offline:
@@ -66,9 +80,33 @@ def run(args) -> int:
         p = r.place
         if p is None:
             hint = ("did you mean: " + ", ".join(r.suggestions)) if r.suggestions else ""
-            rows.append((r.query, "not found", "", "", "", "", hint))
+            rows.append((r.query, "not found", "", "", "", "", "unknown", hint))
         else:
+            note = r.match or ""
+            if r.unresolved:
+                note += f"; not found: {', '.join(r.unresolved)}"
             rows.append((r.query, p.name + (" (disputed)" if p.disputed else ""), p.feature,
-                         p.country, f"{p.lat:.4f}", f"{p.lon:.4f}", r.match))
-    print_table(rows, ("query", "place", "feature", "country", "lat", "lon", "match"))
+                         p.country, f"{p.lat:.4f}", f"{p.lon:.4f}", r.precision, note))
+    print_table(rows, ("query", "place", "feature", "country", "lat", "lon", "precision",
+                       "match"))
     return 0
+
+
+def _read_queries(path: str) -> list[str]:
+    """Queries of a file, one a line (undecodable bytes replaced, never fatal)."""
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(path, "rb") as fh:
+                data = fh.read()
+    except OSError as exc:
+        raise InputError(f"cannot read queries from {path}: {exc.strerror}") from exc
+    return data.decode("utf-8", errors="replace").splitlines()
+
+
+def _not_found(query: str, geocoder):
+    from ..geocoding import GeocodeResult
+
+    return GeocodeResult(query=query, place=None, source=getattr(geocoder, "source", "gazetteer"),
+                         geo_precision="unknown")

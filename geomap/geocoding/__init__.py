@@ -5,16 +5,19 @@ are rate-limited, retried a bounded number of times, cached on disk, and fall ba
 offline gazetteer when they fail.
 """
 
+from .freeform import geocode_freeform
 from .offline import OfflineGeocoder
 from .online import OnlineGeocoder, make_geocoder, parse_service_options
-from .result import MATCH_KINDS, Geocoder, GeocodeResult
+from .result import GEO_PRECISIONS, MATCH_KINDS, Geocoder, GeocodeResult
 
 __all__ = [
+    "GEO_PRECISIONS",
     "MATCH_KINDS",
     "GeocodeResult",
     "Geocoder",
     "OfflineGeocoder",
     "OnlineGeocoder",
+    "geocode_freeform",
     "make_geocoder",
     "parse_service_options",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..gazetteer import Gazetteer
+from .freeform import geocode_freeform
 from .result import GeocodeResult
 
 __all__ = ["OfflineGeocoder"]
@@ -30,12 +31,9 @@ class OfflineGeocoder:
         self.feature = feature
 
     def geocode(self, query: str) -> GeocodeResult:
-        cands = self.gazetteer.search(query, country=self.country, feature=self.feature, limit=1)
-        if cands:
-            return GeocodeResult(query=query, place=cands[0].place, match=cands[0].match,
-                                 source=self.source)
-        return GeocodeResult(query=query, place=None,
-                             suggestions=tuple(self.gazetteer.suggest(query)), source=self.source)
+        """Parse and resolve a free-form query (see :func:`.freeform.geocode_freeform`)."""
+        return geocode_freeform(query, self.gazetteer, country=self.country,
+                                feature=self.feature, source=self.source)
 
     def geocode_many(self, queries) -> list[GeocodeResult]:
         return [self.geocode(q) for q in queries]

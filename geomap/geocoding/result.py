@@ -7,12 +7,17 @@ from typing import Any, Protocol
 
 from ..places import Place
 
-__all__ = ["MATCH_KINDS", "GeocodeResult", "Geocoder"]
+__all__ = ["GEO_PRECISIONS", "MATCH_KINDS", "GeocodeResult", "Geocoder"]
 
 #: How a query matched; ``None`` when not found.
 MATCH_KINDS: tuple[str, ...] = (
     "exact", "alternate_name", "transliterated", "fuzzy", "demonym", "service",
 )
+
+#: What an answer's point stands for (the event table's vocabulary).
+GEO_PRECISIONS: tuple[str, ...] = ("exact", "near", "admin2", "admin1", "country", "unknown")
+_FEATURE_PRECISION = {"populated_place": "exact", "admin2": "admin2", "admin1": "admin1",
+                      "region": "admin1", "country": "country", "other": "exact"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +29,18 @@ class GeocodeResult:
     match: str | None = None
     suggestions: tuple[str, ...] = field(default=())
     source: str = "gazetteer"
+    #: One of :data:`GEO_PRECISIONS`; by default read from the place's feature class.
+    geo_precision: str | None = None
+    #: The part of the query that was resolved ("Lebedyn" of "Lebedyn, Sumy Oblast").
+    matched_text: str | None = None
+    #: Names in the query more specific than the answer that no known place has.
+    unresolved: tuple[str, ...] = field(default=())
+
+    @property
+    def precision(self) -> str:
+        if self.place is None:
+            return "unknown"
+        return self.geo_precision or _FEATURE_PRECISION.get(self.place.feature, "exact")
 
     @property
     def found(self) -> bool:
@@ -43,6 +60,9 @@ class GeocodeResult:
             "geonameid": p.geonameid if p else None,
             "match": self.match if p else None,
             "suggestions": list(self.suggestions) if not p else [],
+            "geo_precision": self.precision,
+            "matched_text": (self.matched_text or self.query) if p else None,
+            "unresolved": list(self.unresolved) if p else [],
         }
 
 

@@ -1,0 +1,172 @@
+"""Find the phrases of a parsed query that name places, each with its candidate places.
+
+Three ways, tried in this order for each stretch of the query: a phrase's fold key or
+transliteration key is a gazetteer name (longest phrases first, so "North Kivu" wins over
+"Kivu"); a Ukrainian or Russian district adjective names its town ("Popasnianskyi raion" ->
+Popasna); a name-like word within a few typos of a gazetteer name (rapidfuzz; any letter,
+the first included).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .._text import translit_key
+from ..gazetteer.core import MATCH_OF_KIND, max_edits, priors
+from ..places import Place
+from ._parse import Context, Token, adjective_stems, context_of, ngrams
+from ._words import KIND_LEVEL, is_structure_word
+
+__all__ = ["Cand", "Span", "find_spans"]
+
+#: Candidates kept per phrase (best prior first).
+MAX_CANDS = 12
+#: English words at least this common (Zipf) are not read as a place name when written in
+#: lower case ("near the market"), nor when capitalised and naming only small places.
+COMMON_LOWER = 3.5
+COMMON_UPPER = 4.3
+#: Prior cost of one typo, of a stem read from an adjective.
+EDIT_COST = 1.5
+STEM_COST = 0.5
+MAX_FUZZY_TRIES = 4
+#: Longer phrases are no place names (and would only slow the search down).
+MAX_KEY = 80
+
+
+@dataclass(slots=True)
+class Cand:
+    place: Place
+    prior: float
+    match: str
+
+
+@dataclass(slots=True)
+class Span:
+    i: int
+    j: int
+    ctx: Context
+    cands: list[Cand]
+    how: str = "name"        #: "name", "adjective" or "fuzzy"
+    chosen: Cand | None = None
+    supported: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def _cands(rows: list[tuple[str, tuple]], gaz, match: str | None, cost: float = 0.0,
+           country: str | None = None) -> list[Cand]:
+    pairs = [(kind, row) for kind, row in rows]
+    best: dict[str, Cand] = {}
+    for (kind, row), prior in zip(pairs, priors(pairs), strict=True):
+        place = gaz.place_from_row(row)
+        if kind == "demonym" and place.feature not in ("country", "region"):
+            continue
+        if country and place.country != country:
+            continue
+        m = match or MATCH_OF_KIND.get(kind, "alternate_name")
+        c = Cand(place, prior - cost, m)
+        if place.key not in best or best[place.key].prior < c.prior:
+            best[place.key] = c
+    return sorted(best.values(), key=lambda c: -c.prior)[:MAX_CANDS]
+
+
+def _common(gaz, tokens: list[Token], i: int, j: int, cands: list[Cand], *,
+            cased: bool) -> bool:
+    """A one-word phrase that is rather a common English word."""
+    if j - i != 1:
+        return False
+    tok = tokens[i]
+    z = gaz.word_zipf(tok.key)
+    if not tok.upper or not cased:
+        return z >= COMMON_LOWER and not (not cased and z < 5 and any(
+            c.place.feature in ("country", "admin1") for c in cands))
+    return z >= COMMON_UPPER and all(
+        c.place.feature == "populated_place" and c.place.population < 100_000 for c in cands)
+
+
+def find_spans(tokens: list[Token], text: str, gaz, country: str | None = None) -> list[Span]:
+    """Non-overlapping place-naming phrases of the query, in query order."""
+    grams = list(ngrams(tokens, text))
+    rows = gaz.rows_for_keys(k for _i, _j, k in grams)
+    how: dict[str, str | None] = dict.fromkeys(rows)
+    tmap = {translit_key(k, folded=True): k for _i, _j, k in grams
+            if k not in rows and 4 <= len(k) <= MAX_KEY}
+    for tk, r in gaz.rows_for_translit_keys(tmap).items():
+        rows[tmap[tk]] = r
+        how[tmap[tk]] = "transliterated"
+    cased = any(t.upper for t in tokens) and not all(t.upper for t in tokens)
+    hits = []
+    for i, j, k in grams:
+        if k in rows:
+            cands = _cands(rows[k], gaz, how[k], country=country)
+            if cands and not _common(gaz, tokens, i, j, cands, cased=cased):
+                hits.append((i, j, cands))
+    hits.sort(key=lambda h: (h[0] - h[1], h[0]))
+    used = [False] * len(tokens)
+    spans: list[Span] = []
+    for i, j, cands in hits:
+        if any(used[i:j]):
+            continue
+        ctx = context_of(tokens, i, j)
+        for k in range(i, j):
+            used[k] = True
+        if ctx.street:  # "Shevchenko street": a street's name, not the place's
+            continue
+        spans.append(Span(i, j, ctx, cands))
+    spans += _adjectives(tokens, used, gaz, country)
+    spans += _fuzzy(tokens, used, gaz, country, cased=cased)
+    spans.sort(key=lambda s: s.i)
+    return spans
+
+
+def _adjectives(tokens, used, gaz, country) -> list[Span]:
+    out = []
+    for i, tok in enumerate(tokens):
+        if used[i] or i + 1 >= len(tokens) or KIND_LEVEL.get(tokens[i + 1].key) not in (
+                "admin2", "admin1"):
+            continue
+        stems = adjective_stems(tok.key)
+        if not stems:
+            continue
+        rows = gaz.rows_for_keys(stems)
+        tmap = {translit_key(s, folded=True): s for s in stems if s not in rows}
+        rows.update(gaz.rows_for_translit_keys(tmap))
+        allrows = [r for s in list(stems) + list(tmap) for r in rows.get(s, [])]
+        cands = _cands(allrows, gaz, "alternate_name", STEM_COST, country)
+        if cands:
+            used[i] = True
+            out.append(Span(i, i + 1, context_of(tokens, i, i + 1), cands, how="adjective"))
+    return out
+
+
+def _name_like(tok: Token, cased: bool) -> bool:
+    return ((tok.upper or not cased) and not is_structure_word(tok.key)
+            and not tok.key.isdigit() and 4 <= len(tok.key) <= MAX_KEY // 2)
+
+
+def _fuzzy(tokens, used, gaz, country, *, cased) -> list[Span]:
+    """Spans for runs of unknown name-like words within a few typos of a gazetteer name."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        if used[i] or not _name_like(tokens[i], cased):
+            i += 1
+            continue
+        j = i + 1
+        while (j < len(tokens) and j - i < 3 and not used[j] and tokens[j].part == tokens[i].part
+               and _name_like(tokens[j], cased)):
+            j += 1
+        runs.append((i, j))
+        i = j
+    out = []
+    for i, j in runs[:MAX_FUZZY_TRIES]:
+        key = " ".join(t.key for t in tokens[i:j])
+        if gaz.word_zipf(key) >= COMMON_LOWER:
+            continue
+        cands: list[Cand] = []
+        for hit, edits in gaz.fuzzy_matches(key, max_edits(key), limit=5):
+            rows = gaz.rows_for_keys([hit]).get(hit, [])
+            cands += _cands(rows, gaz, "fuzzy", EDIT_COST * edits, country)
+        if cands:
+            cands.sort(key=lambda c: -c.prior)
+            out.append(Span(i, j, context_of(tokens, i, j), cands[:MAX_CANDS], how="fuzzy"))
+    return out

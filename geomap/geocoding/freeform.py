@@ -1,0 +1,243 @@
+"""Free-form geocoding: the most specific place a query names, constrained by the rest.
+
+    >>> geocode_freeform("Kitchanga village (Masisi, North Kivu)", gaz)   # doctest: +SKIP
+
+One function serves ``geomap geocode``, the Python API (:class:`OfflineGeocoder`) and the event
+readers' place-name columns. Steps:
+
+1. parse (:mod:`._parse`): parts between separators, tokens, kind / vicinity / street /
+   landmark words around each phrase;
+2. phrases that name places (:mod:`._spans`), each with candidate places;
+3. each phrase's place is chosen by its prior (population, feature, name kind), its kind word
+   ("Donetsk region" is the oblast) and its agreement with the other phrases' places: inside
+   the division they name, in the country, or near the town ("Krasne village, Krasnodon
+   district, Luhansk region" is the Krasne near Krasnodon);
+4. the answer is the most specific place that agrees with the rest: a town before a district,
+   a district before a region, a region before a country; of two towns close together, the
+   smaller one ("Salhia, Deir ez-Zor" is Salhia). A phrase that agrees with nothing while
+   others agree is dropped.
+
+``geo_precision`` says what the point stands for (exact, near, admin2, admin1, country,
+unknown): ``near`` for "near X", "north of X", "X outskirts", a landmark named after X, or a
+more specific name in the query that the gazetteer does not know (then ``unresolved`` lists
+it); a district, region or country when that is the most specific thing found.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ..gazetteer import Gazetteer
+from ..places import Place
+from ._parse import MAX_TOKENS, clean, tokenize
+from ._spans import Cand, Span, find_spans
+from ._words import STREETS, VICINITY, is_structure_word
+from .result import GeocodeResult
+
+__all__ = ["geocode_freeform"]
+
+#: Longest query read; the rest is ignored (a 10,000-character query is answered from its start).
+MAX_CHARS = 2000
+#: Two towns this close are one inside the other ("Soledad Barranquilla").
+INSIDE_KM = 30.0
+#: Agreement of two places (added to a candidate's prior).
+SAME_ADMIN1 = 4.0
+SAME_COUNTRY = 2.0
+CLOSE = ((25.0, 4.0), (75.0, 3.0), (200.0, 1.5))
+#: Agreement that counts as support.
+SUPPORT = 2.5
+LEVEL_RANK = {"exact": 0, "admin2": 1, "admin1": 2, "country": 3}
+
+
+def _km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2)
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _one_way(a: Place, b: Place) -> float:
+    """How much ``b`` (a phrase's place) supports ``a`` (another's)."""
+    if b.feature == "country":
+        return SAME_COUNTRY + 1 if a.country == b.country else 0.0
+    if b.feature in ("admin1", "region"):
+        if b.admin1_code and a.admin1_code == b.admin1_code:
+            return SAME_ADMIN1
+        return 1.0 if a.country == b.country else 0.0
+    return -1.0
+
+
+def agreement(a: Place, b: Place) -> float:
+    """Agreement of two places named in one query (0: none)."""
+    if a.key == b.key:
+        return SAME_ADMIN1
+    s = max(_one_way(a, b), _one_way(b, a))
+    if s >= 0:
+        return s
+    d = _km(a, b)
+    for limit, score in CLOSE:
+        if d < limit:
+            return score
+    return 1.0 if a.country == b.country else 0.0
+
+
+def _kind_bonus(c: Cand, level: str | None) -> float:
+    f = c.place.feature
+    if level == "admin1":
+        return 3.0 if f in ("admin1", "region") else -1.0 if f == "populated_place" else 0.0
+    if level == "admin2":
+        return 3.0 if f == "admin2" else -1.0 if f in ("admin1", "country") else 0.0
+    if level in ("settlement", "part"):
+        return 1.5 if f == "populated_place" else -2.0
+    if level == "country":
+        return 3.0 if f == "country" else -2.0
+    return 0.0
+
+
+def _choose(spans: list[Span]) -> None:
+    """Pick each phrase's place by prior, kind word and agreement with the others."""
+    for _round in range(3):
+        for s in spans:
+            best, best_score = None, -1e9
+            for c in s.cands:
+                score = c.prior + _kind_bonus(c, s.ctx.level)
+                for t in spans:
+                    if t is s:
+                        continue
+                    if _round == 0:
+                        score += max((agreement(c.place, d.place) for d in t.cands), default=0)
+                    elif t.chosen is not None:
+                        score += agreement(c.place, t.chosen.place)
+                if score > best_score:
+                    best, best_score = c, score
+            s.chosen = best
+    for s in spans:
+        s.supported = any(agreement(s.chosen.place, t.chosen.place) >= SUPPORT
+                          for t in spans if t is not s)
+
+
+def _level(s: Span) -> str:
+    f = s.chosen.place.feature
+    if f == "country" or s.ctx.level == "country":
+        return "country"
+    if f in ("admin1", "region"):
+        return "admin1"
+    if f == "admin2" or (s.ctx.level in ("admin2", "admin1") and not s.extra.get("in_town")):
+        return "admin2"
+    return "exact"
+
+
+def _mark_town_districts(spans: list[Span]) -> None:
+    """"Saltivka district of Kharkiv": a district named with a larger town close by is a part
+    of that town, not a second-level division."""
+    for s in spans:
+        if s.ctx.level != "admin2" or s.chosen.place.feature != "populated_place":
+            continue
+        a = s.chosen.place
+        s.extra["in_town"] = any(
+            t is not s and t.chosen.place.feature == "populated_place"
+            and t.chosen.place.population > 3 * a.population and _km(a, t.chosen.place) < INSIDE_KM
+            for t in spans)
+
+
+def _target(spans: list[Span], features) -> Span | None:
+    pool = [s for s in spans if s.chosen and (not features or s.chosen.place.feature in features)]
+    if not pool:
+        return None
+    best = min(LEVEL_RANK[_level(s)] for s in pool)
+    same = [s for s in pool if LEVEL_RANK[_level(s)] == best]
+    pick = same[0]
+    for s in same[1:]:  # "Gulu University (Gulu)": the place named as itself
+        if (s.chosen.place.key == pick.chosen.place.key and (pick.ctx.near or pick.ctx.landmark)
+                and not (s.ctx.near or s.ctx.landmark)):
+            pick = s
+    if best == 0:  # of two towns close together, the smaller lies in the larger
+        for s in same[1:]:
+            a, b = pick.chosen.place, s.chosen.place
+            if (not s.ctx.near and b.population * 3 < a.population
+                    and _km(a, b) < INSIDE_KM):
+                pick = s
+    return pick
+
+
+def _unresolved(tokens, spans: list[Span], target: Span, text: str) -> list[str]:
+    """Name-like words before the answer that name no known place ("Kitchanga")."""
+    covered = {k for s in spans for k in range(s.i, s.j)}
+    out: list[str] = []
+    run: list[int] = []
+    for k, tok in enumerate([*tokens[:target.i], None]):
+        if tok is not None and k not in covered and tok.upper and not is_structure_word(
+                tok.key) and not tok.key.isdigit() and len(tok.key) > 1 and not _street(
+                tokens, k):
+            run.append(k)
+            continue
+        if run:
+            out.append(text[tokens[run[0]].start:tokens[run[-1]].end])
+            run = []
+    return out
+
+
+def _street(tokens, k: int) -> bool:
+    """The word is part of a street's name ("Shevchenko street", "vul. Sadova")."""
+    return any(t.key in STREETS and t.part == tokens[k].part for t in tokens[k + 1:k + 3]) or (
+        k > 0 and tokens[k - 1].key in STREETS and tokens[k - 1].part == tokens[k].part)
+
+
+def _vicinity_part(tokens, target: Span) -> bool:
+    """A part right after the answer that holds only vicinity words: "Mariupol (near)"."""
+    nxt = [t for t in tokens if t.part == tokens[target.j - 1].part + 1]
+    return bool(nxt) and all(t.key in VICINITY for t in nxt)
+
+
+def geocode_freeform(query: str, gazetteer: Gazetteer, *, country: str | None = None,
+                     feature: str | tuple[str, ...] | None = None,
+                     source: str = "gazetteer") -> GeocodeResult:
+    """Geocode a free-form place description; never raises on odd input.
+
+    Parameters
+    ----------
+    query
+        "Lebedyn, Sumy Oblast", "outskirts of Gulu", "Лебедин", "Y street, X"...
+    gazetteer
+        The offline gazetteer.
+    country
+        Only places in this ISO2 country.
+    feature
+        Only answer with these feature classes.
+    """
+    text = clean(query[:MAX_CHARS]) if isinstance(query, str) else ""
+    features = (feature,) if isinstance(feature, str) else feature
+    ctry = country.upper() if country else None
+    tokens = tokenize(text)[:MAX_TOKENS]
+    spans = find_spans(tokens, text, gazetteer, ctry) if tokens else []
+    if len(spans) > 1:
+        _choose(spans)
+        if any(s.supported for s in spans):
+            spans = [s for s in spans if s.supported]
+        else:
+            spans = [s for s in spans if s.how != "fuzzy"] or spans
+    for s in spans:
+        if s.chosen is None:
+            s.chosen = max(s.cands, key=lambda c: c.prior + _kind_bonus(c, s.ctx.level))
+    _mark_town_districts(spans)
+    target = _target(spans, features)
+    if target is None:
+        return GeocodeResult(query=query, place=None, source=source, geo_precision="unknown",
+                             suggestions=tuple(_suggest(gazetteer, tokens)))
+    level = _level(target)
+    unresolved = tuple(_unresolved(tokens, spans, target, text))
+    inner = any(_street(tokens, k) for k in range(target.i))
+    if level == "exact" and (target.ctx.near or target.ctx.landmark or unresolved or inner
+                             or _vicinity_part(tokens, target)):
+        level = "near"
+    matched = text[tokens[target.i].start:tokens[target.j - 1].end]
+    return GeocodeResult(query=query, place=target.chosen.place, match=target.chosen.match,
+                         source=source, geo_precision=level, matched_text=matched,
+                         unresolved=unresolved)
+
+
+def _suggest(gaz: Gazetteer, tokens) -> list[str]:
+    names = [t.text for t in tokens if not is_structure_word(t.key) and len(t.key) >= 4]
+    if not names or len(names) > 3:
+        return []
+    return gaz.suggest(" ".join(names))

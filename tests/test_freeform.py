@@ -1,0 +1,125 @@
+"""Free-form geocoding: queries written for these tests, one (at least) per pattern."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.geocoding import GEO_PRECISIONS, OfflineGeocoder, geocode_freeform
+
+
+@pytest.fixture(scope="module")
+def geo(gazetteer):
+    return lambda q, **kw: geocode_freeform(q, gazetteer, **kw)
+
+
+def test_comma_hierarchy_picks_the_town_inside_the_named_division(geo):
+    # two towns called Trostianets: the division decides
+    sumy = geo("Trostianets, Sumy Oblast")
+    vinnytsia = geo("Trostianets, Vinnytsia Oblast")
+    assert sumy.place.admin1 == "Sumy Oblast" and vinnytsia.place.admin1 == "Vinnytsia Oblast"
+    assert sumy.precision == "exact" and sumy.matched_text == "Trostianets"
+
+
+def test_parentheses_constrain_the_place_before_them(geo):
+    assert geo("Zolochiv (Kharkiv region)").place.admin1 == "Kharkiv Oblast"
+    assert geo("Zolochiv (Lviv region)").place.admin1 == "Lviv Oblast"
+
+
+def test_kind_words(geo):
+    village = geo("the village of Kozacha Lopan")
+    assert village.place.name == "Kozacha Lopan" and village.precision == "exact"
+    region = geo("Kharkiv oblast")
+    assert region.place.feature == "admin1" and region.precision == "admin1"
+    town = geo("Izium town")
+    assert town.place.feature == "populated_place" and town.place.admin1 == "Kharkiv Oblast"
+    # a district named with the larger town it belongs to is a part of that town
+    part = geo("Saltivka district of Kharkiv")
+    assert part.matched_text == "Saltivka" and part.precision == "exact"
+
+
+def test_district_adjective_names_its_town_at_district_precision(geo):
+    r = geo("Chuhuivskyi raion")
+    assert r.place.admin1 == "Kharkiv Oblast" and r.precision == "admin2"
+
+
+@pytest.mark.parametrize("query", ["outskirts of Kherson", "Kherson vicinity", "north of Kherson",
+                                   "Kherson (near)", "near the city of Kherson"])
+def test_vicinity_words_give_the_place_with_precision_near(geo, query):
+    r = geo(query)
+    assert r.place.name == "Kherson" and r.precision == "near"
+    assert r.matched_text == "Kherson"
+
+
+def test_a_place_near_another_is_itself_not_near(geo):
+    r = geo("Halhul town near Hebron city")
+    assert r.place.country == "PS" and r.matched_text == "Halhul" and r.precision == "exact"
+
+
+def test_streets_and_landmarks_answer_their_town(geo):
+    street = geo("Sadova street, Poltava")
+    assert street.place.name == "Poltava" and street.matched_text == "Poltava"
+    assert street.precision == "near" and street.unresolved == ()
+    station = geo("Kramatorsk railway station")
+    assert station.place.name == "Kramatorsk" and station.precision == "near"
+    named_again = geo("Poltava University (Poltava)")
+    assert named_again.place.name == "Poltava" and named_again.precision == "exact"
+
+
+@pytest.mark.parametrize("query", ["Gherson", "Kherzon", "Khersom", "Kehrson"])
+def test_typos_anywhere_in_the_name_including_the_first_letter(geo, query):
+    r = geo(query)
+    assert r.place is not None and r.place.name == "Kherson" and r.match == "fuzzy"
+
+
+def test_transliteration_variants_and_cyrillic(geo):
+    assert geo("Izium, Kharkiv region").place.name == geo("Izyum").place.name
+    r = geo("Ізюм, Харківська область")
+    assert r.place.admin1 == "Kharkiv Oblast" and r.matched_text == "Ізюм"
+    near = geo("на околиці Херсона")  # "on the outskirts of Kherson", genitive case
+    assert near.place.name == "Kherson" and near.precision == "near"
+
+
+def test_unknown_place_answers_the_enclosing_unit_and_says_so(geo):
+    r = geo("Xyzzyvka village, Kharkiv Oblast")
+    assert r.place.name == "Kharkiv Oblast" and r.precision == "admin1"
+    assert r.unresolved == ("Xyzzyvka",)
+    district = geo("Boguszvil (Izium district)")
+    assert district.place.admin1 == "Kharkiv Oblast" and district.precision == "admin2"
+    country = geo("a farm somewhere in Moldova")
+    assert country.place.feature == "country" and country.precision == "country"
+
+
+def test_a_neighbourhood_inside_a_larger_town_wins(geo):
+    r = geo("Kyiv: Obolon")
+    assert r.matched_text == "Obolon" and r.place.admin1 == "Kyiv"
+
+
+@pytest.mark.parametrize("query", [
+    "x" * 10_000,
+    ("Lviv, " * 2_000)[:10_000],
+    "Kyiv \x00\x07 (((",
+    "Lviv)",
+    "ЛьвівLviv 北京 Київ",
+    "))((",
+    "\u200b\u200e",
+    "🔥🔥 near 🔥",
+    "of the near",
+])
+def test_bad_input_gives_an_answer_or_a_clean_not_found(geo, query):
+    r = geo(query)
+    assert r.precision in GEO_PRECISIONS
+    assert (r.place is None) == (r.precision == "unknown")
+    r.to_json()
+
+
+def test_country_and_feature_options(gazetteer):
+    only_admin1 = OfflineGeocoder(gazetteer, feature=("admin1",)).geocode("Izium, Kharkiv region")
+    assert only_admin1.place.feature == "admin1"
+    assert OfflineGeocoder(gazetteer, country="PL").geocode("Kherson").place is None
+
+
+def test_fuzzy_candidates_reach_first_letter_typos(gazetteer):
+    keys = dict(gazetteer.fuzzy_matches("gharkiv", 1))
+    assert keys.get("kharkiv") == 1
+    assert "kharkiv" in dict(gazetteer.fuzzy_matches("harkiv", 1))   # first letter dropped
+    assert gazetteer.fuzzy_matches("kharkiv", 0) == []
