@@ -79,11 +79,13 @@ def tokenize(query: str) -> list[Token]:
         gap = text[prev_end:m.start()]
         if out and "." in gap and out[-1].key not in _ABBREV:
             part += 1
-        word = m.group()
+        word, end = m.group(), m.end()
+        if len(word) > 3 and word[-2] in "'’" and word[-1] in "sS":  # "Sagaing Town's"
+            word, end = word[:-2], end - 2
         key = fold_key(word)
         if key:
             first = word[0]
-            out.append(Token(word, key, m.start(), m.end(), part,
+            out.append(Token(word, key, m.start(), end, part,
                              first.isupper() or not first.islower()))
         prev_end = m.end()
         if len(out) >= MAX_TOKENS:

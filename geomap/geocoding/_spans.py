@@ -38,6 +38,7 @@ class Cand:
     place: Place
     prior: float
     match: str
+    kind: str = "name"       #: the gazetteer's name kind (name, alt, abbr, dotted, stem...)
 
 
 @dataclass(slots=True)
@@ -46,7 +47,7 @@ class Span:
     j: int
     ctx: Context
     cands: list[Cand]
-    how: str = "name"        #: "name", "adjective" or "fuzzy"
+    how: str = "name"        #: "name", "fragment" (of a longer name), "adjective" or "fuzzy"
     chosen: Cand | None = None
     supported: bool = False
     extra: dict = field(default_factory=dict)
@@ -63,7 +64,7 @@ def _cands(rows: list[tuple[str, tuple]], gaz, match: str | None, cost: float = 
         if country and place.country != country:
             continue
         m = match or MATCH_OF_KIND.get(kind, "alternate_name")
-        c = Cand(place, prior - cost, m)
+        c = Cand(place, prior - cost, m, kind)
         if place.key not in best or best[place.key].prior < c.prior:
             best[place.key] = c
     return sorted(best.values(), key=lambda c: -c.prior)[:MAX_CANDS]
@@ -71,10 +72,14 @@ def _cands(rows: list[tuple[str, tuple]], gaz, match: str | None, cost: float = 
 
 def _common(gaz, tokens: list[Token], i: int, j: int, cands: list[Cand], *,
             cased: bool) -> bool:
-    """A one-word phrase that is rather a common English word."""
+    """A one-word phrase that is rather a common English word, or too short to be a name
+    unless it abbreviates a country or division ("DRC", "US")."""
     if j - i != 1:
         return False
     tok = tokens[i]
+    if len(tok.key) < 3 and not (tok.text.isupper() and any(
+            c.place.feature in ("country", "admin1") for c in cands)):
+        return True
     z = gaz.word_zipf(tok.key)
     if not tok.upper or not cased:
         return z >= COMMON_LOWER and not (not cased and z < 5 and any(
@@ -111,11 +116,22 @@ def find_spans(tokens: list[Token], text: str, gaz, country: str | None = None) 
             used[k] = True
         if ctx.street:  # "Shevchenko street": a street's name, not the place's
             continue
-        spans.append(Span(i, j, ctx, cands))
+        spans.append(Span(i, j, ctx, cands, how="fragment" if _fragment(tokens, i, j, cased)
+                          else "name"))
     spans += _adjectives(tokens, used, gaz, country)
     spans += _fuzzy(tokens, used, gaz, country, cased=cased)
     spans.sort(key=lambda s: s.i)
     return spans
+
+
+def _fragment(tokens: list[Token], i: int, j: int, cased: bool) -> bool:
+    """The phrase is part of a longer capitalised name ("Loma" of "Anexa Loma Dorada")."""
+    if not cased:
+        return False
+    part = tokens[i].part
+    return any(0 <= k < len(tokens) and tokens[k].part == part and tokens[k].upper
+               and not is_structure_word(tokens[k].key) and not tokens[k].key.isdigit()
+               for k in (i - 1, j))
 
 
 def _adjectives(tokens, used, gaz, country) -> list[Span]:

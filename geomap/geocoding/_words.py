@@ -39,11 +39,11 @@ _KINDS: dict[str, tuple[str, ...]] = {
         "district", "raion", "rayon", "county", "municipality", "municipio", "lga",
         "local government area", "local government", "zone", "prefecture", "subdistrict",
         "sub-district", "tehsil", "division", "department", "departement", "circle", "cercle",
-        "woreda", "hromada", "community", "район", "громада", "округ",
+        "woreda", "hromada", "community", "territory", "район", "громада", "округ",
     ),
     "admin1": (
         "oblast", "region", "province", "state", "governorate", "krai", "kray", "republic",
-        "territory", "departamento", "provincia", "estado", "область", "край", "республіка",
+        "departamento", "provincia", "estado", "область", "край", "республіка",
         "республика", "wilaya", "muhafazah",
     ),
     "country": ("country",),
@@ -73,7 +73,8 @@ DIRECTIONS: frozenset[str] = frozenset(fold_key(w) for w in (
 STREETS: frozenset[str] = frozenset(fold_key(w) for w in (
     "street", "st", "avenue", "ave", "road", "rd", "lane", "boulevard", "blvd", "highway",
     "hwy", "drive", "vul", "vulytsia", "vulitsa", "ulitsa", "ul", "prospekt", "prospect",
-    "prosp", "calle", "avenida", "carretera", "rue", "boulevard", "route", "вулиця", "вул",
+    "prosp", "calle", "avenida", "carretera", "rue", "route", "rua", "travessa", "carrera",
+    "camino", "jalan", "вулиця", "вул",
     "улица", "ул", "проспект", "шосе", "шоссе", "провулок", "переулок",
 ))
 

@@ -44,6 +44,8 @@ INSIDE_KM = 30.0
 SAME_ADMIN1 = 4.0
 SAME_COUNTRY = 2.0
 CLOSE = ((25.0, 4.0), (75.0, 3.0), (200.0, 1.5))
+#: A part named after another leans to coarser places ("Agua Caliente, Michoacan": the state).
+LATER_COARSE = 1.0
 #: Agreement that counts as support.
 SUPPORT = 2.5
 LEVEL_RANK = {"exact": 0, "admin2": 1, "admin1": 2, "country": 3}
@@ -99,8 +101,11 @@ def _choose(spans: list[Span]) -> None:
     for _round in range(3):
         for s in spans:
             best, best_score = None, -1e9
+            later = s is not spans[0]
             for c in s.cands:
                 score = c.prior + _kind_bonus(c, s.ctx.level)
+                if later and c.place.feature in ("admin1", "country"):
+                    score += LATER_COARSE
                 for t in spans:
                     if t is s:
                         continue
@@ -215,7 +220,12 @@ def geocode_freeform(query: str, gazetteer: Gazetteer, *, country: str | None = 
         if any(s.supported for s in spans):
             spans = [s for s in spans if s.supported]
         else:
-            spans = [s for s in spans if s.how != "fuzzy"] or spans
+            # no two parts agree: one of them is a namesake of the place meant; keep the
+            # best-known ("Hidalgo neighborhood, Ciudad Juarez"), read from a whole name (not a
+            # typo, a fragment of a longer name or an abbreviation)
+            whole = [s for s in spans if s.how not in ("fuzzy", "fragment")
+                     and s.chosen.kind not in ("abbr", "dotted")] or spans
+            spans = [max(whole, key=lambda s: s.chosen.prior + _kind_bonus(s.chosen, s.ctx.level))]
     for s in spans:
         if s.chosen is None:
             s.chosen = max(s.cands, key=lambda c: c.prior + _kind_bonus(c, s.ctx.level))
