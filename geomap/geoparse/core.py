@@ -19,7 +19,9 @@ from dataclasses import dataclass
 
 from ..gazetteer import Gazetteer
 from ..gazetteer.core import priors
+from ..lang import Language, get_language
 from ._evidence import is_sentence_start
+from ._rules import rules_for
 from ._spans import Span, area_extension, candidate_spans, tokenize
 from .mention import ROLES, Mention
 
@@ -42,23 +44,9 @@ NAME_LIKE_ZIPF = 3.5
 NAME_AT_START_ZIPF = 4.5
 #: An initial right before a name: "JAS. H. ELLIOTT", "George W. Bush".
 _INITIAL_BEFORE = re.compile(r"(?:^|[\s(])[A-Z]\.\s$")
-_DISEASE_AFTER = re.compile(r"[ -](?:virus|viruses|fever|flu|influenza|disease|encephalitis|"
-                            r"syndrome|strain|variant)\b")
-#: Titles of people written before a surname ("coach Ripley", "spokesperson Singh").
-_TITLE_BEFORE = re.compile(
-    r"\b(?i:coach|president|minister|secretary|spokesman|spokeswoman|spokesperson|senator|"
-    r"governor|mayor|chief|officer|lawmaker|director|commander|general|sheriff|judge|attorney|"
-    r"deputy|sergeant|captain|colonel|lieutenant|professor|chairman|chairwoman|ambassador|"
-    r"leader|councilman|councilwoman|superintendent|trooper|detective|pastor|reverend)"
-    r"\s(?:[A-Z][\w'’-]*\.?\s)?$",  # "Defense Secretary Lloyd Austin"
-    )
 #: How far (orders of magnitude of population) the largest place of a name must outweigh every
 #: place of another country for the name to stand without context.
 DOMINANCE = 1.5
-#: Street types: "Dublin Road" is a street, not Dublin.
-STREET_WORDS = frozenset({"road", "rd", "street", "st", "avenue", "ave", "drive", "dr", "lane",
-                          "ln", "boulevard", "blvd", "highway", "hwy", "pike", "parkway", "way",
-                          "court", "ct", "place", "pl", "terrace", "circle", "turnpike"})
 #: Population from which a populated place is "large" (named alone, it is usually meant).
 LARGE_PLACE = 100_000
 #: At most this many candidate places per mention, by prior (context rarely lifts a place
@@ -76,22 +64,6 @@ PROXIMITY = 2.0
 #: How many other mentions a document needs before a common word naming a place in a country
 #: that nothing else in it supports is taken for a word.
 OUTLIER_CONTEXT = 3
-_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|President|Minister|"
-                        r"Secretary|Prime Minister|King|Queen|Prince|Pope|Saint|St)\.?\s$")
-_METONYMY_AFTER = re.compile(
-    r"^(?:\s*(?:,|and)\s+[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)*\s+"
-    r"(?:(?:has|have|had|will|would|is|was|also|has also|have also|did not|does not|had "
-    r"already|has already)\s+)?"
-    r"(?:said|says|say|told|tells|warned|warns|denied|denies|deny|denying|claimed|claims|"
-    r"announced|announces|adopted|accused|accuses|urged|urges|insisted|insists|rejected|rejects|"
-    r"condemned|condemns|agreed|agrees|signed|responded|threatened|threatens|demanded|demands|"
-    r"vowed|vows|wants|sent|sends|offered|offers|supports|supported|backed|blamed|blames|"
-    r"criticized|criticised|welcomed|welcomes|confirmed|confirms|asserted|asserts|stated|"
-    r"declared|admitted|admits|refused|refuses|considers|sees|believes|called|calls)\b"
-)
-_BETWEEN_BEFORE = re.compile(r"\b(?:between|with|from)\s$")
-
-
 @dataclass(slots=True)
 class _Cand:
     kind: str
@@ -122,11 +94,17 @@ class Geoparser:
         The gazetteer to resolve against (built on first use when omitted).
     roles
         Only emit mentions with these roles (default: all of :data:`ROLES`).
+    language
+        The language of the texts: a code ("en") or a :class:`geomap.lang.Language`
+        (default English); its word lists drive the evidence rules.
     """
 
     def __init__(self, gazetteer: Gazetteer | None = None, *,
-                 roles: Iterable[str] | None = None) -> None:
+                 roles: Iterable[str] | None = None,
+                 language: str | Language | None = None) -> None:
         self.gazetteer = gazetteer or Gazetteer()
+        lang = language if isinstance(language, Language) else get_language(language or "en")
+        self.rules = rules_for(lang)
         self.roles = frozenset(roles) if roles else frozenset(ROLES)
         self._prior_cache: dict[str, tuple[list, list[float]]] = {}
         bad = self.roles - set(ROLES)
@@ -190,8 +168,8 @@ class Geoparser:
 
     # -- recognition ------------------------------------------------------------------------
     def _recognise(self, text: str) -> list[_M]:
-        tokens = tokenize(text)
-        spans = candidate_spans(text, tokens)
+        tokens = tokenize(text, self.rules)
+        spans = candidate_spans(text, tokens, self.rules)
         keys = {s.key for s in spans}
         plural = {s.key[:-1] for s in spans if s.first == s.last and s.key.endswith("s")}
         rows = self.gazetteer.rows_for_keys(keys | plural)
@@ -228,6 +206,7 @@ class Geoparser:
 
     def _accept(self, text, tokens, s: Span, caps_lines, person_keys) -> _M | None:
         zipf = self.gazetteer.word_zipf
+        rules = self.rules
         first, last = tokens[s.first], tokens[s.last]
         single = s.first == s.last
         in_caps = _in_caps_line(caps_lines, s.start)
@@ -261,14 +240,14 @@ class Geoparser:
         if len(cands) > MAX_CANDIDATES:  # "Washington" names 100+ places: keep the likeliest
             cands = sorted(cands, key=lambda c: -c.prior)[:MAX_CANDIDATES]
         # "the Kursk (border) region": a division, the generic word belongs to the mention
-        area_end = area_extension(text, s.end)
+        area_end = area_extension(text, s.end, rules)
         if area_end is not None and role == "literal":
             area = [c for c in cands if c.row[_FEATURE] in AREA_FEATURES]
             if area:
                 cands = area
                 s = Span(s.start, area_end, s.first, s.last, s.key, True, s.rows)
         # "West Nile virus", "Marburg virus", "Lassa fever": a disease's name, not a place
-        if _DISEASE_AFTER.match(text, s.end):
+        if rules.disease_after.match(text, s.end):
             return None
         best = max(cands, key=lambda c: c.prior)
         feature = best.row[_FEATURE]
@@ -290,18 +269,18 @@ class Geoparser:
                 person_keys.add(s.key)
                 return None
             if single and not country and \
-                    _TITLE_BEFORE.search(text[max(0, s.start - 24) : s.start]):
+                    rules.title_before.search(text[max(0, s.start - 24) : s.start]):
                 person_keys.add(s.key)
                 return None
             if next_tok and next_tok.cap and not in_caps and _glued(text, last, next_tok) and \
                     not s.area:
-                if next_tok.text.lower() in STREET_WORDS:
+                if next_tok.text.lower() in rules.street_words:
                     return None
                 # "Lee Seong-kweun": a one-word place before a rare capitalised word (not an
                 # acronym: "Walker County EMS") is a given or family name here, and only here
                 if single and not next_tok.upper and zipf(next_tok.text) < NAME_LIKE_ZIPF:
                     return None
-            if _HONORIFIC.search(text[max(0, s.start - 16) : s.start]) or \
+            if rules.honorific_before.search(text[max(0, s.start - 16) : s.start]) or \
                     _INITIAL_BEFORE.search(text[max(0, s.start - 4) : s.start]):
                 person_keys.add(s.key)
                 return None
@@ -337,20 +316,20 @@ class Geoparser:
             return None
         if dateline:
             m.role = "dateline"
-        elif role == "literal" and self._metonymic(text, s, cands):
+        elif role == "literal" and self._metonymic(text, s, cands, rules):
             m.role = "metonymic"
         return m
 
     @staticmethod
-    def _metonymic(text: str, s: Span, cands: Sequence[_Cand]) -> bool:
+    def _metonymic(text: str, s: Span, cands: Sequence[_Cand], rules) -> bool:
         top = max(cands, key=lambda c: c.prior)
         is_gov_seat = top.row[_FEATURE] == "country" or bool(top.row[_CAPITAL])
         if not is_gov_seat:
             return False
-        if _METONYMY_AFTER.match(text[s.end : s.end + 80]):
+        if rules.metonymy_after.match(text[s.end : s.end + 80]):
             return True
         return bool(top.row[_CAPITAL]) and bool(
-            _BETWEEN_BEFORE.search(text[max(0, s.start - 9) : s.start]))
+            rules.partner_before.search(text[max(0, s.start - 9) : s.start]))
 
     # -- resolution -------------------------------------------------------------------------
     def _resolve(self, text: str, ms: list[_M]) -> None:

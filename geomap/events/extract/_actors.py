@@ -16,35 +16,19 @@ from dataclasses import dataclass
 from ..._text import fold_key
 from ...gazetteer import Gazetteer
 from ...geoparse import Mention
+from ...lang.en import ENGLISH
 
 __all__ = ["ORGANISATIONS", "Actor", "ActorSpan", "find_actors"]
 
-#: Organisation name (as written) -> (canonical name, ISO2 of the country it belongs to or None).
-ORGANISATIONS: dict[str, tuple[str, str | None]] = {
-    "NATO": ("NATO", None), "North Atlantic Council": ("NATO", None),
-    "European Union": ("European Union", None), "EU": ("European Union", None),
-    "European Commission": ("European Union", None),
-    "United Nations": ("United Nations", None), "UN": ("United Nations", None),
-    "U.N.": ("United Nations", None), "Security Council": ("United Nations", None),
-    "IAEA": ("IAEA", None), "OSCE": ("OSCE", None), "African Union": ("African Union", None),
-    "ICRC": ("ICRC", None), "Red Cross": ("ICRC", None),
-    "Pentagon": ("United States", "US"), "White House": ("United States", "US"),
-    "State Department": ("United States", "US"), "U.S.": ("United States", "US"),
-    "Kremlin": ("Russia", "RU"), "KCNA": ("North Korea", "KP"),
-    "Korean Central News Agency": ("North Korea", "KP"),
-    "Blue House": ("South Korea", "KR"), "Élysée": ("France", "FR"),
-    "Downing Street": ("United Kingdom", "GB"), "Zhongnanhai": ("China", "CN"),
-    "Hamas": ("Hamas", None), "Hezbollah": ("Hezbollah", "LB"), "Houthis": ("Houthis", "YE"),
-    "Houthi": ("Houthis", "YE"), "Taliban": ("Taliban", "AF"), "Wagner": ("Wagner Group", "RU"),
-    "Islamic State": ("Islamic State", None), "ISIS": ("Islamic State", None),
-    "IDF": ("Israel", "IL"),
-}
+#: Organisation name (as written) -> (canonical name, ISO2 of its country or None); the list
+#: lives in :mod:`geomap.lang.en`.
+ORGANISATIONS = ENGLISH.organisations
 _ORG_RE = re.compile(r"(?<![\w.])(?:" + "|".join(
     re.escape(k) for k in sorted(ORGANISATIONS, key=len, reverse=True)) + r")(?![\w])")
 # capitalised runs of one to three words, for country names the geoparser missed
 _CAPS_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:of |and |the )?[A-Z][a-z]+){0,2}\b")
-_SPEECH_AFTER = re.compile(r"\s+(?:has |have |had |also )?(?:said|says|told|announced|warned|"
-                           r"accused|denied|rejected|claimed|insisted|condemned)\b")
+_SPEECH_AFTER = re.compile(r"\s+(?:has |have |had |also )?(?:" + "|".join(
+    sorted(ENGLISH.words("actor_speech"))) + r")\b")
 _POSSESSIVE = re.compile(r"^[’']s\b")
 
 

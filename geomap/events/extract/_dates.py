@@ -9,19 +9,19 @@ would put them more than a week after the anchor.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ...lang.en import ENGLISH
+
 __all__ = ["DateMention", "find_dates"]
 
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-_MONTHS["sept"] = 9
-_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "a": 1, "several": 3, "few": 3, "a few": 3}
+# English date words (the lists live in geomap.lang.en)
+_MONTHS = ENGLISH.months
+_WEEKDAYS = ENGLISH.weekdays
+_NUMBERS = ENGLISH.numbers
+_RELATIVE = ENGLISH.relative_days
 
 _MONTH = r"(?P<month>" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len,
                                              reverse=True)) + r")\.?"
@@ -34,12 +34,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?:,?\s+{_YEAR}\b)?")),
     ("my", re.compile(rf"\b(?:(?P<lead>in|during|early|late|mid|mid-|since|until|by)\s+)?"
                       rf"{_MONTH}(?:\s+{_YEAR})?\b")),
-    ("weekday", re.compile(r"\b(?P<last>last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
-                           r"Friday|Saturday|Sunday)\b")),
-    ("rel", re.compile(r"\b(?P<rel>yesterday|today|tonight|overnight|last night|this morning|"
-                       r"this afternoon|this evening|earlier today|the day before|"
-                       r"last week|this week|earlier this week|last month|this month|"
-                       r"earlier this month|last year|this year)\b", re.I)),
+    ("weekday", re.compile(r"\b(?P<last>last\s+)?(?P<wd>" + "|".join(
+        d.capitalize() for d in _WEEKDAYS) + r")\b")),
+    ("rel", re.compile(r"\b(?P<rel>" + "|".join(_RELATIVE) + r")\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|a few|several|a)\s+"
                        r"(?P<unit>days?|weeks?)\s+(?:ago|earlier)\b", re.I)),
     ("same", re.compile(r"\b(?:hours|minutes|shortly|moments|hours|just hours|only hours)\s+"
@@ -106,24 +103,17 @@ def _resolve(kind: str, m: re.Match[str], anchor: dt.date | None,
             back = 7
         return anchor - dt.timedelta(days=back), "day", False
     if kind == "rel":
-        rel = " ".join(g["rel"].lower().split())
-        if rel in ("yesterday", "the day before", "last night", "overnight"):
-            return anchor - dt.timedelta(days=1), "day", False
-        if rel in ("today", "tonight", "this morning", "this afternoon", "this evening",
-                   "earlier today"):
-            return anchor, "day", False
-        if rel == "last week":
-            return anchor - dt.timedelta(days=anchor.weekday() + 7), "week", False
-        if rel in ("this week", "earlier this week"):
-            return anchor - dt.timedelta(days=anchor.weekday()), "week", False
-        if rel == "last month":
-            first = anchor.replace(day=1) - dt.timedelta(days=1)
-            return first.replace(day=1), "month", False
-        if rel in ("this month", "earlier this month"):
-            return anchor.replace(day=1), "month", False
-        if rel == "last year":
-            return dt.date(anchor.year - 1, 1, 1), "year", False
-        return dt.date(anchor.year, 1, 1), "year", False
+        unit, offset = _RELATIVE[" ".join(g["rel"].lower().split())]
+        if unit == "day":
+            return anchor + dt.timedelta(days=offset), "day", False
+        if unit == "week":
+            return anchor - dt.timedelta(days=anchor.weekday() - 7 * offset), "week", False
+        if unit == "month":
+            first = anchor.replace(day=1)
+            for _ in range(-offset):
+                first = (first - dt.timedelta(days=1)).replace(day=1)
+            return first, "month", False
+        return dt.date(anchor.year + offset, 1, 1), "year", False
     if kind == "ago":
         raw = g["n"].lower()
         n = int(raw) if raw.isdigit() else _NUMBERS.get(raw, 1)

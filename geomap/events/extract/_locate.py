@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...geoparse import Mention
+from ...lang.en import ENGLISH
 from ...places import FEATURES
 from ._tokens import AT, FILLER, FROM, TO, Tok
 
@@ -23,8 +24,7 @@ assert set(_FINENESS) == set(FEATURES)
 
 
 #: Words between a preposition and its place that refine it ("from ports near Chongjin").
-_INNER = frozenset({"ports", "bases", "base", "airfield", "airbase", "facilities", "positions",
-                    "near", "outside", "around", "camps", "camp", "airport"})
+_INNER = ENGLISH.words("inner")
 
 
 @dataclass(slots=True)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from ..._sentences import SentenceIndex
 from ...gazetteer import Gazetteer
 from ...geoparse import Mention
+from ...lang.en import ENGLISH
 from ...places import Place
 from ...sources import Article
 from ._actors import Actor, ActorSpan, find_actors
@@ -48,11 +49,7 @@ __all__ = ["extract_events"]
 
 _DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4}-\d\d-\d\d)")
 #: Verbs whose direct object is the event's place, and which slot it fills.
-_DIRECT_OBJECT = {"visit": "to", "enter": "to", "reach": "to", "invade": "to", "leave": "origin",
-                  "depart": "origin", "attack": "at", "strike": "at", "shell": "at",
-                  "bomb": "at", "bombard": "at", "hit": "at", "storm": "at", "capture": "at",
-                  "raid": "at", "besiege": "at", "overrun": "at", "provide": "to",
-                  "supply": "to", "supplies": "to"}
+_DIRECT_OBJECT = ENGLISH.direct_object
 _MATERIAL = frozenset({"assault", "protest", "coerce"})
 _WITH_TYPES = frozenset({"consult", "agree", "assault", "cooperate"})
 _AUX = frozenset({"were", "was", "have", "has", "had", "is", "are", "will", "would", "could",

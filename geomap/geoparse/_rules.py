@@ -1,0 +1,68 @@
+"""The geoparser's patterns for one language, compiled once from its word lists.
+
+The words come from :class:`geomap.lang.Language`; this module only gives them the shape the
+recognition rules need (a title right before a name, "Moscow said", "West Nile virus"...).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..lang import Language
+
+__all__ = ["Rules", "rules_for"]
+
+_UPPER = "".join(sorted({c for c in map(chr, range(0x250)) if c.isupper()}
+                        | {c for c in map(chr, range(0x370, 0x530)) if c.isupper()}))
+UPPER_CLASS = "[" + re.escape(_UPPER) + "]"
+
+
+def _alt(words, *, escape: bool = False) -> str:
+    return "|".join(re.escape(w) if escape else w for w in words)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Rules:
+    language: Language
+    connectors: frozenset[str]
+    token: re.Pattern[str]  # capitalised words, dotted abbreviations, connectors
+    area_after: re.Pattern[str]  # a generic area word right after a name
+    title_before: re.Pattern[str]  # "Defense Secretary |Lloyd Austin"
+    honorific_before: re.Pattern[str]  # "Mr. |Walker"
+    disease_after: re.Pattern[str]  # "West Nile| virus"
+    metonymy_after: re.Pattern[str]  # "Moscow| has said"
+    partner_before: re.Pattern[str]  # "talks with |Moscow"
+    street_words: frozenset[str]
+
+
+@functools.cache
+def rules_for(lang: Language) -> Rules:
+    """The compiled patterns of ``lang`` (cached: one compile per language and process)."""
+    conn = lang.connectors
+    token = re.compile(
+        r"(?<![^\W\d_'’-])(?:(?:[A-Z][a-z]?\.){2,3}|" + UPPER_CLASS
+        + r"[^\W\d_]*(?:[-'’][^\W\d_]+)*"
+        + (r"|(?:" + _alt(sorted(conn, key=len, reverse=True)) + r")(?![^\W\d_])"
+           if conn else "") + ")")
+    area = re.compile(r"(?:\s+(?:" + _alt(sorted(lang.area_words, key=len, reverse=True),
+                                          escape=True) + r"))\b" if lang.area_words else r"(?!)")
+    never = re.compile(r"(?!)")
+    title = re.compile(
+        r"\b(?i:" + _alt(lang.titles) + r")\s(?:[A-Z][\w'’-]*\.?\s)?$") if lang.titles else never
+    honorific = re.compile(r"(?:" + _alt(lang.honorifics, escape=True) + r")\.?\s$") \
+        if lang.honorifics else never
+    disease = re.compile(r"[ -](?:" + _alt(lang.disease_words) + r")\b") \
+        if lang.disease_words else never
+    if lang.speech_verbs:
+        metonymy = re.compile(
+            r"^(?:\s*(?:,|" + _alt(lang.and_words) + r")\s+[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)*\s+"
+            r"(?:(?:" + _alt(lang.speech_aux) + r")\s+)?"
+            r"(?:" + _alt(lang.speech_verbs) + r")\b")
+    else:
+        metonymy = never
+    partner = re.compile(r"\b(?:" + _alt(lang.partner_before) + r")\s$") \
+        if lang.partner_before else never
+    return Rules(lang, conn, token, area, title, honorific, disease, metonymy, partner,
+                 lang.street_words)

@@ -1,0 +1,33 @@
+"""Languages: what geomap knows about each language, behind one interface.
+
+>>> from geomap.lang import detect_language, get_language
+>>> detect_language("Окупанти обстрілювали Херсон.")
+'uk'
+>>> get_language("en").prepositions["origin"]
+frozenset({'from'})
+
+:class:`Language` (see :mod:`._base`) holds a language's word lists; :func:`get_language`
+returns the record of a code; :func:`detect_language` tells English, Ukrainian and Russian
+apart from the text alone (see :mod:`._detect` for the rule and its measured accuracy).
+"""
+
+from __future__ import annotations
+
+from ._base import Language, Trigger
+from ._detect import detect_language
+from .en import ENGLISH
+
+__all__ = ["LANGUAGES", "Language", "Trigger", "detect_language", "get_language"]
+
+#: Codes of the languages geomap has word lists for.
+LANGUAGES = ("en",)
+
+_LOADED: dict[str, Language] = {"en": ENGLISH}
+
+
+def get_language(code: str) -> Language:
+    """The :class:`Language` of an ISO 639-1 code ("en"); ValueError for an unknown code."""
+    lang = _LOADED.get(code.lower())
+    if lang is None:
+        raise ValueError(f"unknown language {code!r}; expected one of {', '.join(LANGUAGES)}")
+    return lang
