@@ -213,10 +213,11 @@ def parse_date(value: Any, *, dayfirst: bool | None = None) -> dt.date | None:
 
 @dataclass
 class DateColumn:
-    """A parsed column: ``dates`` (datetime64[ns], NaT where a value is blank or not a date),
+    """A parsed column: ``dates`` (datetime64[s], NaT where a value is blank or not a date),
     ``precision`` (day / month / year, None where NaT), the day/month ``dayfirst`` used for
     numeric dates that read both ways, a one-line ``report`` of how the order was decided
-    (empty when no numeric dates were seen) and ``warnings``."""
+    (empty when no numeric dates were seen), ``warnings``, rows by ``forms`` and numeric
+    dates by ``orders`` (day-first / month-first / ambiguous)."""
 
     dates: pd.Series
     precision: pd.Series
@@ -224,6 +225,7 @@ class DateColumn:
     report: str = ""
     warnings: list[str] = field(default_factory=list)
     forms: dict[str, int] = field(default_factory=dict)
+    orders: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> pd.Series:
@@ -304,7 +306,7 @@ def parse_date_column(values: pd.Series | Iterable[Any], *, dayfirst: bool | Non
     serials = numeric and n and not uniq.str.fullmatch(
         r"(?:\d{4}|\d{8}|\d{12}|\d{14})(?:\.0+)?").all()
     counts = np.bincount(codes[codes >= 0], minlength=n) if n else np.zeros(0, dtype=int)
-    u_dates = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
+    u_dates = np.full(n, np.datetime64("NaT"), dtype="datetime64[s]")
     u_prec = np.full(n, None, dtype=object)
     u_form = np.full(n, None, dtype=object)
     todo = np.ones(n, dtype=bool)
@@ -315,7 +317,7 @@ def parse_date_column(values: pd.Series | Iterable[Any], *, dayfirst: bool | Non
             hit = uniq.str.fullmatch(regex).to_numpy(dtype=bool) & todo
             if hit.any():
                 parsed = pd.to_datetime(uniq[hit], format=fmt, errors="coerce")
-                u_dates[hit] = parsed.to_numpy(dtype="datetime64[ns]")
+                u_dates[hit] = parsed.to_numpy(dtype="datetime64[s]")
                 good = hit.copy()
                 good[hit] = parsed.notna().to_numpy()
                 u_prec[good], u_form[good] = "day", form
@@ -346,9 +348,9 @@ def parse_date_column(values: pd.Series | Iterable[Any], *, dayfirst: bool | Non
         if parsed is None and serials:
             parsed = parse_date_value(uniq[i], serial=True)
         if parsed is not None:
-            u_dates[i] = np.datetime64(parsed.date, "ns")
+            u_dates[i] = np.datetime64(parsed.date, "s")
             u_prec[i], u_form[i] = parsed.precision, parsed.form
-    dates = np.full(len(text), np.datetime64("NaT"), dtype="datetime64[ns]")
+    dates = np.full(len(text), np.datetime64("NaT"), dtype="datetime64[s]")
     prec = np.full(len(text), None, dtype=object)
     valid = codes >= 0
     dates[valid] = u_dates[codes[valid]]
@@ -361,9 +363,9 @@ def parse_date_column(values: pd.Series | Iterable[Any], *, dayfirst: bool | Non
         obj = objects.notna().to_numpy()
         dates[obj] = pd.to_datetime(objects[obj].map(
             lambda v: v.date() if isinstance(v, (dt.datetime, pd.Timestamp)) else v)
-        ).to_numpy(dtype="datetime64[ns]")
+        ).to_numpy(dtype="datetime64[s]")
         prec[obj] = "day"
         forms["datetime"] = int(obj.sum())
     return DateColumn(pd.Series(dates, index=series.index),
                       pd.Series(prec, index=series.index, dtype=object),
-                      first, report if seen_numeric else "", warnings, forms)
+                      first, report if seen_numeric else "", warnings, forms, orders)

@@ -36,11 +36,15 @@ def test_read_json_output(tmp_path, capsys):
     captured = capsys.readouterr()
     report = json.loads(captured.out)
     rejects = tmp_path / "out" / "events.rejects.csv"
-    assert report == {"files": [
+    counts = [{k: f[k] for k in ("path", "rows", "kept", "rejected", "rejects")}
+              for f in report["files"]]
+    assert counts == [
         {"path": str(FIXTURES / "acled_legacy.csv"), "rows": 5, "kept": 5, "rejected": 0,
          "rejects": str(rejects)},
         {"path": str(bad), "rows": 8, "kept": 7, "rejected": 1, "rejects": str(rejects)},
-    ]}
+    ]
+    assert report["output"] == str(out)
+    assert [f["encoding"] for f in report["files"]] == ["utf-8 (valid throughout)"] * 2
     assert "rejected" in captured.err
     fc = json.loads(out.read_text(encoding="utf-8"))
     assert fc["type"] == "FeatureCollection"

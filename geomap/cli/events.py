@@ -1,8 +1,9 @@
 """``geomap events``: event datasets in one schema.
 
 ``geomap events read FILE... -o events.geojson`` reads ACLED, UCDP GED, GDELT (events or GKG
-locations) and generic CSV/XLSX/GeoJSON tables into one RFC 7946 GeoJSON file and writes the
-rejected rows, with their reasons, to a CSV beside it.
+locations) and generic CSV/XLSX/GeoJSON tables into one table, written in the format of the
+output's suffix (.geojson RFC 7946, .gpkg GeoPackage, .parquet GeoParquet, .csv with a WKT
+column), and writes the rejected rows, with their reasons, to a CSV beside it.
 
 Sub-subcommands live in :data:`SUBCOMMANDS`: each entry is a function that adds its parser to
 the ``events`` group and sets ``events_func``; add new ones (``extract``...) there.
@@ -25,19 +26,26 @@ def _add_read(esub) -> None:
 
     p = esub.add_parser(
         "read",
-        help="read event files into one GeoJSON (+ a CSV of rejected rows)",
+        help="read event files into one table (+ a CSV of rejected rows)",
         description="Read event files (format detected from the columns, or --format) into "
-        "one GeoJSON FeatureCollection; rows that cannot be used go, with the reason, to "
-        "the rejects CSV. Reports rows, kept and rejected per file on stderr.",
+        "one table written by the output's suffix: .geojson (RFC 7946), .gpkg (GeoPackage), "
+        ".parquet (GeoParquet) or .csv (WKT geometry column); rows that cannot be used go, "
+        "with the reason, to the rejects CSV. Reports rows, kept and rejected per file, the "
+        "text encoding and the day/month order used on stderr.",
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="event files to read")
-    p.add_argument("-o", "--output", required=True, metavar="EVENTS.geojson",
-                   help="GeoJSON file to write")
+    p.add_argument("-o", "--output", required=True,
+                   metavar="EVENTS.geojson|.gpkg|.parquet|.csv",
+                   help="file to write; the format follows the suffix")
     p.add_argument("--rejects", metavar="REJECTS.csv",
                    help="CSV of rejected rows (default: <output stem>.rejects.csv)")
     p.add_argument("--format", choices=FORMATS, help="input format (default: detect)")
     p.add_argument("--dataset", help="dataset name for the 'dataset' column")
-    p.add_argument("--encoding", help="text encoding (default: UTF-8, else cp1252)")
+    p.add_argument("--encoding", help="text encoding (default: detected: a byte-order mark, "
+                   "UTF-8, else the code page charset-normalizer names)")
+    p.add_argument("--date-order", choices=("day-first", "month-first"),
+                   help="order of numeric dates such as 3/7/2019 (default: decided per file "
+                   "from the dates that read one way only; day first when none does)")
     g = p.add_argument_group("generic tables")
     for role in ("lat", "lon", "place", "date", "id", "type"):
         g.add_argument(f"--{role}-col", dest=f"{role}_col", metavar="COLUMN",
@@ -109,9 +117,16 @@ def run_read(args: argparse.Namespace) -> int:
     from .._atomic import atomic_write
     from ..events.read import read_events
     from ..events.schema import coerce_events, empty_events
-    from ..export.geojson import write_geojson
+    from ..export.tables import format_for, write_table
 
     output = Path(args.output)
+    from ..exceptions import InputError
+
+    try:
+        format_for(output)  # an unknown suffix is a usage error, found before any reading
+    except InputError as exc:
+        print(f"geomap: error: {exc}", file=sys.stderr)
+        return 2
     rejects_path = Path(args.rejects) if args.rejects else default_rejects_path(output)
     options = {k: getattr(args, k, None) for k in (
         "lat_col", "lon_col", "place_col", "date_col", "id_col", "type_col", "sheet")}
@@ -119,14 +134,14 @@ def run_read(args: argparse.Namespace) -> int:
     results = []
     for path in args.files:
         result = read_events(path, format=args.format, dataset=args.dataset,
-                             encoding=args.encoding, **options)
+                             encoding=args.encoding, dayfirst=_dayfirst(args), **options)
         for warning in result.warnings:
             log.warning("%s", warning)
         results.append(result)
 
     frames = [r.events for r in results if len(r.events)]
     events = coerce_events(pd.concat(frames, ignore_index=True)) if frames else empty_events()
-    write_geojson(events, output)
+    write_table(events, output)
 
     reject_frames = [r.rejects for r in results if len(r.rejects)]
     lead = ["source_file", "source_row", "reason"]
@@ -140,11 +155,15 @@ def run_read(args: argparse.Namespace) -> int:
 
     _report(results, output, rejects_path, quiet=getattr(args, "quiet", False))
     if args.json:
-        json.dump({"files": [
-            {"path": r.path, "rows": r.rows, "kept": r.kept, "rejected": r.rejected,
-             "rejects": str(rejects_path)} for r in results]}, sys.stdout, indent=2)
+        json.dump({"files": [{**r.summary(), "rejects": str(rejects_path)} for r in results],
+                   "output": str(output)}, sys.stdout, indent=2)
         sys.stdout.write("\n")
     return 0
+
+
+def _dayfirst(args: argparse.Namespace) -> bool | None:
+    order = getattr(args, "date_order", None)
+    return None if order is None else order == "day-first"
 
 
 def _report(results, output: Path, rejects_path: Path, *, quiet: bool) -> None:
@@ -156,6 +175,9 @@ def _report(results, output: Path, rejects_path: Path, *, quiet: bool) -> None:
     for r in results:
         print(f"{r.path:<{width}}  {r.format:<8} {r.rows:>8} {r.kept:>8} {r.rejected:>8}",
               file=err)
+        for note in (r.encoding_report and f"encoding {r.encoding_report}", r.date_report):
+            if note:
+                print(f"  {note}", file=err)
     reasons = Counter(
         str(reason).split(":")[0] for r in results for reason in r.rejects.get("reason", []))
     for reason, n in reasons.most_common():

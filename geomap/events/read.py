@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from ..exceptions import InputError
-from .readers._common import ReadResult, _sniff_delimiter, decode_bytes, read_bytes
+from .readers._common import ReadResult, detect_encoding, sniff_delimiter
+from .readers._files import head_bytes
 from .readers.acled import read_acled
 from .readers.gdelt import read_gdelt_events, read_gkg_locations
 from .readers.generic import read_generic
@@ -52,10 +53,11 @@ def detect_format(columns: Sequence[Any]) -> str:
     return "generic"
 
 
-def _first_record(data: bytes, name: str, encoding: str | None) -> list[str]:
-    text, _ = decode_bytes(data, name, encoding)
-    sample = text[:1_000_000]
-    delim = _sniff_delimiter(sample)
+def _first_record(path: str | os.PathLike[str], head: bytes, name: str,
+                  encoding: str | None) -> list[str]:
+    enc = detect_encoding(path, name, encoding)
+    sample = head.decode(enc.name, errors="ignore")
+    delim = sniff_delimiter(sample)
     for record in csv.reader(io.StringIO(sample, newline=""), delimiter=delim):
         if record and any(f.strip() for f in record):
             return record
@@ -69,14 +71,16 @@ def read_events(
     geocoder: Any = None,
     dataset: str | None = None,
     encoding: str | None = None,
+    dayfirst: bool | None = None,
     **options: Any,
 ) -> ReadResult:
     """Read one event file into a :class:`ReadResult` (``.events``, ``.rejects``, ``.rows``).
 
     ``format`` is one of :data:`FORMATS`; None detects it from the columns. ``geocoder``,
     ``dataset`` and the generic options (``lat_col``, ``lon_col``, ``place_col``, ``date_col``,
-    ``id_col``, ``type_col``, ``sheet``) apply to generic tables. Every data row is kept or
-    rejected: ``len(events) + len(rejects) == rows``.
+    ``id_col``, ``type_col``, ``sheet``) apply to generic tables. ``dayfirst`` settles the
+    order of numeric dates (3/7/2019); None decides it per file (:mod:`geomap.dates`). Every
+    data row is kept or rejected: ``len(events) + len(rejects) == rows``.
 
     Raises InputError for a missing, empty or non-table file, or an unknown format.
     """
@@ -89,7 +93,7 @@ def read_events(
     suffix = Path(name).suffix.lower()
     if suffix == ".xls":
         raise InputError(f"{name}: old Excel .xls files are not supported; save as .xlsx or CSV")
-    data = read_bytes(path)
+    data = head_bytes(path, 1 << 20)  # the readers read the file themselves, in batches
     kind = "csv"
     if suffix in (".xlsx", ".xlsm") or data.startswith(b"PK\x03\x04"):
         kind = "xlsx"
@@ -97,7 +101,7 @@ def read_events(
         kind = "geojson"
     if format is None:
         format = "generic" if kind != "csv" else detect_format(
-            _first_record(data, name, encoding))
+            _first_record(path, data, name, encoding))
     if format == "gdelt-mentions":
         raise InputError(f"{name}: a GDELT mentions table holds no events of its own; read the "
                          "GDELT events table instead")
@@ -109,16 +113,16 @@ def read_events(
             raise InputError(f"options {', '.join(given)} apply only to generic tables, "
                              f"not {format}")
     if format == "acled":
-        result = read_acled(path, encoding=encoding, data=data)
+        result = read_acled(path, encoding=encoding, dayfirst=dayfirst)
     elif format == "ucdp":
-        result = read_ucdp(path, encoding=encoding, data=data)
+        result = read_ucdp(path, encoding=encoding, dayfirst=dayfirst)
     elif format == "gdelt":
-        result = read_gdelt_events(path, encoding=encoding, data=data)
+        result = read_gdelt_events(path, encoding=encoding)
     elif format == "gkg":
-        result = read_gkg_locations(path, encoding=encoding, data=data)
+        result = read_gkg_locations(path, encoding=encoding)
     else:
         result = read_generic(path, geocoder=geocoder, dataset=dataset, encoding=encoding,
-                              data=None if kind == "xlsx" else data, kind=kind, **options)
+                              kind=kind, dayfirst=dayfirst, **options)
     if dataset and format != "generic":
         result.events["dataset"] = result.events["dataset"].where(
             result.events["dataset"].isna(), dataset)

@@ -93,6 +93,12 @@ def events_from_records(records: Iterable[Mapping[str, Any]]) -> gpd.GeoDataFram
 
 
 def _as_string(series: pd.Series) -> pd.Series:
+    try:  # column operations; the value-by-value path below for odd objects (lists...)
+        out = series.astype(_STR).str.strip()
+        return out.mask(out == "")
+    except (TypeError, ValueError):
+        pass
+
     def conv(v: Any) -> Any:
         if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)):
             return pd.NA
@@ -124,7 +130,13 @@ def coerce_events(frame: pd.DataFrame, *, check: bool = True) -> gpd.GeoDataFram
             df[name] = pd.to_datetime(col, errors="raise").astype(dtype)
     geometry = df.pop("geometry") if "geometry" in df else [None] * n
     extra = [c for c in df.columns if c not in COLUMNS]
-    df["geometry"] = gpd.GeoSeries(list(geometry), index=df.index, crs=crs)
+    if isinstance(geometry, pd.Series) and isinstance(geometry.dtype, gpd.array.GeometryDtype):
+        geometry = gpd.GeoSeries(geometry.values, index=df.index)  # no copy to a list
+        if geometry.crs is None and crs is not None:
+            geometry = geometry.set_crs(crs)
+    else:
+        geometry = gpd.GeoSeries(list(geometry), index=df.index, crs=crs)
+    df["geometry"] = geometry
     gdf = gpd.GeoDataFrame(df[list(COLUMNS) + extra], geometry="geometry")
     if gdf.crs is None:
         gdf = gdf.set_crs(CRS)
@@ -151,7 +163,7 @@ def validate_events(frame: pd.DataFrame) -> list[str]:
         ("date_precision", DATE_PRECISIONS),
         ("geo_precision", GEO_PRECISIONS),
     ):
-        bad = sorted(set(frame[name].dropna()) - set(allowed))
+        bad = sorted(set(frame[name].dropna().unique()) - set(allowed))
         if bad:
             problems.append(f"{name} values not allowed: {', '.join(map(str, bad[:5]))}")
     if isinstance(frame, gpd.GeoDataFrame):

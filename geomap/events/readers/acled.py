@@ -9,22 +9,16 @@ disorder_type, ...``), older exports (with ``data_id``, ``event_id_no_cnty`` and
 from __future__ import annotations
 
 import os
-from typing import Any
+
+import numpy as np
+import pandas as pd
 
 from ...exceptions import InputError
 from ..taxonomy import from_acled
-from ._common import (
-    DateParser,
-    ReadResult,
-    Sink,
-    blank,
-    check_coords,
-    country_to_iso2,
-    load_delimited,
-    row_dict,
-    screen_row,
-    text_or_none,
-)
+from ._batch import Converted, State, read_table
+from ._checks import Checks, clean, code, map_unique, map_unique_pairs
+from ._countries import country_to_iso2
+from ._result import ReadResult
 
 __all__ = ["CURRENT_COLUMNS", "DATE_PRECISION", "GEO_PRECISION", "REQUIRED", "read_acled"]
 
@@ -47,69 +41,67 @@ DATE_PRECISION: dict[str, str] = {"1": "day", "2": "week", "3": "month"}
 REQUIRED = ("event_id_cnty", "event_date", "event_type", "latitude", "longitude")
 
 
-def _code(value: Any) -> str | None:
-    text = text_or_none(value)
-    if text is not None and text.endswith(".0"):
-        text = text[:-2]
-    return text
+def _convert(frame: pd.DataFrame, rows: np.ndarray, state: State) -> Converted:
+    checks = Checks(frame)
+    checks.required([c for c in REQUIRED if c in frame.columns])
+    dates, _prec, _ = checks.date("event_date", dayfirst=state.date_order(frame, "event_date"))
+    lat, lon = checks.coords("latitude", "longitude", required=True)
+    fatalities = checks.count("fatalities", whole=False)
+    ids = clean(frame["event_id_cnty"])
+    checks.duplicates(ids, pd.Series(rows, index=frame.index), state.seen)
+
+    def col(name: str) -> pd.Series:
+        return clean(frame[name]) if name in frame.columns else \
+            pd.Series(pd.NA, index=frame.index, dtype="string")
+
+    geo_prec = code(col("geo_precision"))
+    time_prec = code(col("time_precision"))
+    country = map_unique(col("iso"), country_to_iso2)
+    for other in ("iso3", "country"):
+        missing = country.isna()
+        if missing.any():
+            country = country.where(~missing, map_unique(col(other), country_to_iso2))
+    events = pd.DataFrame({
+        "event_id": ids,
+        "dataset": "acled",
+        "date": dates,
+        "date_precision": time_prec.map(DATE_PRECISION).fillna("day"),
+        "event_type": map_unique_pairs(col("event_type"), col("sub_event_type"), from_acled),
+        "orig_type": col("event_type"),
+        "orig_subtype": col("sub_event_type"),
+        "actor1": col("actor1"),
+        "actor2": col("actor2"),
+        "location": col("location"),
+        "admin1": col("admin1"),
+        "country": country,
+        "lat": lat,
+        "lon": lon,
+        "geo_precision": geo_prec.map(GEO_PRECISION).fillna("unknown"),
+        "orig_geo_precision": geo_prec,
+        "fatalities": fatalities,
+        "source": col("source"),
+        "notes": col("notes"),
+    }, index=frame.index)
+    return Converted(events, checks)
+
+
+def _lower(layout) -> list[str]:
+    return [h.lower() for h in (layout.names or [])]
 
 
 def read_acled(path: str | os.PathLike[str], *, encoding: str | None = None,
-               data: bytes | None = None) -> ReadResult:
-    """Read an ACLED export (current or older layout) into a :class:`ReadResult`."""
-    table = load_delimited(path, encoding=encoding, data=data)
-    header = [h.lower() for h in (table.header or [])]
-    missing = [c for c in ("event_id_cnty", "event_date", "event_type") if c not in header]
-    if missing:
-        raise InputError(f"{path}: not an ACLED export: missing columns {', '.join(missing)}")
-    sink = Sink(str(path), header)
-    idx = header.index("event_date")
-    parser = DateParser(values[idx] for _, values in table.rows if len(values) > idx)
-    for row, values in table.rows:
-        sink.rows += 1
-        raw = row_dict(header, values)
-        date, reason = screen_row(raw, len(values), len(header), required=REQUIRED,
-                                  date_field="event_date", parser=parser)
-        if reason:
-            sink.reject(row, raw, reason)
-            continue
-        lat, lon, reason = check_coords(raw.get("latitude"), raw.get("longitude"), required=True)
-        if reason:
-            sink.reject(row, raw, reason)
-            continue
-        fatalities = None
-        if not blank(raw.get("fatalities")):
-            try:
-                fatalities = int(float(str(raw["fatalities"]).strip()))
-                if fatalities < 0:
-                    raise ValueError
-            except ValueError:
-                sink.reject(row, raw, f"invalid fatalities: {raw['fatalities']!r}")
-                continue
-        geo_prec = _code(raw.get("geo_precision"))
-        time_prec = _code(raw.get("time_precision"))
-        country = (country_to_iso2(raw.get("iso")) or country_to_iso2(raw.get("iso3"))
-                   or country_to_iso2(raw.get("country")))
-        actor1 = text_or_none(raw.get("actor1"))
-        sink.keep(row, raw, {
-            "event_id": text_or_none(raw["event_id_cnty"]),
-            "dataset": "acled",
-            "date": date,
-            "date_precision": DATE_PRECISION.get(time_prec or "", "day"),
-            "event_type": from_acled(raw.get("event_type"), raw.get("sub_event_type")),
-            "orig_type": text_or_none(raw.get("event_type")),
-            "orig_subtype": text_or_none(raw.get("sub_event_type")),
-            "actor1": actor1,
-            "actor2": text_or_none(raw.get("actor2")),
-            "location": text_or_none(raw.get("location")),
-            "admin1": text_or_none(raw.get("admin1")),
-            "country": country,
-            "lat": lat,
-            "lon": lon,
-            "geo_precision": GEO_PRECISION.get(geo_prec or "", "unknown"),
-            "orig_geo_precision": geo_prec,
-            "fatalities": fatalities,
-            "source": text_or_none(raw.get("source")),
-            "notes": text_or_none(raw.get("notes")),
-        })
-    return sink.result(fmt="acled", encoding=table.encoding)
+               data: bytes | None = None, dayfirst: bool | None = None) -> ReadResult:
+    """Read an ACLED export (current or older layout) into a :class:`ReadResult`.
+
+    ``data`` is accepted for compatibility and ignored: the file is parsed in batches.
+    """
+    def check(layout) -> None:
+        header = _lower(layout)
+        missing = [c for c in ("event_id_cnty", "event_date", "event_type") if c not in header]
+        if missing:
+            raise InputError(f"{path}: not an ACLED export: missing columns "
+                             f"{', '.join(missing)}")
+
+    del data
+    return read_table(path, fmt="acled", convert=_convert, encoding=encoding, names=_lower,
+                      check=check, dayfirst=dayfirst)

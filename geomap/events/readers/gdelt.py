@@ -1,7 +1,8 @@
 """GDELT event and GKG files -> event table.
 
 - :func:`read_gdelt_events`: GDELT 2.0 events export (tab-separated, no header, 61 columns);
-  GDELT 1.0 daily files (58 columns, no ADM2 codes) and backfiles (57, no SOURCEURL) too.
+  GDELT 1.0 daily files (58 columns, no ADM2 codes) and backfiles (57, no SOURCEURL) too,
+  also mixed in one file (each row is read in the layout of its own width).
   One row is one event at ``ActionGeo_*``; ``EventCode`` (a string: "043") maps to the unified
   taxonomy through CAMEO.
 - :func:`read_gkg_locations`: GKG 2.1 ``V2Locations``: one record per location mention
@@ -20,19 +21,24 @@ import csv
 import os
 from typing import Any
 
+import numpy as np
+import pandas as pd
+
 from ...exceptions import InputError
 from ..taxonomy import from_cameo
-from ._common import (
+from ._batch import Converted, State, read_table
+from ._checks import Checks, clean, map_unique, map_unique_pairs
+from ._countries import fips_to_iso2
+from ._files import BadRow, Layout, head_bytes
+from ._result import ReadResult
+from ._rows import (
     DateParser,
-    ReadResult,
     Sink,
     check_coords,
     check_date,
-    fips_to_iso2,
     load_delimited,
     malformed,
     row_dict,
-    screen_row,
     text_or_none,
 )
 
@@ -106,65 +112,91 @@ def _admin1(geo_type: str | None, full_name: str | None) -> str | None:
     return None
 
 
-def _layout(table_rows: list[tuple[int, list[str]]], path: Any) -> tuple[str, ...]:
-    widths = [len(v) for _, v in table_rows[:50]]
-    width = max(set(widths), key=widths.count) if widths else 61
-    if width not in _LAYOUTS:
-        raise InputError(f"{path}: not a GDELT events file: {width} tab-separated columns, "
-                         "expected 61 (GDELT 2.0), 58 or 57 (GDELT 1.0)")
-    return _LAYOUTS[width]
+def _check_layout(path: Any) -> Any:
+    def check(layout: Layout) -> None:
+        text = head_bytes(path, 1 << 20).decode(layout.encoding.name, errors="ignore")
+        widths = [line.count("\t") + 1 for line in text.splitlines()[:50] if line.strip()]
+        width = max(set(widths), key=widths.count) if widths else 61
+        if width not in _LAYOUTS:
+            raise InputError(f"{path}: not a GDELT events file: {width} tab-separated columns, "
+                             "expected 61 (GDELT 2.0), 58 or 57 (GDELT 1.0)")
+        layout.width = width
+    return check
+
+
+def _other_widths(bad: list[BadRow], state: State) -> tuple[pd.DataFrame, np.ndarray,
+                                                             list[BadRow]]:
+    """Rows of another GDELT layout (57, 58 or 61 columns) in the main layout's columns."""
+    usable = [b for b in bad if b.fields in _LAYOUTS]
+    rest = [b for b in bad if b.fields not in _LAYOUTS]
+    if not usable:
+        return pd.DataFrame(columns=state.names), np.zeros(0, dtype=np.int64), rest
+    records = [dict(zip(_LAYOUTS[b.fields], b.text.split("\t"), strict=True)) for b in usable]
+    columns = list(state.names)
+    if "SOURCEURL" not in columns and any(b.fields > len(columns) for b in usable):
+        columns.append("SOURCEURL")  # 58- or 61-column rows in a file of 57: keep their URL
+    frame = pd.DataFrame.from_records(records, columns=columns).fillna("")
+    rows = np.array([b.row for b in usable], dtype=np.int64)
+    return frame.astype(str), rows, rest
+
+
+def _convert_events(frame: pd.DataFrame, rows: np.ndarray, state: State) -> Converted:
+    checks = Checks(frame)
+    checks.required(("GLOBALEVENTID", "SQLDATE", "EventCode"))
+    dates, _prec, _ = checks.date("SQLDATE", dayfirst=None)
+    lat, lon = checks.coords("ActionGeo_Lat", "ActionGeo_Long", required=False)
+    ids = clean(frame["GLOBALEVENTID"])
+    checks.duplicates(ids, pd.Series(rows, index=frame.index), state.seen)
+    code = clean(frame["EventCode"])
+    geo_type = clean(frame["ActionGeo_Type"])
+    full_name = clean(frame["ActionGeo_FullName"])
+    country_note = map_unique_pairs(clean(frame["ActionGeo_CountryCode"]),
+                                    clean(frame["ActionGeo_ADM1Code"]), fips_country)
+    notes = ("QuadClass " + frame["QuadClass"].astype(str) + "; Goldstein "
+             + frame["GoldsteinScale"].astype(str) + "; AvgTone " + frame["AvgTone"].astype(str))
+    fips_note = country_note.map(lambda cn: cn[1] if cn else None)
+    notes = notes.where(fips_note.isna(), notes + "; " + fips_note.fillna(""))
+    located = lat.notna()
+    source = clean(frame["SOURCEURL"]) if "SOURCEURL" in frame.columns else \
+        pd.Series(pd.NA, index=frame.index, dtype="string")
+    events = pd.DataFrame({
+        "event_id": ids,
+        "dataset": "gdelt",
+        "date": dates,
+        "date_precision": "day",
+        "event_type": map_unique(code, from_cameo),
+        "orig_type": clean(frame["EventRootCode"]).fillna(code.str[:2]),
+        "orig_subtype": code,
+        "actor1": clean(frame["Actor1Name"]),
+        "actor2": clean(frame["Actor2Name"]),
+        "location": full_name,
+        "admin1": map_unique_pairs(geo_type, full_name, _admin1),
+        "country": country_note.map(lambda cn: cn[0] if cn else None),
+        "lat": lat,
+        "lon": lon,
+        "geo_precision": geo_type.map(GEO_PRECISION).fillna("unknown").where(located,
+                                                                             "unknown"),
+        "orig_geo_precision": geo_type,
+        "source": source,
+        "notes": notes,
+    }, index=frame.index)
+    return Converted(events, checks)
 
 
 def read_gdelt_events(path: str | os.PathLike[str], *, encoding: str | None = None,
                       data: bytes | None = None) -> ReadResult:
-    """Read a GDELT events export (tab-separated, no header) into a :class:`ReadResult`."""
-    table = load_delimited(path, header=False, delimiter="\t", encoding=encoding, data=data,
-                           quoting=csv.QUOTE_NONE)
-    columns = _layout(table.rows, path)
-    sink = Sink(str(path), columns)
-    parser = DateParser()
-    for row, values in table.rows:
-        sink.rows += 1
-        raw = row_dict(columns, values)
-        date, reason = screen_row(raw, len(values), len(columns),
-                                  required=("GLOBALEVENTID", "SQLDATE", "EventCode"),
-                                  date_field="SQLDATE", parser=parser)
-        if reason:
-            sink.reject(row, raw, reason)
-            continue
-        geo_type = text_or_none(raw["ActionGeo_Type"])
-        lat, lon, reason = check_coords(raw["ActionGeo_Lat"], raw["ActionGeo_Long"])
-        if reason:
-            sink.reject(row, raw, reason)
-            continue
-        code = raw["EventCode"].strip()
-        country, note = fips_country(raw["ActionGeo_CountryCode"], raw["ActionGeo_ADM1Code"])
-        notes = [f"QuadClass {raw['QuadClass']}", f"Goldstein {raw['GoldsteinScale']}",
-                 f"AvgTone {raw['AvgTone']}"]
-        if note:
-            notes.append(note)
-        sink.keep(row, raw, {
-            "event_id": raw["GLOBALEVENTID"].strip(),
-            "dataset": "gdelt",
-            "date": date,
-            "date_precision": "day",
-            "event_type": from_cameo(code),
-            "orig_type": text_or_none(raw["EventRootCode"]) or code[:2],
-            "orig_subtype": code,
-            "actor1": text_or_none(raw["Actor1Name"]),
-            "actor2": text_or_none(raw["Actor2Name"]),
-            "location": text_or_none(raw["ActionGeo_FullName"]),
-            "admin1": _admin1(geo_type, text_or_none(raw["ActionGeo_FullName"])),
-            "country": country,
-            "lat": lat,
-            "lon": lon,
-            "geo_precision": GEO_PRECISION.get(geo_type or "", "unknown")
-            if lat is not None else "unknown",
-            "orig_geo_precision": geo_type,
-            "source": text_or_none(raw.get("SOURCEURL")),
-            "notes": "; ".join(notes),
-        })
-    return sink.result(fmt="gdelt", encoding=table.encoding)
+    """Read a GDELT events export (tab-separated, no header) into a :class:`ReadResult`.
+
+    The layout (61, 58 or 57 columns) is the commonest width of the first rows; rows of the
+    other GDELT widths are read in their own layout, any other width is rejected as malformed.
+    ``data`` is accepted for compatibility and ignored.
+    """
+    del data
+    return read_table(path, fmt="gdelt", convert=_convert_events, header=False,
+                      delimiter="\t", encoding=encoding, quoting=False,
+                      names=lambda layout: list(_LAYOUTS[layout.width]),
+                      bad_rows=_other_widths, check=_check_layout(path),
+                      expected="57, 58 or 61")
 
 
 def read_gkg_locations(path: str | os.PathLike[str], *, encoding: str | None = None,

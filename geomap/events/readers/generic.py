@@ -193,6 +193,7 @@ def read_generic(
     encoding: str | None = None,
     data: bytes | None = None,
     kind: str | None = None,
+    dayfirst: bool | None = None,
 ) -> ReadResult:
     """Read a CSV/TSV, XLSX or GeoJSON table of events into a :class:`ReadResult`.
 
@@ -213,6 +214,7 @@ def read_generic(
             kind = "csv"
     geometries: dict[int, dict[str, Any] | None] = {}
     encoding_used = None
+    encoding_report = ""
     if kind == "xlsx":
         if not Path(name).exists():
             raise InputError(f"{name}: no such file")
@@ -226,6 +228,7 @@ def read_generic(
         table = load_delimited(path, encoding=encoding, data=data)
         fields = table.header or []
         encoding_used = table.encoding
+        encoding_report = table.encoding_report
         records = [(r, row_dict(fields, v), len(v)) for r, v in table.rows]
 
     col = {role: _pick(fields, role, chosen) for role, chosen in (
@@ -244,7 +247,8 @@ def read_generic(
                          f"{'lon' if missing == 'longitude' else 'lat'}_col")
 
     geocode = _Geocache(geocoder) if geocoder is not None else None
-    parser = DateParser(raw.get(col["date"]) for _, raw, _ in records)
+    parser = DateParser((raw.get(col["date"]) for _, raw, _ in records), name=col["date"],
+                        dayfirst=dayfirst)
     stem = Path(name).stem
     sink = Sink(name, fields)
     for row, raw, width in records:
@@ -343,6 +347,9 @@ def read_generic(
             "notes": notes,
         })
     result = sink.result(fmt="generic", encoding=encoding_used)
+    result.encoding_report = encoding_report
+    result.date_report = parser.report
+    result.warnings.extend(parser.warnings)
     if col["lat"] is None and not geometries and col["place"] is None:
         result.warnings.append(f"{name}: no coordinate or place column; events are unlocated")
     elif col["lat"] is None and not geometries and geocoder is None:

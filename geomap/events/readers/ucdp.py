@@ -9,22 +9,16 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any
 
+import numpy as np
+import pandas as pd
+
+from ...exceptions import InputError
 from ..taxonomy import UCDP_VIOLENCE_TYPES, from_ucdp
-from ._common import (
-    DateParser,
-    ReadResult,
-    Sink,
-    blank,
-    check_coords,
-    country_to_iso2,
-    gw_to_iso2,
-    load_delimited,
-    row_dict,
-    screen_row,
-    text_or_none,
-)
+from ._batch import Converted, State, read_table
+from ._checks import Checks, clean, code, map_unique
+from ._countries import country_to_iso2, gw_to_iso2
+from ._result import ReadResult
 
 __all__ = ["DATE_PRECISION", "GEO_PRECISION", "REQUIRED", "read_ucdp"]
 
@@ -49,86 +43,84 @@ REQUIRED = ("id", "date_start", "type_of_violence", "latitude", "longitude")
 _WKT_POINT = re.compile(r"^\s*POINT\s*\(\s*([-+\d.eE]+)\s+([-+\d.eE]+)\s*\)\s*$", re.I)
 
 
-def _code(value: Any) -> str | None:
-    text = text_or_none(value)
-    if text is not None and text.endswith(".0"):
-        text = text[:-2]
-    return text
+def _wkt_swapped(frame: pd.DataFrame, lat: pd.Series, lon: pd.Series) -> pd.Series:
+    """Rows whose ``geom_wkt`` POINT(x y) holds (lat, lon), i.e. latitude/longitude swapped."""
+    if "geom_wkt" not in frame.columns:
+        return pd.Series(False, index=frame.index)
+    parts = frame["geom_wkt"].astype("string").str.extract(_WKT_POINT.pattern, flags=re.I)
+    x = pd.to_numeric(parts[0], errors="coerce")
+    y = pd.to_numeric(parts[1], errors="coerce")
+    return (((x - lat).abs() < 1e-6) & ((y - lon).abs() < 1e-6)
+            & ((x - y).abs() > 1e-6)).fillna(False)
 
 
-def _fatalities(value: Any) -> tuple[int | None, str | None]:
-    if blank(value):
-        return None, None
-    try:
-        number = float(str(value).strip())
-    except ValueError:
-        return None, f"invalid fatalities: {value!r}"
-    if number < 0 or not number.is_integer():
-        return None, f"invalid fatalities: {value!r}"
-    return int(number), None
+def _convert(frame: pd.DataFrame, rows: np.ndarray, state: State) -> Converted:
+    checks = Checks(frame)
+    checks.required([c for c in REQUIRED if c in frame.columns])
+    dates, _prec, _ = checks.date("date_start", dayfirst=state.date_order(frame, "date_start"))
+    lat, lon = checks.coords("latitude", "longitude", required=True)
+    swapped = checks.ok & _wkt_swapped(frame, lat, lon)
+    if swapped.any():
+        checks.fail(swapped, pd.Series(
+            [f"swapped lat/lon: lat={a:g}, lon={b:g} (geom_wkt has the reverse)"
+             for a, b in zip(lat[swapped], lon[swapped], strict=True)],
+            index=frame.index[swapped]).reindex(frame.index))
+
+    def col(name: str) -> pd.Series:
+        return clean(frame[name]) if name in frame.columns else \
+            pd.Series(pd.NA, index=frame.index, dtype="string")
+
+    tov = code(col("type_of_violence"))
+    event_type = map_unique(tov, from_ucdp)
+    checks.fail(tov.notna() & event_type.isna(),
+                "unknown type_of_violence: " + tov.map(repr, na_action="ignore"))
+    fatalities = checks.count("best", whole=True)
+    ids = code(col("id"))
+    checks.duplicates(ids, pd.Series(rows, index=frame.index), state.seen)
+    where_prec = code(col("where_prec"))
+    date_prec = code(col("date_prec"))
+    country = map_unique(col("country_id"), gw_to_iso2)
+    missing = country.isna()
+    if missing.any():
+        country = country.where(~missing, map_unique(col("country"), country_to_iso2))
+    events = pd.DataFrame({
+        "event_id": ids,
+        "dataset": "ucdp",
+        "date": dates,
+        "date_precision": date_prec.map(DATE_PRECISION).fillna("day"),
+        "event_type": event_type,
+        "orig_type": tov,
+        "orig_subtype": tov.map(lambda t: UCDP_VIOLENCE_TYPES[t][1]
+                                if t in UCDP_VIOLENCE_TYPES else None, na_action="ignore"),
+        "actor1": col("side_a"),
+        "actor2": col("side_b"),
+        "location": col("where_coordinates"),
+        "admin1": col("adm_1"),
+        "country": country,
+        "lat": lat,
+        "lon": lon,
+        "geo_precision": where_prec.map(GEO_PRECISION).fillna("unknown"),
+        "orig_geo_precision": where_prec,
+        "fatalities": fatalities,
+        "source": col("source_office"),
+        "notes": col("where_description"),
+    }, index=frame.index)
+    return Converted(events, checks)
 
 
 def read_ucdp(path: str | os.PathLike[str], *, encoding: str | None = None,
-              data: bytes | None = None) -> ReadResult:
-    """Read a UCDP GED CSV export (any encoding/date mix above) into a :class:`ReadResult`."""
-    table = load_delimited(path, encoding=encoding, data=data)
-    header = table.header or []
-    missing = [c for c in ("id", "date_start", "latitude", "longitude") if c not in header]
-    if missing:
-        from ...exceptions import InputError
+              data: bytes | None = None, dayfirst: bool | None = None) -> ReadResult:
+    """Read a UCDP GED CSV export (any encoding/date mix above) into a :class:`ReadResult`.
 
-        raise InputError(f"{path}: not a UCDP GED file: missing columns {', '.join(missing)}")
-    sink = Sink(str(path), header)
-    idx = header.index("date_start")
-    parser = DateParser(values[idx] for _, values in table.rows if len(values) > idx)
-    for row, values in table.rows:
-        sink.rows += 1
-        raw = row_dict(header, values)
-        date, reason = screen_row(raw, len(values), len(header), required=REQUIRED,
-                                  date_field="date_start", parser=parser)
-        if reason:
-            sink.reject(row, raw, reason)
-            continue
-        lat, lon, reason = check_coords(raw["latitude"], raw["longitude"], required=True)
-        if reason is None and (m := _WKT_POINT.match(str(raw.get("geom_wkt") or ""))):
-            wkt_lon, wkt_lat = float(m[1]), float(m[2])
-            if (abs(wkt_lon - lat) < 1e-6 and abs(wkt_lat - lon) < 1e-6
-                    and abs(wkt_lon - wkt_lat) > 1e-6):
-                reason = f"swapped lat/lon: lat={lat:g}, lon={lon:g} (geom_wkt has the reverse)"
-        if reason:
-            sink.reject(row, raw, reason)
-            continue
-        tov = _code(raw.get("type_of_violence"))
-        event_type = from_ucdp(tov) if tov is not None else None
-        if tov is not None and event_type is None:
-            sink.reject(row, raw, f"unknown type_of_violence: {tov!r}")
-            continue
-        fatalities, reason = _fatalities(raw.get("best"))
-        if reason:
-            sink.reject(row, raw, reason)
-            continue
-        where_prec = _code(raw.get("where_prec"))
-        date_prec = _code(raw.get("date_prec"))
-        country = gw_to_iso2(raw.get("country_id")) or country_to_iso2(raw.get("country"))
-        sink.keep(row, raw, {
-            "event_id": _code(raw["id"]),
-            "dataset": "ucdp",
-            "date": date,
-            "date_precision": DATE_PRECISION.get(date_prec or "", "day"),
-            "event_type": event_type,
-            "orig_type": tov,
-            "orig_subtype": UCDP_VIOLENCE_TYPES[tov][1] if tov in UCDP_VIOLENCE_TYPES else None,
-            "actor1": text_or_none(raw.get("side_a")),
-            "actor2": text_or_none(raw.get("side_b")),
-            "location": text_or_none(raw.get("where_coordinates")),
-            "admin1": text_or_none(raw.get("adm_1")),
-            "country": country,
-            "lat": lat,
-            "lon": lon,
-            "geo_precision": GEO_PRECISION.get(where_prec or "", "unknown"),
-            "orig_geo_precision": where_prec,
-            "fatalities": fatalities,
-            "source": text_or_none(raw.get("source_office")),
-            "notes": text_or_none(raw.get("where_description")),
-        })
-    return sink.result(fmt="ucdp", encoding=table.encoding)
+    ``data`` is accepted for compatibility and ignored: the file is parsed in batches.
+    """
+    def check(layout) -> None:
+        missing = [c for c in ("id", "date_start", "latitude", "longitude")
+                   if c not in (layout.names or [])]
+        if missing:
+            raise InputError(f"{path}: not a UCDP GED file: missing columns "
+                             f"{', '.join(missing)}")
+
+    del data
+    return read_table(path, fmt="ucdp", convert=_convert, encoding=encoding, check=check,
+                      dayfirst=dayfirst)

@@ -1,0 +1,424 @@
+"""Event files as text: reading bytes, detecting the encoding, sniffing the delimiter and
+parsing delimited text in batches with pyarrow.
+
+Encodings: a BOM decides (UTF-8, UTF-16, UTF-32); else a file that is valid UTF-8 throughout
+is UTF-8; else charset-normalizer names the legacy code page from the lines that hold
+non-ASCII bytes (Windows-1252, Windows-1251, Latin-1...), checked against the whole file.
+UTF-16 without a BOM (NUL bytes in every other position) is detected the same way. Each
+decision comes with a one-line report (:class:`Encoding`).
+
+Delimited text is parsed by pyarrow's streaming CSV reader (C++, one pass, bounded memory:
+one block of ``block_size`` bytes at a time). Rows with the wrong number of fields are not
+dropped: pyarrow hands them to a callback and they come back as :class:`BadRow` with their
+data-row number and text, for the reader to reject (or, for GDELT, to read in another layout).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from ...exceptions import InputError
+
+__all__ = [
+    "BadRow",
+    "Batch",
+    "Encoding",
+    "decode_bytes",
+    "detect_encoding",
+    "distinct_values",
+    "iter_batches",
+    "open_table",
+    "read_bytes",
+    "sniff_delimiter",
+    "unique_names",
+]
+
+csv.field_size_limit(2**31 - 1)
+
+_CHUNK = 1 << 22
+BLOCK_SIZE = 1 << 24
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of ``path``; InputError for a missing, unreadable or empty file."""
+    p = _check_path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read: {exc.strerror or exc}") from exc
+    if not data.strip():
+        raise InputError(f"{p}: empty file, not an event table")
+    return data
+
+
+def _check_path(path: str | os.PathLike[str]) -> Path:
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file")
+    if p.is_dir():
+        raise InputError(f"{p}: is a folder, not an event file")
+    return p
+
+
+def head_bytes(path: str | os.PathLike[str], size: int = 1 << 20) -> bytes:
+    """The first ``size`` bytes of ``path``; InputError for a missing or empty file."""
+    p = _check_path(path)
+    try:
+        with p.open("rb") as fh:
+            data = fh.read(size)
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read: {exc.strerror or exc}") from exc
+    if not data.strip():
+        raise InputError(f"{p}: empty file, not an event table")
+    return data
+
+
+def not_a_table(path: str) -> InputError:
+    return InputError(f"{path}: not a table (binary or undecodable content); expected CSV/TSV, "
+                      "XLSX or GeoJSON")
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """The encoding a file was read with (a Python codec name) and why."""
+
+    name: str
+    report: str
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+_HIGH_WORD = re.compile(rb"[^\s,;|\"]*[\x80-\xff][^\s,;|\"]*")
+
+
+def _chunks(source: bytes | str | os.PathLike[str]) -> Iterator[bytes]:
+    if isinstance(source, bytes):
+        for i in range(0, len(source), _CHUNK):
+            yield source[i:i + _CHUNK]
+        return
+    with open(source, "rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            yield chunk
+
+
+def _decodes(source: bytes | str | os.PathLike[str], encoding: str) -> int | None:
+    """None when all of ``source`` decodes as ``encoding``, else the offset of the first error."""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    offset = 0
+    try:
+        for chunk in _chunks(source):
+            decoder.decode(chunk)
+            offset += len(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:
+        return offset + exc.start
+    return None
+
+
+def _binary(text: str) -> bool:
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n\f")
+    controls += sum(1 for ch in sample if 0x7F <= ord(ch) < 0xA0)
+    return controls > max(2, len(sample) // 200)
+
+
+def detect_encoding(source: bytes | str | os.PathLike[str], name: str = "",
+                    given: str | None = None) -> Encoding:
+    """The encoding of a file (path) or its bytes, with a report; InputError for binary
+    content or a ``given`` encoding that does not decode the file."""
+    name = name or str(source if not isinstance(source, bytes) else "input")
+    head = source[:65536] if isinstance(source, bytes) else head_bytes(source, 65536)
+    if given:
+        try:
+            codecs.lookup(given)
+        except LookupError as exc:
+            raise InputError(f"{name}: unknown encoding {given!r}") from exc
+        bad = _decodes(source, given)
+        if bad is not None:
+            raise InputError(f"{name}: cannot decode as {given} (byte {bad})")
+        return Encoding(given, f"{given} (given)")
+    for bom, enc in _BOMS:
+        if head.startswith(bom):
+            if _decodes(source, enc) is not None:
+                raise not_a_table(name)
+            return Encoding(enc, f"{enc} (byte-order mark)")
+    if b"\x00" in head:
+        best = _charset_guess(head)
+        if best and best.startswith(("utf_16", "utf_32")) and _decodes(source, best) is None:
+            enc = best.replace("_", "-")
+            return Encoding(enc, f"{enc} without byte-order mark (charset-normalizer)")
+        raise not_a_table(name)
+    bad = _decodes(source, "utf-8")
+    if bad is None:
+        if _binary(head.decode("utf-8", errors="replace")):
+            raise not_a_table(name)
+        return Encoding("utf-8", "utf-8 (valid throughout)")
+    sample = _high_lines(source)
+    guess = _charset_guess(sample) or "cp1252"
+    if guess != "cp1252" and _same_text(sample, guess, "cp1252"):
+        guess = "cp1252"  # the commonest legacy code page when both read the same
+    for enc in dict.fromkeys((guess, "cp1252", "latin-1")):
+        if _decodes(source, enc) is None:
+            text = head.decode(enc, errors="replace")
+            if _binary(text):
+                raise not_a_table(name)
+            how = "charset-normalizer" if enc == guess else f"after {guess} failed"
+            return Encoding(codecs.lookup(enc).name,
+                            f"{codecs.lookup(enc).name} (not UTF-8 at byte {bad}; {how})")
+    raise not_a_table(name)  # pragma: no cover - latin-1 decodes any bytes
+
+
+def _high_lines(source: bytes | str | os.PathLike[str], limit: int = 100_000) -> bytes:
+    """Up to ``limit`` bytes of distinct words holding non-ASCII bytes, from the whole file
+    (what tells code pages apart; the ASCII around them only dilutes the evidence)."""
+    words: dict[bytes, None] = {}
+    size = 0
+    for chunk in _chunks(source):
+        for m in _HIGH_WORD.finditer(chunk):
+            word = m.group()
+            if word not in words:
+                words[word] = None
+                size += len(word) + 1
+                if size >= limit:
+                    return b" ".join(words)
+    return b" ".join(words)
+
+
+def _same_text(data: bytes, a: str, b: str) -> bool:
+    try:
+        return data.decode(a) == data.decode(b)
+    except (UnicodeDecodeError, LookupError):
+        return False
+
+
+#: Code pages event tables and articles come in (Western, Cyrillic, Central European, Greek,
+#: Turkish, Baltic; KOI8; Mac Cyrillic), and UTF-16/32 without a BOM: charset-normalizer
+#: chooses among these only (left free, it names DOS pages such as cp775 for a few curly
+#: quotes).
+CODE_PAGES = ("cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "latin_1",
+              "iso8859_15", "iso8859_5", "koi8_r", "koi8_u", "mac_cyrillic", "utf_16",
+              "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be")
+
+
+def _charset_guess(sample: bytes) -> str | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample, cp_isolation=list(CODE_PAGES)).best()
+    return best.encoding if best is not None else None
+
+
+def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str]:
+    """``(text, encoding)`` of in-memory bytes (see :func:`detect_encoding`)."""
+    enc = detect_encoding(data, path, encoding)
+    return data.decode(enc.name), enc.name
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter of delimited text: comma, tab, semicolon or pipe (the one giving the
+    most rows of one width among the first 20 records, then the widest)."""
+    sample = text[:65536]
+    if len(text) > len(sample) and "\n" in sample:
+        sample = sample[: sample.rindex("\n")]
+    first = sample.split("\n", 1)[0]
+    if first.count("\t") >= 9 and all(line.count("\t") >= 9
+                                       for line in sample.splitlines()[:20] if line.strip()):
+        return "\t"  # wide tab-separated rows (GDELT, whose widths vary) whatever else they hold
+    best, best_score = ",", (0.0, 0)
+    for delim in (",", "\t", ";", "|"):
+        try:
+            records = [r for r in csv.reader(io.StringIO(sample), delimiter=delim) if r][:20]
+        except csv.Error:
+            continue
+        if not records:
+            continue
+        width = len(records[0])
+        if width < 2:
+            continue
+        share = sum(1 for r in records if len(r) == width) / len(records)
+        score = (share, width)
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def unique_names(names: list[str]) -> list[str]:
+    """Column names stripped (and of a BOM), blanks named ``column_N``, repeats ``name.1``."""
+    seen: dict[str, int] = {}
+    out = []
+    for i, given in enumerate(names):
+        name = given.strip().lstrip("\ufeff") or f"column_{i + 1}"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name}.{seen[name]}"
+        else:
+            seen[name] = 0
+        out.append(name)
+    return out
+
+
+@dataclass
+class BadRow:
+    """A record whose number of fields differs from the header's."""
+
+    row: int
+    text: str
+    fields: int
+
+
+@dataclass
+class Batch:
+    """Up to one block of parsed rows: ``frame`` (string columns, "" for empty fields),
+    ``rows`` their 1-based data-row numbers, and the ``bad`` rows met so far in the file."""
+
+    frame: pd.DataFrame
+    rows: np.ndarray
+    bad: list[BadRow] = field(default_factory=list)
+
+
+@dataclass
+class Layout:
+    """What :func:`iter_batches` found before the data: names, encoding, delimiter."""
+
+    names: list[str] | None
+    encoding: Encoding
+    delimiter: str
+    width: int
+
+
+def _first_record(text: str, delimiter: str, quoting: bool) -> list[str]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
+                        quoting=csv.QUOTE_MINIMAL if quoting else csv.QUOTE_NONE)
+    try:
+        for record in reader:
+            if record and any(f.strip() for f in record):
+                return record
+    except csv.Error:
+        pass
+    return []
+
+
+def open_table(path: str | os.PathLike[str], *, header: bool = True,
+               delimiter: str | None = None, encoding: str | None = None,
+               quoting: bool = True) -> Layout:
+    """Encoding, delimiter and header (or first-row width) of a delimited file."""
+    name = str(path)
+    enc = detect_encoding(path, name, encoding)
+    head = head_bytes(path, 1 << 20)
+    text = head.decode(enc.name, errors="ignore")
+    delim = delimiter or sniff_delimiter(text)
+    first = _first_record(text, delim, quoting)
+    if not first:
+        raise InputError(f"{name}: empty file, not an event table")
+    names = unique_names(first) if header else None
+    return Layout(names, enc, delim, len(first))
+
+
+def iter_batches(path: str | os.PathLike[str], layout: Layout, *, header: bool = True,
+                 quoting: bool = True, block_size: int = BLOCK_SIZE) -> Iterator[Batch]:
+    """Parse a delimited file (see :func:`open_table`) in batches of about ``block_size``
+    bytes. Every field is a string; rows with a wrong field count arrive in ``Batch.bad``
+    (each once, in the batch during which they were met). Blank lines are not rows."""
+    width = layout.width
+    names = [f"f{i}" for i in range(width)]
+    bad: list[BadRow] = []
+    offset = 1 if header else 0
+
+    def on_invalid(row) -> str:
+        number = int(row.number) - offset if row.number is not None else -1
+        bad.append(BadRow(number, row.text, int(row.actual_columns)))
+        return "skip"
+
+    encoding = layout.encoding.name
+    if encoding in ("utf-8", "utf-8-sig"):
+        encoding = "utf8"
+    read = pacsv.ReadOptions(use_threads=False, block_size=block_size, column_names=names,
+                             skip_rows=0, encoding=encoding)
+    parse = pacsv.ParseOptions(delimiter=layout.delimiter,
+                               quote_char='"' if quoting else False,
+                               newlines_in_values=quoting, invalid_row_handler=on_invalid)
+    convert = pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
+                                   strings_can_be_null=False, quoted_strings_can_be_null=False,
+                                   null_values=[])
+    try:
+        reader = pacsv.open_csv(path, read_options=read, parse_options=parse,
+                                convert_options=convert)
+    except pa.ArrowInvalid as exc:
+        raise InputError(f"{path}: not a readable delimited table: {exc}") from exc
+    next_row = 1 - offset  # the header is record 1 and not a data row
+    skipped_bad = 0
+    try:
+        for record_batch in reader:
+            n = record_batch.num_rows
+            frame = record_batch.to_pandas()
+            # data-row numbers: the records of this batch are those not reported bad (pyarrow
+            # parses ahead, so a bad row may be reported a batch before its place)
+            bad_rows = sorted(b.row for b in bad if b.row >= next_row)
+            rows = _fill_rows(next_row, n, bad_rows)
+            if header and next_row == 0:
+                frame, rows = frame.iloc[1:], rows[1:]
+            next_row = int(rows[-1]) + 1 if len(rows) else next_row
+            new_bad, skipped_bad = bad[skipped_bad:], len(bad)
+            frame = frame.reset_index(drop=True)
+            blank = _blank_rows(frame)
+            if blank.any():
+                frame, rows = frame[~blank].reset_index(drop=True), rows[~blank.to_numpy()]
+            yield Batch(frame, rows, new_bad)
+    except pa.ArrowInvalid as exc:
+        raise InputError(f"{path}: not a readable delimited table: {exc}") from exc
+    if len(bad) > skipped_bad:
+        yield Batch(pd.DataFrame({n: pd.Series([], dtype=object) for n in names}),
+                    np.zeros(0, dtype=np.int64), bad[skipped_bad:])
+
+
+def _fill_rows(start: int, n: int, bad_rows: list[int]) -> np.ndarray:
+    """``n`` consecutive row numbers from ``start``, skipping those in ``bad_rows``."""
+    if not bad_rows:
+        return np.arange(start, start + n, dtype=np.int64)
+    candidates = np.arange(start, start + n + len(bad_rows), dtype=np.int64)
+    keep = ~np.isin(candidates, np.asarray(bad_rows, dtype=np.int64))
+    return candidates[keep][:n]
+
+
+def _blank_rows(frame: pd.DataFrame) -> pd.Series:
+    """Rows whose fields are all blank (checked only where the first field is blank)."""
+    if not len(frame.columns) or not len(frame):
+        return pd.Series(False, index=frame.index)
+    maybe = frame.iloc[:, 0].str.strip() == ""
+    if not maybe.any():
+        return maybe
+    sub = frame[maybe]
+    blank = pd.Series(True, index=sub.index)
+    for col in sub.columns:
+        blank &= sub[col].str.strip() == ""
+    return maybe & blank.reindex(frame.index, fill_value=False)
+
+
+def distinct_values(path: str | os.PathLike[str], layout: Layout, index: int, *,
+                    header: bool = True, block_size: int = BLOCK_SIZE) -> pd.Series:
+    """The distinct values of column ``index`` (one pass that converts only that column)."""
+    names = [f"f{i}" for i in range(layout.width)]
+    encoding = "utf8" if layout.encoding.name in ("utf-8", "utf-8-sig") else layout.encoding.name
+    read = pacsv.ReadOptions(use_threads=False, block_size=block_size, column_names=names,
+                             skip_rows=1 if header else 0, encoding=encoding)
+    parse = pacsv.ParseOptions(delimiter=layout.delimiter, newlines_in_values=True,
+                               invalid_row_handler=lambda row: "skip")
+    convert = pacsv.ConvertOptions(column_types={names[index]: pa.string()},
+                                   include_columns=[names[index]], strings_can_be_null=False)
+    seen: set[str] = set()
+    for batch in pacsv.open_csv(path, read_options=read, parse_options=parse,
+                                convert_options=convert):
+        seen.update(batch.column(0).unique().to_pylist())
+    return pd.Series(sorted(seen), dtype=object)
