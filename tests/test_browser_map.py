@@ -24,8 +24,8 @@ SAMPLE_LAYERS = ("Named regions", "Place mentions", "Movements", "Regions: event
                  "Heat map of events", "OpenStreetMap (online)")
 
 
-@pytest.fixture(scope="module")
-def browser():
+def browser_session():
+    """Headless Chromium for one test module (a generator for module fixtures)."""
     reason = chromium_missing()
     if reason:
         if os.environ.get("CI", "").lower() == "true":
@@ -35,6 +35,11 @@ def browser():
         driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source":
             "window.__alerts = []; window.alert = function (m) { window.__alerts.push(m); };"})
         yield driver
+
+
+@pytest.fixture(scope="module")
+def browser():
+    yield from browser_session()
 
 
 def _open(driver, path: Path) -> None:

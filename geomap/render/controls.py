@@ -11,7 +11,7 @@ from .jsdata import round_coords
 from .popups import esc
 from .runtime import JsCall
 
-__all__ = ["add_controls", "add_timeline", "search_entries"]
+__all__ = ["add_controls", "add_timeline", "layer_groups", "search_entries"]
 
 SearchEntry = tuple[str, float, float, int, "list[float] | None"]
 
@@ -36,10 +36,30 @@ def search_entries(*lists: Iterable[SearchEntry], limit: int = 20_000) -> dict:
     return out
 
 
-def add_timeline(m: folium.Map, first_day: int, last_day: int) -> None:
-    """The date-range control (two sliders); every geomap layer follows it."""
-    m.add_child(JsCall("timeline", m.get_name(), {"lo": first_day, "hi": last_day},
+def add_timeline(m: folium.Map, first_day: int, last_day: int, *,
+                 counts: list[int] | None = None, unit: str = "Events") -> None:
+    """The timeline under the map: a bar chart of ``counts`` (pairs day, count, ... with days
+    since 1970-01-01) with a brush and two sliders; every geomap layer follows it."""
+    m.add_child(JsCall("timeline", m.get_name(), {"lo": first_day, "hi": last_day,
+                                                   "c": counts or [], "unit": esc(unit)},
                        with_layer=False))
+
+
+def layer_groups(types: list[tuple[str, int]], *, open_types: int = 6) -> dict:
+    """How the layer list is grouped: titles and the name prefixes of their layers, in order.
+    Event types fold away when there are more than ``open_types`` of them."""
+    return {"groups": [
+        {"title": "News and records", "open": True,
+         "prefixes": ["Records corroborated", "Records with no article", "Reported, not recorded"]},
+        {"title": f"Event types ({len(types)})", "open": len(types) <= open_types,
+         "prefixes": ["Events: "], "toggle": True},
+        {"title": "Places and movements", "open": True,
+         "prefixes": ["Countries", "Named regions", "Regions without outline",
+                      "Place mentions", "Movements"]},
+        {"title": "Summaries", "open": True,
+         "prefixes": ["Event density", "Regions: ", "Heat map"]},
+        {"title": "Basemap", "open": False, "prefixes": ["Light streets", "OpenStreetMap"]},
+    ]}
 
 
 def add_controls(m: folium.Map, *, title: str, subtitle: str, legend: str,

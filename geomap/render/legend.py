@@ -3,12 +3,24 @@ saying how events were drawn. All labels are geomap's own; counts are numbers.""
 
 from __future__ import annotations
 
+from .layers.corroboration import CorroborationInfo
+from .layers.countries import CountriesLayerInfo
 from .layers.events import EventsLayerInfo, ScaleOptions
 from .layers.mentions import MentionsLayerInfo
 from .layers.movements import FlowsLayerInfo
 from .layers.regions import RegionsLayerInfo
 from .popups import esc
-from .style import AREA_COLOUR, MOVEMENT_COLOUR, ROLE_COLOURS, ROLE_LABELS, icon_svg, type_style
+from .style import (
+    AREA_COLOUR,
+    CORROBORATION_STYLES,
+    COUNTRY_LINE,
+    LINK_COLOUR,
+    MOVEMENT_COLOUR,
+    ROLE_COLOURS,
+    ROLE_LABELS,
+    icon_svg,
+    type_style,
+)
 
 __all__ = ["legend_html"]
 
@@ -18,13 +30,38 @@ def _row(swatch: str, label: str) -> str:
 
 
 def legend_html(events: EventsLayerInfo, mentions: MentionsLayerInfo, flows: FlowsLayerInfo,
-                regions: RegionsLayerInfo, options: ScaleOptions) -> str:
+                regions: RegionsLayerInfo, options: ScaleOptions, *,
+                corroboration: CorroborationInfo | None = None,
+                countries: CountriesLayerInfo | None = None) -> str:
     parts: list[str] = []
+    if corroboration is not None and corroboration.drawn:
+        parts.append("<h4>News and records</h4>")
+        counts = {"corroborated": corroboration.corroborated,
+                  "uncovered": corroboration.uncovered, "unmatched": corroboration.unmatched}
+        for kind, style in CORROBORATION_STYLES.items():
+            parts.append(_row(f'<span class="dot" style="background:{style.colour};'
+                              f'box-shadow:0 0 0 1px {style.stroke}"></span>',
+                              f"{esc(style.label)} <small>({counts[kind]:,})</small>"))
+        parts.append(_row(f'<svg width="26" height="10"><path d="M1 5H25" stroke="{LINK_COLOUR}"'
+                          ' stroke-width="2.5" stroke-dasharray="6 5"/></svg>',
+                          "link to an article (click a record)"))
     if events.types:
         parts.append("<h4>Events by type</h4>")
         for t, k in events.types:
             style = type_style(None if t == "other" else t)
             parts.append(_row(icon_svg(style, 16), f"{esc(style.label)} <small>({k:,})</small>"))
+    if countries is not None and countries.bins:
+        parts.append("<h4>Countries: mentions + events</h4>" if countries.events
+                     else "<h4>Countries named</h4>")
+        lo = 1
+        for hi, colour in zip(countries.bins, countries.colours, strict=True):
+            label = f"{lo:,}" if hi == lo else f"{lo:,}\u2013{hi:,}"
+            parts.append(_row(f'<span class="sw" style="background:{colour};border-color:'
+                              f'{COUNTRY_LINE}"></span>', label))
+            lo = hi + 1
+        parts.append('<div class="row"><small>shaded by mentions (names, demonyms)'
+                     + (" and events known only by country" if countries.events else "")
+                     + "</small></div>")
     if mentions.roles or mentions.areas:
         parts.append("<h4>Places mentioned</h4>")
         for role in mentions.roles:
@@ -51,4 +88,5 @@ def legend_html(events: EventsLayerInfo, mentions: MentionsLayerInfo, flows: Flo
                  + (f" {events.unlocated:,} events without a location are not drawn."
                     if events.unlocated else "")
                  + " Basemap: Natural Earth, drawn offline.</div>")
-    return "".join(parts)
+    return '<details class="gm-fold" open><summary>Legend</summary>' + "".join(parts) + \
+        "</details>"

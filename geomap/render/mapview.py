@@ -13,26 +13,31 @@ from pathlib import Path
 import folium
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 
 from .._atomic import atomic_write_text
 from ..exceptions import OutputError
 from .assets import external_resources, inline_assets
-from .controls import add_controls, add_timeline, search_entries
+from .controls import add_controls, add_timeline, layer_groups, search_entries
+from .extent import fit_box
 from .layers.basemap import ATTRIBUTION, add_basemap
+from .layers.corroboration import CorroborationInfo, add_corroboration_layers
+from .layers.countries import CountriesLayerInfo, add_countries_layer
 from .layers.events import (
     EventsLayerInfo,
     ScaleOptions,
     add_event_layers,
+    country_events,
     event_days,
     point_events,
 )
 from .layers.heat import add_heat_layer
 from .layers.mentions import MentionsLayerInfo, add_mention_layers
-from .layers.movements import FlowsLayerInfo, add_movement_layer, movement_events
+from .layers.movements import FlowsLayerInfo, add_movement_layer, country_ends
 from .layers.regions import RegionsLayerInfo, add_regions_layer
 from .legend import legend_html
 from .popups import esc
-from .runtime import Runtime, slim_map
+from .runtime import JsCall, Runtime, slim_map
 
 __all__ = ["ATTRIBUTION", "MapInfo", "build_map", "map_html", "render_map", "save_map"]
 
@@ -46,6 +51,8 @@ class MapInfo:
     flows: FlowsLayerInfo
     regions: RegionsLayerInfo
     options: ScaleOptions
+    corroboration: CorroborationInfo = field(default_factory=CorroborationInfo)
+    countries: CountriesLayerInfo = field(default_factory=CountriesLayerInfo)
     layers: list[str] = field(default_factory=list)
     date_range: tuple[str, str] | None = None
 
@@ -57,32 +64,32 @@ class MapInfo:
         return self.events.describe(self.options)
 
 
-def _extent(mentions: gpd.GeoDataFrame | None, events: gpd.GeoDataFrame | None,
-            ) -> tuple[float, float, float, float] | None:
-    boxes = []
-    if mentions is not None and mentions.geometry.notna().any():
-        boxes.append(mentions[mentions.geometry.notna()].total_bounds)
-    pts = point_events(events)
-    if pts is not None and len(pts):
-        if len(pts) > 1000:  # robust to a few far-off events
-            xs, ys = pts.geometry.x.to_numpy(), pts.geometry.y.to_numpy()
-            (x0, x1), (y0, y1) = np.percentile(xs, [0.5, 99.5]), np.percentile(ys, [0.5, 99.5])
-            boxes.append(np.array([x0, y0, x1, y1]))
-        else:
-            boxes.append(pts.total_bounds)
-    moves = movement_events(events)
-    if moves is not None and len(moves):
-        boxes.append(moves.total_bounds)
-    if not boxes:
+def _concat(*frames: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame | None:
+    parts = [f for f in frames if f is not None and len(f)]
+    if not parts:
         return None
-    arr = np.array(boxes, dtype=float)
-    return (arr[:, 0].min(), arr[:, 1].min(), arr[:, 2].max(), arr[:, 3].max())
+    return gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), geometry="geometry",
+                            crs="EPSG:4326")
 
 
-def _day_span(mentions: gpd.GeoDataFrame | None,
-              events: gpd.GeoDataFrame | None) -> tuple[int, int] | None:
+def daily_counts(mentions: gpd.GeoDataFrame | None, events: gpd.GeoDataFrame | None,
+                 ) -> tuple[str, list[int]]:
+    """What the timeline counts ("Events" when there are dated events, else "Mentions") and
+    its pairs [day, count, ...]."""
+    for unit, frame in (("Events", events), ("Mentions", mentions)):
+        if frame is None or not len(frame) or "date" not in frame:
+            continue
+        days = event_days(frame["date"])
+        days = days[days >= 0]
+        if len(days):
+            values, counts = np.unique(days, return_counts=True)
+            return unit, [int(v) for pair in zip(values, counts, strict=True) for v in pair]
+    return "Events", []
+
+
+def _day_span(*frames: gpd.GeoDataFrame | None) -> tuple[int, int] | None:
     days = []
-    for frame in (mentions, events):
+    for frame in frames:
         if frame is not None and len(frame) and "date" in frame:
             d = event_days(frame["date"])
             days.append(d[d >= 0])
@@ -99,9 +106,19 @@ def _iso(day: int) -> str:
 def render_map(mentions: gpd.GeoDataFrame | None, *, data_dir: Path, title: str = "geomap",
                events: gpd.GeoDataFrame | None = None, online: bool = False,
                options: ScaleOptions | None = None, articles: int | None = None,
+               records: gpd.GeoDataFrame | None = None,
+               text_events: gpd.GeoDataFrame | None = None,
+               links: pd.DataFrame | None = None,
                ) -> tuple[folium.Map, MapInfo]:
     """Build the map of ``mentions`` (see :func:`geomap.mentions.mentions_frame`) and
-    ``events`` (an event table; LineString events are movements)."""
+    ``events`` (an event table; LineString events are movements), drawn by event type.
+
+    With ``links`` (a join's links: ``article_id``, ``event_index``, ``record_id``, ``dataset``,
+    ``rank``, ``score``, ``distance_km``, ``gap_days``, optionally ``title``, ``url``,
+    ``article_date``) the map also shows corroboration: ``records`` (event records) linked to
+    news, not linked, and ``text_events`` (events extracted from the articles) that link to no
+    record (see :mod:`geomap.render.layers.corroboration`); the by-type layers then start
+    hidden. ``records`` and ``text_events`` are usually the two parts of ``events``."""
     options = options or ScaleOptions()
     data_dir = Path(data_dir)
     m = slim_map(folium.Map(location=(30, 20), zoom_start=2, tiles=None, max_zoom=18,
@@ -117,37 +134,57 @@ def render_map(mentions: gpd.GeoDataFrame | None, *, data_dir: Path, title: str 
     m.add_child(Runtime(runtime_plugins))
     add_basemap(m, data_dir, online=online)
     regions_info = add_regions_layer(m, points, data_dir=data_dir)
-    events_info = add_event_layers(m, events, options=options)
+    corroboration = CorroborationInfo()
+    if links is not None:
+        corroboration = add_corroboration_layers(m, records, text_events, links)
+    events_info = add_event_layers(m, events, options=options,
+                                   show_types=0 if links is not None else 8)
+    countries_info = add_countries_layer(
+        m, mentions, country_events(events if events is not None
+                                    else _concat(records, text_events)), data_dir=data_dir)
     mentions_info = add_mention_layers(m, mentions, data_dir=data_dir)
-    flows_info = add_movement_layer(m, events)
+    flows_info = add_movement_layer(m, events, data_dir=data_dir)
     add_heat_layer(m)
-    span = _day_span(mentions, events)
-    if span and span[1] > span[0]:
-        add_timeline(m, *span)
+    span = _day_span(mentions, events, records, text_events)
     info = MapInfo(events_info, mentions_info, flows_info, regions_info, options,
+                   corroboration=corroboration, countries=countries_info,
                    date_range=(_iso(span[0]), _iso(span[1])) if span else None)
     bits = []
     if articles is not None:
         bits.append(f"{articles:,} article{'s' if articles != 1 else ''}")
-    if mentions_info.places or mentions_info.areas:
-        bits.append(f"{mentions_info.places + mentions_info.areas:,} places mentioned")
+    if mentions is not None and mentions.geometry.notna().any():
+        named = int(mentions.loc[mentions.geometry.notna(), "place_key"].nunique())
+        bits.append(f"{named:,} places mentioned")
     if events_info.events or flows_info.movements:
         bits.append(f"{events_info.events + flows_info.movements:,} events")
     if info.date_range:
         lo, hi = info.date_range
         bits.append(lo if lo == hi else f"{lo} \u2013 {hi}")
-    search = search_entries(mentions_info.search or [], regions_info.search)
+    search = search_entries(countries_info.search, mentions_info.search or [],
+                            regions_info.search)
     add_controls(m, title=title, subtitle=" \u00b7 ".join(bits),
                  legend=legend_html(events_info, mentions_info, flows_info, regions_info,
-                                    options), search=search)
+                                    options, corroboration=corroboration,
+                                    countries=countries_info), search=search)
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
-    box = _extent(mentions, events)
+    m.add_child(JsCall("groupLayers", m.get_name(), layer_groups(events_info.types),
+                       with_layer=False))
+    if span and span[1] > span[0]:
+        unit, counts = daily_counts(mentions, events if events is not None
+                                    else _concat(records, text_events))
+        add_timeline(m, *span, counts=counts, unit=unit)
+    box = fit_box(mentions, events if events is not None else _concat(records, text_events),
+                  move_end=country_ends(data_dir))
+    if box is None and countries_info.label_points:
+        xs, ys = zip(*countries_info.label_points, strict=True)
+        box = (min(xs), min(ys), max(xs), max(ys))
     if box:
         minx, miny, maxx, maxy = box
-        pad_x = max(1.0, (maxx - minx) * 0.08)
-        pad_y = max(1.0, (maxy - miny) * 0.08)
-        m.fit_bounds([[max(-80, miny - pad_y), minx - pad_x],
-                      [min(84, maxy + pad_y), maxx + pad_x]], max_zoom=7)
+        pad_x = max(0.5, (maxx - minx) * 0.04)
+        pad_y = max(0.5, (maxy - miny) * 0.04)
+        m.add_child(JsCall("fit", m.get_name(), {
+            "b": [[max(-80, miny - pad_y), minx - pad_x], [min(84, maxy + pad_y), maxx + pad_x]],
+            "z": 9}, with_layer=False))
     info.layers = [c.layer_name for c in m._children.values()
                    if isinstance(c, folium.FeatureGroup | folium.TileLayer) and c.control]
     return m, info

@@ -14,8 +14,15 @@ from branca.element import Element, MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
+from . import runtime_carto_js, runtime_corroboration_js, runtime_timeline_js
 from .jsdata import js_data
-from .runtime_js import CSS, JS
+from .runtime_js import CSS as _CSS
+from .runtime_js import JS as _JS
+
+#: The runtime's scripts and styles, in load order (core first: the others use its helpers).
+_PARTS = (runtime_corroboration_js, runtime_carto_js, runtime_timeline_js)
+JS = _JS + "".join(p.JS for p in _PARTS)
+CSS = _CSS + "".join(p.CSS for p in _PARTS)
 
 __all__ = ["LEAFLET_CSS", "LEAFLET_JS", "PLUGINS", "JsCall", "Runtime", "slim_map"]
 

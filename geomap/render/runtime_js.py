@@ -60,6 +60,9 @@ function register(map, layer) {
   return layer;
 }
 
+GM.canvasOf = canvasOf; GM.visibleDay = visibleDay; GM.countPairs = countPairs;
+GM.register = register; GM.setShown = setShown; GM.radiusFor = radiusFor;
+
 GM.setRange = function (map, lo, hi) {
   var st = state(map);
   var all = !st.full || (lo <= st.full[0] && hi >= st.full[1]);
@@ -85,6 +88,9 @@ GM.drawn = function (map) {
   });
   return out;
 };
+
+GM.pane = function (map, name, z) { return pane(map, name, z); };
+GM.control = function (map, position, className, html) { return control(map, position, className, html); };
 
 function radiusFor(n, base, step) { return base + step * Math.sqrt(Math.min(n, 400)); }
 
@@ -253,11 +259,13 @@ GM.regions = function (map, group, data) {
     for (var j = 0; j < data.bins.length; j++) { if (k <= data.bins[j]) { return data.colours[j]; } }
     return data.colours[data.colours.length - 1];
   }
+  var pn = data.pane || ["gm-regions", 350];
   L.geoJSON(data.fc, {
-    pane: pane(map, "gm-regions", 350),
-    style: function () { return {color: "#7a3b2e", weight: 0.7, fillOpacity: 0.6}; },
+    pane: pane(map, pn[0], pn[1]),
+    style: function () { return {color: data.line || "#7a3b2e", weight: 0.8, fillOpacity: data.opacity || 0.6}; },
     onEachFeature: function (f, l) {
-      l._gmKind = "regions"; l._gmOn = false; l._gmK = 0;
+      l._gmKind = data.kind || "regions"; l._gmOn = false; l._gmK = 0;
+      if (f.properties.p) { l.bindPopup(f.properties.p, {maxWidth: 380}); }
       l.bindTooltip(function () {
         return "<b>" + f.properties.n + "</b><br>" + l._gmK.toLocaleString("en") + " " + data.unit;
       }, {sticky: true});
@@ -375,29 +383,7 @@ function control(map, position, className, html) {
 GM.title = function (map, html) { control(map, "topleft", "gm-title", html); };
 GM.legend = function (map, html) { control(map, "bottomright", "gm-legend", html); };
 
-GM.timeline = function (map, data) {
-  var st = state(map);
-  st.full = [data.lo, data.hi];
-  var html = '<div class="gm-time-head">Dates <span class="gm-time-label"></span></div>' +
-    '<input type="range" class="gm-from" min="' + data.lo + '" max="' + data.hi + '" value="' + data.lo + '" aria-label="from date">' +
-    '<input type="range" class="gm-to" min="' + data.lo + '" max="' + data.hi + '" value="' + data.hi + '" aria-label="to date">' +
-    '<button type="button" class="gm-time-all">All dates</button>';
-  var div = control(map, "bottomleft", "gm-time", html);
-  var from = div.querySelector(".gm-from"), to = div.querySelector(".gm-to");
-  var label = div.querySelector(".gm-time-label");
-  function update(src) {
-    var lo = +from.value, hi = +to.value;
-    if (lo > hi) { if (src === from) { to.value = lo; hi = lo; } else { from.value = hi; lo = hi; } }
-    label.textContent = GM.dayText(lo) + " \u2013 " + GM.dayText(hi);
-    GM.setRange(map, lo, hi);
-  }
-  from.addEventListener("input", function () { update(from); });
-  to.addEventListener("input", function () { update(to); });
-  div.querySelector(".gm-time-all").addEventListener("click", function () {
-    from.value = data.lo; to.value = data.hi; update(null);
-  });
-  label.textContent = GM.dayText(data.lo) + " \u2013 " + GM.dayText(data.hi);
-};
+/* GM.timeline: see runtime_timeline_js.py */
 
 GM.search = function (map, data) {
   var id = "gm-places-" + L.stamp(map);
@@ -445,9 +431,6 @@ CSS = """
 .gm-legend .dot{width:12px;height:12px;border-radius:50%;border:1.5px solid #fff;box-shadow:0 0 0 1px #bbb;flex:none}
 .gm-legend .sw{width:18px;height:11px;flex:none;border:1px solid #bbb}
 .gm-legend svg{flex:none}.gm-legend .note{margin-top:6px;color:#555;font-size:11px;border-top:1px solid #ddd;padding-top:5px}
-.gm-time{padding:6px 10px;width:230px}.gm-time input{width:100%;margin:2px 0}
-.gm-time-head{font-weight:600}.gm-time-label{font-weight:400;color:#444;margin-left:4px}
-.gm-time-all{font-size:11px;margin-top:2px}
 .gm-search{padding:4px}.gm-search-box{width:180px;border:1px solid #bbb;border-radius:4px;padding:4px 6px;font-size:13px}
 .gm-search-box.gm-miss{border-color:#c0392b}
 .leaflet-control-layers-expanded{font:12px/1.5 system-ui,"DejaVu Sans",sans-serif;max-height:52vh;overflow:auto}

@@ -9,7 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["ROLE_COLOURS", "ROLE_LABELS", "TYPE_STYLES", "TypeStyle", "icon_svg", "type_style"]
+__all__ = [
+    "CORROBORATION_STYLES",
+    "COUNTRY_COLOURS",
+    "COUNTRY_LINE",
+    "LINK_COLOUR",
+    "ROLE_COLOURS",
+    "ROLE_LABELS",
+    "TYPE_STYLES",
+    "MarkStyle",
+    "TypeStyle",
+    "icon_svg",
+    "type_style",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +75,29 @@ ROLE_LABELS: dict[str, str] = {
 MOVEMENT_COLOUR = "#08519c"
 REGION_COLOURS = ("#fee5d9", "#fcbba1", "#fc9272", "#fb6a4a", "#de2d26", "#a50f15")
 AREA_COLOUR = "#e08214"
+#: Countries named in text (or holding events located only to a country), by mentions.
+COUNTRY_COLOURS = ("#efedf5", "#dadaeb", "#bcbddc", "#9e9ac8", "#756bb1", "#54278f")
+COUNTRY_LINE = "#54278f"
+
+
+@dataclass(frozen=True, slots=True)
+class MarkStyle:
+    """A canvas circle: fill, outline, radius and legend label."""
+
+    colour: str
+    stroke: str
+    radius: float
+    label: str
+
+
+#: The three corroboration layers: records the news confirms, records no article covers,
+#: events reported in the news that no dataset holds.
+CORROBORATION_STYLES: dict[str, MarkStyle] = {
+    "corroborated": MarkStyle("#1a9850", "#ffffff", 6.5, "Record corroborated by news"),
+    "uncovered": MarkStyle("#bababa", "#4d4d4d", 4.0, "Record with no article"),
+    "unmatched": MarkStyle("#7b3294", "#ffffff", 6.5, "Reported, not recorded"),
+}
+LINK_COLOUR = "#1a9850"
 
 
 def type_style(event_type: str | None) -> TypeStyle:

@@ -24,7 +24,8 @@ from ..popups import esc, link, sentence_html, truncate
 from ..runtime import JsCall
 from ..style import icon_svg, type_style
 
-__all__ = ["EventsLayerInfo", "ScaleOptions", "add_event_layers", "event_days", "point_events"]
+__all__ = ["EventsLayerInfo", "ScaleOptions", "add_event_layers", "country_events", "event_days",
+           "point_events"]
 
 MODE_TEXT = {
     "cluster": "clustered type icons",
@@ -69,12 +70,29 @@ class EventsLayerInfo:
                 f"canvas dots up to {options.points_max:,}, grid above")
 
 
+def _country_level(events: gpd.GeoDataFrame) -> pd.Series:
+    if "geo_precision" not in events:
+        return pd.Series(False, index=events.index)
+    return events["geo_precision"].astype(object).fillna("") == "country"
+
+
 def point_events(events: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame | None:
-    """The events drawn as points: Point geometries that are not movements."""
+    """The events drawn as points: Point geometries that are not movements and are located
+    more precisely than a country (those are counted on the country, never dotted)."""
     if events is None or not len(events):
         return None
     geom = events.geometry
-    mask = geom.notna() & (geom.geom_type == "Point")
+    mask = geom.notna() & (geom.geom_type == "Point") & ~_country_level(events)
+    if "kind" in events:
+        mask &= events["kind"].astype(object).fillna("") != "movement"
+    return events[mask.to_numpy()]
+
+
+def country_events(events: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame | None:
+    """Events located only to a country (``geo_precision`` "country"), movements excluded."""
+    if events is None or not len(events):
+        return None
+    mask = _country_level(events)
     if "kind" in events:
         mask &= events["kind"].astype(object).fillna("") != "movement"
     return events[mask.to_numpy()]

@@ -1,6 +1,7 @@
 """Place mentions: one circle per resolved place, sized by how often it is mentioned, coloured by
 its most frequent role; places that are first-level divisions (a story's "Kursk border region")
-are drawn as their polygon instead of a pin."""
+are drawn as their polygon instead of a pin; countries are left to the countries layer (their
+outlines) and named regions without an outline ("Siberia", "Europe") are labels, never dots."""
 
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ class MentionsLayerInfo:
     mentions: int = 0
     areas: int = 0
     area_mentions: int = 0
+    regions: int = 0
+    region_mentions: int = 0
     roles: tuple[str, ...] = ()
     search: list[tuple[str, float, float, int, list[float] | None]] | None = None
 
@@ -71,6 +74,7 @@ def add_mention_layers(m: folium.Map, mentions: gpd.GeoDataFrame, *,
     admin1 = admin1_polygons(data_dir).set_index("key")
     pins: dict[str, list] = {k: [] for k in ("x", "y", "c", "n", "p", "d")}
     areas: list[dict] = []
+    labels: dict[str, list] = {k: [] for k in ("x", "y", "n", "p", "d")}
     roles_seen: set[str] = set()
     for key, rows in groups.items():
         n = len(rows)
@@ -91,6 +95,19 @@ def add_mention_layers(m: folium.Map, mentions: gpd.GeoDataFrame, *,
             info.search.append((esc(r0["place_name"]), r0["_x"], r0["_y"], 7,
                                 [round(minx, 3), round(miny, 3), round(maxx, 3), round(maxy, 3)]))
             continue
+        if r0.get("feature") == "country":
+            continue  # drawn as its outline (layers/countries.py)
+        if r0.get("feature") == "region":
+            # a named region without an outline: a label, not a point symbol
+            labels["x"].append(r0["_x"])
+            labels["y"].append(r0["_y"])
+            labels["n"].append(label)
+            labels["p"].append(popup)
+            labels["d"].append(days)
+            info.regions += 1
+            info.region_mentions += n
+            info.search.append((esc(r0["place_name"]), r0["_x"], r0["_y"], 5, None))
+            continue
         pins["x"].append(r0["_x"])
         pins["y"].append(r0["_y"])
         pins["c"].append(_ROLES.index(role) if role in _ROLES else 0)
@@ -107,6 +124,13 @@ def add_mention_layers(m: folium.Map, mentions: gpd.GeoDataFrame, *,
         group.add_child(JsCall("areas", m.get_name(), {
             "name": name, "colour": AREA_COLOUR,
             "fc": {"type": "FeatureCollection", "features": areas}}))
+        group.add_to(m)
+    if labels["x"]:
+        name = f"Regions without outline ({info.regions})"
+        group = folium.FeatureGroup(name=name, overlay=True, show=True)
+        group.add_child(JsCall("labels", m.get_name(), {
+            **labels, "name": name, "x": round_coords(labels["x"]),
+            "y": round_coords(labels["y"])}))
         group.add_to(m)
     if pins["x"]:
         name = f"Place mentions ({info.mentions})"

@@ -2,19 +2,24 @@
 
 Any event whose geometry is a LineString (text events of kind "movement" come that way) is a
 movement from its first to its last vertex. Movements between the same two points (to about
-100 m) are one flow; its width grows with the number of movements in the date range.
+100 m) are one flow; its width grows with the number of movements in the date range. An end that
+is a whole country ("troops sent to Russia") is drawn at the country's capital, not at the
+middle of its territory.
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import folium
 import geopandas as gpd
 import pandas as pd
 
+from ..boundaries import capital_points, country_polygons
 from ..popups import esc, link, truncate
 from ..runtime import JsCall
 from ..style import MOVEMENT_COLOUR
@@ -54,18 +59,42 @@ def _text(row: dict, key: str) -> str | None:
     return None if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA else str(v)
 
 
+def country_ends(data_dir: Path | None) -> Callable[[float, float], tuple[float, float]]:
+    """A function moving a point that is a country's label point (where a place resolved to a
+    country stands) to the country's capital; other points are returned unchanged."""
+    if data_dir is None:
+        return lambda x, y: (x, y)
+    polys = country_polygons(Path(data_dir))
+    labels = {(round(float(x), 2), round(float(y), 2)): iso
+              for iso, x, y in zip(polys.index, polys["lon"], polys["lat"], strict=True)}
+    capitals: dict[str, tuple[float, float]] | None = None
+
+    def move(x: float, y: float) -> tuple[float, float]:
+        nonlocal capitals
+        iso = labels.get((round(x, 2), round(y, 2)))
+        if iso is None:
+            return x, y
+        if capitals is None:
+            capitals = capital_points(Path(data_dir))
+        return capitals.get(iso, (x, y))
+
+    return move
+
+
 def add_movement_layer(m: folium.Map, events: gpd.GeoDataFrame | None, *,
-                       show: bool = True) -> FlowsLayerInfo:
-    """Add the "Movements" layer (always present, so the layer control shows it)."""
+                       data_dir: Path | None = None, show: bool = True) -> FlowsLayerInfo:
+    """Add the "Movements" layer (always present, so the layer control shows it). An end that
+    is a whole country is drawn at its capital (with ``data_dir``, where the outlines are)."""
     info = FlowsLayerInfo()
     moves = movement_events(events)
+    move_end = country_ends(data_dir)
     flows: dict[tuple, list[dict]] = defaultdict(list)
     if moves is not None and len(moves):
         plain = moves.drop(columns=moves.geometry.name).astype(object)
         plain = plain.where(plain.notna(), None)
         plain["_day"] = event_days(moves["date"])
         for rec, geom in zip(plain.to_dict("records"), moves.geometry, strict=True):
-            (x0, y0), (x1, y1) = geom.coords[0], geom.coords[-1]
+            (x0, y0), (x1, y1) = move_end(*geom.coords[0]), move_end(*geom.coords[-1])
             key = (round(x0, 3), round(y0, 3), round(x1, 3), round(y1, 3))
             flows[key].append(rec)
     data: dict[str, list] = {k: [] for k in ("x0", "y0", "x1", "y1", "a", "b", "t", "p")}

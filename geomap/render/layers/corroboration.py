@@ -1,0 +1,211 @@
+"""Corroboration: which event records the news confirms, which no article covers, and which
+reported events no dataset holds.
+
+Given the records (an event table, see :mod:`geomap.events.schema`), the text events extracted
+from articles (the same schema, ``dataset`` "text", with ``article_id`` and ``event_index``) and
+the links between them (one row per (article event, record) pair, as ``geomap join`` writes
+them), three layers are drawn, each with its count in its name:
+
+- "Records corroborated by news": records with at least one link; the popup lists the linked
+  articles (title, date, link, distance, day gap, rank) and selecting one draws its link lines;
+- "Records with no article": records without a link;
+- "Reported, not recorded": text events that link to no record.
+
+Every layer follows the map's time filter. Events located only to a country are not dotted
+here (the country layer counts them, see :mod:`geomap.render.layers.countries`).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import PurePath
+
+import folium
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from ..popups import esc, link
+from ..runtime import JsCall
+from ..style import CORROBORATION_STYLES, LINK_COLOUR
+from .events import _point_payload, point_events
+
+__all__ = ["LINK_INPUT_COLUMNS", "CorroborationInfo", "add_corroboration_layers", "record_ids"]
+
+#: Columns the links table must have; ``title``, ``url`` and ``article_date`` are optional
+#: (taken from the text events' ``title``/``source``/``article_date`` when absent).
+LINK_INPUT_COLUMNS = ("article_id", "event_index", "record_id", "dataset", "rank", "score",
+                      "distance_km", "gap_days")
+
+#: Most linked articles listed in one record's popup (the rest are counted).
+POPUP_LINKS = 12
+
+
+@dataclass
+class CorroborationInfo:
+    """Counts of the three corroboration layers (records and text events located as points)."""
+
+    corroborated: int = 0
+    uncovered: int = 0
+    unmatched: int = 0
+    links: int = 0
+    links_unplaced: int = 0  # links whose record or text event is not in the tables given
+    drawn: bool = False
+
+    def layer_names(self) -> dict[str, str]:
+        return {
+            "corroborated": f"Records corroborated by news ({self.corroborated:,})",
+            "uncovered": f"Records with no article ({self.uncovered:,})",
+            "unmatched": f"Reported, not recorded ({self.unmatched:,})",
+        }
+
+
+def record_ids(records: pd.DataFrame) -> pd.Series:
+    """Each record's id as links name it: its ``event_id``, else ``FILE:ROW`` (file name and
+    1-based data row)."""
+    eid = records["event_id"].astype(object) if "event_id" in records else \
+        pd.Series([None] * len(records), index=records.index, dtype=object)
+    files = records.get("source_file", pd.Series([None] * len(records), index=records.index))
+    rows = records.get("source_row", pd.Series([None] * len(records), index=records.index))
+    fallback = [f"{PurePath(str(f)).name}:{r}" if f is not None and not pd.isna(f) else f":{r}"
+                for f, r in zip(files.astype(object), rows.astype(object), strict=True)]
+    return eid.where(eid.notna(), pd.Series(fallback, index=records.index, dtype=object))
+
+
+def _text_keys(text_events: pd.DataFrame) -> list[tuple[str, int]]:
+    art = text_events["article_id"].astype(object)
+    if "event_index" in text_events:
+        idx = pd.to_numeric(text_events["event_index"], errors="coerce")
+    else:  # "<article id>#<k>" event ids
+        idx = pd.to_numeric(text_events["event_id"].astype(str).str.rsplit("#", n=1).str[-1],
+                            errors="coerce")
+    return [(str(a), int(k)) if not pd.isna(k) else (str(a), -1)
+            for a, k in zip(art, idx, strict=True)]
+
+
+def _num(v) -> float | None:
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(f) else f
+
+
+def _link_item(row: dict, fallback: dict) -> str:
+    title = row.get("title") or fallback.get("title") or row.get("article_id")
+    url = row.get("url") or fallback.get("url")
+    date = row.get("article_date") or fallback.get("article_date")
+    bits = []
+    km = _num(row.get("distance_km"))
+    if km is not None:
+        bits.append(f"{km:,.0f} km" if km >= 10 else f"{km:.1f} km")
+    gap = _num(row.get("gap_days"))
+    bits.append("undated" if gap is None else f"{gap:g} day{'s' if gap != 1 else ''} apart")
+    rank = _num(row.get("rank"))
+    if rank is not None:
+        bits.append(f"rank {int(rank)}")
+    date_html = f' <span class="gm-date">{esc(str(date)[:10])}</span>' if date else ""
+    return (f"<li>{link(str(title) if title is not None else None, url)}{date_html}"
+            f'<div class="gm-sub">{esc(" · ".join(bits))}</div></li>')
+
+
+def _xy(frame: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:
+    return frame.geometry.x.to_numpy(), frame.geometry.y.to_numpy()
+
+
+def _clean(frame: pd.DataFrame) -> list[dict]:
+    plain = pd.DataFrame(frame.drop(columns=[c for c in ("geometry",) if c in frame]))
+    plain = plain.astype(object)
+    return plain.where(plain.notna(), None).to_dict("records")
+
+
+def add_corroboration_layers(m: folium.Map, records: gpd.GeoDataFrame | None,
+                             text_events: gpd.GeoDataFrame | None, links: pd.DataFrame | None,
+                             *, show: bool = True) -> CorroborationInfo:
+    """Add the three corroboration layers to ``m`` (always all three, counts in their names).
+
+    ``links`` needs :data:`LINK_INPUT_COLUMNS`; records are matched by ``dataset`` and
+    :func:`record_ids`, text events by (``article_id``, ``event_index``).
+    """
+    info = CorroborationInfo(drawn=True)
+    links = pd.DataFrame(columns=list(LINK_INPUT_COLUMNS)) if links is None else links
+    missing = [c for c in ("article_id", "event_index", "record_id") if c not in links]
+    if missing:
+        raise ValueError(f"links table lacks {', '.join(missing)}")
+    info.links = len(links)
+    rec = point_events(records)
+    rec = rec if rec is not None else gpd.GeoDataFrame(geometry=[], crs="EPSG:4326")
+    txt = text_events if text_events is not None and len(text_events) else None
+    txt = txt[txt.geometry.notna()] if txt is not None else None
+    if txt is not None and "geo_precision" in txt:
+        txt = txt[txt["geo_precision"].astype(object).fillna("") != "country"]
+    if txt is not None and (txt.geometry.geom_type != "Point").any():
+        # a movement stands where it ends (as the join places it)
+        txt = txt.set_geometry(gpd.GeoSeries(
+            [g if g.geom_type == "Point" else shapely.Point(g.coords[-1]) if g.geom_type ==
+             "LineString" else g.representative_point() for g in txt.geometry],
+            index=txt.index, crs=txt.crs))
+    # positions of the rows the links point to
+    rid = record_ids(rec) if len(rec) else pd.Series([], dtype=object)
+    rds = rec["dataset"].astype(object) if "dataset" in rec else pd.Series([None] * len(rec))
+    rec_pos = {(str(d) if d is not None else "", str(i)): k
+               for k, (d, i) in enumerate(zip(rds, rid, strict=True))}
+    rec_by_id = {str(i): k for k, i in enumerate(rid)}
+    txt_keys = _text_keys(txt) if txt is not None else []
+    txt_pos = {key: k for k, key in enumerate(txt_keys)}
+    txt_x, txt_y = _xy(txt) if txt is not None else (np.array([]), np.array([]))
+    txt_meta = _clean(txt[[c for c in ("title", "source", "url", "article_date") if c in txt]]) \
+        if txt is not None else []
+    per_record: dict[int, list[tuple[float, dict, int | None]]] = {}
+    linked_text: set[int] = set()
+    for row in _clean(links):
+        ds = "" if row.get("dataset") is None else str(row["dataset"])
+        r = rec_pos.get((ds, str(row["record_id"])), rec_by_id.get(str(row["record_id"])))
+        try:
+            t = txt_pos.get((str(row["article_id"]), int(row["event_index"])))
+        except (TypeError, ValueError):
+            t = None
+        if t is not None:
+            linked_text.add(t)
+        if r is None:
+            info.links_unplaced += 1
+            continue
+        if t is None:
+            info.links_unplaced += 1
+        rank = _num(row.get("rank"))
+        per_record.setdefault(r, []).append((rank if rank is not None else 1e9, row, t))
+    corroborated = np.array(sorted(per_record), dtype=np.int64)
+    uncovered = np.setdiff1d(np.arange(len(rec)), corroborated)
+    unmatched = np.array([k for k in range(len(txt_keys)) if k not in linked_text], dtype=np.int64)
+    info.corroborated, info.uncovered, info.unmatched = (len(corroborated), len(uncovered),
+                                                         len(unmatched))
+    names = info.layer_names()
+    parts = (("corroborated", rec, corroborated), ("uncovered", rec, uncovered),
+             ("unmatched", txt, unmatched))
+    for kind, frame, rows in parts:
+        style = CORROBORATION_STYLES[kind]
+        sub = frame.iloc[rows] if frame is not None and len(rows) else None
+        payload = _point_payload(sub, "points") if sub is not None else {
+            "mode": "points", "x": [], "y": [], "d": [], "p": [], "s": [""], "f": None}
+        if kind == "corroborated":
+            strings = payload["s"]
+            link_lists = []
+            for r in rows:
+                items = sorted(per_record[int(r)], key=lambda v: v[0])
+                out = []
+                for _rank, row, t in items[:POPUP_LINKS]:
+                    strings.append(_link_item(row, txt_meta[t] if t is not None else {}))
+                    where = [round(float(txt_y[t]), 5), round(float(txt_x[t]), 5)] \
+                        if t is not None else [None, None]
+                    out.append([*where, len(strings) - 1])
+                link_lists.append({"k": out, "n": len(items)})
+            payload["links"] = link_lists
+        payload.update(kind=kind, name=names[kind], label=esc(style.label),
+                       colour=style.colour, stroke=style.stroke, r=style.radius,
+                       linkColour=LINK_COLOUR)
+        group = folium.FeatureGroup(name=names[kind], overlay=True, show=show)
+        group.add_child(JsCall("corroboration", m.get_name(), payload))
+        group.add_to(m)
+    return info

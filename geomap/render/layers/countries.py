@@ -1,0 +1,138 @@
+"""Countries as areas: every country named in the text (by name, metonymy or demonym) and every
+event located only to a country is counted on the country's outline, shaded by that count in the
+date range; never a dot at the country's label point.
+
+The outlines are the shipped Natural Earth admin-0 polygons; mentions are matched by place key
+("c:<ISO2>"), events by their ``country`` (ISO 3166-1 alpha-2).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import folium
+import geopandas as gpd
+import pandas as pd
+
+from ..boundaries import country_polygons, polygon_geojson
+from ..popups import esc, mention_popup
+from ..runtime import JsCall
+from ..style import COUNTRY_COLOURS, COUNTRY_LINE
+from .events import event_days
+from .regions import class_breaks
+
+__all__ = ["CountriesLayerInfo", "add_countries_layer", "is_country_mention"]
+
+
+@dataclass
+class CountriesLayerInfo:
+    countries: int = 0
+    mentions: int = 0
+    events: int = 0
+    bins: list[int] = field(default_factory=list)
+    colours: list[str] = field(default_factory=list)
+    label_points: list[tuple[float, float]] = field(default_factory=list)
+    search: list[tuple[str, float, float, int, list[float] | None]] = field(default_factory=list)
+
+
+def is_country_mention(mentions: pd.DataFrame) -> pd.Series:
+    """Mentions whose place is a country (whatever the role: literal, metonymic, demonym)."""
+    return (mentions["feature"].astype(object).fillna("") == "country") & \
+        mentions["place_key"].astype(object).fillna("").str.startswith("c:")
+
+
+def _event_items(rows: pd.DataFrame, limit: int = 8) -> str:
+    items = []
+    for r in rows.head(limit).itertuples(index=False):
+        date = "" if pd.isna(r.date) else str(r.date)[:10]
+        what = r.event_type if isinstance(r.event_type, str) else "event"
+        who = " \u2013 ".join(x for x in (r.actor1, r.actor2) if isinstance(x, str))
+        src = r.dataset if isinstance(r.dataset, str) else ""
+        who_html = " \u00b7 " + esc(who) if who else ""
+        items.append(f'<li><span class="gm-date">{esc(date)}</span> {esc(what)}{who_html}'
+                     f' <span class="gm-prov">({esc(src)})</span></li>')
+    if len(rows) > limit:
+        items.append(f"<li>\u2026 and {len(rows) - limit} more</li>")
+    return "".join(items)
+
+
+def add_countries_layer(m: folium.Map, mentions: gpd.GeoDataFrame | None,
+                        events: gpd.GeoDataFrame | None, *, data_dir: Path,
+                        show: bool = True) -> CountriesLayerInfo:
+    """Add "Countries named (N)": admin-0 outlines shaded by mentions plus
+    country-level events in the date range. Present only when there is something to count."""
+    info = CountriesLayerInfo()
+    days: dict[str, Counter] = defaultdict(Counter)
+    mention_rows: dict[str, list[dict]] = defaultdict(list)
+    event_rows: dict[str, pd.DataFrame] = {}
+    polys = country_polygons(data_dir)
+    if mentions is not None and len(mentions):
+        sel = mentions[is_country_mention(mentions)]
+        plain = sel.drop(columns=sel.geometry.name).astype(object)
+        plain = plain.where(plain.notna(), None)
+        plain["_day"] = event_days(sel["date"])
+        for rec in plain.to_dict("records"):
+            iso = rec["place_key"][2:]
+            if iso in polys.index:
+                mention_rows[iso].append(rec)
+                days[iso][int(rec["_day"])] += 1
+                info.mentions += 1
+    if events is not None and len(events):
+        cc = events["country"].astype(object)
+        ok = cc.isin(polys.index).to_numpy()
+        ev = events[ok]
+        ev_days = event_days(ev["date"])
+        for iso, d in zip(ev["country"].astype(str), ev_days, strict=True):
+            days[iso][int(d)] += 1
+        info.events = int(ok.sum())
+        cols = [c for c in ("date", "event_type", "actor1", "actor2", "dataset") if c in ev]
+        frame = pd.DataFrame(ev[cols]).assign(_cc=ev["country"].astype(str).to_numpy())
+        for c in ("date", "event_type", "actor1", "actor2", "dataset"):
+            if c not in frame:
+                frame[c] = None
+        for iso, part in frame.groupby("_cc", sort=False):
+            event_rows[str(iso)] = part.sort_values("date")
+    if not days:
+        return info
+    totals = {iso: sum(c.values()) for iso, c in days.items()}
+    k = min(len(COUNTRY_COLOURS), len(set(totals.values())))
+    info.bins = class_breaks(list(totals.values()), k=k)
+    info.colours = list(COUNTRY_COLOURS[len(COUNTRY_COLOURS) - len(info.bins):])
+    features = []
+    for iso in sorted(totals, key=lambda k: -totals[k]):
+        row = polys.loc[iso]
+        rows = mention_rows.get(iso, [])
+        evs = event_rows.get(iso)
+        n_ev = 0 if evs is None else len(evs)
+        bits = []
+        if rows:
+            bits.append(f"{len(rows)} mention{'s' if len(rows) != 1 else ''}")
+        if n_ev:
+            bits.append(f"{n_ev} event{'s' if n_ev != 1 else ''} located only to the country")
+        sub = "country \u00b7 " + " \u00b7 ".join(bits)
+        popup = mention_popup(row["name"], sub, rows) if rows else (
+            f'<div class="gm-popup"><b>{esc(row["name"])}</b><div class="gm-sub">'
+            f"{esc(sub)}</div><ul></ul></div>")
+        if n_ev:
+            popup = (popup[: -len("</ul></div>")] + "</ul><div class=\"gm-sub\">Events located "
+                     f"only to {esc(row['name'])}:</div><ul>{_event_items(evs)}</ul></div>")
+        pairs = [v for d, k in sorted(days[iso].items()) for v in (int(d), int(k))]
+        features.append({"type": "Feature", "geometry": polygon_geojson(row.geometry, 0.02, 3),
+                         "properties": {"n": esc(row["name"]), "b": pairs, "p": popup}})
+        info.label_points.append((float(row["lon"]), float(row["lat"])))
+        minx, miny, maxx, maxy = row.geometry.bounds
+        info.search.append((esc(row["name"]), float(row["lon"]), float(row["lat"]), 5,
+                            [round(minx, 3), round(miny, 3), round(maxx, 3), round(maxy, 3)]))
+    info.countries = len(features)
+    name = (f"Countries named ({info.countries})" if not info.events else
+            f"Countries: mentions and events ({info.countries})")
+    group = folium.FeatureGroup(name=name, overlay=True, show=show)
+    group.add_child(JsCall("regions", m.get_name(), {
+        "name": name, "unit": "mentions and events", "bins": info.bins,
+        "colours": info.colours, "kind": "countries", "line": COUNTRY_LINE, "opacity": 0.55,
+        "pane": ["gm-countries", 340],
+        "fc": {"type": "FeatureCollection", "features": features}}))
+    group.add_to(m)
+    return info

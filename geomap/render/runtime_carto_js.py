@@ -1,0 +1,128 @@
+# ruff: noqa: E501 - JavaScript and CSS text
+"""JavaScript of the map's cartography: labels for regions without an outline, the initial view
+fitted clear of the panels, grouped layer list, folding legend; inlined after
+:mod:`.runtime_js`, whose helpers (``GM.register``, ``GM.countPairs``, ``GM.control``) it uses.
+"""
+
+JS = r"""
+(function () {
+"use strict";
+var GM = window.GM;
+
+/* ---- named regions without an outline: a text label sized by mentions, no point symbol ---- */
+GM.labels = function (map, group, data) {
+  var st = GM.state(map), n = data.x.length, items = [];
+  for (var i = 0; i < n; i++) {
+    var m = L.marker([data.y[i], data.x[i]], {keyboard: false, icon: L.divIcon({
+      className: "gm-area-label", iconSize: null, html: "<span>" + data.n[i] + "</span>"})});
+    m._gmKind = "area-labels"; m._gmOn = false;
+    m.bindPopup(data.p[i], {maxWidth: 380});
+    items.push(m);
+  }
+  return GM.register(map, {
+    name: data.name, shown: 0,
+    refresh: function () {
+      var shown = 0;
+      for (var j = 0; j < n; j++) {
+        var k = GM.countPairs(st, data.d[j]);
+        shown += k;
+        GM.setShown(group, items[j], k > 0);
+      }
+      this.shown = shown;
+    }
+  });
+};
+
+/* ---- the layer list in folding groups (Leaflet's own list, regrouped whenever it is rebuilt) ---- */
+GM.groupLayers = function (map, data) {
+  var box = map.getContainer().querySelector(".leaflet-control-layers-overlays");
+  if (!box) { return; }
+  var busy = false, openState = {};
+  function title(label) { return label.textContent.trim(); }
+  function regroup() {
+    busy = true;
+    var labels = Array.prototype.slice.call(box.querySelectorAll("label"));
+    box.querySelectorAll("details.gm-group").forEach(function (d) {
+      openState[d.dataset.title] = d.open;
+    });
+    var rest = labels.slice();
+    box.innerHTML = "";
+    data.groups.forEach(function (g) {
+      var members = rest.filter(function (l) {
+        return g.prefixes.some(function (p) { return title(l).indexOf(p) === 0; }); });
+      if (!members.length) { return; }
+      rest = rest.filter(function (l) { return members.indexOf(l) < 0; });
+      var d = document.createElement("details");
+      d.className = "gm-group"; d.dataset.title = g.title;
+      d.open = g.title in openState ? openState[g.title] : g.open;
+      var s = document.createElement("summary");
+      s.textContent = g.title;
+      if (g.toggle) {
+        var all = document.createElement("button");
+        all.type = "button"; all.className = "gm-group-all"; all.textContent = "all / none";
+        all.addEventListener("click", function (e) {
+          e.preventDefault(); e.stopPropagation();
+          var inputs = members.map(function (l) { return l.querySelector("input"); });
+          var on = inputs.some(function (i) { return !i.checked; });
+          inputs.forEach(function (i) { if (i.checked !== on) { i.click(); } });
+        });
+        s.appendChild(all);
+      }
+      d.appendChild(s);
+      members.forEach(function (l) { d.appendChild(l); });
+      box.appendChild(d);
+    });
+    rest.forEach(function (l) { box.appendChild(l); });
+    busy = false;
+  }
+  regroup();
+  new MutationObserver(function () {
+    if (!busy && box.querySelector(":scope > label")) { regroup(); }
+  }).observe(box, {childList: true});
+};
+
+/* ---- the initial view: fit the data's box inside the part of the map no panel covers ---- */
+function panelPadding(map) {
+  var box = map.getContainer().getBoundingClientRect(), W = box.width, H = box.height;
+  function size(sel) {
+    var el = map.getContainer().querySelector(sel);
+    if (!el) { return [0, 0]; }
+    var r = el.getBoundingClientRect();
+    return [r.width, r.height];
+  }
+  var title = size(".gm-title"), layers = size(".leaflet-control-layers"),
+      legend = size(".gm-legend"), time = size(".gm-time"), left = size(".leaflet-top.leaflet-left");
+  var top = Math.min(title[1] + 16, H * 0.3);
+  var right = Math.min(Math.max(layers[0], legend[0]) + 16, W * 0.35);
+  var bottom = Math.min(time[1] + 16, H * 0.35);
+  var leftPad = Math.min(Math.max(60, left[0] > 300 ? 60 : left[0] + 12), W * 0.25);
+  return {tl: [leftPad, top], br: [right, bottom]};
+}
+GM.panelPadding = panelPadding;
+
+GM.fit = function (map, data) {
+  var st = GM.state(map);
+  st.fit = data;
+  function go() {
+    var p = panelPadding(map);
+    map.fitBounds(data.b, {paddingTopLeft: p.tl, paddingBottomRight: p.br, maxZoom: data.z,
+                           animate: false});
+  }
+  go();
+  // panels settle after fonts and layout: fit again once the page has loaded
+  if (document.readyState !== "complete") { window.addEventListener("load", go); }
+};
+})();
+"""
+
+CSS = """
+details.gm-group{margin:1px 0 3px}details.gm-group>summary{cursor:pointer;font-weight:600;color:#333;
+ font-size:11px;text-transform:uppercase;letter-spacing:.04em;padding:2px 0}
+details.gm-group>label{display:block;padding-left:10px}
+.gm-group-all{font-size:10px;margin-left:8px;padding:0 4px;text-transform:none;letter-spacing:0}
+details.gm-fold>summary{cursor:pointer;font-weight:600;font-size:11px;text-transform:uppercase;
+ letter-spacing:.05em;color:#555}details.gm-fold[open]>summary{margin-bottom:4px}
+.gm-area-label{background:none;border:0;white-space:nowrap}
+.gm-area-label span{display:inline-block;transform:translate(-50%,-50%);font:italic 600 13px/1.2 system-ui,"DejaVu Sans",sans-serif;
+ color:#5b3f8c;letter-spacing:.06em;text-transform:uppercase;text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 2px #fff}
+"""

@@ -1,0 +1,88 @@
+"""The corroboration layers in headless Chromium: counts, link selection, the time filter."""
+
+from __future__ import annotations
+
+import time
+
+import pandas as pd
+import pytest
+from test_browser_map import OUTPUT, _errors, _js, _layer_labels, _open, browser_session
+from test_render_corroboration import corroboration_tables
+from test_render_map import DATA
+
+from geomap.render import render_map, save_map
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    yield from browser_session()
+
+
+@pytest.fixture(scope="module")
+def corroboration_map(tmp_path_factory):
+    records, text_events, links = corroboration_tables()
+    events = pd.concat([records, text_events], ignore_index=True)
+    m, _ = render_map(None, data_dir=DATA, title="News and records", events=events,
+                      records=records, text_events=text_events, links=links)
+    path = tmp_path_factory.mktemp("corroboration") / "index.html"
+    save_map(m, path)
+    return path
+
+
+def _click(driver, kind: str, i: int) -> str:
+    return driver.execute_script("""
+        var map = GM.maps[0], hit = null, kind = arguments[0], i = arguments[1];
+        map.eachLayer(function (x) {
+          if (x._gmKind === 'corroboration:' + kind && x._gmi === i) { hit = x; } });
+        hit.fire('click', {latlng: hit.getLatLng()}, true);
+        return document.querySelector('.leaflet-popup-content').innerHTML;""", kind, i)
+
+
+def test_three_layers_listed_with_counts_and_drawn(browser, corroboration_map):
+    _open(browser, corroboration_map)
+    assert _errors(browser) == []
+    labels = _layer_labels(browser)
+    for name in ("Records corroborated by news (2)", "Records with no article (1)",
+                 "Reported, not recorded (1)"):
+        assert name in labels, labels
+    drawn = _js(browser, "return GM.drawn(map);")
+    assert drawn["corroboration:corroborated"] == 2
+    assert drawn["corroboration:uncovered"] == 1
+    assert drawn["corroboration:unmatched"] == 1
+    assert "events:assault" not in drawn  # by-type layers start hidden beside corroboration
+
+
+def test_selecting_a_record_draws_its_links(browser, corroboration_map):
+    _open(browser, corroboration_map)
+    assert "links" not in _js(browser, "return GM.drawn(map);")
+    html = _click(browser, "corroborated", 0)  # r1, Sudzha: two article events
+    assert "Reported in 2 article events" in html
+    assert "Shelling &lt;script&gt;alert(1)&lt;/script&gt; in Sudzha" in html
+    assert _js(browser, "return GM.drawn(map).links;") == 2
+    ends = _js(browser, "var out = []; map.eachLayer(function (l) { if (l._gmKind === "
+               "'links') { out.push(l.getLatLngs()[1]); } }); return out;")
+    assert sorted(round(p["lat"], 2) for p in ends) == [51.1, 51.2]
+    OUTPUT.mkdir(exist_ok=True)
+    browser.save_screenshot(str(OUTPUT / "corroboration-selected.png"))
+    _click(browser, "corroborated", 1)  # the id-less Kharkiv record: one link
+    assert _js(browser, "return GM.drawn(map).links;") == 1
+    _js(browser, "map.closePopup();")
+    assert "links" not in _js(browser, "return GM.drawn(map);")
+    assert browser.execute_script("return window.__alerts") == []
+
+
+def test_time_filter_applies_to_the_three_layers(browser, corroboration_map):
+    _open(browser, corroboration_map)
+    # 2024-10-03 .. 2024-10-10 keeps r1 and the Kharkiv record, drops r2 (10-20) and the
+    # unmatched Bakhmut event (10-25)
+    lo = _js(browser, "return Math.round(Date.parse('2024-10-03') / 86400000);")
+    _js(browser, f"GM.setRange(map, {lo}, {lo + 7});")
+    time.sleep(0.2)
+    stats = _js(browser, "return GM.stats(map);")
+    assert stats["Records corroborated by news (2)"] == 2
+    assert stats["Records with no article (1)"] == 0
+    assert stats["Reported, not recorded (1)"] == 0
+    drawn = _js(browser, "return GM.drawn(map);")
+    assert "corroboration:uncovered" not in drawn and "corroboration:unmatched" not in drawn

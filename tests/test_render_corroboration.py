@@ -1,0 +1,139 @@
+"""Corroboration layers from hand-built records, text events and links (no browser; see
+test_browser_corroboration.py for selection and the time filter in a page)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+import shapely
+from test_render_map import DATA
+
+from geomap.events.schema import coerce_events
+from geomap.render import map_html, render_map
+from geomap.render.layers.corroboration import record_ids
+
+
+def corroboration_tables():
+    """Four records (one without an id), four text events from two articles, three links.
+
+    r1 (Sudzha) is linked to two article events, the id-less record (Kharkiv, row 3 of
+    ged.csv) to one; r2 and r4 have no article; the text event in Bakhmut links to nothing.
+    """
+    recs = pd.DataFrame([
+        {"event_id": "r1", "dataset": "ucdp", "date": "2024-10-03", "event_type": "assault",
+         "location": "Sudzha", "country": "RU", "source_file": "/data/ged.csv", "source_row": 1,
+         "notes": "Shelling of the town", "geometry": shapely.Point(35.27, 51.19)},
+        {"event_id": "r2", "dataset": "ucdp", "date": "2024-10-20", "event_type": "assault",
+         "location": "Kupiansk", "country": "UA", "source_file": "/data/ged.csv",
+         "source_row": 2, "geometry": shapely.Point(37.61, 49.71)},
+        {"event_id": None, "dataset": "ucdp", "date": "2024-10-05", "event_type": "assault",
+         "location": "Kharkiv", "country": "UA", "source_file": "/data/ged.csv",
+         "source_row": 3, "geometry": shapely.Point(36.23, 49.99)},
+        {"event_id": "r4", "dataset": "ucdp", "date": "2024-10-06", "event_type": "assault",
+         "location": "Ukraine", "country": "UA", "geo_precision": "country",
+         "source_file": "/data/ged.csv", "source_row": 4,
+         "geometry": shapely.Point(31.4, 49.0)},
+    ])
+    records = coerce_events(gpd.GeoDataFrame(recs, geometry="geometry", crs="EPSG:4326"),
+                            check=False)
+    txt = pd.DataFrame([
+        {"event_id": "a1#0", "dataset": "text", "date": "2024-10-03", "event_type": "assault",
+         "location": "Sudzha", "article_id": "a1", "event_index": 0,
+         "notes": "Shells hit <b>Sudzha</b> overnight.", "article_date": "2024-10-04",
+         "geometry": shapely.Point(35.26, 51.2)},
+        {"event_id": "a2#0", "dataset": "text", "date": "2024-10-04", "event_type": "assault",
+         "location": "Sudzha district", "article_id": "a2", "event_index": 0,
+         "article_date": "2024-10-05", "geometry": shapely.Point(35.4, 51.1)},
+        {"event_id": "a2#1", "dataset": "text", "date": "2024-10-05", "event_type": "mobilize",
+         "location": "Kharkiv", "article_id": "a2", "event_index": 1, "kind": "movement",
+         "article_date": "2024-10-05",
+         "geometry": shapely.LineString([(37.6, 55.75), (36.25, 50.0)])},
+        {"event_id": "a2#2", "dataset": "text", "date": "2024-10-25", "event_type": "assault",
+         "location": "Bakhmut", "article_id": "a2", "event_index": 2,
+         "article_date": "2024-10-25", "geometry": shapely.Point(38.0, 48.6)},
+    ])
+    text_events = coerce_events(gpd.GeoDataFrame(txt, geometry="geometry", crs="EPSG:4326"),
+                                check=False)
+    links = pd.DataFrame([
+        {"article_id": "a1", "event_index": 0, "record_id": "r1", "dataset": "ucdp", "rank": 1,
+         "score": 0.9, "distance_km": 1.2, "gap_days": 0,
+         "title": "Shelling <script>alert(1)</script> in Sudzha",
+         "url": "https://example.org/a1", "article_date": "2024-10-04"},
+        {"article_id": "a2", "event_index": 0, "record_id": "r1", "dataset": "ucdp", "rank": 1,
+         "score": 0.6, "distance_km": 11.0, "gap_days": 1, "title": "Border report",
+         "url": "javascript:alert(2)", "article_date": "2024-10-05"},
+        {"article_id": "a2", "event_index": 1, "record_id": "ged.csv:3", "dataset": "ucdp",
+         "rank": 1, "score": 0.7, "distance_km": 2.0, "gap_days": None,
+         "title": "Troops reach Kharkiv", "url": None, "article_date": "2024-10-05"},
+    ])
+    return records, text_events, links
+
+
+def _calls(html: str, function: str) -> list[dict]:
+    out = []
+    for match in re.finditer(r"GM\." + function + r"\(map_\w+, feature_group_\w+, ", html):
+        out.append(json.JSONDecoder().raw_decode(html, match.end())[0])
+    return out
+
+
+def test_record_ids_fall_back_to_file_and_row():
+    records, _, _ = corroboration_tables()
+    assert record_ids(records).tolist() == ["r1", "r2", "ged.csv:3", "r4"]
+
+
+def test_three_layers_with_counts_and_link_popups():
+    records, text_events, links = corroboration_tables()
+    events = pd.concat([records, text_events], ignore_index=True)
+    m, info = render_map(None, data_dir=DATA, events=events, records=records,
+                         text_events=text_events, links=links)
+    c = info.corroboration
+    # r4 is located only to a country: not a point in any of the three layers
+    assert (c.corroborated, c.uncovered, c.unmatched, c.links, c.links_unplaced) == (
+        2, 1, 1, 3, 0)
+    assert "Records corroborated by news (2)" in info.layers
+    assert "Records with no article (1)" in info.layers
+    assert "Reported, not recorded (1)" in info.layers
+    html = map_html(m)
+    calls = {c["kind"]: c for c in _calls(html, "corroboration")}
+    corr = calls["corroborated"]
+    assert [lk["n"] for lk in corr["links"]] == [2, 1]
+    r1_links = [corr["s"][k[2]] for k in corr["links"][0]["k"]]
+    assert "Shelling &lt;script&gt;alert(1)&lt;/script&gt; in Sudzha" in r1_links[0]
+    assert 'href="https://example.org/a1"' in r1_links[0] and "1.2 km" in r1_links[0]
+    assert "javascript:" not in r1_links[1] and "11 km" in r1_links[1]
+    # the movement links at its end (Kharkiv), undated gap said so
+    assert corr["links"][1]["k"][0][:2] == [50.0, 36.25]
+    assert "undated" in corr["s"][corr["links"][1]["k"][0][2]]
+    assert calls["unmatched"]["x"] == [38.0] and calls["uncovered"]["x"] == [37.61]
+    # the by-type layers are still there, hidden when corroboration is shown
+    assert any(name.startswith("Events: Assault") for name in info.layers)
+
+
+def test_links_to_unknown_rows_are_counted_not_dropped_silently():
+    records, text_events, links = corroboration_tables()
+    extra = pd.DataFrame([{"article_id": "zz", "event_index": 0, "record_id": "nope",
+                           "dataset": "ucdp", "rank": 1, "score": 0.5, "distance_km": 1,
+                           "gap_days": 0}])
+    _, info = render_map(None, data_dir=DATA, records=records, text_events=text_events,
+                         links=pd.concat([links, extra], ignore_index=True))
+    assert info.corroboration.links_unplaced == 1
+    assert info.corroboration.corroborated == 2
+
+
+def test_links_table_must_name_its_ends():
+    records, text_events, links = corroboration_tables()
+    with pytest.raises(ValueError, match="record_id"):
+        render_map(None, data_dir=DATA, records=records, text_events=text_events,
+                   links=links.drop(columns=["record_id"]))
+
+
+def test_empty_links_still_show_the_three_layers():
+    records, text_events, _ = corroboration_tables()
+    _, info = render_map(None, data_dir=DATA, records=records, text_events=text_events,
+                         links=pd.DataFrame(columns=["article_id", "event_index", "record_id"]))
+    c = info.corroboration
+    assert (c.corroborated, c.uncovered, c.unmatched) == (0, 3, 4)
