@@ -58,7 +58,7 @@ def test_selecting_a_record_draws_its_links(browser, corroboration_map):
     _open(browser, corroboration_map)
     assert "links" not in _js(browser, "return GM.drawn(map);")
     html = _click(browser, "corroborated", 0)  # r1, Sudzha: two article events
-    assert "Reported in 2 article events" in html
+    assert "Reported in 2 articles" in html
     assert "Shelling &lt;script&gt;alert(1)&lt;/script&gt; in Sudzha" in html
     assert _js(browser, "return GM.drawn(map).links;") == 2
     ends = _js(browser, "var out = []; map.eachLayer(function (l) { if (l._gmKind === "
@@ -86,3 +86,33 @@ def test_time_filter_applies_to_the_three_layers(browser, corroboration_map):
     assert stats["Reported, not recorded (1)"] == 0
     drawn = _js(browser, "return GM.drawn(map);")
     assert "corroboration:uncovered" not in drawn and "corroboration:unmatched" not in drawn
+
+
+@pytest.fixture(scope="module")
+def pipeline_map(tmp_path_factory, gazetteer):
+    from test_api import ACLED, KURSK
+
+    from geomap.pipeline import run_map
+
+    src = tmp_path_factory.mktemp("acled")
+    (src / "acled.csv").write_text(ACLED, encoding="utf-8")
+    out = tmp_path_factory.mktemp("joined")
+    report = run_map([KURSK, src / "acled.csv"], out, gazetteer=gazetteer, progress=False,
+                     join_options={"km": 60})
+    return out / "index.html", report
+
+
+def test_main_job_map_shows_what_the_join_found(browser, pipeline_map):
+    path, report = pipeline_map
+    _open(browser, path)
+    assert _errors(browser) == []
+    labels = _layer_labels(browser)
+    assert f"Records corroborated by news ({report.records_corroborated})" in labels, labels
+    assert f"Records with no article ({report.records_uncovered})" in labels, labels
+    assert any(x.startswith("Reported, not recorded (") for x in labels), labels
+    html = _click(browser, "corroborated", 0)
+    assert "Reported in" in html and "km" in html
+    assert _js(browser, "return GM.drawn(map).links;") >= 1
+    time.sleep(0.5)  # the popup fades in
+    OUTPUT.mkdir(exist_ok=True)
+    browser.save_screenshot(str(OUTPUT / "main-job-corroboration.png"))

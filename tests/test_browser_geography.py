@@ -201,3 +201,42 @@ def test_many_event_types_fold_into_one_group(browser, tmp_path):
     browser.execute_script("document.querySelector('.gm-legend summary').click();")
     assert browser.execute_script("return document.querySelector('.gm-legend details').open") \
         is False
+
+
+@pytest.fixture(scope="module")
+def density_map(tmp_path_factory):
+    from geomap.render import ScaleOptions
+
+    events = synthetic_events(n=600, movements=0)
+    options = ScaleOptions(cluster_max=50, density_min=500, points_max=5000)
+    m, info = render_map(None, data_dir=DATA, events=events, options=options)
+    assert info.mode == "density"
+    path = tmp_path_factory.mktemp("density") / "index.html"
+    save_map(m, path)
+    return path
+
+
+def test_large_event_sets_open_as_a_density_grid_with_dots_on_zoom(browser, density_map):
+    _open(browser, density_map)
+    assert _errors(browser) == []
+    assert _js(browser, "return map.getZoom();") < 8
+    drawn = _js(browser, "return GM.drawn(map);")
+    assert drawn.get("density", 0) > 10
+    assert not any(k.startswith("events:") for k in drawn)  # no dot per event yet
+    cells = _js(browser, "var s = 0; map.eachLayer(function (l) { if (l._gmKind === "
+                "'density') { s += l._gmK; } }); return s;")
+    assert cells == 600
+    OUTPUT.mkdir(exist_ok=True)
+    browser.save_screenshot(str(OUTPUT / "density.png"))
+    # the time filter reaches the grid: 2024-10-01 .. 2024-10-10 holds 200 of 600 events
+    first = int(np.datetime64("2024-10-01", "D").astype("int64"))
+    _js(browser, f"GM.brush(map, {first}, {first + 9});")
+    stats = _js(browser, "return GM.stats(map);")
+    assert stats["Event density (600 events)"] == 200
+    # zoomed in, dots replace the grid
+    _js(browser, "map.setView([51.0, 35.0], 9, {animate: false});")
+    time.sleep(0.5)
+    drawn = _js(browser, "return GM.drawn(map);")
+    assert "density" not in drawn
+    assert sum(v for k, v in drawn.items() if k.startswith("events:")) > 0
+    assert stats["Events: Assault (150)"] == 50

@@ -100,17 +100,42 @@ def test_three_layers_with_counts_and_link_popups():
     html = map_html(m)
     calls = {c["kind"]: c for c in _calls(html, "corroboration")}
     corr = calls["corroborated"]
-    assert [lk["n"] for lk in corr["links"]] == [2, 1]
-    r1_links = [corr["s"][k[2]] for k in corr["links"][0]["k"]]
+    assert [(lk["n"], lk["e"]) for lk in corr["links"]] == [(2, 2), (1, 1)]
+    r1_links = [corr["s"][h] for h in corr["links"][0]["h"]]
     assert "Shelling &lt;script&gt;alert(1)&lt;/script&gt; in Sudzha" in r1_links[0]
     assert 'href="https://example.org/a1"' in r1_links[0] and "1.2 km" in r1_links[0]
     assert "javascript:" not in r1_links[1] and "11 km" in r1_links[1]
     # the movement links at its end (Kharkiv), undated gap said so
-    assert corr["links"][1]["k"][0][:2] == [50.0, 36.25]
-    assert "undated" in corr["s"][corr["links"][1]["k"][0][2]]
+    assert corr["links"][1]["k"] == [[50.0, 36.25]]
+    assert "undated" in corr["s"][corr["links"][1]["h"][0]]
     assert calls["unmatched"]["x"] == [38.0] and calls["uncovered"]["x"] == [37.61]
     # the by-type layers are still there, hidden when corroboration is shown
     assert any(name.startswith("Events: Assault") for name in info.layers)
+
+
+def test_an_article_is_listed_once_with_its_events_counted():
+    records, text_events, links = corroboration_tables()
+    # a second event of article a2 (the Kharkiv movement) also links to r1, farther away
+    extra = pd.DataFrame([{"article_id": "a2", "event_index": 1, "record_id": "r1",
+                           "dataset": "ucdp", "rank": 2, "score": 0.3, "distance_km": 140.0,
+                           "gap_days": 2}])
+    mentions = gpd.GeoDataFrame(pd.DataFrame([{
+        "article_id": "a2", "title": "Border <i>report</i> (full title)", "url":
+        "https://example.org/a2", "date": "2024-10-05", "start": 0, "end": 6, "name": "Sudzha",
+        "role": "literal", "confidence": 0.9, "place_key": "gn:1", "place_name": "Sudzha",
+        "feature": "populated_place", "country": "RU", "admin1": None, "geonameid": 1,
+        "disputed": False, "sentence": "Sudzha was shelled.", "sentence_start": 0,
+        "geometry": shapely.Point(35.4, 51.1)}]), geometry="geometry", crs="EPSG:4326")
+    m, _ = render_map(mentions, data_dir=DATA, records=records, text_events=text_events,
+                      links=pd.concat([links, extra], ignore_index=True).drop(
+                          columns=["title", "url"]))
+    corr = next(c for c in _calls(map_html(m), "corroboration") if c["kind"] == "corroborated")
+    r1 = corr["links"][0]
+    assert (r1["n"], r1["e"]) == (2, 3) and len(r1["k"]) == 3
+    items = [corr["s"][h] for h in r1["h"]]
+    a2 = next(x for x in items if "full title" in x)
+    assert "Border &lt;i&gt;report&lt;/i&gt;" in a2 and 'href="https://example.org/a2"' in a2
+    assert "2 events in it" in a2 and "11 km" in a2  # its best link's distance
 
 
 def test_links_to_unknown_rows_are_counted_not_dropped_silently():

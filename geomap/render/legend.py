@@ -14,6 +14,7 @@ from .style import (
     AREA_COLOUR,
     CORROBORATION_STYLES,
     COUNTRY_LINE,
+    DENSITY_RAMP,
     LINK_COLOUR,
     MOVEMENT_COLOUR,
     ROLE_COLOURS,
@@ -45,6 +46,13 @@ def legend_html(events: EventsLayerInfo, mentions: MentionsLayerInfo, flows: Flo
         parts.append(_row(f'<svg width="26" height="10"><path d="M1 5H25" stroke="{LINK_COLOUR}"'
                           ' stroke-width="2.5" stroke-dasharray="6 5"/></svg>',
                           "link to an article (click a record)"))
+    if events.mode == "density":
+        parts.append("<h4>Event density</h4>")
+        ramp = "".join(f'<span class="sw" style="background:{c};border:0"></span>'
+                       for c in DENSITY_RAMP)
+        parts.append(f'<div class="row">{ramp}</div><div class="row"><small>events per '
+                     f"{events.cell:g}\u00b0 cell, few \u2192 many (log scale); one dot per "
+                     f"event from zoom level {options.points_zoom}</small></div>")
     if events.types:
         parts.append("<h4>Events by type</h4>")
         for t, k in events.types:

@@ -64,6 +64,16 @@ class MapInfo:
         return self.events.describe(self.options)
 
 
+def article_meta(mentions: gpd.GeoDataFrame | None) -> dict[str, dict]:
+    """Article id -> title, url, date, from the mentions table (for link popups)."""
+    if mentions is None or not len(mentions):
+        return {}
+    cols = [c for c in ("article_id", "title", "url", "date") if c in mentions]
+    first = pd.DataFrame(mentions[cols]).drop_duplicates("article_id").astype(object)
+    first = first.where(first.notna(), None)
+    return {str(r.pop("article_id")): r for r in first.to_dict("records")}
+
+
 def _concat(*frames: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame | None:
     parts = [f for f in frames if f is not None and len(f)]
     if not parts:
@@ -125,7 +135,7 @@ def render_map(mentions: gpd.GeoDataFrame | None, *, data_dir: Path, title: str 
                             min_zoom=2, control_scale=True, zoom_control=True))
     # folium passes min/max zoom only to its own tile layer; with tiles=None the map needs them
     # (marker clusters fail with "Map has no maxZoom specified")
-    m.options.update(max_zoom=18, min_zoom=2)
+    m.options.update(max_zoom=18, min_zoom=2, zoom_snap=0.25)
     m.get_root().header.add_child(folium.Element(f"<title>{esc(title)}</title>"))
     points = point_events(events)
     runtime_plugins = {"heat", "minimap"}
@@ -136,7 +146,8 @@ def render_map(mentions: gpd.GeoDataFrame | None, *, data_dir: Path, title: str 
     regions_info = add_regions_layer(m, points, data_dir=data_dir)
     corroboration = CorroborationInfo()
     if links is not None:
-        corroboration = add_corroboration_layers(m, records, text_events, links)
+        corroboration = add_corroboration_layers(m, records, text_events, links,
+                                                 articles=article_meta(mentions))
     events_info = add_event_layers(m, events, options=options,
                                    show_types=0 if links is not None else 8)
     countries_info = add_countries_layer(

@@ -14,13 +14,18 @@ from branca.element import Element, MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
-from . import runtime_carto_js, runtime_corroboration_js, runtime_timeline_js
+from . import (
+    runtime_carto_js,
+    runtime_corroboration_js,
+    runtime_density_js,
+    runtime_timeline_js,
+)
 from .jsdata import js_data
 from .runtime_js import CSS as _CSS
 from .runtime_js import JS as _JS
 
 #: The runtime's scripts and styles, in load order (core first: the others use its helpers).
-_PARTS = (runtime_corroboration_js, runtime_carto_js, runtime_timeline_js)
+_PARTS = (runtime_corroboration_js, runtime_carto_js, runtime_timeline_js, runtime_density_js)
 JS = _JS + "".join(p.JS for p in _PARTS)
 CSS = _CSS + "".join(p.CSS for p in _PARTS)
 

@@ -100,9 +100,25 @@ function panelPadding(map) {
 }
 GM.panelPadding = panelPadding;
 
+/* the legend (bottom right) never runs under the layer list (top right): it gets the height
+   left between them, and folds away when that is too little */
+GM.layoutPanels = function (map, initial) {
+  var c = map.getContainer(), legend = c.querySelector(".gm-legend"),
+      layers = c.querySelector(".leaflet-control-layers");
+  if (!legend || !layers) { return; }
+  var box = c.getBoundingClientRect(), lb = layers.getBoundingClientRect().bottom - box.top;
+  var below = box.bottom - legend.getBoundingClientRect().bottom;
+  var room = box.height - lb - below - 12;
+  legend.style.maxHeight = Math.max(60, room) + "px";
+  var d = legend.querySelector("details");
+  if (d && initial && room < 150) { d.open = false; }
+};
+
 GM.fit = function (map, data) {
   var st = GM.state(map);
   st.fit = data;
+  GM.layoutPanels(map, true);
+  window.addEventListener("resize", function () { GM.layoutPanels(map, false); });
   function go() {
     var p = panelPadding(map);
     map.fitBounds(data.b, {paddingTopLeft: p.tl, paddingBottomRight: p.br, maxZoom: data.z,

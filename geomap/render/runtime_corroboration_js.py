@@ -27,10 +27,9 @@ GM.select = function (map, data, i) {
   st.selected = {kind: data.kind, i: i};
   var ks = data.links ? data.links[i].k : [];
   ks.forEach(function (k) {
-    if (k[0] === null) { return; }
-    var line = L.polyline([from, [k[0], k[1]]], {color: data.linkColour || "#1a9850", weight: 2.5,
+    var line = L.polyline([from, k], {color: data.linkColour || "#1a9850", weight: 2.5,
       dashArray: "6 5", opacity: 0.95, interactive: false});
-    var end = L.circleMarker([k[0], k[1]], {radius: 5, color: data.linkColour || "#1a9850",
+    var end = L.circleMarker(k, {radius: 5, color: data.linkColour || "#1a9850",
       weight: 2.5, fillColor: "#ffffff", fillOpacity: 1, interactive: false});
     line._gmKind = "links"; end._gmKind = "link-ends";
     sel.addLayer(line); sel.addLayer(end);
@@ -41,11 +40,11 @@ GM.select = function (map, data, i) {
 GM.corroborationPopup = function (data, i) {
   var h = GM.eventPopup(data, i);
   if (!data.links) { return h; }
-  var L_ = data.links[i], s = data.s;
-  var more = L_.n > L_.k.length ? "<li>\u2026 and " + (L_.n - L_.k.length) + " more</li>" : "";
-  return h.slice(0, -6) + '<div class="gm-links"><div class="gm-links-head">Reported in ' + L_.n +
-    (L_.n === 1 ? " article event" : " article events") + "</div><ol>" +
-    L_.k.map(function (k) { return s[k[2]]; }).join("") + more + "</ol></div></div>";
+  var lk = data.links[i], s = data.s;
+  var more = lk.n > lk.h.length ? "<li>\u2026 and " + (lk.n - lk.h.length) + " more</li>" : "";
+  return h.slice(0, -6) + '<div class="gm-links"><div class="gm-links-head">Reported in ' + lk.n +
+    (lk.n === 1 ? " article" : " articles") + (lk.e > lk.n ? " (" + lk.e + " events)" : "") + "</div><ol>" +
+    lk.h.map(function (k) { return s[k]; }).join("") + more + "</ol></div></div>";
 };
 
 GM.corroboration = function (map, group, data) {

@@ -132,7 +132,7 @@ GM.events = function (map, group, data) {
       .openOn(map);
   });
   group.addLayer(container);
-  st.events.push(data);
+  if (st.events.indexOf(data) < 0) { st.events.push(data); }
   return register(map, {
     name: data.name,
     shown: 0,
@@ -424,7 +424,7 @@ CSS = """
  box-shadow:0 1px 4px rgba(0,0,0,.3);font:12px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#222}
 .gm-title{padding:8px 12px;max-width:380px}.gm-title h1{font-size:17px;margin:0 0 2px;line-height:1.2}
 .gm-title p{margin:0;color:#555}
-.gm-legend{padding:8px 10px;max-width:230px;max-height:46vh;overflow:auto}
+.gm-legend{padding:8px 10px;max-width:230px;max-height:60vh;overflow:auto}
 .gm-legend h4{margin:6px 0 3px;font-size:11px;text-transform:uppercase;letter-spacing:.05em;color:#555}
 .gm-legend h4:first-child{margin-top:0}
 .gm-legend .row{display:flex;align-items:center;gap:6px;margin:2px 0}

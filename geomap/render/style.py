@@ -98,6 +98,8 @@ CORROBORATION_STYLES: dict[str, MarkStyle] = {
     "unmatched": MarkStyle("#7b3294", "#ffffff", 6.5, "Reported, not recorded"),
 }
 LINK_COLOUR = "#1a9850"
+#: The density grid, few -> many events (the page's runtime uses the same ramp).
+DENSITY_RAMP = ("#ffffcc", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026")
 
 
 def type_style(event_type: str | None) -> TypeStyle:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from pathlib import PurePath
 
 import folium
 import geopandas as gpd
@@ -27,6 +26,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from ...join.core import record_ids as join_record_ids
 from ..popups import esc, link
 from ..runtime import JsCall
 from ..style import CORROBORATION_STYLES, LINK_COLOUR
@@ -41,6 +41,8 @@ LINK_INPUT_COLUMNS = ("article_id", "event_index", "record_id", "dataset", "rank
 
 #: Most linked articles listed in one record's popup (the rest are counted).
 POPUP_LINKS = 12
+#: Most link lines drawn from one selected record.
+MAX_LINES = 200
 
 
 @dataclass
@@ -63,15 +65,10 @@ class CorroborationInfo:
 
 
 def record_ids(records: pd.DataFrame) -> pd.Series:
-    """Each record's id as links name it: its ``event_id``, else ``FILE:ROW`` (file name and
-    1-based data row)."""
-    eid = records["event_id"].astype(object) if "event_id" in records else \
-        pd.Series([None] * len(records), index=records.index, dtype=object)
-    files = records.get("source_file", pd.Series([None] * len(records), index=records.index))
-    rows = records.get("source_row", pd.Series([None] * len(records), index=records.index))
-    fallback = [f"{PurePath(str(f)).name}:{r}" if f is not None and not pd.isna(f) else f":{r}"
-                for f, r in zip(files.astype(object), rows.astype(object), strict=True)]
-    return eid.where(eid.notna(), pd.Series(fallback, index=records.index, dtype=object))
+    """Each record's id as links name it (the join's own rule: its ``event_id``, else
+    ``FILE:ROW``)."""
+    return pd.Series(join_record_ids(records, np.arange(len(records))), index=records.index,
+                     dtype=object)
 
 
 def _text_keys(text_events: pd.DataFrame) -> list[tuple[str, int]]:
@@ -93,11 +90,12 @@ def _num(v) -> float | None:
     return None if math.isnan(f) else f
 
 
-def _link_item(row: dict, fallback: dict) -> str:
+def _link_item(row: dict, fallback: dict, events: int) -> str:
+    """One linked article: title (a link), date, and its best link's distance, gap, rank."""
     title = row.get("title") or fallback.get("title") or row.get("article_id")
-    url = row.get("url") or fallback.get("url")
-    date = row.get("article_date") or fallback.get("article_date")
-    bits = []
+    url = row.get("url") or fallback.get("url") or fallback.get("source")
+    date = row.get("article_date") or fallback.get("article_date") or fallback.get("date")
+    bits = [] if events == 1 else [f"{events} events in it"]
     km = _num(row.get("distance_km"))
     if km is not None:
         bits.append(f"{km:,.0f} km" if km >= 10 else f"{km:.1f} km")
@@ -123,11 +121,15 @@ def _clean(frame: pd.DataFrame) -> list[dict]:
 
 def add_corroboration_layers(m: folium.Map, records: gpd.GeoDataFrame | None,
                              text_events: gpd.GeoDataFrame | None, links: pd.DataFrame | None,
-                             *, show: bool = True) -> CorroborationInfo:
+                             *, articles: dict[str, dict] | None = None,
+                             show: bool = True) -> CorroborationInfo:
     """Add the three corroboration layers to ``m`` (always all three, counts in their names).
 
     ``links`` needs :data:`LINK_INPUT_COLUMNS`; records are matched by ``dataset`` and
-    :func:`record_ids`, text events by (``article_id``, ``event_index``).
+    :func:`record_ids`, text events by (``article_id``, ``event_index``). ``articles`` maps an
+    article id to its ``title``, ``url`` and ``date`` where the links table lacks them. A
+    record's popup lists each linked article once (its best link), and selecting the record
+    draws a line to every linked article event.
     """
     info = CorroborationInfo(drawn=True)
     links = pd.DataFrame(columns=list(LINK_INPUT_COLUMNS)) if links is None else links
@@ -135,6 +137,7 @@ def add_corroboration_layers(m: folium.Map, records: gpd.GeoDataFrame | None,
     if missing:
         raise ValueError(f"links table lacks {', '.join(missing)}")
     info.links = len(links)
+    all_ids = record_ids(records) if records is not None and len(records) else None
     rec = point_events(records)
     rec = rec if rec is not None else gpd.GeoDataFrame(geometry=[], crs="EPSG:4326")
     txt = text_events if text_events is not None and len(text_events) else None
@@ -148,7 +151,8 @@ def add_corroboration_layers(m: folium.Map, records: gpd.GeoDataFrame | None,
              "LineString" else g.representative_point() for g in txt.geometry],
             index=txt.index, crs=txt.crs))
     # positions of the rows the links point to
-    rid = record_ids(rec) if len(rec) else pd.Series([], dtype=object)
+    rid = (all_ids.to_numpy()[records.index.get_indexer(rec.index)] if len(rec) and
+           records.index.is_unique else record_ids(rec).to_numpy() if len(rec) else [])
     rds = rec["dataset"].astype(object) if "dataset" in rec else pd.Series([None] * len(rec))
     rec_pos = {(str(d) if d is not None else "", str(i)): k
                for k, (d, i) in enumerate(zip(rds, rid, strict=True))}
@@ -193,14 +197,22 @@ def add_corroboration_layers(m: folium.Map, records: gpd.GeoDataFrame | None,
             strings = payload["s"]
             link_lists = []
             for r in rows:
-                items = sorted(per_record[int(r)], key=lambda v: v[0])
-                out = []
-                for _rank, row, t in items[:POPUP_LINKS]:
-                    strings.append(_link_item(row, txt_meta[t] if t is not None else {}))
-                    where = [round(float(txt_y[t]), 5), round(float(txt_x[t]), 5)] \
-                        if t is not None else [None, None]
-                    out.append([*where, len(strings) - 1])
-                link_lists.append({"k": out, "n": len(items)})
+                items = sorted(per_record[int(r)],
+                               key=lambda v: (v[0], _num(v[1].get("distance_km")) or 0.0))
+                by_article: dict[str, list] = {}
+                for item in items:  # best link first within each article
+                    by_article.setdefault(str(item[1]["article_id"]), []).append(item)
+                html = []
+                for art, group_items in list(by_article.items())[:POPUP_LINKS]:
+                    _rank, row, t = group_items[0]
+                    meta = {**(txt_meta[t] if t is not None else {}),
+                            **{k: v for k, v in (articles or {}).get(art, {}).items() if v}}
+                    strings.append(_link_item(row, meta, len(group_items)))
+                    html.append(len(strings) - 1)
+                ends = [[round(float(txt_y[t]), 5), round(float(txt_x[t]), 5)]
+                        for _rank, _row, t in items[:MAX_LINES] if t is not None]
+                link_lists.append({"k": ends, "h": html, "n": len(by_article),
+                                   "e": len(items)})
             payload["links"] = link_lists
         payload.update(kind=kind, name=names[kind], label=esc(style.label),
                        colour=style.colour, stroke=style.stroke, r=style.radius,

@@ -131,7 +131,7 @@ def add_countries_layer(m: folium.Map, mentions: gpd.GeoDataFrame | None,
     group = folium.FeatureGroup(name=name, overlay=True, show=show)
     group.add_child(JsCall("regions", m.get_name(), {
         "name": name, "unit": "mentions and events", "bins": info.bins,
-        "colours": info.colours, "kind": "countries", "line": COUNTRY_LINE, "opacity": 0.55,
+        "colours": info.colours, "kind": "countries", "line": COUNTRY_LINE, "opacity": 0.4,
         "pane": ["gm-countries", 340],
         "fc": {"type": "FeatureCollection", "features": features}}))
     group.add_to(m)

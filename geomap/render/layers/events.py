@@ -30,6 +30,7 @@ __all__ = ["EventsLayerInfo", "ScaleOptions", "add_event_layers", "country_event
 MODE_TEXT = {
     "cluster": "clustered type icons",
     "points": "one canvas dot per event",
+    "density": "a density grid, with one dot per event from zoom level 8",
     "grid": "counts per grid cell (aggregated)",
 }
 
@@ -39,14 +40,18 @@ class ScaleOptions:
     """When the map switches drawing mode (counts of located point events)."""
 
     cluster_max: int = 5_000
-    points_max: int = 200_000
+    density_min: int = 100_000      # from here a density grid first, dots only when zoomed in
+    points_max: int = 200_000       # above: per-type grid cells only (no per-event data)
     grid_cell: float | None = None  # degrees; None: chosen from the data's extent
     grid_budget: int = 150_000      # most (cell, time bucket) pairs embedded in grid mode
+    points_zoom: int = 8            # density mode: zoom level from which dots replace the grid
 
     def mode_for(self, n: int) -> str:
         if n <= self.cluster_max:
             return "cluster"
-        return "points" if n <= self.points_max else "grid"
+        if n < self.density_min:
+            return "points"
+        return "density" if n <= self.points_max else "grid"
 
 
 @dataclass
@@ -67,7 +72,8 @@ class EventsLayerInfo:
         if self.mode == "grid":
             text += f" ({self.drawn:,} cells of {self.cell:g}\u00b0)"
         return (text + f"; mode chosen by count: clustered up to {options.cluster_max:,}, "
-                f"canvas dots up to {options.points_max:,}, grid above")
+                f"canvas dots below {options.density_min:,}, density grid with dots on zoom "
+                f"up to {options.points_max:,}, grid above")
 
 
 def _country_level(events: gpd.GeoDataFrame) -> pd.Series:
@@ -273,19 +279,33 @@ def add_event_layers(m: folium.Map, events: gpd.GeoDataFrame | None, *,
     if info.mode == "grid":
         info.cell = options.grid_cell or _grid_cell(pts)
         grid = _grid_payloads(pts, types, info.cell, options.grid_budget)
+    if info.mode == "density":
+        info.cell = options.grid_cell or _grid_cell(pts)
+        cells = _grid_payloads(pts, pd.Series("all", index=pts.index), info.cell,
+                               options.grid_budget)["all"]
+        info.drawn = len(cells["x"])
+        name = f"Event density ({len(pts):,} events)"
+        cells.update(name=name, zmax=options.points_zoom, total=len(pts))
+        group = folium.FeatureGroup(name=name, overlay=True, show=True)
+        group.add_child(JsCall("density", m.get_name(), cells))
+        group.add_to(m)
     for rank, (t, k) in enumerate(info.types):
         style = type_style(None if t == "other" else t)
         name = f"Events: {style.label} ({k:,})"
         if info.mode == "grid":
             payload = grid[t]
             info.drawn += len(payload["x"])
+        elif info.mode == "density":
+            payload = _point_payload(pts[(types == t).to_numpy()], "points")
+            payload["zmin"] = options.points_zoom
         else:
             payload = _point_payload(pts[(types == t).to_numpy()], info.mode)
             info.drawn += k
         payload.update(type=t, label=esc(style.label), colour=style.colour, name=name,
                        icon=icon_svg(style))
         group = folium.FeatureGroup(name=name, overlay=True, show=rank < show_types)
-        group.add_child(JsCall("events", m.get_name(), payload))
+        group.add_child(JsCall("zoomed" if info.mode == "density" else "events", m.get_name(),
+                               payload))
         group.add_to(m)
     return info
 
