@@ -66,7 +66,8 @@ def _point_layers(driver) -> list[list]:
 def _countries_drawn(driver) -> list[str]:
     return _js(driver, """
         var out = [];
-        map.eachLayer(function (l) { if (l._gmKind === 'countries') { out.push(l.feature.properties.n); } });
+        map.eachLayer(function (l) {
+          if (l._gmKind === 'countries') { out.push(l.feature.properties.n); } });
         return out;""")
 
 
@@ -116,7 +117,8 @@ def test_seed_article_has_no_dot_at_a_country_centroid(browser, seed_map):
 def _panel_rects(driver) -> list[dict]:
     return driver.execute_script("""
         var sel = '.gm-title, .leaflet-control-layers, .gm-legend, .gm-time';
-        return Array.from(document.querySelectorAll(sel)).map(function (e) { var r = e.getBoundingClientRect();
+        return Array.from(document.querySelectorAll(sel)).map(function (e) {
+          var r = e.getBoundingClientRect();
           return {l: r.left, t: r.top, r: r.right, b: r.bottom, c: e.className}; });""")
 
 
