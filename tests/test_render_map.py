@@ -130,6 +130,7 @@ def test_layers_of_a_map_with_events(events):
     (ScaleOptions(), "cluster"),
     (ScaleOptions(cluster_max=10), "points"),
     (ScaleOptions(cluster_max=10, points_max=20, grid_cell=1.0), "grid"),
+    (ScaleOptions(cluster_max=10, density_min=50), "density"),
 ])
 def test_drawing_mode_follows_the_count(events, options, mode):
     _m, info = render_map(None, data_dir=DATA, events=events, options=options)

@@ -109,6 +109,7 @@ GM.layoutPanels = function (map, initial) {
   var box = c.getBoundingClientRect(), lb = layers.getBoundingClientRect().bottom - box.top;
   var below = box.bottom - legend.getBoundingClientRect().bottom;
   var room = box.height - lb - below - 12;
+  legend.style.boxSizing = "border-box";
   legend.style.maxHeight = Math.max(60, room) + "px";
   var d = legend.querySelector("details");
   if (d && initial && room < 150) { d.open = false; }

@@ -172,7 +172,7 @@ GM.eventPopup = function (data, i) {
   if (data.f && data.f[i] > 0) { h += "<div>Fatalities: " + data.f[i] + "</div>"; }
   if (s[p[3]]) { h += '<div class="gm-text">' + s[p[3]] + "</div>"; }
   if (s[p[2]]) { h += '<div class="gm-src">Source: ' + s[p[2]] + "</div>"; }
-  if (s[p[4]]) { h += '<div class="gm-prov">' + s[p[4]] + "</div>"; }
+  if (s[p[4]]) { h += '<div class="gm-prov">' + s[p[4]] + (data.r && data.r[i] !== null ? ", row " + data.r[i] : "") + "</div>"; }
   return h + "</div>";
 };
 

@@ -49,9 +49,9 @@ class ScaleOptions:
     def mode_for(self, n: int) -> str:
         if n <= self.cluster_max:
             return "cluster"
-        if n < self.density_min:
-            return "points"
-        return "density" if n <= self.points_max else "grid"
+        if n > self.points_max:
+            return "grid"
+        return "density" if n >= self.density_min else "points"
 
 
 @dataclass
@@ -138,7 +138,32 @@ class _Strings:
         return idx
 
 
-def _fragments(ev: pd.DataFrame) -> dict[str, pd.Series]:
+_NA = "\x00missing"
+
+
+def _plain(v):
+    return None if v is _NA or v == _NA else v
+
+
+def _place_text(loc, admin1, country):
+    a = ", ".join(x for x in (loc, admin1) if x) or None
+    return f"{a} ({country})" if a and country else (a or country)
+
+
+def _per_combo(ev: pd.DataFrame, names: tuple[str, ...], fn) -> pd.Series:
+    """``fn(*values)`` for each event, computed once per distinct combination of the columns
+    (missing columns and values are None)."""
+    cols = pd.DataFrame({n: (ev[n].astype(object) if n in ev else None) for n in names},
+                        index=ev.index)
+    cols = cols.where(cols.notna(), _NA)  # one missing value, so groups and firsts agree
+    codes = cols.groupby(list(names), dropna=False, sort=False).ngroup().to_numpy()
+    firsts = cols.drop_duplicates()
+    done = np.array([fn(*(_plain(v) for v in row)) for row in firsts.itertuples(index=False)]
+                    + [None], dtype=object)
+    return pd.Series(done[codes] if len(codes) else [], index=ev.index, dtype=object)
+
+
+def _fragments(ev: pd.DataFrame) -> dict:
     """Escaped popup fragments per event (computed once per distinct value)."""
 
     def per_unique(series: pd.Series, fn) -> pd.Series:
@@ -146,15 +171,11 @@ def _fragments(ev: pd.DataFrame) -> dict[str, pd.Series]:
         done = np.array([fn(u) for u in uniques] + [""], dtype=object)
         return pd.Series(done[codes], index=series.index)
 
-    place = _col(ev, "location").combine(_col(ev, "admin1"), lambda a, b: ", ".join(
-        x for x in (a, b) if x) or None).combine(_col(ev, "country"), lambda a, c: (
-            f"{a} ({c})" if a and c else (a or c)))
-    actors = _col(ev, "actor1").combine(_col(ev, "actor2"), lambda a, b: (
+    place = _per_combo(ev, ("location", "admin1", "country"), _place_text)
+    actors = _per_combo(ev, ("actor1", "actor2"), lambda a, b: (
         f"{a} \u2013 {b}" if a and b else (a or b)))
-    title = _col(ev, "title").combine(_col(ev, "source"), lambda t, s: t or s)
-    url = _col(ev, "url")
-    src = pd.Series([link(t, u) if (t or u) else "" for t, u in zip(title, url, strict=True)],
-                    index=ev.index, dtype=object)
+    src = _per_combo(ev, ("title", "source", "url"),
+                     lambda t, s, u: link(t or s, u) if (t or s or u) else "")
     sentence = _col(ev, "sentence")
     if sentence.notna().any():
         s0 = pd.to_numeric(_col(ev, "sentence_start"), errors="coerce")
@@ -171,18 +192,23 @@ def _fragments(ev: pd.DataFrame) -> dict[str, pd.Series]:
     dataset = _col(ev, "dataset")
     row = _col(ev, "source_row")
     span0, span1 = _col(ev, "span_start"), _col(ev, "span_end")
-    prov = []
+    # provenance: "article ID, characters A-B", or the dataset's name with its row number kept
+    # apart (the page appends ", row N"), so that 100,000 records share one string
+    prov, rows = [], []
     for art, s0_, s1_, ds, r in zip(article, span0, span1, dataset, row, strict=True):
         if art:
             span = f", characters {s0_}\u2013{s1_}" if s0_ is not None else ""
             prov.append(esc(f"article {art}{span}"))
+            rows.append(None)
         elif ds or r is not None:
-            prov.append(esc(f"{ds or 'dataset'}, row {r}" if r is not None else str(ds)))
+            prov.append(esc(ds or "dataset"))
+            rows.append(int(r) if r is not None else None)
         else:
             prov.append("")
+            rows.append(None)
     return {
-        "place": per_unique(place, esc), "actors": per_unique(actors, esc), "source": src,
-        "text": text, "prov": pd.Series(prov, index=ev.index, dtype=object),
+        "place": place.map(esc), "actors": actors.map(esc), "source": src,
+        "text": text, "prov": pd.Series(prov, index=ev.index, dtype=object), "rows": rows,
     }
 
 
@@ -197,10 +223,13 @@ def _point_payload(ev: gpd.GeoDataFrame, mode: str) -> dict:
     frags = _fragments(ev)
     cols = [strings.codes(frags[k]) for k in ("place", "actors", "source", "text", "prov")]
     popup = np.stack(cols, axis=1).tolist() if len(ev) else []
+    digits = 5 if mode == "cluster" else 4  # 4 decimals: about 10 m
     return {
-        "mode": mode, "x": round_coords(ev.geometry.x), "y": round_coords(ev.geometry.y),
+        "mode": mode, "x": round_coords(ev.geometry.x, digits),
+        "y": round_coords(ev.geometry.y, digits),
         "d": event_days(ev["date"]).tolist(), "p": popup, "s": strings.items,
-        "f": _fatalities(ev),
+        "f": _fatalities(ev), "r": frags["rows"] if any(v is not None for v in frags["rows"])
+        else None,
     }
 
 
