@@ -357,21 +357,21 @@ class Gazetteer:
                 best[place.key] = cand
         return sorted(best.values(), key=lambda c: -c.score)
 
-    def _fuzzy_index(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-        """Fold keys of every place worth suggesting, bucketed by first letter and by the
-        two letters after it (built on need, once per gazetteer).
-        """
+    def _fuzzy_index(self) -> tuple[dict[tuple[str, int], list[str]], dict]:
+        """Fold keys of every place worth suggesting, bucketed by (first letter, length) and by
+        (second and third letters, length); built on need, once per gazetteer."""
         if self._suggest_names is None:
             keys = self._world_fuzzy_keys()
             if self.user_path.exists():
                 keys += [k for (k,) in self._query(
                     "SELECT DISTINCT fkey FROM user.names WHERE kind IN ('name', 'alt', 'stem')")]
-            first: dict[str, list[str]] = {}
-            second: dict[str, list[str]] = {}
+            first: dict[tuple[str, int], list[str]] = {}
+            second: dict[tuple[str, int], list[str]] = {}
             for key in keys:
-                first.setdefault(key[:1], []).append(key)
-                if len(key) >= 3:
-                    second.setdefault(key[1:3], []).append(key)
+                n = len(key)
+                first.setdefault((key[:1], n), []).append(key)
+                if n >= 3:
+                    second.setdefault((key[1:3], n), []).append(key)
             self._suggest_names = (first, second)
         return self._suggest_names
 
@@ -394,19 +394,23 @@ class Gazetteer:
             log.debug("cannot keep fuzzy keys in %s: %s", path, exc)
         return keys
 
-    def fuzzy_keys(self, key: str) -> list[str]:
-        """The fold keys a misspelling of ``key`` may stand for: those sharing its first letter,
-        and those whose second and third letters match where a first-letter substitution,
-        deletion or insertion would put them ("Gharkiv", "Harkiv", "Kkharkiv" all reach
-        "kharkiv"). Searching these instead of all keys keeps fuzzy search about ten times
-        faster than a full scan.
+    def fuzzy_keys(self, key: str, max_edits: int = 2) -> list[str]:
+        """The fold keys a misspelling of ``key`` with up to ``max_edits`` edits may stand for:
+        as long as it give or take ``max_edits`` letters, and sharing its first letter, or the
+        second and third letters where a first-letter substitution, deletion or insertion
+        would put them ("Gharkiv", "Harkiv", "Kkharkiv" all reach "kharkiv"). Searching these
+        instead of all keys makes fuzzy search about fifty times faster than a full scan.
+        Keys may repeat.
         """
         first, second = self._fuzzy_index()
-        out = dict.fromkeys(first.get(key[:1], ()))
-        for part in (key[1:3], key[0:2], key[2:4]):
-            if len(part) == 2:
-                out.update(dict.fromkeys(second.get(part, ())))
-        return list(out)
+        out: list[str] = []
+        n = len(key)
+        for length in range(max(1, n - max_edits), n + max_edits + 1):
+            out += first.get((key[:1], length), ())
+            for part in {key[1:3], key[0:2], key[2:4]}:
+                if len(part) == 2:
+                    out += second.get((part, length), ())
+        return out
 
     def fuzzy_matches(self, key: str, max_edits: int, limit: int = 10) -> list[tuple[str, int]]:
         """(fold key, edit distance) of place names within ``max_edits`` edits (insertions,
@@ -417,24 +421,16 @@ class Gazetteer:
 
         if not key or max_edits < 1:
             return []
-        hits = process.extract(key, self.fuzzy_keys(key), scorer=OSA.distance, limit=limit,
-                               score_cutoff=max_edits)
-        return [(h[0], int(h[1])) for h in hits if h[0] != key]
-
-    def _fuzzy_hits(self, query: str, limit: int, cutoff: float) -> list[str]:
-        from rapidfuzz import fuzz, process
-
-        key = fold_key(query)
-        if not key:
-            return []
-        return [h[0] for h in process.extract(
-            key, self.fuzzy_keys(key), scorer=fuzz.ratio, limit=limit,
-            score_cutoff=cutoff)]
+        hits = process.extract(key, self.fuzzy_keys(key, max_edits), scorer=OSA.distance,
+                               limit=limit * 4, score_cutoff=max_edits)
+        out = dict.fromkeys((h[0], int(h[1])) for h in hits if h[0] != key)
+        return list(out)[:limit]
 
     def suggest(self, query: str, limit: int = 5) -> list[str]:
         """The names of the places closest in spelling to ``query`` (for "not found" answers)."""
         out: list[str] = []
-        for key in self._fuzzy_hits(query, limit * 2, 70):
+        fk = fold_key(query)
+        for key, _edits in self.fuzzy_matches(fk, max(1, max_edits(fk) + 1), limit * 2):
             for c in self.search(key, fuzzy=False, limit=1):
                 if c.place.name not in out:
                     out.append(c.place.name)
