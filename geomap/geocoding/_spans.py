@@ -15,12 +15,12 @@ from .._text import translit_key
 from ..gazetteer.core import MATCH_OF_KIND, max_edits, priors
 from ..places import Place
 from ._parse import Context, Token, adjective_stems, context_of, ngrams
-from ._words import KIND_LEVEL, is_structure_word
+from ._words import KIND_LEVEL, NAME_LINKS, is_structure_word
 
 __all__ = ["Cand", "Span", "find_spans"]
 
 #: Candidates kept per phrase (best prior first).
-MAX_CANDS = 12
+MAX_CANDS = 40
 #: English words at least this common (Zipf) are not read as a place name when written in
 #: lower case ("near the market"), nor when capitalised and naming only small places.
 COMMON_LOWER = 3.5
@@ -118,27 +118,38 @@ def find_spans(tokens: list[Token], text: str, gaz, country: str | None = None) 
             continue
         spans.append(Span(i, j, ctx, cands, how="fragment" if _fragment(tokens, i, j, cased)
                           else "name"))
-    spans += _adjectives(tokens, used, gaz, country)
+    spans += _adjectives(tokens, used, gaz, country, spans)
     spans += _fuzzy(tokens, used, gaz, country, cased=cased)
     spans.sort(key=lambda s: s.i)
     return spans
 
 
 def _fragment(tokens: list[Token], i: int, j: int, cased: bool) -> bool:
-    """The phrase is part of a longer capitalised name ("Loma" of "Anexa Loma Dorada")."""
+    """The phrase is part of a longer capitalised name ("Loma" of "Anexa Loma Dorada",
+    "Lomas" of "Lomas de San Isidro")."""
     if not cased:
         return False
     part = tokens[i].part
-    return any(0 <= k < len(tokens) and tokens[k].part == part and tokens[k].upper
-               and not is_structure_word(tokens[k].key) and not tokens[k].key.isdigit()
-               for k in (i - 1, j))
+
+    def name_word(k: int, step: int) -> bool:
+        while 0 <= k < len(tokens) and tokens[k].part == part and tokens[k].key in NAME_LINKS \
+                and not tokens[k].upper:
+            k += step
+        return (0 <= k < len(tokens) and tokens[k].part == part and tokens[k].upper
+                and not is_structure_word(tokens[k].key) and not tokens[k].key.isdigit()
+                and (k == i - 1 or k == j or tokens[k - step].key in NAME_LINKS))
+
+    return name_word(i - 1, -1) or name_word(j, 1)
 
 
-def _adjectives(tokens, used, gaz, country) -> list[Span]:
+def _adjectives(tokens, used, gaz, country, spans: list[Span]) -> list[Span]:
+    """Spans for district adjectives before a kind word ("Popasnianskyi raion"); a word that
+    also names a place as it is ("Krasnoarmeysky") gets the stem's places too."""
     out = []
+    single = {s.i: s for s in spans if s.j == s.i + 1}
     for i, tok in enumerate(tokens):
-        if used[i] or i + 1 >= len(tokens) or KIND_LEVEL.get(tokens[i + 1].key) not in (
-                "admin2", "admin1"):
+        if (used[i] and i not in single) or i + 1 >= len(tokens) or KIND_LEVEL.get(
+                tokens[i + 1].key) not in ("admin2", "admin1"):
             continue
         stems = adjective_stems(tok.key)
         if not stems:
@@ -148,7 +159,10 @@ def _adjectives(tokens, used, gaz, country) -> list[Span]:
         rows.update(gaz.rows_for_translit_keys(tmap))
         allrows = [r for s in list(stems) + list(tmap) for r in rows.get(s, [])]
         cands = _cands(allrows, gaz, "alternate_name", STEM_COST, country)
-        if cands:
+        if cands and i in single:
+            merged = {c.place.key: c for c in cands + single[i].cands}
+            single[i].cands = sorted(merged.values(), key=lambda c: -c.prior)[:MAX_CANDS]
+        elif cands:
             used[i] = True
             out.append(Span(i, i + 1, context_of(tokens, i, i + 1), cands, how="adjective"))
     return out

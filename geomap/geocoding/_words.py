@@ -15,7 +15,8 @@ import re
 from .._text import fold_key
 
 __all__ = [
-    "ADJECTIVE_SUFFIX", "CONNECTORS", "DIRECTIONS", "KIND_LEVEL", "LANDMARKS", "STREETS",
+    "ADJECTIVE_SUFFIX", "CONNECTORS", "DIRECTIONS", "KIND_LEVEL", "LANDMARKS", "NAME_LINKS",
+    "STREETS",
     "VICINITY", "is_structure_word",
 ]
 
@@ -97,6 +98,12 @@ CONNECTORS: frozenset[str] = frozenset(fold_key(w) for w in (
     "within", "inside", "side", "part", "parts", "area", "areas", "locality", "located",
     "which", "is", "that", "towards", "toward", "along", "via", "direction", "remote", "rural",
     "urban", "en", "у", "в", "на", "і", "й", "та", "и", "с", "м", "г", "пос", "р-н", "обл",
+))
+
+#: Small words inside multi-word names ("Lomas de San Isidro", "Altos del Rio").
+NAME_LINKS: frozenset[str] = frozenset((
+    "de", "del", "la", "las", "los", "el", "al", "da", "do", "dos", "das", "di", "du", "des",
+    "le", "les", "y", "e", "and", "of", "the",
 ))
 
 #: Ukrainian and Russian district adjectives in Latin letters ("Popasnianskyi raion",

@@ -31,7 +31,7 @@ from ..gazetteer import Gazetteer
 from ..places import Place
 from ._parse import MAX_TOKENS, clean, tokenize
 from ._spans import Cand, Span, find_spans
-from ._words import STREETS, VICINITY, is_structure_word
+from ._words import NAME_LINKS, STREETS, VICINITY, is_structure_word
 from .result import GeocodeResult
 
 __all__ = ["geocode_freeform"]
@@ -96,7 +96,15 @@ def _kind_bonus(c: Cand, level: str | None) -> float:
     return 0.0
 
 
-def _choose(spans: list[Span]) -> None:
+def _one_name(s: Span, t: Span, tokens) -> bool:
+    """Two phrases are pieces of one longer name ("Lomas" and "San Isidro" of "Lomas de San
+    Isidro"): only name-linking words between them."""
+    a, b = (s, t) if s.i < t.i else (t, s)
+    return (s.how == t.how == "fragment" and tokens[a.i].part == tokens[b.i].part
+            and all(tok.key in NAME_LINKS for tok in tokens[a.j:b.i]))
+
+
+def _choose(spans: list[Span], tokens) -> None:
     """Pick each phrase's place by prior, kind word and agreement with the others."""
     for _round in range(3):
         for s in spans:
@@ -116,9 +124,10 @@ def _choose(spans: list[Span]) -> None:
                 if score > best_score:
                     best, best_score = c, score
             s.chosen = best
-    for s in spans:
+    for s in spans:  # pieces of one longer name do not vouch for each other
         s.supported = any(agreement(s.chosen.place, t.chosen.place) >= SUPPORT
-                          for t in spans if t is not s)
+                          for t in spans if t is not s
+                          and not _one_name(s, t, tokens))
 
 
 def _level(s: Span) -> str:
@@ -216,15 +225,15 @@ def geocode_freeform(query: str, gazetteer: Gazetteer, *, country: str | None = 
     tokens = tokenize(text)[:MAX_TOKENS]
     spans = find_spans(tokens, text, gazetteer, ctry) if tokens else []
     if len(spans) > 1:
-        _choose(spans)
+        _choose(spans, tokens)
         if any(s.supported for s in spans):
             spans = [s for s in spans if s.supported]
         else:
             # no two parts agree: one of them is a namesake of the place meant; keep the
             # best-known ("Hidalgo neighborhood, Ciudad Juarez"), read from a whole name (not a
-            # typo, a fragment of a longer name or an abbreviation)
+            # typo, a fragment of a longer name, an abbreviation or a landmark's namesake)
             whole = [s for s in spans if s.how not in ("fuzzy", "fragment")
-                     and s.chosen.kind not in ("abbr", "dotted")] or spans
+                     and s.chosen.kind not in ("abbr", "dotted") and not s.ctx.landmark] or spans
             spans = [max(whole, key=lambda s: s.chosen.prior + _kind_bonus(s.chosen, s.ctx.level))]
     for s in spans:
         if s.chosen is None:
