@@ -152,9 +152,10 @@ def _write_links(links, out: Path, report: MapReport) -> None:
     report.outputs["links (GeoJSON)"] = str(out / "links.geojson")
 
 
-def _join(records, text_events, *, options: dict, data_dir, report: MapReport, out: Path):
+def _join(records, text_events, *, articles, options: dict, data_dir, report: MapReport,
+          out: Path):
     """Links of the text events to the records (written beside the map), or None."""
-    from .join import join_events
+    from .join import join_events, with_article_fields
 
     if records is None or not len(records) or text_events is None or not len(text_events):
         return None
@@ -165,8 +166,9 @@ def _join(records, text_events, *, options: dict, data_dir, report: MapReport, o
     report.records_corroborated = s["records_corroborated"]
     report.records_uncovered = s["records_uncovered"]
     report.text_events_unmatched = s["text_events_unmatched"]
-    _write_links(result.links, out, report)
-    return result.links
+    links = with_article_fields(result.links, articles)
+    _write_links(links, out, report)
+    return links
 
 
 def _render_kwargs(render_map, records, text_events, links) -> dict:
@@ -239,7 +241,8 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
     dataset_events = _read_event_files(event_files, report, out) if event_files else None
     if records is not None and len(records):
         dataset_events = _combine_events([dataset_events, records])
-    links = _join(dataset_events, text_events, options=dict(join_options or {}),
+    links = _join(dataset_events, text_events, articles=[art for art, _ in items],
+                  options=dict(join_options or {}),
                   data_dir=gaz.data_dir, report=report, out=out) if join else None
     table = _combine_events([dataset_events, events])
     report.events = len(table)

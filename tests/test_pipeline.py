@@ -43,6 +43,8 @@ def test_articles_and_records_are_joined_by_default(tmp_path, gazetteer):
                                        "rank", "score", "distance_km", "gap_days"]
     assert len(links) == data["links"] and set(links["record_id"]) == {"RUS9001"}
     assert set(links["article_id"]) == {KURSK.name}
+    assert set(links["title"]) == {
+        "Ukraine reports first clash with North Korean troops in Kursk region"}
     feats = json.loads((out / "links.geojson").read_text("utf-8"))["features"]
     assert len(feats) == len(links)
     assert {f["geometry"]["type"] for f in feats} == {"LineString"}

@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     from ..events.schema import coerce_events, empty_events
     from ..export.geojson import write_geojson
     from ..geoparse import Geoparser
-    from ..join import join_events
+    from ..join import join_events, with_article_fields
     from ..sources import ArticleReader
 
     frames = []
@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     articles = text_events_frame(items)
     result = join_events(records, articles, km=args.km, days=args.days, top=args.top,
                          data_dir=gaz.data_dir)
-    write_geojson(result.links, args.out)
+    write_geojson(with_article_fields(result.links, [art for art, _ in items]), args.out)
     summary = {**result.summary(), "articles": len(items), "output": str(args.out)}
     if args.json:
         json.dump(summary, sys.stdout)

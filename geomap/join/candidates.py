@@ -24,8 +24,12 @@ from ._sides import Side
 from ._sphere import boxes_around, haversine_km
 from ._time import MAX_SPAN, gap_days
 
-__all__ = ["SLACK_KM", "RecordIndex"]
+__all__ = ["AREA_CAP", "SLACK_KM", "RecordIndex"]
 
+#: Most candidates an article event takes from one area (division or country) in one width of
+#: date interval: those nearest its date. An event known only to a wide area and matching more
+#: records than this is matched by time first (every such pair has the same space factor).
+AREA_CAP = 400
 #: Uncertainty radius (km) of a point at each geo precision rank (exact, near, admin2).
 SLACK_KM = np.array([0.0, 10.0, 25.0, 0.0, 0.0, 0.0])
 _BIG = np.int64(1) << 42
@@ -154,6 +158,14 @@ class _AreaIndex:
                 hi_key = base + np.clip(art.hi[a_idx] + days + _OFF, 0, _BIG - 1)
             i0 = np.searchsorted(key, lo_key, side="left")
             i1 = np.searchsorted(key, hi_key, side="right")
+            wide = (i1 - i0) > AREA_CAP
+            if wide.any():  # keep the AREA_CAP records nearest the event's date
+                lo, hi = (np.clip(d[a_idx], -_OFF, _OFF) for d in (art.lo, art.hi))
+                mid = (lo + hi) // 2  # an undated event: the earliest records (arbitrary)
+                at = np.searchsorted(key, base + np.clip(mid + _OFF, 0, _BIG - 1))
+                start = np.clip(at - AREA_CAP // 2, i0, np.maximum(i0, i1 - AREA_CAP))
+                i0 = np.where(wide, start, i0)
+                i1 = np.where(wide, start + AREA_CAP, i1)
             owner, pos = _expand(i0, i1)
             a, r = a_idx[owner], rr[pos]
             keep = gap_days(rec.lo[r], rec.hi[r], art.lo[a], art.hi[a]) <= days

@@ -27,7 +27,8 @@ from ._sides import Side, article_side, record_side
 from .candidates import SLACK_KM, RecordIndex
 from .score import rank_within, score_pairs
 
-__all__ = ["DEFAULTS", "LINK_COLUMNS", "JoinResult", "join_events", "rerank"]
+__all__ = ["DEFAULTS", "LINK_COLUMNS", "JoinResult", "join_events", "rerank",
+           "with_article_fields"]
 
 log = logging.getLogger(__name__)
 
@@ -157,6 +158,17 @@ def rerank(links: gpd.GeoDataFrame, *, top: int = DEFAULTS["top"],
     out = links.iloc[kept].copy()
     out["rank"] = rank
     return out.reset_index(drop=True)
+
+
+def with_article_fields(links: gpd.GeoDataFrame, articles) -> gpd.GeoDataFrame:
+    """``links`` with the linked articles' ``title`` and ``url`` (for popups and tables);
+    ``articles`` are :class:`geomap.sources.Article` objects."""
+    meta = {a.id: (a.title, a.url) for a in articles}
+    ids = links["article_id"].to_numpy(dtype=object)
+    out = links.copy()
+    out["title"] = [meta.get(i, (None, None))[0] for i in ids]
+    out["url"] = [meta.get(i, (None, None))[1] for i in ids]
+    return out
 
 
 def _col(frame: pd.DataFrame, name: str, idx: np.ndarray) -> np.ndarray:

@@ -33,6 +33,8 @@ __all__ = ["AREA_SPACE", "WEIGHTS", "rank_within", "score_pairs"]
 
 WEIGHTS = {"space": 1.0, "time": 1.0, "type": 0.7, "actors": 0.7, "admin": 0.5}
 AREA_SPACE = {"admin1": 0.3, "country": 0.1}
+#: Exponent of the penalty for a record's date interval width: ``(1 + width / 7) ** -x``.
+WIDTH_PENALTY = 0.3
 _ADMIN = {"same": 1.0, "different": 0.45, "unknown": 0.7}
 
 
@@ -49,7 +51,7 @@ def score_pairs(rec: Side, art: Side, r: np.ndarray, a: np.ndarray, basis: np.nd
     gap = np.where(dated, gap_days(rec.lo[r], rec.hi[r], art.lo[a], art.hi[a]), -1)
     width = np.where(rec.dated[r], rec.hi[r] - rec.lo[r], 0)
     time = np.where(dated, np.exp(-1.5 * np.maximum(gap, 0) / (days + 1.0))
-                    * (1.0 + width / 7.0) ** -0.3, 1.0)
+                    * (1.0 + width / 7.0) ** -WIDTH_PENALTY, 1.0)
     types = type_score(art.types[a], rec.types[r])
     actors = actor_score(art.actors[a], rec.actors[r], art.actor_sets, rec.actor_sets)
     ra, aa = rec.admin[r], art.admin[a]
@@ -76,19 +78,20 @@ def rank_within(groups: np.ndarray, dated: np.ndarray, score: np.ndarray,
     """
     if not len(groups):
         return np.empty(0, np.int64), np.empty(0, np.int64)
-    order = np.lexsort((tiebreak, dist, -score, ~dated, groups))
-    g = groups[order]
-    start = np.r_[True, g[1:] != g[:-1]]
+    # the best of a group is its best dated pair (dated pairs rank first), else its best
+    codes, g = np.unique(groups, return_inverse=True)
+    g = g.ravel()
+    best_all = np.zeros(len(codes))
+    np.maximum.at(best_all, g, score)
+    best_dated = np.full(len(codes), -1.0)
+    np.maximum.at(best_dated, g[dated], score[dated])
+    best = np.where(best_dated >= 0, best_dated, best_all)
+    cut = np.flatnonzero((score >= min_score) & (score >= ratio * best[g]))
+    order = cut[np.lexsort((tiebreak[cut], dist[cut], -score[cut], ~dated[cut], g[cut]))]
+    go = g[order]
+    start = np.r_[True, go[1:] != go[:-1]] if len(go) else np.empty(0, bool)
     first = np.flatnonzero(start)
-    group_no = np.cumsum(start) - 1
-    rank = np.arange(len(g)) - first[group_no] + 1
-    best = score[order][first][group_no]
-    keep = (rank <= top) & (score[order] >= min_score) & (score[order] >= ratio * best)
-    kept = order[keep]
-    # ranks count only what is kept (a dropped pair leaves no hole)
-    g2 = groups[kept]
-    start2 = np.r_[True, g2[1:] != g2[:-1]] if len(g2) else np.empty(0, bool)
-    first2 = np.flatnonzero(start2)
-    rank2 = np.arange(len(g2)) - first2[np.cumsum(start2) - 1] + 1 if len(g2) else \
+    rank = np.arange(len(go)) - first[np.cumsum(start) - 1] + 1 if len(go) else \
         np.empty(0, np.int64)
-    return kept, rank2
+    keep = rank <= top
+    return order[keep], rank[keep]
