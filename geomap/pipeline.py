@@ -171,17 +171,6 @@ def _join(records, text_events, *, articles, options: dict, data_dir, report: Ma
     return links
 
 
-def _render_kwargs(render_map, records, text_events, links) -> dict:
-    """The corroboration layers' inputs, for a render_map that takes them (the hook for
-    issue 10's corroboration layers: records, text events and their links)."""
-    import inspect
-
-    params = inspect.signature(render_map).parameters
-    if links is None or "links" not in params:
-        return {}
-    return {"records": records, "text_events": text_events, "links": links}
-
-
 def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
             gazetteer: Gazetteer | None = None, date: datetime.date | None = None,
             title: str | None = None, progress: bool = True,
@@ -270,7 +259,8 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
             "Places and events in the news" if items else "Event records"
     m, info = render_map(frame, data_dir=gaz.data_dir, title=title, events=table,
                          online=online, options=scale, articles=len(items),
-                         **_render_kwargs(render_map, dataset_events, text_events, links))
+                         records=dataset_events if links is not None else None,
+                         text_events=text_events if links is not None else None, links=links)
     report.map_bytes = save_map(m, out / "index.html", online=online)
     report.map_mode = info.mode
     report.map_note = info.describe()
