@@ -1,22 +1,15 @@
-"""Event benchmarks (prints figures; never part of ``make test``).
+"""Event benchmarks (prints figures; never part of ``make test``): the time to read and join
+1,000,000 synthetic records against 10,000 article events.
 
-1. Event geocoding on real event descriptions with gold coordinates: UCDP GED Ukraine rows with
-   ``where_prec`` 1 or 2 (exact place or within ~25 km). Each row's ``source_headline`` and
-   ``where_description`` are geoparsed, events extracted, and the event location chosen the way
-   the primary event is (:func:`geomap.events.extract.primary_location`); the error is the
-   great-circle distance to ``latitude``/``longitude``. Beside it, in the same run, the baseline
-   "first place name in the text, most populous match". Unlocated rows count as misses.
-2. Time to read and join 1,000,000 synthetic records against 10,000 article events.
+Where events from text are located is measured by ``bench_eventgeo_text.py`` (on what
+``geomap events extract`` writes, against UCDP gold points).
 
-Run: ``.venv/bin/python benchmarks/bench_events.py [--rows N] [--records N] [--mentions N]``.
-Reads ../shared (beside the checkout); skips the first part cleanly when it is absent.
+Run: ``.venv/bin/python benchmarks/bench_events.py [--records N] [--mentions N]``.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import statistics
 import sys
 import tempfile
 import time
@@ -27,63 +20,6 @@ import pandas as pd
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 UCDP = SHARED / "events" / "ucdp" / "ged-ukraine.csv"
-
-
-def _figures(errors: list[float | None]) -> dict[str, float]:
-    n = len(errors)
-    found = [e for e in errors if e is not None]
-    out = {"rows": n, "located %": 100.0 * len(found) / n if n else 0.0,
-           "median km": statistics.median(found) if found else float("nan")}
-    for k in (1, 10, 25, 161):
-        out[f"<={k} km %"] = 100.0 * sum(e <= k for e in found) / n if n else 0.0
-    return out
-
-
-def bench_geocoding(limit: int | None) -> None:
-    from geomap.events.extract import extract_events, primary_location
-    from geomap.gazetteer import Gazetteer
-    from geomap.geoparse import Geoparser
-    from geomap.join import haversine_km
-    from geomap.sources import Article
-
-    if not UCDP.is_file():
-        print(f"event geocoding: skipped ({UCDP} is absent)")
-        return
-    rows = pd.read_csv(UCDP, dtype=str, keep_default_na=False)
-    rows = rows[rows["where_prec"].isin(["1", "2"])]
-    if limit:
-        rows = rows.head(limit)
-    gaz = Gazetteer()
-    parser = Geoparser(gaz)
-    ours: list[float | None] = []
-    base: list[float | None] = []
-    t0 = time.perf_counter()
-    for r in rows.itertuples(index=False):
-        headline = " ".join(h.strip() for h in r.source_headline.split(";") if h.strip())
-        text = f"{headline}.\n\n{r.where_description}."
-        gold = (float(r.latitude), float(r.longitude))
-        date = dt.date.fromisoformat(r.date_start[:10]) if r.date_start else None
-        mentions = parser.parse(text)
-        events = extract_events(Article(id=r.id, text=text, date=date), mentions, gaz)
-        place = primary_location(events, mentions)
-        ours.append(None if place is None else
-                    float(haversine_km(gold[0], gold[1], place.lat, place.lon)))
-        first = next((m for m in mentions if m.role != "dateline"), None)
-        cands = gaz.search(first.name, limit=50) if first else []
-        top = max(cands, key=lambda c: c.place.population) if cands else None
-        base.append(None if top is None else
-                    float(haversine_km(gold[0], gold[1], top.place.lat, top.place.lon)))
-    secs = time.perf_counter() - t0
-    print(f"\nEvent geocoding, UCDP GED Ukraine, where_prec 1-2 ({len(rows)} rows, "
-          f"{secs:.1f} s, {len(rows) / secs:.0f} rows/s)")
-    cols = ["rows", "located %", "median km", "<=1 km %", "<=10 km %", "<=25 km %",
-            "<=161 km %"]
-    print(f"{'method':<34}" + "".join(f"{c:>12}" for c in cols))
-    for name, errs in (("geomap primary event location", ours),
-                       ("baseline: first name, most populous", base)):
-        f = _figures(errs)
-        print(f"{name:<34}" + "".join(
-            f"{f[c]:>12.0f}" if c == "rows" else f"{f[c]:>12.1f}" for c in cols))
 
 
 def _synthetic_records(path: Path, n: int, rng: np.random.Generator) -> None:
@@ -139,14 +75,10 @@ def bench_join(n_records: int, n_mentions: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--rows", type=int, help="only the first N UCDP rows")
     ap.add_argument("--records", type=int, default=1_000_000)
     ap.add_argument("--mentions", type=int, default=10_000)
-    ap.add_argument("--skip-join", action="store_true")
     args = ap.parse_args(argv)
-    bench_geocoding(args.rows)
-    if not args.skip_join:
-        bench_join(args.records, args.mentions)
+    bench_join(args.records, args.mentions)
     return 0
 
 

@@ -23,7 +23,8 @@ __all__ = ["EVENT_EXTRA", "MENTION_DTYPES", "event_table", "mention_table", "wri
 EVENT_EXTRA: dict[str, str] = {
     "event_index": "Int64", "kind": "string", "primary": "boolean", "trigger": "string",
     "actors": "string", "actor_countries": "string", "origin": "string",
-    "destination": "string", "article_date": "string",
+    "destination": "string", "article_date": "string", "location_evidence": "string",
+    "confidence": "float64",
 }
 
 

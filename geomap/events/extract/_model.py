@@ -29,10 +29,15 @@ class TextEvent:
     ``trigger_end`` those of the trigger word(s). ``location`` is where the event happened (for a
     movement: where it went), ``origin``/``destination`` where a movement started and ended.
     ``irrealis`` marks events that are only expected, planned or possible ("could be deployed").
+    ``type`` and ``trigger`` are None for an event reported without a recognised trigger word.
+    ``geo_precision`` is the event table's vocabulary (exact, near, admin2, admin1, country,
+    unknown), ``location_evidence`` why the location was chosen (clause, sentence, headline,
+    summary, report, parenthesis, from, demonym; None when unlocated) and ``confidence`` how
+    much the event and its place are worth (0-1).
     """
 
-    type: str
-    trigger: str
+    type: str | None
+    trigger: str | None
     trigger_start: int
     trigger_end: int
     sentence: str
@@ -46,6 +51,9 @@ class TextEvent:
     destination: Place | None = None
     primary: bool = False
     irrealis: bool = False
+    geo_precision: str = "unknown"
+    location_evidence: str | None = None
+    confidence: float = 0.0
     extras: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
@@ -75,4 +83,7 @@ class TextEvent:
             "start": self.start,
             "end": self.end,
             "primary": self.primary,
+            "geo_precision": self.geo_precision if loc else "unknown",
+            "location_evidence": self.location_evidence if loc else None,
+            "confidence": self.confidence,
         }

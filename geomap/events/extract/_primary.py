@@ -1,9 +1,8 @@
 """The main event of an article, as an event coder (ACLED, UCDP) would pick it.
 
 Violent and material events outrank talk; the headline and the lead outrank later paragraphs;
-events that are only expected or possible ("could be deployed") rank low. The primary event keeps
-the location it has: when it cannot be located it stays unlocated rather than borrowing a place
-from elsewhere in the text.
+events that are only expected or possible ("could be deployed") rank low. Where the primary event
+happened is then chosen from the evidence of the whole report (:mod:`._where`).
 """
 
 from __future__ import annotations
@@ -12,10 +11,9 @@ from collections.abc import Sequence
 
 from ...geoparse import Mention
 from ...places import Place
-from ._locate import finest
 from ._model import TextEvent
 
-__all__ = ["TYPE_WEIGHT", "mark_primary", "primary_location", "refine"]
+__all__ = ["TYPE_WEIGHT", "mark_primary", "primary_location"]
 
 #: How much each type counts towards being the main event.
 TYPE_WEIGHT: dict[str, float] = {
@@ -46,35 +44,11 @@ def mark_primary(text: str, events: list[TextEvent]) -> list[TextEvent]:
     return [e.with_primary(k == best) for k, e in enumerate(events)]
 
 
-def _inside(place: Place, area: Place) -> bool:
-    if area.feature == "country":
-        return place.country == area.country and place.feature != "country"
-    if area.feature == "admin1":
-        return bool(area.admin1_code) and place.admin1_code == area.admin1_code and \
-            place.feature != "admin1"
-    return False
-
-
-def refine(place: Place | None, mentions: Sequence[Mention]) -> Place | None:
-    """The most specific literal place of ``mentions`` inside ``place`` (a country or an
-    admin-1), as a coder narrows "in Ukraine" to the village the text names; ``place`` itself
-    when there is none. Never leaves ``place``'s area, never invents a place for None."""
-    if place is None or place.feature not in ("country", "admin1"):
-        return place
-    inside = [m for m in mentions if m.role == "literal" and m.place is not None and
-              _inside(m.place, place)]
-    best = finest(inside)
-    return best.place if best else place
-
-
-def primary_location(events: Sequence[TextEvent], mentions: Sequence[Mention]) -> Place | None:
-    """Where a coder would put a short event description: the primary event's location,
-    narrowed to the most specific place the text names inside it; for a text without any
-    event (a bare place description), its most specific literal place, the first of equals.
-    An unlocated primary event gives None."""
+def primary_location(events: Sequence[TextEvent],
+                     mentions: Sequence[Mention] = ()) -> Place | None:
+    """Where the report's main event happened: the location of its primary event (chosen by
+    the evidence of the whole report, see :mod:`._where`), None when there is none or it is
+    unlocated. ``mentions`` is accepted for compatibility and not needed."""
+    del mentions
     primary = next((e for e in events if e.primary), None)
-    if primary is not None:
-        return refine(primary.location, mentions)
-    literal = [m for m in mentions if m.role == "literal" and m.place is not None]
-    best = finest(literal)
-    return best.place if best else None
+    return primary.location if primary is not None else None

@@ -6,7 +6,9 @@ its clause and the trigger; "with ..." adds partners), or of the noun phrase of 
 ("a Ukrainian incursion"); a clause without its own subject shares the previous one's. Its date
 is the nearest date expression of the sentence. Its places come from :mod:`._locate`. Government
 statements ("Moscow said") become ``statement`` events of that actor, never events located in the
-city. The main event of the article is marked ``primary`` (see :mod:`._primary`).
+city. The main event of the article is marked ``primary`` (see :mod:`._primary`) and located by
+the evidence of the whole report (see :mod:`._where`), which also gives an event of type None to
+a report whose event no trigger word names.
 """
 
 from __future__ import annotations
@@ -14,9 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from ..._sentences import SentenceIndex
 from ...gazetteer import Gazetteer
 from ...geoparse import Mention
 from ...lang.en import ENGLISH
@@ -27,7 +28,7 @@ from ._dates import DateMention, find_dates
 from ._lexicon import NOUN_TOO, Entry, lemma_of
 from ._locate import Slots, object_place, scan
 from ._model import TextEvent
-from ._primary import mark_primary, refine
+from ._primary import mark_primary
 from ._tokens import (
     AT,
     CLAUSE_OPENERS,
@@ -44,6 +45,7 @@ from ._tokens import (
     Tok,
     tokens,
 )
+from ._where import locate_report, report_spans
 
 __all__ = ["extract_events"]
 
@@ -97,7 +99,8 @@ def extract_events(article: Article, mentions: Sequence[Mention],
     dates = find_dates(text, anchor)
     out: list[TextEvent] = []
     last_subject: tuple[Actor, ...] = ()
-    for a, b in SentenceIndex(text).spans():
+    spans = report_spans(text)
+    for a, b in spans:
         sent = _Sent(a, b, tokens(text, a, b),
                      [m for m in places if a <= m.start < b],
                      [s for s in actors if a <= s.start < b],
@@ -110,15 +113,9 @@ def extract_events(article: Article, mentions: Sequence[Mention],
         if sent.subjects and sent.subjects[0]:
             last_subject = sent.subjects[0]
     out = mark_primary(text, out)
-    return [_refined(e, places) if e.primary else e for e in out]
-
-
-def _refined(ev: TextEvent, places: list[Mention]) -> TextEvent:
-    """The primary event at the most specific place its own sentence names inside its
-    location ("shelled villages in Donetsk Oblast such as Berestove")."""
-    same = [m for m in places if ev.start <= m.start < ev.end]
-    better = refine(ev.location, same)
-    return ev if better is ev.location else replace(ev, location=better)
+    demonyms = [m for m in mentions if m.role == "demonym" and m.place is not None]
+    return locate_report(text, out, places=places, demonyms=demonyms, spans=spans, dates=dates,
+                         actors=actors, gazetteer=gazetteer)
 
 
 def _date_in_text(text: str) -> dt.date | None:
@@ -221,7 +218,9 @@ def _event_at(text: str, sent: _Sent, i: int, *, gazetteer: Gazetteer,
         date_precision=precision, actors=actors,
         location=location.place if location else None,
         origin=origin, destination=destination, irrealis=irrealis,
-        extras={"lemma": lemma, "location_start": location.start if location else None},
+        extras={"lemma": lemma, "location_start": location.start if location else None,
+                "clause": (toks[lo].start if lo < len(toks) else tok.start,
+                           toks[hi - 1].end if hi > 0 else tok.end)},
     )
 
 

@@ -20,10 +20,6 @@ from ._model import TextEvent, place_json
 
 __all__ = ["text_events_collection", "text_events_frame"]
 
-_PRECISION = {"populated_place": "exact", "other": "near", "admin2": "admin2",
-              "region": "admin1", "admin1": "admin1", "country": "country"}
-
-
 def _record(art: Article, k: int, ev: TextEvent) -> dict[str, Any]:
     loc = ev.location
     actors = [a.name for a in ev.actors]
@@ -41,7 +37,7 @@ def _record(art: Article, k: int, ev: TextEvent) -> dict[str, Any]:
         "country": loc.country if loc else None,
         "lat": loc.lat if loc else None,
         "lon": loc.lon if loc else None,
-        "geo_precision": _PRECISION.get(loc.feature, "unknown") if loc else "unknown",
+        "geo_precision": ev.geo_precision if loc else "unknown",
         "orig_geo_precision": loc.feature if loc else None,
         "notes": ev.sentence,
         "source": art.url,
@@ -59,6 +55,8 @@ def _record(art: Article, k: int, ev: TextEvent) -> dict[str, Any]:
         "origin": ev.origin.name if ev.origin else None,
         "destination": ev.destination.name if ev.destination else None,
         "article_date": art.date.isoformat() if art.date else None,
+        "location_evidence": ev.location_evidence if loc else None,
+        "confidence": ev.confidence,
     }
 
 
@@ -67,7 +65,7 @@ def text_events_frame(items: Iterable[tuple[Article, list[TextEvent]]]) -> gpd.G
     event's location (null geometry when unlocated), a movement with both ends known as a
     LineString from origin to destination. Extra columns after the schema's:
     ``event_index``, ``kind``, ``primary``, ``trigger``, ``actors``, ``actor_countries``,
-    ``origin``, ``destination``, ``article_date``."""
+    ``origin``, ``destination``, ``article_date``, ``location_evidence``, ``confidence``."""
     pairs = [(art, k, ev) for art, events in items for k, ev in enumerate(events)]
     frame = events_from_records([_record(art, k, ev) for art, k, ev in pairs])
     if not len(frame):

@@ -1,0 +1,390 @@
+"""Where a report's main event happened: evidence from the whole report, not one phrase.
+
+The sentences of a report that can say where its event happened are its *evidence*: the
+headline (first line or first sentence), the sentence of the main event, sentences that
+describe harm or fighting (an event word or an extracted event) and bare "where" fragments
+("near the village of X, Y district."). Other sentences ("Reporters were waiting in Kyiv") are
+no evidence. Each place of the evidence gets a tier, strongest first:
+
+``clause``     in the main event's clause (the trigger's phrase, its subject, its objects);
+``sentence``   elsewhere in the event's sentence;
+``headline``   in the headline when the event is in the summary;
+``summary``    in the sentence after the headline when the event is in the headline;
+``report``     in another evidence sentence;
+``from``       the object of "from" ("refugees from X"): weak, used only when nothing else is.
+
+The event's own phrase ("attacked Koro") is the anchor when it names a place; otherwise the most
+specific place of the strongest tier, the first of equals. A coarse anchor (country, region,
+district) is narrowed to the most specific place the evidence names inside it, so a town named
+anywhere in the report beats "in northern Mali". With no place at all, a demonym that is not the
+event's actor ("Burmese villagers") gives its country. The chosen mention also gives
+``location_evidence`` (its tier, or ``parenthesis`` inside brackets, ``demonym``) and
+``geo_precision`` (the event table's vocabulary; ``near`` after "near", "outskirts of"...).
+
+A report with no recognised trigger still gets an event of type None when it is an event report
+(an event word, a bare "where" fragment, or a language geomap has no event words for) and names
+a place; reports in a non-event genre ("Analysis: ...") get no primary event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..._sentences import SentenceIndex
+from ...exceptions import GeomapError
+from ...gazetteer import Gazetteer
+from ...geoparse import Mention
+from ...places import Place
+from ._actors import Actor, ActorSpan
+from ._dates import DateMention
+from ._evwords import EVENT_WORDS, FEATURE_MARKERS, FUNCTION_WORDS, VICINITY_WORDS, WHERE_WORDS
+from ._model import TextEvent
+from ._tokens import MILITARY, SPEECH
+
+__all__ = ["PRECISION", "geo_precision", "locate_report", "report_spans"]
+
+#: Feature class -> ``geo_precision`` of the event table.
+PRECISION = {"populated_place": "exact", "other": "near", "admin2": "admin2",
+             "region": "admin1", "admin1": "admin1", "country": "country"}
+_FINENESS = {"populated_place": 0, "other": 1, "admin2": 2, "region": 3, "admin1": 4,
+             "country": 5}
+_TIER = {"clause": 5, "sentence": 4, "headline": 3, "summary": 3, "report": 2, "from": 1}
+#: How much each kind of evidence is worth (the event's confidence, before the trigger's).
+_TRUST = {"clause": 1.0, "parenthesis": 0.9, "sentence": 0.9, "headline": 0.85, "summary": 0.85,
+          "report": 0.7,
+          "from": 0.5, "demonym": 0.4}
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_HEADLINE_WORDS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class _Cand:
+    mention: Mention
+    tier: int
+    label: str
+
+
+def report_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, with a short first line (a headline without a full stop) its own."""
+    spans = SentenceIndex(text).spans()
+    if not spans:
+        return spans
+    a, b = spans[0]
+    nl = text.find("\n", a, b)
+    if nl > a and len(text[a:nl].split()) <= _HEADLINE_WORDS and text[a:nl].strip():
+        head_end = len(text[a:nl].rstrip()) + a
+        rest = nl + 1
+        while rest < b and text[rest].isspace():
+            rest += 1
+        spans = [(a, head_end)] + ([(rest, b)] if rest < b else []) + spans[1:]
+    return spans
+
+
+def geo_precision(place: Place | None, text: str = "", start: int | None = None) -> str:
+    """The event table's ``geo_precision`` of a place mentioned at ``start`` ("near" when a
+    vicinity word stands just before or after a town)."""
+    if place is None:
+        return "unknown"
+    prec = PRECISION.get(place.feature, "unknown")
+    if prec == "exact" and start is not None and _vicinity(text, start):
+        return "near"
+    return prec
+
+
+def _vicinity(text: str, start: int) -> bool:
+    before = [w.lower() for w in _WORD.findall(text[max(0, start - 40) : start])][-3:]
+    after = [w.lower() for w in _WORD.findall(text[start : start + 60])][1:4]
+    return bool(VICINITY_WORDS.intersection(before)) or bool(
+        {"vicinity", "outskirts", "environs"}.intersection(after))
+
+
+# -- the report -----------------------------------------------------------------------------
+class _Report:
+    def __init__(self, text: str, spans: list[tuple[int, int]], places: Sequence[Mention],
+                 events: Sequence[TextEvent], gazetteer: Gazetteer | None = None) -> None:
+        self.text = text
+        self.gazetteer = gazetteer
+        self.spans = spans
+        self.places = places
+        self.sent_of = {m.start: self.index(m.start) for m in places}
+        self.event_word: list[tuple[int, str] | None] = []
+        self.where_only: list[bool] = []
+        material = {self.index(e.start) for e in events if e.type not in SPEECH}
+        for k, (a, b) in enumerate(spans):
+            inside = [m for m in places if a <= m.start < b]
+            found = None
+            covered = []
+            for w in _WORD.finditer(text, a, b):
+                if any(m.start <= w.start() < m.end for m in inside):
+                    covered.append(True)
+                    continue
+                low = w.group().lower().replace("’", "'")
+                covered.append(low in WHERE_WORDS)
+                if found is None and low in EVENT_WORDS:
+                    found = (w.start(), w.group())
+            self.event_word.append(found)
+            self.where_only.append(bool(inside) and all(covered))
+            if found is None and k in material:
+                self.event_word[-1] = (a, "")
+        self.evidence = [k == 0 or self.event_word[k] is not None or self.where_only[k]
+                         for k in range(len(spans))]
+
+    def index(self, offset: int) -> int:
+        for k, (a, b) in enumerate(self.spans):
+            if a <= offset < b:
+                return k
+        k = 0
+        for j, (a, _b) in enumerate(self.spans):
+            if a <= offset:
+                k = j
+        return k
+
+    def candidates(self, sentence: int, clause: tuple[int, int] | None) -> list[_Cand]:
+        out = []
+        for m in self.places:
+            k = self.sent_of[m.start]
+            if k != sentence and not self.evidence[k]:
+                continue
+            if _after_from(self.text, m.start):
+                label = "from"
+            elif clause and clause[0] <= m.start < clause[1]:
+                label = "clause"
+            elif k == sentence:
+                label = "sentence"
+            elif k == 0:
+                label = "headline"
+            elif sentence == 0 and k == 1:
+                label = "summary"  # the headline's event, told in the next sentence
+            else:
+                label = "report"
+            if _in_parentheses(self.text, m.start) and label != "from":
+                out.append(_Cand(m, _TIER[label], "parenthesis"))
+            else:
+                out.append(_Cand(m, _TIER[label], label))
+        return out
+
+
+def _after_from(text: str, start: int) -> bool:
+    words = [w.lower() for w in _WORD.findall(text[max(0, start - 30) : start])][-3:]
+    if "from" not in words:
+        return False
+    tail = words[words.index("from") + 1 :]
+    return all(w in ("the", "a", "city", "town", "village", "region", "of") for w in tail)
+
+
+def _in_parentheses(text: str, start: int) -> bool:
+    lo = max(0, start - 120)
+    opened = text.rfind("(", lo, start)
+    return opened >= 0 and text.find(")", opened, start) < 0
+
+
+def _inside(place: Place, area: Place) -> bool:
+    if place.key == area.key or _FINENESS[place.feature] >= _FINENESS[area.feature]:
+        return False
+    if place.country != area.country:
+        return False
+    if area.feature == "country":
+        return True
+    if area.feature == "admin1":
+        return bool(area.admin1_code) and place.admin1_code == area.admin1_code
+    if area.feature in ("admin2", "region"):
+        return abs(place.lat - area.lat) < 0.8 and abs(place.lon - area.lon) < 1.1
+    return False
+
+
+def _choose(cands: list[_Cand], anchor_start: int | None) -> _Cand | None:
+    if not cands:
+        return None
+    anchor = next((c for c in cands if c.mention.start == anchor_start), None)
+    if anchor is None:
+        strong = [c for c in cands if c.label != "from"] or cands
+        top = max(c.tier for c in strong)
+        pool = [c for c in strong if c.tier == top]
+        anchor = min(pool, key=lambda c: (_FINENESS[c.mention.place.feature], c.mention.start))
+    if anchor.mention.place.feature in ("populated_place", "other"):
+        return anchor
+    inside = [c for c in cands if c.label != "from" and
+              _inside(c.mention.place, anchor.mention.place)]
+    if not inside:
+        return anchor
+    return min(inside, key=lambda c: (_FINENESS[c.mention.place.feature], -c.tier,
+                                      c.mention.start))
+
+
+def _supported(report: _Report, chosen: _Cand, cands: list[_Cand]) -> Place:
+    """The chosen town, or the place of the same name that the rest of the evidence supports
+    ("Andriivka (Zaporizhzhia region)": the Andriivka inside Zaporizhzhia Oblast): inside an
+    admin-1 the evidence names, or within 60 km of another town or district it names. When no
+    place of that name is, the division its own sentence names."""
+    place = chosen.mention.place
+    others = [c.mention.place for c in cands
+              if c.mention.start != chosen.mention.start and c.label != "from"]
+    if report.gazetteer is None or place.feature != "populated_place" or not others:
+        return place
+
+    def support(p: Place) -> int:
+        return sum(_inside(p, o) or (o.feature in ("populated_place", "admin2") and
+                                     _near(p, o, 60.0)) for o in others)
+
+    if support(place):
+        return place
+    try:
+        alts = report.gazetteer.search(chosen.mention.name, feature="populated_place",
+                                       limit=30, fuzzy=False)
+    except GeomapError:
+        return place
+    best = max(alts, key=lambda c: (support(c.place), c.score), default=None)
+    if best is not None and support(best.place):
+        return best.place
+    # the town the gazetteer knows is not in the division named beside it ("X (Donetsk
+    # region)" with X known only in Poltava): the division is what the text says for sure
+    k = report.index(chosen.mention.start)
+    units = [c.mention.place for c in cands if c.label != "from" and
+             report.index(c.mention.start) == k and
+             c.mention.place.feature in ("admin1", "admin2", "country")]
+    return min(units, key=lambda p: _FINENESS[p.feature]) if units else place
+
+
+def _near(a: Place, b: Place, km: float) -> bool:
+    dlat = math.radians(b.lat - a.lat)
+    dlon = math.radians(b.lon - a.lon)
+    h = (math.sin(dlat / 2) ** 2 + math.cos(math.radians(a.lat)) * math.cos(math.radians(b.lat))
+         * math.sin(dlon / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h))) <= km
+
+
+# -- the main entry -------------------------------------------------------------------------
+def locate_report(text: str, events: list[TextEvent], *, places: Sequence[Mention],
+                  demonyms: Sequence[Mention], spans: list[tuple[int, int]],
+                  dates: Sequence[DateMention], actors: Sequence[ActorSpan],
+                  gazetteer: Gazetteer | None = None) -> list[TextEvent]:
+    """``events`` with the primary event located by the report's evidence (or a new event of
+    type None when no trigger was recognised but the text reports an event at a place) and
+    every event's ``geo_precision``, ``location_evidence`` and ``confidence`` set."""
+    if not spans:
+        return events
+    if _feature_genre(text, spans[0]):
+        return [_described(replace(e, primary=False), text) for e in events]
+    report = _Report(text, spans, places, events, gazetteer)
+    primary = next((e for e in events if e.primary), None)
+    if primary is None:
+        event = _untriggered(text, report, demonyms, dates, actors)
+        return [event] if event is not None else []
+    return [_described(_relocate(text, e, report, demonyms)
+                       if e is primary and e.type not in SPEECH else e, text) for e in events]
+
+
+def _described(e: TextEvent, text: str) -> TextEvent:
+    """A trigger event's own precision and evidence (its phrase), when not set already."""
+    if e.location_evidence is not None or e.location is None:
+        return e
+    start = e.extras.get("location_start")
+    return replace(e, geo_precision=geo_precision(e.location, text, start),
+                   location_evidence="clause", confidence=0.8)
+
+
+def _relocate(text: str, e: TextEvent, report: _Report,
+              demonyms: Sequence[Mention]) -> TextEvent:
+    sentence = report.index(e.start)
+    cands = report.candidates(sentence, e.extras.get("clause"))
+    anchor = e.extras.get("location_start") if e.location is not None else None
+    chosen = _choose(cands, anchor)
+    if chosen is None:
+        actors = {a.country for a in e.actors}
+        return _by_demonym(e, report, demonyms, sentence=sentence, actors=actors, trust=0.8)
+    m = chosen.mention
+    place = _supported(report, chosen, cands)
+    return replace(e, location=place, location_evidence=chosen.label,
+                   geo_precision=geo_precision(place, text, m.start),
+                   confidence=round(0.8 * _TRUST[chosen.label], 2),
+                   extras={**e.extras, "location_start": m.start})
+
+
+def _by_demonym(e: TextEvent, report: _Report, demonyms: Sequence[Mention], *, sentence: int,
+                actors: set[str | None], trust: float) -> TextEvent:
+    for m in demonyms:
+        k = report.index(m.start)
+        if m.place is None or not (k == sentence or report.evidence[k]):
+            continue
+        if m.place.country in actors or m.place.feature != "country":
+            continue
+        after = _WORD.findall(report.text[m.end : m.end + 30])[:1]
+        if after and after[0].lower() in MILITARY:
+            continue  # "Russian troops advanced": who acted, not where
+        return replace(e, location=m.place, location_evidence="demonym",
+                       geo_precision="country", confidence=round(trust * _TRUST["demonym"], 2))
+    return e
+
+
+def _feature_genre(text: str, head: tuple[int, int]) -> bool:
+    """The report is an analysis, an opinion piece, a recipe...: "Analysis: ..." at its top."""
+    words = _WORD.findall(text[head[0] : min(head[1], head[0] + 40)])
+    if not words or words[0].lower() not in FEATURE_MARKERS:
+        return False
+    after = text[head[0] + text[head[0]:].find(words[0]) + len(words[0]):][:3].lstrip()
+    return after[:1] in (":", "|", "-", "–", "—")
+
+
+def _foreign(text: str) -> bool:
+    """Latin-script text with few English function words (Spanish, French...), for which
+    geomap has no event words: it cannot tell an event report from a feature there."""
+    words = [w.lower() for w in _WORD.findall(text[:2000])]
+    if len(words) < 5 or any("\u0400" <= ch <= "\u04ff" for ch in text[:2000]):
+        return False
+    return sum(w in FUNCTION_WORDS for w in words) < 0.08 * len(words)
+
+
+def _untriggered(text: str, report: _Report, demonyms: Sequence[Mention],
+                 dates: Sequence[DateMention], actors: Sequence[ActorSpan]) -> TextEvent | None:
+    """An event of type None for a report with no recognised trigger, or None when the text
+    reports no event or names no place."""
+    n = len(report.spans)
+    eventful = [k for k in range(n) if report.event_word[k] is not None]
+    where = [k for k in range(n) if report.where_only[k]]
+    foreign = not eventful and not where and _foreign(text)
+    if not (eventful or where or foreign):
+        return None
+    sentence = eventful[0] if eventful else (where[0] if where else 0)
+    if foreign:
+        report.evidence = [True] * n
+    a, b = report.spans[sentence]
+    word = report.event_word[sentence]
+    trigger = word[1] if word and word[1] else None
+    t_start = word[0] if word and word[1] else a
+    base = TextEvent(
+        type=None, trigger=trigger, trigger_start=t_start,
+        trigger_end=t_start + len(trigger) if trigger else a, sentence=text[a:b], start=a,
+        end=b, date=None, date_precision=None,
+        actors=_actors_in(actors, a, b), primary=True, extras={"lemma": None})
+    trust = 0.5 if eventful else 0.4
+    cands = report.candidates(sentence, None)
+    chosen = _choose(cands, None)
+    if chosen is None:
+        located = _by_demonym(base, report, demonyms, sentence=sentence, actors=set(),
+                              trust=trust)
+        if located.location is None:
+            return None
+        base = located
+    else:
+        m = chosen.mention
+        place = _supported(report, chosen, cands)
+        base = replace(base, location=place, location_evidence=chosen.label,
+                       geo_precision=geo_precision(place, text, m.start),
+                       confidence=round(trust * _TRUST[chosen.label], 2),
+                       extras={"lemma": None, "location_start": m.start})
+    date, precision = _date_for(dates, a, b)
+    return replace(base, date=date, date_precision=precision)
+
+
+def _actors_in(actors: Sequence[ActorSpan], a: int, b: int) -> tuple[Actor, ...]:
+    return tuple(dict.fromkeys(s.actor for s in actors if a <= s.start < b))[:4]
+
+
+def _date_for(dates: Sequence[DateMention], a: int, b: int) -> tuple[dt.date | None, str | None]:
+    inside = [d for d in dates if a <= d.start < b]
+    pick = inside[0] if inside else next((d for d in dates if d.explicit), None)
+    return (pick.date, pick.precision) if pick else (None, None)

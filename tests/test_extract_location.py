@@ -1,0 +1,216 @@
+"""Where a report's main event happened (events from text, geomap.events.extract._where).
+
+Every text here was written for these tests, one per genre or pattern: dataset notes, incident
+lines with a date prefix, "where + headline" fragments, wire headline + summary, civilian-harm
+descriptions, reports that describe no event, and bad input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+
+import pytest
+
+from geomap.events.extract import extract_events
+from geomap.events.schema import GEO_PRECISIONS
+from geomap.geoparse import Geoparser
+from geomap.sources import Article
+
+
+@pytest.fixture(scope="module")
+def parser(gazetteer):
+    return Geoparser(gazetteer)
+
+
+@pytest.fixture(scope="module")
+def primary(parser, gazetteer):
+    def run(text: str, date=dt.date(2024, 3, 4)):
+        art = Article(id="t", text=text, date=date)
+        events = extract_events(art, parser.parse(text), gazetteer)
+        assert sum(e.primary for e in events) <= 1
+        for e in events:
+            assert e.geo_precision in GEO_PRECISIONS
+            assert (e.location is None) == (e.location_evidence is None)
+        return next((e for e in events if e.primary), None)
+    return run
+
+
+def located(ev):
+    assert ev is not None and ev.location is not None, ev
+    return ev.location
+
+
+# -- genres ---------------------------------------------------------------------------------
+def test_dataset_note_with_parenthesised_hierarchy(primary):
+    ev = primary("On 12 August 2019, armed men ambushed a patrol near Djibo (Djibo, Soum), "
+                 "wounding three gendarmes.")
+    place = located(ev)
+    assert (place.name, place.country) == ("Djibo", "BF")
+    assert ev.type == "assault" and ev.date == dt.date(2019, 8, 12)
+    assert ev.geo_precision == "near" and ev.location_evidence == "clause"
+
+
+def test_incident_line_with_date_prefix(primary):
+    ev = primary("02/09/2023 Footage shows the remains of a burnt warehouse after a strike in "
+                 "Pavlohrad.")
+    place = located(ev)
+    assert place.name == "Pavlohrad" and place.admin1 == "Dnipropetrovsk Oblast"
+    assert ev.type == "assault" and ev.geo_precision == "exact"
+
+
+def test_where_fragment_then_headline(primary):
+    ev = primary("on the outskirts of Kupiansk, Kharkiv region. Three people wounded by "
+                 "artillery fire")
+    place = located(ev)
+    assert place.admin1 == "Kharkiv Oblast" and place.feature == "populated_place"
+    assert place.name.startswith("Kup")
+    assert ev.location_evidence == "headline" and ev.geo_precision == "near"
+
+
+def test_wire_headline_place_comes_from_the_summary(primary):
+    ev = primary("Missile attack leaves city without power\nSubstations around Kremenchuk were "
+                 "hit before dawn, the regional governor said.")
+    place = located(ev)
+    assert place.name == "Kremenchuk"
+    assert ev.type == "assault" and ev.location_evidence == "summary"
+
+
+def test_headline_place_carries_into_the_summary(primary):
+    ev = primary("Explosions rock Chernihiv overnight\nA drone hit the roof of a dormitory, the "
+                 "mayor said, and two students were hurt.")
+    assert located(ev).name == "Chernihiv"
+
+
+def test_civilian_harm_district_of_a_city(primary):
+    ev = primary("Apartment block hit; images show shattered windows near a kindergarten in the "
+                 "Kyivskyi district of Odesa.")
+    place = located(ev)
+    assert place.name == "Odesa" and place.feature == "populated_place"
+
+
+# -- patterns -------------------------------------------------------------------------------
+def test_town_named_in_another_sentence_beats_the_country(primary):
+    ev = primary("Gunmen attacked a market in northern Mali on Sunday.\nWitnesses said stalls "
+                 "in the market of Bandiagara burned for hours.")
+    place = located(ev)
+    assert place.name == "Bandiagara" and place.country == "ML"
+    assert ev.geo_precision == "exact"
+
+
+def test_country_only_when_nothing_more_specific(primary):
+    ev = primary("Gunmen attacked a convoy in northern Mali on Sunday, the army said.")
+    place = located(ev)
+    assert place.feature == "country" and place.country == "ML"
+    assert ev.geo_precision == "country"
+
+
+def test_people_from_a_town_are_weak_evidence(primary):
+    ev = primary("A man from Lviv was killed when a drone struck a petrol station in Sumy.")
+    assert located(ev).name == "Sumy"
+
+
+def test_possessive_place(primary):
+    ev = primary("Drones damaged warehouses in Odesa's port overnight.")
+    assert located(ev).name == "Odesa"
+
+
+def test_village_of(primary):
+    ev = primary("Shelling destroyed two houses in the village of Velyka Novosilka on Tuesday.")
+    place = located(ev)
+    assert place.name == "Velyka Novosilka" and place.admin1 == "Donetsk Oblast"
+
+
+def test_parenthesised_place_when_the_named_camp_is_unknown(primary):
+    ev = primary("Fighters raided a mining camp (Kalehe, South Kivu) overnight, killing four.")
+    place = located(ev)
+    assert place.country == "CD" and place.admin1 == "South Kivu"
+    assert ev.location_evidence == "parenthesis"
+
+
+def test_region_in_headline_narrowed_to_the_town_of_the_summary(primary):
+    ev = primary("Shelling in the Donetsk region.\nResidents of Kostiantynivka spent the night "
+                 "in basements as shells hit the town centre.")
+    place = located(ev)
+    assert place.feature == "populated_place" and place.admin1 == "Donetsk Oblast"
+
+
+def test_village_of_that_name_in_the_region_named_beside_it(primary):
+    # there are villages called Andriivka in many oblasts; the fragment names the region
+    ev = primary("the village of Andriivka (Zaporizhzhia region). One soldier killed by "
+                 "sniper fire")
+    place = located(ev)
+    assert place.admin1 == "Zaporizhzhia Oblast" and place.feature == "populated_place"
+
+
+def test_village_unknown_in_the_region_named_gives_the_region(primary):
+    # the gazetteer knows Pisky only outside Donetsk Oblast: the region is what is certain
+    ev = primary("the village of Pisky (Donetsk region). One soldier killed by sniper fire")
+    place = located(ev)
+    assert place.feature == "admin1" and place.admin1 == "Donetsk Oblast"
+    assert ev.geo_precision == "admin1"
+
+
+def test_no_trigger_but_an_event_word(primary):
+    ev = primary("Rubble and a burnt car outside the central market of Kherson after the night.")
+    place = located(ev)
+    assert place.name == "Kherson" and ev.type is None
+    assert 0 < ev.confidence < 0.6
+
+
+def test_bare_place_line_is_a_located_event(primary):
+    ev = primary("Balakliia, Kharkiv Oblast.")
+    place = located(ev)
+    assert place.admin1 == "Kharkiv Oblast" and place.feature == "populated_place"
+    assert ev.type is None and ev.trigger is None
+
+
+def test_unrelated_sentence_is_no_evidence(primary):
+    ev = primary("Troops clashed overnight, the army said.\n\nReporters were waiting in Kyiv.")
+    assert ev is not None and ev.location is None
+
+
+# -- reports that describe no event ---------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Odesa's opera house celebrates its 140th season with a new staging of Verdi.",
+    "Analysis: what a pause in the fighting near Zaporizhzhia would mean for grain exports",
+    "The Kyiv, a new electric scooter, goes on sale in May.",
+    "Lviv is a city of cafés, cobbled streets and churches.",
+])
+def test_no_event_no_located_primary(primary, text):
+    ev = primary(text)
+    assert ev is None or ev.location is None
+
+
+# -- bad input ------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["", "   \n ", "Two people were hurt in a blast overnight.",
+                                  "((( ;;; )))", "\x00\x07 killed"])
+def test_empty_or_placeless(primary, text):
+    ev = primary(text)
+    assert ev is None or ev.location is None
+
+
+def test_demonym_alone_at_most_the_country(primary):
+    for text in ("Russian troops advanced.", "Ukrainian villagers were evacuated after the "
+                 "dam burst."):
+        ev = primary(text)
+        if ev is not None and ev.location is not None:
+            assert ev.location.feature == "country" and ev.geo_precision == "country"
+
+
+def test_cli_writes_precision_and_evidence(tmp_path, gazetteer):
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(x) for x in [
+        {"id": "a", "text": "Balakliia, Kharkiv Oblast."},
+        {"id": "b", "text": "Lviv is a city of cafés and churches."},
+    ]) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    subprocess.run([sys.executable, "-m", "geomap", "events", "extract", str(src), "-o",
+                    str(out)], check=True, capture_output=True, timeout=600)
+    a, b = (json.loads(x) for x in out.read_text("utf-8").splitlines())
+    (ev,) = a["events"]
+    assert ev["primary"] and ev["type"] is None and ev["lat"] is not None
+    assert ev["geo_precision"] == "exact" and ev["location_evidence"] == "sentence"
+    assert b["events"] == []
