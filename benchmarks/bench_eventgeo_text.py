@@ -134,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, help="only the first N rows of each set")
     ap.add_argument("--no-breakdown", action="store_true")
     ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--geomap-only", action="store_true",
+                    help="only the geomap row (no baselines, no ceiling): for quick iterations")
     args = ap.parse_args(argv)
     from geomap.gazetteer import Gazetteer
 
@@ -148,11 +150,12 @@ def main(argv: list[str] | None = None) -> int:
             rows = rows[: args.limit] if args.limit else rows
             everything += rows
             ours, secs = run_cli(rows, Path(tmp), name)
-            first, sent = baselines(rows, gaz)
-            methods = {"geomap events extract (primary)": ours,
-                       "baseline: first name, most populous": first,
-                       "baseline: most specific, 1st sentence": sent,
-                       "ceiling: cities500 name in text": ceiling(rows, gaz.index_path)}
+            methods = {"geomap events extract (primary)": ours}
+            if not args.geomap_only:
+                first, sent = baselines(rows, gaz)
+                methods |= {"baseline: first name, most populous": first,
+                            "baseline: most specific, 1st sentence": sent,
+                            "ceiling: cities500 name in text": ceiling(rows, gaz.index_path)}
             report(f"{name} (CLI {secs:.0f} s)", rows, methods,
                    breakdown=not args.no_breakdown)
         if everything and not args.no_speed:

@@ -67,7 +67,15 @@ def test_where_fragment_then_headline(primary):
     place = located(ev)
     assert place.admin1 == "Kharkiv Oblast" and place.feature == "populated_place"
     assert place.name.startswith("Kup")
-    assert ev.location_evidence == "headline" and ev.geo_precision == "near"
+    assert ev.location_evidence == "where" and ev.geo_precision == "near"
+
+
+def test_where_line_beats_the_place_in_the_headline(primary):
+    ev = primary("Mykolaivka village, Kramatorsk district. Two soldiers wounded in Donetsk "
+                 "region shelling")
+    place = located(ev)
+    assert place.name.startswith("Mykola") and place.admin1 == "Donetsk Oblast"
+    assert ev.location_evidence == "where"
 
 
 def test_wire_headline_place_comes_from_the_summary(primary):
@@ -212,5 +220,5 @@ def test_cli_writes_precision_and_evidence(tmp_path, gazetteer):
     a, b = (json.loads(x) for x in out.read_text("utf-8").splitlines())
     (ev,) = a["events"]
     assert ev["primary"] and ev["type"] is None and ev["lat"] is not None
-    assert ev["geo_precision"] == "exact" and ev["location_evidence"] == "sentence"
+    assert ev["geo_precision"] == "exact" and ev["location_evidence"] == "where"
     assert b["events"] == []

@@ -19,7 +19,12 @@ EVENT_WORDS = frozenset({
     "looted", "looting", "arson", "riot", "riots", "rioting", "protest", "protests",
     "protesters", "incident", "offensive", "captured", "seized", "overran", "repelled",
     "advanced", "evacuated", "displaced", "fled", "stormed", "detonated", "intercepted",
-    "downed",
+    "downed", "slain", "lifeless", "bombs", "bombings", "bombardments", "gunned", "remains",
+    "assassinated", "assassination", "stabbed", "hanged", "lynched", "beaten", "raped",
+    "killings", "executions", "shells", "rockets", "rocket", "missile", "missiles",
+    "battle", "battles", "combat", "firefight", "skirmish", "skirmishes", "wounds",
+    "wounding", "disappeared", "abduction", "kidnapping", "explosive", "ied", "suicide",
+    "car-bomb", "gunshot", "gunshots", "crossfire", "sniper", "fire", "fired", "firing",
 })
 
 #: Words in a report's first line that mark a genre describing no single event.
@@ -41,6 +46,19 @@ WHERE_WORDS = frozenset({
     "village's", "neighbourhood", "neighborhood", "locality", "territory", "commune", "hamlet",
     "road", "highway", "checkpoint", "close", "to", "towards", "toward", "along",
     "frontline", "front", "line", "border", "oblast's", "community", "urban-type",
+    "airport", "terminal", "station", "railway", "bridge", "mine", "plant", "base", "port",
+    "market", "square", "monastery", "church", "mosque", "hospital", "school", "camp", "farm",
+    "positions", "position", "part", "parts", "entrance", "exit", "junction", "crossroads",
+    "outpost", "post", "dam", "river", "bank", "forest", "hills", "hill", "valley", "coast",
+    "island", "lake", "city's", "town's", "by", "old", "new", "international",
+})
+
+#: Words after a place that make it an actor, not where something happened ("Kiev's forces",
+#: "Moscow officials"); "pro-" and "anti-" before it do the same.
+ACTOR_NOUNS = frozenset({
+    "forces", "force", "troops", "army", "military", "officials", "official", "authorities",
+    "government", "regime", "side", "command", "ministry", "militants", "rebels", "soldiers",
+    "fighters", "gunmen", "cartel", "gang", "police", "separatists", "leaders", "leadership",
 })
 
 #: Words before a place that put an event near it rather than in it.
@@ -51,6 +69,20 @@ VICINITY_WORDS = frozenset({"near", "outside", "around", "outskirts", "vicinity"
 
 #: English function words: a Latin-script text with few of them is in a language geomap has
 #: no event words for, so it cannot tell an event report from a feature there.
-FUNCTION_WORDS = frozenset({"the", "of", "in", "and", "to", "a", "on", "by", "at", "for", "was",
+FUNCTION_WORDS = frozenset({"the", "of", "in", "and", "to", "on", "by", "at", "for", "was",
                             "were", "is", "are", "with", "from", "after", "has", "have", "two",
                             "three", "near", "as", "an", "his", "their", "its", "he", "they"})
+
+#: Nouns of facilities a town's name may stand before ("the Dnipro railway station").
+FACILITY_NOUNS = frozenset({
+    "station", "port", "airport", "airfield", "market", "hospital", "school", "university",
+    "bridge", "dam", "plant", "refinery", "depot", "terminal", "stadium", "mall", "cathedral",
+    "theatre", "theater", "square", "prison", "barracks", "factory", "mine", "substation",
+    "hotel", "harbour", "harbor", "bazaar", "checkpoint",
+})
+#: Words that may stand between the name and the facility noun ("Dnipro railway station").
+FACILITY_MODIFIERS = frozenset({
+    "railway", "train", "bus", "river", "sea", "central", "power", "thermal", "nuclear", "oil",
+    "fuel", "city", "regional", "main", "military", "air", "maternity", "drama", "hydroelectric",
+    "international", "children's", "grain", "steel", "chemical", "coal", "metro",
+})

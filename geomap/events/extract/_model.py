@@ -31,7 +31,7 @@ class TextEvent:
     ``irrealis`` marks events that are only expected, planned or possible ("could be deployed").
     ``type`` and ``trigger`` are None for an event reported without a recognised trigger word.
     ``geo_precision`` is the event table's vocabulary (exact, near, admin2, admin1, country,
-    unknown), ``location_evidence`` why the location was chosen (clause, sentence, headline,
+    unknown), ``location_evidence`` why the location was chosen (where, clause, sentence, headline,
     summary, report, parenthesis, from, demonym; None when unlocated) and ``confidence`` how
     much the event and its place are worth (0-1).
     """

@@ -6,7 +6,9 @@ describe harm or fighting (an event word or an extracted event) and bare "where"
 ("near the village of X, Y district."). Other sentences ("Reporters were waiting in Kyiv") are
 no evidence. Each place of the evidence gets a tier, strongest first:
 
-``clause``     in the main event's clause (the trigger's phrase, its subject, its objects);
+``where``      in a bare "where" line ("near the village of X, Y district."): the report
+               says where in so many words, so this beats the event's own phrase;
+``clause``     in the main event's clause from its trigger on (the trigger's phrase, its objects);
 ``sentence``   elsewhere in the event's sentence;
 ``headline``   in the headline when the event is in the summary;
 ``summary``    in the sentence after the headline when the event is in the headline;
@@ -41,7 +43,14 @@ from ...geoparse import Mention
 from ...places import Place
 from ._actors import Actor, ActorSpan
 from ._dates import DateMention
-from ._evwords import EVENT_WORDS, FEATURE_MARKERS, FUNCTION_WORDS, VICINITY_WORDS, WHERE_WORDS
+from ._evwords import (
+    ACTOR_NOUNS,
+    EVENT_WORDS,
+    FEATURE_MARKERS,
+    FUNCTION_WORDS,
+    VICINITY_WORDS,
+    WHERE_WORDS,
+)
 from ._model import TextEvent
 from ._tokens import MILITARY, SPEECH
 
@@ -52,13 +61,14 @@ PRECISION = {"populated_place": "exact", "other": "near", "admin2": "admin2",
              "region": "admin1", "admin1": "admin1", "country": "country"}
 _FINENESS = {"populated_place": 0, "other": 1, "admin2": 2, "region": 3, "admin1": 4,
              "country": 5}
-_TIER = {"clause": 5, "sentence": 4, "headline": 3, "summary": 3, "report": 2, "from": 1}
+_TIER = {"where": 6, "clause": 5, "sentence": 4, "headline": 3, "summary": 3, "report": 2,
+         "from": 1}
 #: How much each kind of evidence is worth (the event's confidence, before the trigger's).
-_TRUST = {"clause": 1.0, "parenthesis": 0.9, "sentence": 0.9, "headline": 0.85, "summary": 0.85,
-          "report": 0.7,
-          "from": 0.5, "demonym": 0.4}
+_TRUST = {"where": 0.9, "clause": 1.0, "parenthesis": 0.9, "sentence": 0.9, "headline": 0.85,
+          "summary": 0.85, "report": 0.7, "from": 0.5, "demonym": 0.4}
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _HEADLINE_WORDS = 30
+_WHERE_MAX = 20  # words of a bare "where" line at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +137,9 @@ class _Report:
                 if found is None and low in EVENT_WORDS:
                     found = (w.start(), w.group())
             self.event_word.append(found)
-            self.where_only.append(bool(inside) and all(covered))
+            # a "where" line: places and place words, give or take one unknown name
+            self.where_only.append(bool(inside) and covered.count(False) <= 1 and
+                                   len(covered) <= _WHERE_MAX)
             if found is None and k in material:
                 self.event_word[-1] = (a, "")
         self.evidence = [k == 0 or self.event_word[k] is not None or self.where_only[k]
@@ -147,9 +159,11 @@ class _Report:
         out = []
         for m in self.places:
             k = self.sent_of[m.start]
-            if k != sentence and not self.evidence[k]:
+            if (k != sentence and not self.evidence[k]) or _actor_use(self.text, m):
                 continue
-            if _after_from(self.text, m.start):
+            if self.where_only[k]:
+                label = "where"  # a bare "where" line: the report says where, in so many words
+            elif _after_from(self.text, m.start):
                 label = "from"
             elif clause and clause[0] <= m.start < clause[1]:
                 label = "clause"
@@ -166,6 +180,19 @@ class _Report:
             else:
                 out.append(_Cand(m, _TIER[label], label))
         return out
+
+
+def _actor_use(text: str, m: Mention) -> bool:
+    """The place names who acted: "Kiev's forces", "pro-Moscow rebels", "Sinaloa cartel"."""
+    if text[max(0, m.start - 4) : m.start].lower().endswith(("pro-", "anti-")):
+        return True
+    after = _WORD.findall(text[m.end : m.end + 24])
+    if after and after[0].lower() in ("s", "'s", "’s"):
+        after = after[1:]
+    rest = text[m.end : m.end + 3]
+    if rest.startswith(("'s", "’s")):
+        after = _WORD.findall(text[m.end + 2 : m.end + 26])
+    return bool(after) and after[0].lower() in ACTOR_NOUNS
 
 
 def _after_from(text: str, start: int) -> bool:
@@ -199,12 +226,17 @@ def _inside(place: Place, area: Place) -> bool:
 def _choose(cands: list[_Cand], anchor_start: int | None) -> _Cand | None:
     if not cands:
         return None
-    anchor = next((c for c in cands if c.mention.start == anchor_start), None)
+    where = any(c.tier == _TIER["where"] for c in cands)
+    anchor = None if where else next((c for c in cands if c.mention.start == anchor_start),
+                                     None)
     if anchor is None:
         strong = [c for c in cands if c.label != "from"] or cands
         top = max(c.tier for c in strong)
         pool = [c for c in strong if c.tier == top]
-        anchor = min(pool, key=lambda c: (_FINENESS[c.mention.place.feature], c.mention.start))
+        countries = [c.mention.place.country for c in cands]
+        anchor = min(pool, key=lambda c: (_FINENESS[c.mention.place.feature],
+                                          -countries.count(c.mention.place.country),
+                                          c.mention.start))
     if anchor.mention.place.feature in ("populated_place", "other"):
         return anchor
     inside = [c for c in cands if c.label != "from" and
@@ -243,10 +275,29 @@ def _supported(report: _Report, chosen: _Cand, cands: list[_Cand]) -> Place:
     # the town the gazetteer knows is not in the division named beside it ("X (Donetsk
     # region)" with X known only in Poltava): the division is what the text says for sure
     k = report.index(chosen.mention.start)
+    end = chosen.mention.end
     units = [c.mention.place for c in cands if c.label != "from" and
-             report.index(c.mention.start) == k and
+             report.index(c.mention.start) == k and end <= c.mention.start <= end + 60 and
+             c.mention.place.country == place.country and
              c.mention.place.feature in ("admin1", "admin2", "country")]
     return min(units, key=lambda p: _FINENESS[p.feature]) if units else place
+
+
+def _narrowed(report: _Report, chosen: _Cand, cands: list[_Cand]) -> _Cand:
+    """A smaller place a bare "where" line names right by the chosen town ("Staromykhailivka on
+    the outskirts of Donetsk. Shelling of Donetsk ..."): within 25 km and less populous."""
+    place = chosen.mention.place
+    if place.feature != "populated_place":
+        return chosen
+    k = report.index(chosen.mention.start)
+    near = [c for c in cands if c.label != "from" and c.mention.place.feature == "populated_place"
+            and c.mention.place.population < place.population and
+            c.mention.place.key != place.key and _near(c.mention.place, place, 25.0) and
+            report.index(c.mention.start) != k and
+            report.where_only[report.index(c.mention.start)]]
+    if not near:
+        return chosen
+    return min(near, key=lambda c: (-c.tier, c.mention.place.population, c.mention.start))
 
 
 def _near(a: Place, b: Place, km: float) -> bool:
@@ -293,6 +344,8 @@ def _relocate(text: str, e: TextEvent, report: _Report,
     cands = report.candidates(sentence, e.extras.get("clause"))
     anchor = e.extras.get("location_start") if e.location is not None else None
     chosen = _choose(cands, anchor)
+    if chosen is not None:
+        chosen = _narrowed(report, chosen, cands)
     if chosen is None:
         actors = {a.country for a in e.actors}
         return _by_demonym(e, report, demonyms, sentence=sentence, actors=actors, trust=0.8)
@@ -363,6 +416,8 @@ def _untriggered(text: str, report: _Report, demonyms: Sequence[Mention],
     trust = 0.5 if eventful else 0.4
     cands = report.candidates(sentence, None)
     chosen = _choose(cands, None)
+    if chosen is not None:
+        chosen = _narrowed(report, chosen, cands)
     if chosen is None:
         located = _by_demonym(base, report, demonyms, sentence=sentence, actors=set(),
                               trust=trust)

@@ -24,6 +24,7 @@ from ...lang.en import ENGLISH
 from ...places import Place
 from ...sources import Article
 from ._actors import Actor, ActorSpan, find_actors
+from ._compounds import facility_places
 from ._dates import DateMention, find_dates
 from ._lexicon import NOUN_TOO, Entry, lemma_of
 from ._locate import Slots, object_place, scan
@@ -94,6 +95,8 @@ def extract_events(article: Article, mentions: Sequence[Mention],
         return []
     mentions = sorted(mentions, key=lambda m: m.start)
     actors = find_actors(text, list(mentions), gazetteer)
+    mentions = sorted([*mentions, *facility_places(text, mentions, gazetteer)],
+                      key=lambda m: m.start)
     places = _location_mentions(mentions, actors)
     anchor = article.date or _date_in_text(text)
     dates = find_dates(text, anchor)
@@ -219,8 +222,7 @@ def _event_at(text: str, sent: _Sent, i: int, *, gazetteer: Gazetteer,
         location=location.place if location else None,
         origin=origin, destination=destination, irrealis=irrealis,
         extras={"lemma": lemma, "location_start": location.start if location else None,
-                "clause": (toks[lo].start if lo < len(toks) else tok.start,
-                           toks[hi - 1].end if hi > 0 else tok.end)},
+                "clause": (tok.start, toks[hi - 1].end if hi > 0 else tok.end)},
     )
 
 
