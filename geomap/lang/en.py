@@ -70,6 +70,94 @@ SPEECH_VERBS = (
 #: Words before a capital that make it a partner of talks ("between Seoul and", "with Moscow").
 PARTNER_BEFORE = ("between", "with", "from")
 
+# -- where events happen (geomap.events.extract._where, _compounds) ----------------------------
+#: Word classes of the event-location rules, merged into ENGLISH.word_classes.
+LOCATION_CLASSES: dict[str, frozenset[str]] = {
+    #: Words that make a sentence describe an event even when no trigger was recognised
+    #: (harm, damage, violence): its places are evidence for where the report's event happened.
+    "event_words": frozenset({
+        "abducted", "abduction", "ablaze", "advanced", "aftermath", "airstrike", "airstrikes",
+        "ambush", "ambushed", "arson", "artillery", "assassinated", "assassination", "assault",
+        "attack", "attacked", "attacks", "battle", "battles", "beaten", "beheaded", "blast",
+        "blasts", "blaze", "bodies", "body", "bombardment", "bombardments", "bombed", "bombing",
+        "bombings", "bombs", "burned", "burning", "burnt", "captured", "car-bomb", "casualties",
+        "casualty", "clash", "clashed", "clashes", "combat", "corpse", "corpses", "crater",
+        "crossfire", "damage", "damaged", "dead", "death", "deaths", "debris", "destroyed",
+        "destruction", "detonated", "died", "dies", "disappeared", "displaced", "downed",
+        "evacuated", "executed", "execution", "executions", "exploded", "explosion", "explosions",
+        "explosive", "fighting", "fire", "fired", "firefight", "firing", "fled", "fought",
+        "grenade", "gunfire", "gunmen", "gunned", "gunshot", "gunshots", "hanged", "hits",
+        "homicide", "hostage", "hostages", "ied", "incident", "injured", "injuries", "injuring",
+        "intercepted", "kidnapped", "kidnapping", "killed", "killing", "killings", "kills",
+        "landmine", "lifeless", "looted", "looting", "lynched", "martyr", "martyred", "martyrs",
+        "massacre", "missile", "missiles", "mortar", "mortars", "murder", "murdered", "offensive",
+        "overran", "protest", "protesters", "protests", "raid", "raids", "raped", "remains",
+        "repelled", "riot", "rioting", "riots", "rocket", "rockets", "rubble", "seized",
+        "shelled", "shelling", "shells", "shooting", "shootings", "shot", "skirmish",
+        "skirmishes", "slain", "sniper", "stabbed", "stormed", "strike", "strikes", "struck",
+        "suicide", "tortured", "victim", "victims", "violence", "wounded", "wounding", "wounds",
+    }),
+    #: Words in a report's first line that mark a genre describing no single event.
+    "feature_markers": frozenset({
+        "analysis", "column", "comment", "commentary", "editorial", "essay", "explainer",
+        "factbox", "feature", "guide", "history", "interview", "letter", "obituary", "opinion",
+        "podcast", "profile", "q&a", "recipe", "recipes", "review", "travel",
+    }),
+    #: Words that may stand in a bare "where" fragment besides place names ("near the village
+    #: of X, Y district"): such a fragment is location evidence for its report.
+    "where_words": frozenset({
+        "airport", "along", "and", "area", "areas", "around", "at", "bank", "base", "between",
+        "border", "bridge", "by", "camp", "central", "checkpoint", "church", "city", "city's",
+        "close", "coast", "commune", "community", "countryside", "county", "crossroads", "dam",
+        "direction", "district", "east", "eastern", "entrance", "exit", "farm", "forest", "from",
+        "front", "frontline", "governorate", "hamlet", "highway", "hill", "hills", "hospital",
+        "in", "international", "island", "junction", "kilometers", "kilometres", "km", "lake",
+        "line", "locality", "market", "miles", "mine", "monastery", "mosque", "municipality",
+        "near", "neighborhood", "neighbourhood", "new", "north", "northeast", "northern",
+        "northwest", "oblast", "oblast's", "of", "old", "on", "outpost", "outside", "outskirts",
+        "part", "parts", "plant", "port", "position", "positions", "post", "province", "railway",
+        "raion", "region", "river", "road", "rural", "school", "settlement", "south", "southeast",
+        "southern", "southwest", "square", "state", "station", "suburb", "suburbs", "terminal",
+        "territory", "the", "to", "toward", "towards", "town", "town's", "urban-type", "valley",
+        "vicinity", "village", "village's", "villages", "west", "western",
+    }),
+    #: Words after a place that make it an actor, not where something happened ("Kiev's forces",
+    #: "Moscow officials"); "pro-" and "anti-" before it do the same.
+    "actor_nouns": frozenset({
+        "army", "authorities", "cartel", "command", "fighters", "force", "forces", "gang",
+        "government", "gunmen", "leaders", "leadership", "militants", "military", "ministry",
+        "official", "officials", "police", "rebels", "regime", "separatists", "side", "soldiers",
+        "troops",
+    }),
+    #: Words before a place that put an event near it rather than in it.
+    "vicinity_before": frozenset({
+        "around", "close", "direction", "east", "edge", "kilometers", "kilometres", "km", "miles",
+        "near", "nearby", "north", "northeast", "northwest", "outside", "outskirts", "south",
+        "southeast", "southwest", "suburb", "suburbs", "vicinity", "west",
+    }),
+    #: English function words: a Latin-script text with few of them is in a language geomap has
+    #: no event words for, so it cannot tell an event report from a feature there.
+    "stopwords": frozenset({
+        "after", "an", "and", "are", "as", "at", "by", "for", "from", "has", "have", "he", "his",
+        "in", "is", "its", "near", "of", "on", "the", "their", "they", "three", "to", "two",
+        "was", "were", "with",
+    }),
+    #: Nouns of facilities a town's name may stand before ("the Dnipro railway station").
+    "facility_nouns": frozenset({
+        "airfield", "airport", "barracks", "bazaar", "bridge", "cathedral", "checkpoint", "dam",
+        "depot", "factory", "harbor", "harbour", "hospital", "hotel", "mall", "market", "mine",
+        "plant", "port", "prison", "refinery", "school", "square", "stadium", "station",
+        "substation", "terminal", "theater", "theatre", "university",
+    }),
+    #: Words that may stand between the name and the facility noun ("Dnipro railway station").
+    "facility_modifiers": frozenset({
+        "air", "bus", "central", "chemical", "children's", "city", "coal", "drama", "fuel",
+        "grain", "hydroelectric", "international", "main", "maternity", "metro", "military",
+        "nuclear", "oil", "power", "railway", "regional", "river", "sea", "steel", "thermal",
+        "train",
+    }),
+}
+
 ENGLISH = Language(
     code="en",
     name="English",
@@ -94,6 +182,6 @@ ENGLISH = Language(
     relative_days=MappingProxyType(ev.RELATIVE_DAYS),
     numbers=MappingProxyType(ev.NUMBERS),
     organisations=MappingProxyType(ev.ORGANISATIONS),
-    word_classes=MappingProxyType(ev.WORD_CLASSES),
+    word_classes=MappingProxyType({**ev.WORD_CLASSES, **LOCATION_CLASSES}),
     lemmatise=ev.lemma_candidates,
 )

@@ -12,10 +12,12 @@ from collections.abc import Sequence
 
 from ...gazetteer import Gazetteer
 from ...geoparse import Mention
-from ._evwords import FACILITY_MODIFIERS, FACILITY_NOUNS
+from ...lang.en import ENGLISH
 
 __all__ = ["facility_places"]
 
+FACILITY_NOUNS = ENGLISH.words("facility_nouns")
+FACILITY_MODIFIERS = ENGLISH.words("facility_modifiers")
 _NAME = r"[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2}"
 _COMPOUND = re.compile(
     rf"(?<![\w.])(?P<name>{_NAME})\s+(?:(?:{'|'.join(sorted(FACILITY_MODIFIERS))})\s+){{0,2}}"

@@ -40,17 +40,10 @@ from ..._sentences import SentenceIndex
 from ...exceptions import GeomapError
 from ...gazetteer import Gazetteer
 from ...geoparse import Mention
+from ...lang.en import ENGLISH
 from ...places import Place
 from ._actors import Actor, ActorSpan
 from ._dates import DateMention
-from ._evwords import (
-    ACTOR_NOUNS,
-    EVENT_WORDS,
-    FEATURE_MARKERS,
-    FUNCTION_WORDS,
-    VICINITY_WORDS,
-    WHERE_WORDS,
-)
 from ._model import TextEvent
 from ._tokens import MILITARY, SPEECH
 
@@ -66,6 +59,13 @@ _TIER = {"where": 6, "clause": 5, "sentence": 4, "headline": 3, "summary": 3, "r
 #: How much each kind of evidence is worth (the event's confidence, before the trigger's).
 _TRUST = {"where": 0.9, "clause": 1.0, "parenthesis": 0.9, "sentence": 0.9, "headline": 0.85,
           "summary": 0.85, "report": 0.7, "from": 0.5, "demonym": 0.4}
+# English word classes (the lists live in geomap.lang.en)
+EVENT_WORDS = ENGLISH.words("event_words")
+FEATURE_MARKERS = ENGLISH.words("feature_markers")
+WHERE_WORDS = ENGLISH.words("where_words")
+ACTOR_NOUNS = ENGLISH.words("actor_nouns")
+VICINITY_WORDS = ENGLISH.words("vicinity_before")
+FUNCTION_WORDS = ENGLISH.words("stopwords")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _HEADLINE_WORDS = 30
 _WHERE_MAX = 20  # words of a bare "where" line at most
