@@ -67,6 +67,8 @@ ACTOR_NOUNS = ENGLISH.words("actor_nouns")
 VICINITY_WORDS = ENGLISH.words("vicinity_before")
 FUNCTION_WORDS = ENGLISH.words("stopwords")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+#: The word right after a name (past a possessive), in the same phrase.
+_NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+([^\W\d_]+)")
 _HEADLINE_WORDS = 30
 _WHERE_MAX = 20  # words of a bare "where" line at most
 
@@ -186,13 +188,8 @@ def _actor_use(text: str, m: Mention) -> bool:
     """The place names who acted: "Kiev's forces", "pro-Moscow rebels", "Sinaloa cartel"."""
     if text[max(0, m.start - 4) : m.start].lower().endswith(("pro-", "anti-")):
         return True
-    after = _WORD.findall(text[m.end : m.end + 24])
-    if after and after[0].lower() in ("s", "'s", "’s"):
-        after = after[1:]
-    rest = text[m.end : m.end + 3]
-    if rest.startswith(("'s", "’s")):
-        after = _WORD.findall(text[m.end + 2 : m.end + 26])
-    return bool(after) and after[0].lower() in ACTOR_NOUNS
+    after = _NEXT_WORD.match(text, m.end)
+    return after is not None and after.group(1).lower() in ACTOR_NOUNS
 
 
 def _after_from(text: str, start: int) -> bool:
@@ -223,6 +220,16 @@ def _inside(place: Place, area: Place) -> bool:
     return False
 
 
+def _agreement(c: _Cand, cands: list[_Cand]) -> int:
+    """How many other mentions name the same place, one around it or one inside it, or lie
+    within 100 km of it: "the Krest checkpoint near Debaltseve. Debaltseve" is in Ukraine."""
+    p = c.mention.place
+    return sum(o.mention.start != c.mention.start and
+               (o.mention.place.key == p.key or _inside(p, o.mention.place) or
+                _inside(o.mention.place, p) or _near(p, o.mention.place, 100.0))
+               for o in cands)
+
+
 def _choose(cands: list[_Cand], anchor_start: int | None) -> _Cand | None:
     if not cands:
         return None
@@ -233,10 +240,8 @@ def _choose(cands: list[_Cand], anchor_start: int | None) -> _Cand | None:
         strong = [c for c in cands if c.label != "from"] or cands
         top = max(c.tier for c in strong)
         pool = [c for c in strong if c.tier == top]
-        countries = [c.mention.place.country for c in cands]
         anchor = min(pool, key=lambda c: (_FINENESS[c.mention.place.feature],
-                                          -countries.count(c.mention.place.country),
-                                          c.mention.start))
+                                          -_agreement(c, cands), c.mention.start))
     if anchor.mention.place.feature in ("populated_place", "other"):
         return anchor
     inside = [c for c in cands if c.label != "from" and
