@@ -158,6 +158,12 @@ def main(argv: list[str] | None = None) -> int:
                             "ceiling: cities500 name in text": ceiling(rows, gaz.index_path)}
             report(f"{name} (CLI {secs:.0f} s)", rows, methods,
                    breakdown=not args.no_breakdown)
+            if not args.geomap_only:
+                # rows naming a place the gazetteer knows (the first-name baseline answers)
+                known = [r for r in rows if first[r.id] is not None]
+                got = sum(ours[r.id] is not None for r in known)
+                print(f"located primary event on rows naming a known place: {got}/{len(known)}"
+                      f" = {got / max(len(known), 1):.3f}")
         if everything and not args.no_speed:
             speed(everything, Path(tmp))
     return 0
