@@ -56,3 +56,20 @@ def test_articles_and_records_are_joined_by_default(tmp_path, gazetteer):
     skipped = run_map([KURSK, path], tmp_path / "nojoin", gazetteer=gazetteer, progress=False,
                       join=False)
     assert not skipped.joined and not Path(tmp_path / "nojoin" / "links.csv").exists()
+
+
+def test_an_undated_article_is_linked_by_space_alone(tmp_path, gazetteer):
+    path = tmp_path / "acled.csv"
+    path.write_text(ACLED, encoding="utf-8")
+    wire = tmp_path / "wire.jsonl"
+    wire.write_text(json.dumps({"id": "no-date-1", "text": "Artillery shelled Korenevo in the "
+                                "Kursk region, the regional governor said."}) + "\n",
+                    encoding="utf-8")
+    out = tmp_path / "out"
+    report = run_map([wire, path], out, gazetteer=gazetteer, progress=False)
+    links = pd.read_csv(out / "links.csv", dtype={"article_id": str})
+    assert report.links == len(links) >= 1
+    assert set(links["article_id"]) == {"no-date-1"}
+    # no date to compare: the record at Korenevo is linked by space alone, Lviv's is not
+    assert set(links["record_id"]) == {"RUS9001"}
+    assert links["gap_days"].isna().all()
