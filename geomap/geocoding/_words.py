@@ -1,11 +1,12 @@
-"""Words that give a free-form place query its structure (English, Ukrainian, Russian).
+"""The words that give a free-form place query its structure, gathered from geomap.lang.
 
 Kind words say what sort of place a name is ("Lebedyn town", "Sumy Oblast", "село Піски"),
-vicinity words that the event is near it rather than at it ("outskirts of Gulu", "north of
-Kupiansk", "під Харковом"), landmark and street words that the name belongs to something inside
-a place ("Gulu University", "Shevchenko street"). All keys are fold keys (lower case, no
-diacritics, Cyrillic transliterated by :func:`geomap._text.fold_key`), so one table serves every
-script.
+vicinity and compass words that the event is near it ("outskirts of Gulu", "north of Kupiansk",
+"під Харковом"), street and landmark words that the name belongs to something in a place
+("Shevchenko street", "Gulu University"). The words themselves live in each language's module
+(``Language.place_query``, ``place_kinds``, ``vicinity``, ``street_words``, ``connectors``);
+this module only folds them (lower case, no diacritics, Cyrillic transliterated by
+:func:`geomap._text.fold_key`) into one table per role, so that one table serves every script.
 """
 
 from __future__ import annotations
@@ -13,98 +14,72 @@ from __future__ import annotations
 import re
 
 from .._text import fold_key
+from ..lang import LANGUAGES, get_language
 
 __all__ = [
     "ADJECTIVE_SUFFIX", "CONNECTORS", "DIRECTIONS", "KIND_LEVEL", "LANDMARKS", "NAME_LINKS",
-    "STREETS",
-    "VICINITY", "is_structure_word",
+    "STREETS", "VICINITY", "is_structure_word",
 ]
 
-#: Kind word -> the level of place it names: "settlement" (a town or village), "part" (a
-#: part of a town), "admin2", "admin1", "country".
-_KINDS: dict[str, tuple[str, ...]] = {
-    "settlement": (
-        "city", "town", "village", "villages", "hamlet", "settlement", "locality", "kebele",
-        "commune", "urban-type settlement", "township", "cité", "ville", "pueblo", "aldea",
-        "vereda", "corregimiento", "localidad", "ciudad", "poblado", "caserio", "kishlak",
-        # Ukrainian / Russian (folded): misto, selo, selyshche, smt, horod, gorod, poselok, derevnia
-        "місто", "село", "селище", "смт", "город", "поселок", "посёлок", "деревня", "пгт",
-        "хутор", "станица",
-    ),
-    "part": (
-        "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "microdistrict",
-        "quarter", "suburb", "colonia", "barrio", "sector", "arrondissement", "ward", "block",
-        "mahalla", "camp", "mikroraion", "мікрорайон", "микрорайон", "квартал",
-    ),
-    "admin2": (
-        "district", "raion", "rayon", "county", "municipality", "municipio", "lga",
-        "local government area", "local government", "zone", "prefecture", "subdistrict",
-        "sub-district", "tehsil", "division", "department", "departement", "circle", "cercle",
-        "woreda", "hromada", "community", "territory", "район", "громада", "округ",
-    ),
-    "admin1": (
-        "oblast", "region", "province", "state", "governorate", "krai", "kray", "republic",
-        "departamento", "provincia", "estado", "область", "край", "республіка",
-        "республика", "wilaya", "muhafazah",
-    ),
-    "country": ("country",),
+#: Levels of place a kind word names, finest first.
+LEVELS = ("settlement", "part", "admin2", "admin1", "country")
+_FEATURE_LEVEL = {"populated_place": "settlement", "admin2": "admin2", "admin1": "admin1",
+                  "country": "country"}
+
+#: Ukrainian and Russian query words until geomap.lang.uk / ru carry ``place_query`` (their
+#: ``place_kinds`` and ``vicinity`` are read as soon as they are registered).
+_INTERIM_UK_RU: dict[str, tuple[str, ...]] = {
+    "settlement": ("місто", "село", "селище", "смт", "город", "поселок", "посёлок", "деревня",
+                   "пгт", "хутор", "хутір", "станица"),
+    "part": ("мікрорайон", "микрорайон", "квартал"),
+    "admin2": ("район", "громада", "округ"),
+    "admin1": ("область", "край", "республіка", "республика"),
+    "vicinity": ("біля", "поблизу", "околиці", "околицях", "околиця", "неподалік", "під",
+                 "поруч", "возле", "около", "близ", "под", "окрестности", "окраина", "окраине",
+                 "вблизи"),
+    "direction": ("північ", "південь", "схід", "захід", "север", "юг", "восток", "запад"),
+    "street": ("вулиця", "вул", "улица", "ул", "проспект", "шосе", "шоссе", "провулок",
+               "переулок"),
+    "landmark": ("аеропорт", "аэропорт", "вокзал", "станція", "станция", "міст", "мост",
+                 "завод"),
+    "function": ("у", "в", "на", "і", "й", "та", "и", "с", "м", "г", "пос", "р-н", "обл"),
 }
-KIND_LEVEL: dict[str, str] = {fold_key(w): level for level, ws in _KINDS.items() for w in ws}
 
-#: Words that put the event near a place rather than at it.
-VICINITY: frozenset[str] = frozenset(fold_key(w) for w in (
-    "near", "nearby", "outskirts", "outskirt", "vicinity", "around", "outside", "environs",
-    "surroundings", "surrounding", "suburbs", "close", "edge", "between", "approximately",
-    "km", "kms", "kilometers", "kilometres", "miles", "countryside", "periphery", "off",
-    "cerca", "afueras", "alrededores", "près", "pres", "proximité", "environs", "alentours",
-    "біля", "поблизу", "околиці", "околицях", "околиця", "неподалік", "під", "поруч",
-    "возле", "около", "близ", "под", "окрестности", "окраина", "окраине", "вблизи",
-))
 
-#: Compass words: "north of X", "northern X" (X itself when they are part of its name).
-DIRECTIONS: frozenset[str] = frozenset(fold_key(w) for w in (
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "north-east", "north-west", "south-east", "south-west", "northern", "southern", "eastern",
-    "western", "northeastern", "northwestern", "southeastern", "southwestern", "central",
-    "norte", "sur", "este", "oeste", "nord", "sud", "est", "ouest",
-    "північ", "південь", "схід", "захід", "север", "юг", "восток", "запад",
-))
+def _gather() -> dict[str, set[str]]:
+    roles: dict[str, set[str]] = {r: set() for r in (
+        *LEVELS, "vicinity", "direction", "street", "landmark", "function", "links")}
+    langs = [get_language(code) for code in LANGUAGES]
+    for lang in langs:
+        for role, words in lang.place_query.items():
+            roles.setdefault(role, set()).update(fold_key(w) for w in words)
+    for role, words in _INTERIM_UK_RU.items():
+        roles[role].update(fold_key(w) for w in words)
+    claimed = set().union(*roles.values())
+    for lang in langs:
+        for word, feature in lang.place_kinds.items():
+            key = fold_key(word)
+            if key not in claimed and feature in _FEATURE_LEVEL:
+                roles[_FEATURE_LEVEL[feature]].add(key)
+        for phrase in lang.vicinity:  # "on the outskirts of" -> "outskirts"
+            roles["vicinity"].update(
+                k for k in fold_key(phrase).split() if k not in roles["function"] and k != "not")
+        roles["street"].update(fold_key(w) for w in lang.street_words)
+        roles["links"].update(fold_key(w) for w in lang.connectors)
+    return roles
 
-#: Words after (or before) a name that make it a street's name, not the place's.
-STREETS: frozenset[str] = frozenset(fold_key(w) for w in (
-    "street", "st", "avenue", "ave", "road", "rd", "lane", "boulevard", "blvd", "highway",
-    "hwy", "drive", "vul", "vulytsia", "vulitsa", "ulitsa", "ul", "prospekt", "prospect",
-    "prosp", "calle", "avenida", "carretera", "rue", "route", "rua", "travessa", "carrera",
-    "camino", "jalan", "вулиця", "вул",
-    "улица", "ул", "проспект", "шосе", "шоссе", "провулок", "переулок",
-))
 
-#: Words after a name that make it a landmark's name ("Gulu University", "Donetsk airport"):
-#: the landmark lies at or near the place of that name.
-LANDMARKS: frozenset[str] = frozenset(fold_key(w) for w in (
-    "airport", "airbase", "air base", "railway", "rail", "bus", "metro", "power",
-    "university", "hospital", "school", "market", "bridge",
-    "station", "mosque", "church", "checkpoint", "base", "prison", "stadium", "port",
-    "dam", "mine", "plant", "factory", "refinery", "junction", "crossing", "terminal", "park",
-    "square", "barracks", "garrison", "hotel", "office", "headquarters", "compound", "farm",
-    "forest", "river", "lake", "border", "aeropuerto", "aéroport", "аеропорт", "аэропорт",
-    "вокзал", "станція", "станция", "міст", "мост", "завод",
-))
-
+_ROLES = _gather()
+#: fold key of a kind word -> the level of place it names (see :data:`LEVELS`).
+KIND_LEVEL: dict[str, str] = {w: level for level in LEVELS for w in _ROLES[level]}
+VICINITY: frozenset[str] = frozenset(_ROLES["vicinity"])
+DIRECTIONS: frozenset[str] = frozenset(_ROLES["direction"])
+STREETS: frozenset[str] = frozenset(_ROLES["street"] - set(KIND_LEVEL))
+LANDMARKS: frozenset[str] = frozenset(_ROLES["landmark"] - set(KIND_LEVEL))
 #: Words that join the parts of a query ("X district of Y", "X in Y", "between X and Y").
-CONNECTORS: frozenset[str] = frozenset(fold_key(w) for w in (
-    "of", "in", "at", "on", "the", "a", "an", "and", "or", "to", "from", "by", "with", "its",
-    "de", "del", "la", "las", "los", "el", "et", "du", "des", "le", "les", "en", "y", "e",
-    "within", "inside", "side", "part", "parts", "area", "areas", "locality", "located",
-    "which", "is", "that", "towards", "toward", "along", "via", "direction", "remote", "rural",
-    "urban", "en", "у", "в", "на", "і", "й", "та", "и", "с", "м", "г", "пос", "р-н", "обл",
-))
-
+CONNECTORS: frozenset[str] = frozenset(_ROLES["function"])
 #: Small words inside multi-word names ("Lomas de San Isidro", "Altos del Rio").
-NAME_LINKS: frozenset[str] = frozenset((
-    "de", "del", "la", "las", "los", "el", "al", "da", "do", "dos", "das", "di", "du", "des",
-    "le", "les", "y", "e", "and", "of", "the",
-))
+NAME_LINKS: frozenset[str] = frozenset(_ROLES["links"])
 
 #: Ukrainian and Russian district adjectives in Latin letters ("Popasnianskyi raion",
 #: "Slavyanoserbsky district"): the stem before the suffix names the district's town.

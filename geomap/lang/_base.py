@@ -95,6 +95,10 @@ class Language:
     organisations: Mapping[str, tuple[str, str | None]] = field(default_factory=lambda: _EMPTY)
     #: other named word classes the extraction rules use ("military", "negation", "filler"...)
     word_classes: Mapping[str, frozenset[str]] = field(default_factory=lambda: _EMPTY)
+    #: word classes of free-form place queries, read by geomap.geocoding ("settlement", "part",
+    #: "admin2", "admin1", "country" kind words; "vicinity", "direction", "street", "landmark",
+    #: "function"); see geomap/lang/_en_places.py
+    place_query: Mapping[str, frozenset[str]] = field(default_factory=lambda: _EMPTY)
     #: possible lemmas of a token, likeliest first (identity for English place lookup)
     lemmatise: Callable[[str], list[str]] = field(default=_identity, repr=False, compare=False)
 

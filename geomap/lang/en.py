@@ -12,6 +12,7 @@ from types import MappingProxyType
 
 from . import _en_events as ev
 from ._base import Language
+from ._en_places import PLACE_QUERY
 
 __all__ = ["AREA_WORDS", "CONNECTORS", "ENGLISH", "STREET_WORDS"]
 
@@ -183,5 +184,6 @@ ENGLISH = Language(
     numbers=MappingProxyType(ev.NUMBERS),
     organisations=MappingProxyType(ev.ORGANISATIONS),
     word_classes=MappingProxyType({**ev.WORD_CLASSES, **LOCATION_CLASSES}),
+    place_query=PLACE_QUERY,
     lemmatise=ev.lemma_candidates,
 )
