@@ -123,3 +123,13 @@ def test_fuzzy_candidates_reach_first_letter_typos(gazetteer):
     assert keys.get("kharkiv") == 1
     assert "kharkiv" in dict(gazetteer.fuzzy_matches("harkiv", 1))   # first letter dropped
     assert gazetteer.fuzzy_matches("kharkiv", 0) == []
+
+
+def test_a_part_named_after_a_far_place_gives_way_to_its_town(geo):
+    # Veracruz (Mexico) and Medellin (Colombia) disagree: the neighbourhood is Medellin's
+    r = geo("Veracruz neighborhood of Medellin")
+    assert r.place.country == "CO" and r.matched_text == "Medellin"
+    assert r.precision == "near" and r.unresolved == ("Veracruz",)
+    # pieces of one unknown name do not vouch for each other; the name is reported whole
+    r = geo("Barrio Altos de Zylverado, Barranquilla")
+    assert r.place.name == "Barranquilla" and r.unresolved == ("Altos de Zylverado",)

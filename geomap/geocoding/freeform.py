@@ -175,16 +175,25 @@ def _target(spans: list[Span], features) -> Span | None:
 
 
 def _unresolved(tokens, spans: list[Span], target: Span, text: str) -> list[str]:
-    """Name-like words before the answer that name no known place ("Kitchanga")."""
+    """Name-like words before the answer that name no known place ("Kitchanga", "Lomas de
+    San Isidro")."""
     covered = {k for s in spans for k in range(s.i, s.j)}
+    head = tokens[:target.i]
+
+    def name(k: int) -> bool:
+        tok = head[k]
+        return (k not in covered and tok.upper and not is_structure_word(tok.key)
+                and not tok.key.isdigit() and len(tok.key) > 1 and not _street(tokens, k))
+
     out: list[str] = []
     run: list[int] = []
-    for k, tok in enumerate([*tokens[:target.i], None]):
-        if tok is not None and k not in covered and tok.upper and not is_structure_word(
-                tok.key) and not tok.key.isdigit() and len(tok.key) > 1 and not _street(
-                tokens, k):
+    for k in range(len(head) + 1):
+        if k < len(head) and name(k):
             run.append(k)
             continue
+        if (run and k + 1 < len(head) and head[k].key in NAME_LINKS and not head[k].upper
+                and head[k].part == head[run[-1]].part and name(k + 1)):
+            continue  # "de" in "Lomas de San Isidro"
         if run:
             out.append(text[tokens[run[0]].start:tokens[run[-1]].end])
             run = []
