@@ -5,7 +5,8 @@ Stages (each a module with a small public API, usable on its own)::
     sources -> geoparse -> events -> join -> render / export
 
 The Python API (:mod:`geomap.api`), loaded on first use so that ``import geomap`` stays light:
-:func:`geoparse`, :func:`read_events`, :func:`extract_events`, :func:`join`, :func:`map`.
+:func:`geoparse`, :func:`geocode`, :func:`read_events`, :func:`extract_events`, :func:`join`,
+:func:`map`.
 ``geomap.geoparse`` and ``geomap.join`` are also the names of subpackages: once one is
 imported it is the package attribute, and calling it calls the API function
 (:func:`geomap.api.callable_package`).
@@ -20,9 +21,9 @@ try:
 except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0+unknown"
 
-_API = ("extract_events", "geoparse", "join", "map", "read_events")
+_API = ("extract_events", "geocode", "geoparse", "join", "map", "read_events")
 
-__all__ = ["__version__", "extract_events", "geoparse", "join", "map", "read_events"]
+__all__ = ["__version__", "extract_events", "geocode", "geoparse", "join", "map", "read_events"]
 
 
 def __getattr__(name: str):

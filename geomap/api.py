@@ -2,6 +2,7 @@
 
     >>> import geomap
     >>> mentions = geomap.geoparse("Shelling hit Kharkiv on Monday.")
+    >>> place = geomap.geocode("Lebedyn, Sumy Oblast").place
     >>> records = geomap.read_events("acled.csv")
     >>> events = geomap.extract_events(["Shelling hit Kharkiv on Monday."], date="2024-11-04")
     >>> links = geomap.join(records, events, km=25, days=3)
@@ -126,6 +127,21 @@ def geoparse(text_or_texts: Any, *, gazetteer: Any = None):
 
     parser = Geoparser(gazetteer or Gazetteer())
     return mentions_frame([(a, parser.parse(a.text)) for a in _articles(text_or_texts)])
+
+
+def geocode(query_or_queries: str | Iterable[str], *, country: str | None = None,
+            gazetteer: Any = None):
+    """Geocode free-form place queries offline ("Lebedyn, Sumy Oblast", "outskirts of Gulu"):
+    a :class:`geomap.geocoding.GeocodeResult` for a string, a list of them (in order) for an
+    iterable. Each has ``place``, ``geo_precision``, ``matched_text``, ``unresolved`` and
+    ``to_json()`` (the object ``geomap geocode --json`` prints)."""
+    from .gazetteer import Gazetteer
+    from .geocoding import OfflineGeocoder
+
+    geocoder = OfflineGeocoder(gazetteer or Gazetteer(), country=country)
+    if isinstance(query_or_queries, str):
+        return geocoder.geocode(query_or_queries)
+    return [geocoder.geocode(q) for q in query_or_queries]
 
 
 def read_events(path_or_paths: str | os.PathLike[str] | Iterable, **options: Any):

@@ -133,3 +133,13 @@ def test_a_part_named_after_a_far_place_gives_way_to_its_town(geo):
     # pieces of one unknown name do not vouch for each other; the name is reported whole
     r = geo("Barrio Altos de Zylverado, Barranquilla")
     assert r.place.name == "Barranquilla" and r.unresolved == ("Altos de Zylverado",)
+
+
+def test_python_api_geocode(gazetteer):
+    import geomap
+
+    one = geomap.geocode("Trostianets, Sumy Oblast", gazetteer=gazetteer)
+    assert one.place.admin1 == "Sumy Oblast" and one.to_json()["geo_precision"] == "exact"
+    many = geomap.geocode(["outskirts of Kherson", "Qqqzzzx"], gazetteer=gazetteer)
+    assert [r.precision for r in many] == ["near", "unknown"]
+    assert geomap.geocode("Kherson", country="PL", gazetteer=gazetteer).place is None
