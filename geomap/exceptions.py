@@ -12,6 +12,7 @@ __all__ = [
     "GeomapError",
     "InputError",
     "OutputError",
+    "UsageError",
 ]
 
 
@@ -21,6 +22,10 @@ class GeomapError(Exception):
 
 class InputError(GeomapError, ValueError):
     """Input that geomap cannot read: a missing path, an empty folder, undecodable text."""
+
+
+class UsageError(InputError):
+    """A command used wrongly: a bad option value (the CLI exits with status 2)."""
 
 
 class OutputError(GeomapError, OSError):

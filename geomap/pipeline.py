@@ -14,8 +14,9 @@ from typing import Any
 from tqdm import tqdm
 
 from ._atomic import atomic_write
-from .exceptions import InputError
+from .exceptions import InputError, UsageError
 from .gazetteer import Gazetteer
+from .inputs import Inputs, classify
 from .geoparse import Geoparser
 from .mentions import mentions_frame
 from .sources import ArticleReader
@@ -49,6 +50,8 @@ class MapReport:
     records_corroborated: int = 0
     records_uncovered: int = 0
     text_events_unmatched: int = 0
+    #: what the article reader decided: undated, duplicates (feed items), decoded (file: codec)
+    inputs: dict[str, Any] = field(default_factory=dict)
     #: The folium map written to index.html (not part of the JSON report).
     map: Any = field(default=None, repr=False, compare=False)
 
@@ -61,6 +64,9 @@ class MapReport:
                 "records_corroborated": self.records_corroborated,
                 "records_uncovered": self.records_uncovered,
                 "text_events_unmatched": self.text_events_unmatched,
+                "undated": self.inputs.get("undated", 0),
+                "duplicates": self.inputs.get("duplicates", 0),
+                "decoded": self.inputs.get("decoded", {}),
                 "map": {"mode": self.map_mode, "note": self.map_note, "bytes": self.map_bytes,
                         "self_contained": self.self_contained},
                 "outputs": self.outputs}
@@ -75,7 +81,14 @@ def _read_event_files(paths: Sequence[str | Path], report: MapReport, out: Path)
 
     frames, rejects = [], []
     for path in paths:
-        result = read_events(path)
+        try:
+            result = read_events(path)
+        except InputError as exc:  # one bad file does not stop the batch: its reason is kept
+            log.warning("%s", exc)
+            report.events_rejected += 1
+            rejects.append(pd.DataFrame([{"source_file": str(path), "source_row": None,
+                                          "reason": f"file not read: {exc}"}]))
+            continue
         for warning in result.warnings:
             log.warning("%s", warning)
         report.event_files += 1
@@ -116,29 +129,17 @@ def _text_events(items, gaz: Gazetteer):
     return text_events_frame((art, extract_events(art, mentions, gaz)) for art, mentions in items)
 
 
-_EVENT_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx", ".xlsm", ".xls", ".geojson", ".zip"})
 
 
-def split_inputs(inputs: Sequence[str | Path]) -> tuple[list[str | Path], list[str | Path]]:
-    """(article inputs, event files) of ``inputs``, told apart by the input classifier
-    (:mod:`geomap.inputs`) when it is installed, else by the file's extension; a folder or a
-    path that is not an event table goes to the article reader (which reports what it cannot
-    read)."""
-    try:
-        from .inputs import classify  # the input classifier (issue 9)
-    except ImportError:
-        classify = None
-    texts: list[str | Path] = []
-    event_files: list[str | Path] = []
-    for item in inputs:
-        path = Path(item)
-        if classify is not None and path.is_file():
-            found = classify(path)
-            is_events = bool(found.files) and all(f.kind == "events" for f in found.files)
-        else:
-            is_events = path.is_file() and path.suffix.lower() in _EVENT_SUFFIXES
-        (event_files if is_events else texts).append(item)
-    return texts, event_files
+def split_inputs(inputs: Sequence[str | Path]) -> tuple[Inputs, list[Path]]:
+    """``(texts, event files)`` of ``inputs`` (files and folders), by content
+    (:func:`geomap.inputs.classify`): ``texts`` is an :class:`~geomap.inputs.Inputs` of the
+    articles and feeds with the paths that are neither (for :meth:`ArticleReader.read`, which
+    reports them); event tables, in folders too, are returned as paths for
+    :func:`geomap.events.read_events`."""
+    found = classify(inputs)
+    texts = Inputs(files=found.texts, rejects=found.rejects)
+    return texts, [f.path for f in found.events]
 
 
 def _write_links(links, out: Path, report: MapReport) -> None:
@@ -203,21 +204,31 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
 
     unknown = [f for f in formats if f not in FORMATS or f == "geojson"]
     if unknown:
-        raise InputError(f"unknown --formats {', '.join(unknown)}; choose from gpkg, parquet, csv")
+        raise UsageError(f"unknown --formats {', '.join(unknown)}; choose from gpkg, parquet, csv")
     out = Path(out_dir)
     gaz = gazetteer or Gazetteer()
     texts, found_events = split_inputs(inputs)
     event_files = [*found_events, *event_files]
     reader = ArticleReader(date=date)
     items = []
-    if texts:
+    if texts.texts:
         parser = Geoparser(gaz)
         for art in tqdm(reader.read(texts), desc="geoparsing", unit="article",
                         disable=not progress, leave=False):
             items.append((art, parser.parse(art.text)))
+    else:
+        list(reader.read(texts))  # records the classifier's rejects
+    out.mkdir(parents=True, exist_ok=True)
+    report = MapReport(articles=len(items), rejected=reader.n_rejected, inputs=reader.summary())
+    if reader.rejects:
+        rej = out / "articles.rejects.jsonl"
+        with atomic_write(rej) as fh:
+            for r in reader.rejects:
+                fh.write(json.dumps(r.to_json(), ensure_ascii=False) + "\n")
+        report.outputs["rejects"] = str(rej)
     if not items and not event_files and records is None:
-        raise InputError("no article could be read from the inputs")
-    report = MapReport(articles=len(items), rejected=reader.n_rejected)
+        where = f" (reasons in {out / 'articles.rejects.jsonl'})" if reader.rejects else ""
+        raise InputError(f"no article could be read from the inputs{where}")
     text_events = None
     if extract and items:
         text_events = _text_events(items, gaz)
@@ -226,7 +237,6 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
     report.mentions = len(frame)
     report.resolved = int(frame.geometry.notna().sum())
     report.places = int(frame["place_key"].nunique())
-    out.mkdir(parents=True, exist_ok=True)
     dataset_events = _read_event_files(event_files, report, out) if event_files else None
     if records is not None and len(records):
         dataset_events = _combine_events([dataset_events, records])
@@ -247,13 +257,6 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
         for name, gdf in (("mentions", frame), ("events", table)):
             write_table(gdf, out / f"{name}{ext}", format=fmt)
             report.outputs[f"{name} ({fmt})"] = str(out / f"{name}{ext}")
-    if reader.rejects:
-        rej = out / "articles.rejects.jsonl"
-        with atomic_write(rej) as fh:
-            for r in reader.rejects:
-                fh.write(json.dumps({"source": r.source, "line": r.line, "reason": r.reason,
-                                     "raw": r.raw}, ensure_ascii=False) + "\n")
-        report.outputs["rejects"] = str(rej)
     if title is None:
         title = items[0][0].title if len(items) == 1 and items[0][0].title else \
             "Places and events in the news" if items else "Event records"

@@ -107,7 +107,7 @@ def test_geoparse_jsonl_with_bad_lines(capsys, tmp_path, gazetteer):
     code, out, err = run(capsys, "geoparse", corpus, "-o", out_path, "--no-progress")
     assert code == 0 and out == ""
     lines = [json.loads(x) for x in out_path.read_text(encoding="utf-8").splitlines()]
-    assert [x["id"] for x in lines] == ["a", 7]
+    assert [x["id"] for x in lines] == ["a", "7"]  # ids are strings, as in every other output
     names = [t["name"] for t in lines[0]["toponyms"]]
     assert names == ["Pyongyang", "Kursk"]
     assert lines[1]["toponyms"] == []
@@ -124,23 +124,40 @@ def test_geoparse_roles_filter(capsys, gazetteer, tmp_path):
     code, out, _ = run(capsys, "geoparse", f, "--roles", "literal")
     assert code == 0 and "Kursk" in out and "North Korean" not in out
     code, _, err = run(capsys, "geoparse", f, "--roles", "literal,bogus")
-    assert code == 1 and "bogus" in err
+    assert code == 2 and "bogus" in err  # a usage error
 
 
-@pytest.mark.parametrize("setup", ["missing", "empty_folder", "latin1"])
-def test_bad_inputs_give_one_clear_error(capsys, tmp_path, gazetteer, setup):
+@pytest.mark.parametrize("setup", ["missing", "empty_folder", "binary"])
+def test_nothing_readable_exits_1_with_the_reasons(capsys, tmp_path, gazetteer, setup):
     if setup == "missing":
-        target = tmp_path / "nope.txt"
+        target, reason = tmp_path / "nope.txt", "no such file or folder"
     elif setup == "empty_folder":
-        target = tmp_path / "empty"
+        target, reason = tmp_path / "empty", "empty folder"
         target.mkdir()
     else:
-        target = tmp_path / "latin1.txt"
-        target.write_bytes("Kyiv caf\xe9 news".encode("latin-1"))
+        target, reason = tmp_path / "scan.txt", "binary data"
+        target.write_bytes(bytes(range(256)) * 4)
     code, out, err = run(capsys, "map", target, "-o", tmp_path / "out", "--no-progress")
     assert code == 1 and out == ""
-    assert err.startswith("geomap: error:") and str(target.name) in err
+    assert f"{target.name} skipped: {reason}" in err
+    assert err.splitlines()[-1].startswith("geomap: error: no article could be read")
     assert not (tmp_path / "out" / "index.html").exists()
+    [reject] = [json.loads(x) for x in (tmp_path / "out" / "articles.rejects.jsonl")
+                .read_text(encoding="utf-8").splitlines()]
+    assert reject["source"] == str(target) and reason in reject["reason"]
+
+
+def test_usage_errors_exit_2(capsys, tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Title\nKyiv\n", encoding="utf-8")
+    for argv in (["map", f, "--date", "someday"], ["map", f, "--formats", "shp"],
+                 ["events", "extract", f, "-o", tmp_path / "x.csv"]):
+        code, out, err = run(capsys, *argv)
+        assert (code, out) == (2, ""), argv
+        assert err.count("\n") == 1 and "error" in err
+    with pytest.raises(SystemExit) as exc:
+        main(["map"])  # argparse: no INPUT
+    assert exc.value.code == 2
 
 
 def test_map_end_to_end_on_samples(capsys, tmp_path, gazetteer):

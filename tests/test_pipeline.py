@@ -14,8 +14,13 @@ from geomap.pipeline import run_map, split_inputs
 def test_split_inputs_tells_event_tables_from_articles(tmp_path):
     path = tmp_path / "acled.csv"
     path.write_text(ACLED, encoding="utf-8")
-    texts, events = split_inputs([KURSK, path, KURSK.parent])
-    assert events == [path] and texts == [KURSK, KURSK.parent]
+    (tmp_path / "in").mkdir()
+    inner = tmp_path / "in" / "ged.csv"
+    inner.write_text(ACLED, encoding="utf-8")
+    texts, events = split_inputs([KURSK, path, KURSK.parent, tmp_path / "in", tmp_path / "no"])
+    assert events == [path, inner]  # event tables in folders too
+    assert [f.path for f in texts.files] == [KURSK, *sorted(KURSK.parent.iterdir())]
+    assert [r.path for r in texts.rejects] == [str(tmp_path / "no")]
 
 
 def test_event_files_alone_are_mapped(tmp_path, gazetteer):

@@ -8,6 +8,7 @@ import logging
 from pathlib import Path
 
 import pytest
+from inputs_kit import write
 
 from geomap.exceptions import InputError
 from geomap.sources import (
@@ -23,15 +24,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data" / "samples"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 D = datetime.date
-
-
-def write(path: Path, text: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text, encoding="utf-8")
-    return path
 
 
 # -- .txt -------------------------------------------------------------------------------------
@@ -67,10 +59,12 @@ def test_txt_date_line_alone_and_crlf_and_bom(tmp_path: Path) -> None:
     assert article.text == "Headline\nBody\n"
 
 
-def test_txt_bad_date_line_is_an_input_error(tmp_path: Path) -> None:
+def test_txt_bad_date_line_keeps_the_article_undated(tmp_path: Path) -> None:
     f = write(tmp_path / "bad.txt", "date 2024-13-40 Title\nBody\n")
-    with pytest.raises(InputError, match=r"bad\.txt.*2024-13-40"):
-        list(read_articles([f]))
+    reader = ArticleReader()
+    [article] = reader.read([f])
+    assert (article.title, article.date, article.text) == ("Title", None, "Title\nBody\n")
+    assert (reader.n_undated, reader.n_rejected) == (1, 0)
 
 
 def test_txt_title_starting_with_the_word_date(tmp_path: Path) -> None:
@@ -176,6 +170,7 @@ def test_jsonl_rejects_and_good_lines(tmp_path: Path) -> None:
     assert [(a.id, a.text, a.date) for a in articles] == [
         ("a", "Alpha in Kyiv", D(2024, 11, 1)),
         ("c", "Gamma", D(2024, 11, 2)),
+        ("d", "Delta", D(2020, 5, 5)),  # "yesterday": kept, with the default date
         ("7", "Seven", D(2020, 5, 5)),
     ]
     assert articles[0].title == "A" and articles[1].url == "u"
@@ -185,16 +180,14 @@ def test_jsonl_rejects_and_good_lines(tmp_path: Path) -> None:
         (4, lines[3]),
         (6, lines[5]),
         (7, lines[6]),
-        (8, lines[7]),
     ]
     reasons = [r.reason for r in reader.rejects]
     assert reasons[0].startswith("invalid JSON")
     assert "'text'" in reasons[1]
     assert "'id'" in reasons[2]
     assert "object" in reasons[3]
-    assert "date" in reasons[4]
     assert all(r.source == str(f) for r in reader.rejects)
-    assert (reader.n_read, reader.n_rejected) == (3, 5)
+    assert (reader.n_read, reader.n_rejected, reader.n_undated) == (4, 4, 1)
 
 
 def test_iter_jsonl_strict_raises_with_line_number(tmp_path: Path) -> None:
@@ -205,15 +198,25 @@ def test_iter_jsonl_strict_raises_with_line_number(tmp_path: Path) -> None:
         next(it)
 
 
-def test_jsonl_non_utf8_names_file_and_offset(tmp_path: Path) -> None:
-    data = b'{"id": "a", "text": "ok"}\n{"id": "b", "text": "caf\xe9"}\n'
-    f = write(tmp_path / "latin.jsonl", data)
-    with pytest.raises(InputError) as info:
-        list(read_articles([f]))
-    assert str(f) in str(info.value)
+def test_jsonl_bad_line_in_a_utf8_file_names_its_offset(tmp_path: Path) -> None:
+    data = (b'{"id": "a", "text": "Kyiv \xe2\x80\x94 ok"}\n{"id": "b", "text": "caf\xe9"}\n'
+            b'{"id": "c", "text": "fine"}\n')
+    f = write(tmp_path / "mixed.jsonl", data)
+    reader = ArticleReader()
+    assert [a.id for a in reader.read([f])] == ["a", "c"]
+    [reject] = reader.rejects
     bad = data.index(b"\xe9")
-    assert bad == 50
-    assert f"byte offset {bad} " in str(info.value)
+    assert (reject.source, reject.line) == (str(f), 2)
+    assert reject.reason == f"not valid UTF-8 at byte offset {bad}"
+    assert reader.decoded == {}
+
+
+def test_jsonl_saved_in_a_legacy_encoding_is_decoded_whole(tmp_path: Path) -> None:
+    data = '{"id": "a", "text": "ok"}\n{"id": "b", "text": "caf\u00e9 \u201cKyiv\u201d"}\n'
+    f = write(tmp_path / "latin.jsonl", data.encode("cp1252"))
+    reader = ArticleReader()
+    assert [a.text for a in reader.read([f])] == ["ok", "caf\u00e9 \u201cKyiv\u201d"]
+    assert reader.decoded == {str(f): "cp1252"} and reader.rejects == []
 
 
 # -- folders and ids --------------------------------------------------------------------------
@@ -225,11 +228,14 @@ def test_folder_recursion_sorted_relative_ids(tmp_path: Path) -> None:
     write(root / "sub" / "deeper" / "c.html", "<title>C</title><p>c body</p>")
     write(root / "a.htm", "<p>a body</p>")
     write(root / "sub" / "feed.jsonl", json.dumps({"id": "j1", "text": "jsonl body"}) + "\n")
-    write(root / "notes.md", "ignored")
+    notes = write(root / "notes.md", "not read, but not silently skipped")
     write(root / ".hidden" / "h.txt", "H\nhidden\n")
     write(root / ".h.txt", "H\nhidden\n")
-    ids = [a.id for a in read_articles([root])]
+    reader = ArticleReader()
+    ids = [a.id for a in reader.read([root])]
     assert ids == ["a.htm", "b.txt", "sub/deeper/c.html", "j1"]
+    [reject] = reader.rejects
+    assert reject.source == str(notes) and "'.md'" in reject.reason
 
 
 def test_single_file_id_is_file_name(tmp_path: Path) -> None:
@@ -265,50 +271,57 @@ def test_ids_unique_across_reads_of_one_reader(tmp_path: Path) -> None:
 # -- errors -----------------------------------------------------------------------------------
 
 
-def test_missing_path(tmp_path: Path) -> None:
+def test_missing_path_is_rejected_and_the_rest_read(tmp_path: Path) -> None:
     missing = tmp_path / "nope.txt"
-    with pytest.raises(InputError, match="no such file") as info:
-        read_articles([missing])  # raised at call time, before iterating
-    assert str(missing) in str(info.value)
+    good = write(tmp_path / "good.txt", "Good\nbody\n")
+    reader = ArticleReader()
+    articles = reader.read([missing, good])
+    assert reader.rejects == [Reject(str(missing), None, "no such file or folder")]  # at once
+    assert [a.id for a in articles] == ["good.txt"]
 
 
-def test_empty_folder(tmp_path: Path) -> None:
+def test_empty_folder_and_folder_of_unreadable_files(tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
-    write(empty / "readme.md", "not an article")
-    with pytest.raises(InputError, match="no readable articles") as info:
-        read_articles([empty])
-    assert str(empty) in str(info.value)
+    other = tmp_path / "other"
+    write(other / "readme.rst", "not an article")
+    reader = ArticleReader()
+    assert list(reader.read([empty, other])) == []
+    assert [(r.source, r.reason.split(" ")[0]) for r in reader.rejects] == [
+        (str(empty), "empty"), (str(other / "readme.rst"), "text")]
 
 
 def test_folder_whose_files_yield_nothing(tmp_path: Path) -> None:
     folder = tmp_path / "f"
     write(folder / "bad.jsonl", "{broken\n")
     reader = ArticleReader()
-    with pytest.raises(InputError, match="no readable articles") as info:
-        list(reader.read([folder]))
-    assert str(folder) in str(info.value)
-    assert reader.n_rejected == 1
+    assert list(reader.read([folder])) == []
+    assert (reader.n_read, reader.n_rejected) == (0, 1)
+    assert reader.rejects[0].line == 1
 
 
-def test_non_utf8_file(tmp_path: Path) -> None:
+def test_latin1_file_is_decoded_and_reported(tmp_path: Path) -> None:
     f = write(tmp_path / "latin1.txt", "Caf\xe9 in Kursk\n".encode("latin-1"))
-    with pytest.raises(InputError, match="not valid UTF-8 at byte offset 3") as info:
-        list(read_articles([f]))
-    assert str(f) in str(info.value)
+    reader = ArticleReader()
+    [article] = reader.read([f])
+    assert article.text == "Caf\xe9 in Kursk\n"
+    assert reader.decoded == {str(f): "cp1252"}
 
 
-def test_non_utf8_offset_counts_bom(tmp_path: Path) -> None:
+def test_bad_utf8_after_a_bom_is_rejected(tmp_path: Path) -> None:
     f = write(tmp_path / "bom.txt", b"\xef\xbb\xbfAB\xff")
-    with pytest.raises(InputError, match="byte offset 5"):
-        list(read_articles([f]))
+    reader = ArticleReader()
+    assert list(reader.read([f])) == []
+    [reject] = reader.rejects
+    assert "byte order mark" in reject.reason and "byte 2" in reject.reason
 
 
-def test_unknown_extension_given_explicitly(tmp_path: Path) -> None:
-    f = write(tmp_path / "report.pdf", "%PDF")
-    with pytest.raises(InputError, match="unsupported file type") as info:
-        read_articles([f])
-    assert str(f) in str(info.value)
+def test_pdf_is_rejected_with_its_kind(tmp_path: Path) -> None:
+    f = write(tmp_path / "report.pdf", "%PDF-1.7 binary follows")
+    reader = ArticleReader()
+    assert list(reader.read([f])) == []
+    assert reader.rejects == [Reject(str(f), None, "binary file: a PDF document (convert it "
+                                     "to text first)")]
 
 
 @pytest.mark.parametrize(
@@ -317,13 +330,27 @@ def test_unknown_extension_given_explicitly(tmp_path: Path) -> None:
         ("2024-10-29", D(2024, 10, 29)),
         ("2024-10-29T23:30:00-05:00", D(2024, 10, 29)),
         (" 2024-10-29 08:00 ", D(2024, 10, 29)),
+        ("29/10/2024", D(2024, 10, 29)),
+        ("10/29/2024", D(2024, 10, 29)),
+        ("20241029", D(2024, 10, 29)),
+        ("29.10.2024", D(2024, 10, 29)),
+        ("1.3.2022", D(2022, 3, 1)),
+        ("12 March 2022", D(2022, 3, 12)),
+        ("12th of March, 2022", D(2022, 3, 12)),
+        ("March 12, 2022", D(2022, 3, 12)),
+        ("Mar. 12, 2022 at 8:15 am EST", D(2022, 3, 12)),
+        ("Saturday, 12 March 2022 14:05", D(2022, 3, 12)),
+        ("Fri, 11 Mar 2022 08:00:00 +0000", D(2022, 3, 11)),
+        ("Fri, 11 Mar 2022 23:30:00 -0500", D(2022, 3, 11)),  # the date as written, not UTC
+        ("11 Mar 2022 08:00 GMT", D(2022, 3, 11)),
     ],
 )
 def test_parse_date(value: str, expected: datetime.date) -> None:
     assert parse_date(value) == expected
 
 
-@pytest.mark.parametrize("value", ["29/10/2024", "2024-02-30", "2024-10-29x", "", "20241029"])
+@pytest.mark.parametrize("value", ["3/7/2024", "2024-02-30", "2024-10-29x", "",
+                                   "12 Marchember 2022", "yesterday", "31.2.2022"])
 def test_parse_date_rejects(value: str) -> None:
     with pytest.raises(ValueError, match="date"):
         parse_date(value)

@@ -1,7 +1,9 @@
 """The ``geomap`` command line: one module per subcommand, each with ``add_parser`` and ``run``.
 
 Machine-readable output (``--json``) goes alone to stdout; progress and messages go to stderr.
-Exit status: 0 on success, 1 on a geomap error (one clear line on stderr), 2 on usage errors.
+Exit status: 0 when anything was read and processed, 1 when nothing could be read (or another
+geomap error: one clear line on stderr, never a traceback), 2 for a usage error (a bad option or
+option value). A missing optional module is one line naming what to install.
 """
 
 from __future__ import annotations
@@ -13,9 +15,26 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from ..exceptions import GeomapError
+from ..exceptions import GeomapError, UsageError
 
-__all__ = ["main"]
+__all__ = ["main", "missing_module_message"]
+
+#: Python modules geomap may import only for some options -> what to pip install for them.
+OPTIONAL: dict[str, str] = {
+    "dask": "dask[distributed]", "distributed": "dask[distributed]",
+    "dask_geopandas": "dask-geopandas", "psutil": "psutil", "selenium": "selenium",
+    "feedparser": "feedparser", "charset_normalizer": "charset-normalizer",
+    "openpyxl": "openpyxl", "pyarrow": "pyarrow",
+}
+
+
+def missing_module_message(exc: ModuleNotFoundError) -> str:
+    """One line naming the missing module and what to install for it."""
+    name = (exc.name or str(exc)).split(".")[0]
+    package = OPTIONAL.get(name, name.replace("_", "-"))
+    return (f"the Python module {name!r} is not installed: install it with "
+            f"'pip install {package}' (or reinstall geomap: 'make map' installs everything the "
+            "README shows)")
 
 #: Subcommand modules under geomap.cli, in the order --help lists them.
 COMMANDS: tuple[str, ...] = (
@@ -72,6 +91,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     _configure_logging(args.verbose, args.quiet)
     try:
         return int(args.func(args) or 0)
+    except UsageError as exc:
+        print(f"geomap {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except ModuleNotFoundError as exc:
+        print(f"geomap: error: {missing_module_message(exc)}", file=sys.stderr)
+        return 1
     except GeomapError as exc:
         print(f"geomap: error: {exc}", file=sys.stderr)
         return 1

@@ -191,7 +191,7 @@ def _report(results, output: Path, rejects_path: Path, *, quiet: bool) -> None:
 def run_extract(args: argparse.Namespace) -> int:
     from .._atomic import atomic_write
     from ..events.extract import extract_events, text_events_collection
-    from ..exceptions import InputError
+    from ..exceptions import UsageError
     from ..geoparse import Geoparser
     from ..sources import ArticleReader
     from ._common import gazetteer_from_args
@@ -199,7 +199,7 @@ def run_extract(args: argparse.Namespace) -> int:
     out = Path(args.out)
     suffix = out.suffix.lower()
     if suffix not in (".jsonl", ".geojson", ".json"):
-        raise InputError(f"{out}: the output must end in .jsonl or .geojson")
+        raise UsageError(f"{out}: the output must end in .jsonl or .geojson")
     gaz = gazetteer_from_args(args)
     from .run import wants_engine
 
@@ -229,7 +229,7 @@ def run_extract(args: argparse.Namespace) -> int:
         json.dump({"documents": len(items), "events": n_events, "rejected": reader.n_rejected,
                    "output": str(out)}, sys.stdout)
         sys.stdout.write("\n")
-    return 0
+    return 0 if items else 1
 
 
 def _run_extract_scaled(args: argparse.Namespace, gaz, out: Path, suffix: str) -> int:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .._atomic import atomic_write
-from ..exceptions import InputError
+from ..exceptions import UsageError
 from ._common import add_gazetteer_options, gazetteer_from_args, print_table
 
 
@@ -35,28 +35,24 @@ def add_parser(sub) -> None:
 
 
 def _documents(inputs: list[str], rejects: list[dict]):
-    """(id, text) of every document; JSONL lines need only id and text."""
-    from ..sources import ArticleReader, Reject, iter_jsonl
+    """(id, text) of every document of every readable input (see :mod:`geomap.inputs`);
+    rejected files and lines are appended to ``rejects`` as they are met."""
+    from ..sources import ArticleReader
 
-    for path in inputs:
-        if path.endswith(".jsonl") and Path(path).is_file():
-            bad: list[Reject] = []
-            for number, line, value in iter_jsonl(path, bad):
-                if not isinstance(value, dict) or "text" not in value or "id" not in value or \
-                        not isinstance(value.get("text"), str):
-                    rejects.append({"source": path, "line": number,
-                                    "reason": "not an object with \"id\" and \"text\"",
-                                    "raw": line})
-                    continue
-                yield value["id"], value["text"]
-            rejects.extend({"source": r.source, "line": r.line, "reason": r.reason,
-                            "raw": r.raw} for r in bad)
-        else:
-            reader = ArticleReader()
-            for art in reader.read([path]):
-                yield art.id, art.text
-            rejects.extend({"source": r.source, "line": r.line, "reason": r.reason,
-                            "raw": r.raw} for r in reader.rejects)
+    reader = ArticleReader()
+    articles = reader.read(inputs)
+    done = 0
+    for art in articles:
+        rejects.extend(r.to_json() for r in reader.rejects[done:])
+        done = len(reader.rejects)
+        yield art.id, art.text
+    rejects.extend(r.to_json() for r in reader.rejects[done:])
+
+
+def _print_rejects(rejects: list[dict]) -> None:
+    for r in rejects:
+        where = r["source"] if r["line"] is None else f"{r['source']}:{r['line']}"
+        print(f"{where}: {r['reason']}", file=sys.stderr)
 
 
 def run(args) -> int:
@@ -69,7 +65,7 @@ def run(args) -> int:
         roles = [r.strip() for r in args.roles.split(",") if r.strip()]
         bad = [r for r in roles if r not in ROLES]
         if bad:
-            raise InputError(f"unknown role {bad[0]!r}; expected some of {', '.join(ROLES)}")
+            raise UsageError(f"unknown role {bad[0]!r}; expected some of {', '.join(ROLES)}")
     from .run import wants_engine
 
     if wants_engine(args):
@@ -92,13 +88,13 @@ def run(args) -> int:
             with atomic_write(rej_path) as fh:
                 for r in rejects:
                     fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-        for r in rejects:
-            print(f"{r['source']}:{r['line']}: {r['reason']}", file=sys.stderr)
-        print(f"geomap: {n_docs} documents, {n_mentions} mentions, {len(rejects)} rejected lines"
+        _print_rejects(rejects)
+        print(f"geomap: {n_docs} documents, {n_mentions} mentions, {len(rejects)} rejected inputs"
               + (f" (in {rej_path})" if rejects else "") + f"; wrote {args.out}", file=sys.stderr)
-        return 0
+        return 0 if n_docs else 1
     rows = []
     for doc_id, text in docs:
+        n_docs += 1
         for m in parser.parse(text):
             p = m.place
             rows.append((doc_id, f"{m.start}-{m.end}", m.name, m.role,
@@ -107,9 +103,8 @@ def run(args) -> int:
                          f"{p.lon:.3f}" if p else "", f"{m.confidence:.2f}"))
     print_table(rows, ("document", "span", "mention", "role", "place", "feature", "country",
                        "lat", "lon", "conf"))
-    for r in rejects:
-        print(f"{r['source']}:{r['line']}: {r['reason']}", file=sys.stderr)
-    return 0
+    _print_rejects(rejects)
+    return 0 if n_docs else 1
 
 
 def _run_scaled(args, roles) -> int:

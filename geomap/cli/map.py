@@ -7,16 +7,18 @@ import datetime
 import json
 import sys
 
-from ..exceptions import InputError
+from ..exceptions import UsageError
 from ._common import add_gazetteer_options, gazetteer_from_args, print_table
 from .join import add_join_options
 
 
 def _date(value: str) -> datetime.date:
+    from ..sources import parse_date
+
     try:
-        return datetime.date.fromisoformat(value)
+        return parse_date(value)
     except ValueError as exc:
-        raise InputError(f"--date expects YYYY-MM-DD, got {value!r}") from exc
+        raise UsageError(f"--date: {exc}") from exc
 
 
 def add_parser(sub) -> None:
@@ -76,6 +78,9 @@ def run(args) -> int:
         return 0
     print_table(
         [("articles", report.articles), ("articles rejected", report.rejected),
+         ("articles undated", report.inputs.get("undated", 0)),
+         ("feed duplicates", report.inputs.get("duplicates", 0)),
+         ("files decoded", len(report.inputs.get("decoded", {}))),
          ("place mentions", report.mentions), ("resolved", report.resolved),
          ("unresolved", report.mentions - report.resolved), ("distinct places", report.places),
          ("event files", report.event_files), ("events", report.events),

@@ -16,7 +16,7 @@ import json
 import logging
 import sys
 
-from ..exceptions import InputError
+from ..exceptions import UsageError
 from ._common import add_gazetteer_options, gazetteer_from_args
 
 log = logging.getLogger("geomap.scale")
@@ -57,7 +57,7 @@ def engine_from_args(args: argparse.Namespace):
 
     name = args.engine or ("dask" if (args.workers or args.scheduler) else "local")
     if args.workers is not None and args.workers < 1:
-        raise InputError("--workers must be at least 1")
+        raise UsageError("--workers must be at least 1")
     return make_engine(name, workers=args.workers, scheduler=args.scheduler)
 
 
@@ -147,7 +147,7 @@ def _run_corpus(args: argparse.Namespace) -> int:
         try:
             date = parse_date(args.date)
         except ValueError as exc:
-            raise InputError(f"--date: {exc}") from None
+            raise UsageError(f"--date: {exc}") from None
     summary = corpus_run(args, args.inputs, task=args.task, gazetteer=gazetteer_from_args(args),
                          date=date, out_dir=args.out)
     report(summary, args=args, out=args.out)

@@ -28,7 +28,7 @@ from .. import __version__
 __all__ = ["CACHE_NAME", "DocumentCache", "code_fingerprint", "document_key", "run_identity"]
 
 CACHE_NAME = "scale-cache.sqlite"
-_CODE = ("geoparse", "gazetteer", "events/extract", "places.py", "sources.py", "_text.py",
+_CODE = ("geoparse", "gazetteer", "events/extract", "places.py", "sources", "_text.py",
          "_sentences.py", "mentions.py")
 
 

@@ -1,0 +1,41 @@
+"""Plain-text articles: an optional date line, then the title line, then the body.
+
+The date may open the title line (``date 2024-10-29 N Korean FM in Russia``) or stand alone on
+the first line in any form :func:`geomap.sources.dates.parse_date` reads (``date 12 March
+2022``, ``Date: Fri, 11 Mar 2022 08:00:00 +0000``).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_txt"]
+
+_ISO_PREFIX = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{1,2}-\d{1,2})(?:[ \t]+|(?=\n)|\Z)", re.I)
+_DATE_LINE = re.compile(r"\A\s*date(:)?[ \t]+([^\n]*?)[ \t]*(?:\n|\Z)", re.I)
+
+
+def split_txt(content: str) -> tuple[str, str | None]:
+    """Return the article text (from the title line on) and the raw date, if a date line opens
+    it. A first line ``date X`` is a date line when X is ISO-shaped, when it parses as a date, or
+    when the word is followed by a colon; otherwise it is the title (``date night in Kyiv``)."""
+    from .dates import parse_date
+
+    content = content.replace("\r\n", "\n").replace("\r", "\n")
+    raw: str | None = None
+    match = _ISO_PREFIX.match(content)
+    if match is None:
+        line = _DATE_LINE.match(content)
+        if line is not None:
+            try:
+                parse_date(line[2])
+                match = line
+            except ValueError:
+                match = line if line[1] else None
+            if match is not None:
+                raw = line[2]
+    else:
+        raw = match[1]
+    if match is not None:
+        content = content[match.end():]
+    return content.lstrip(), raw
