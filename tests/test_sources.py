@@ -353,7 +353,7 @@ def test_parse_date(value: str, expected: datetime.date) -> None:
                                    "12 Marchember 2022", "yesterday", "31.2.2022", "March 2022",
                                    "2022"])
 def test_parse_date_rejects(value: str) -> None:
-    with pytest.raises(ValueError, match="date|not a day"):
+    with pytest.raises(ValueError, match=r"date|not a day"):
         parse_date(value)
 
 
