@@ -16,8 +16,8 @@ from tqdm import tqdm
 from ._atomic import atomic_write
 from .exceptions import InputError, UsageError
 from .gazetteer import Gazetteer
-from .inputs import Inputs, classify
 from .geoparse import Geoparser
+from .inputs import Inputs, classify
 from .mentions import mentions_frame
 from .sources import ArticleReader
 
