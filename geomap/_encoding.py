@@ -32,6 +32,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+#: control characters no text file holds (tab, line ends and form feed are text)
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 _MIXED_WORD = re.compile(r"[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]")
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "a PDF document (convert it to text first)"),
@@ -72,9 +74,7 @@ def binary_reason(head: bytes) -> str | None:
 
 def _too_many_controls(text: str) -> bool:
     sample = text[:65536]
-    controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\r\n\f")
-                   or 0x7F <= ord(ch) < 0xA0 or ch == "\ufffd")
-    return controls > max(2, len(sample) // 200)
+    return len(_CONTROLS.findall(sample)) > max(2, len(sample) // 200)
 
 
 def decode_text(data: bytes, source: str = "<bytes>") -> Decoded:

@@ -92,14 +92,17 @@ def test_folder_with_corrupt_files_keeps_the_rest(tmp_path, gazetteer):
     (folder / "c.html").write_text("<title>Odesa</title><p>Drones struck Odesa.</p>",
                                    encoding="utf-8")
     (folder / "d.parquet").write_bytes(b"PAR1 this is not parquet")
-    (folder / "e.jsonl").write_text("", encoding="utf-8")  # an empty partition
+    (folder / "e.jsonl").write_text("", encoding="utf-8")  # an empty file: reported too
+    (folder / "f.csv").write_text("event_id_cnty,event_date,event_type\nX1,2022-03-01,Battles\n",
+                                  encoding="utf-8")  # an event table: not an article
     out = tmp_path / "out"
     summary = run_corpus([folder], gazetteer=gazetteer, out_dir=out, cache=False,
                          progress=False)
     assert summary.documents == 2
     rejects = _lines(out / "_rejects.jsonl")
-    assert sorted(Path(r["source"]).name for r in rejects) == ["b.txt", "d.parquet"]
-    assert summary.rejects == 2
+    assert sorted(Path(r["source"]).name for r in rejects) == ["b.txt", "d.parquet", "e.jsonl",
+                                                               "f.csv"]
+    assert summary.rejects == 4
     table = gpd.read_parquet(out)
     assert set(table["article_id"]) == {"a.txt", "c.html"}
     assert json.loads((out / "_summary.json").read_text())["documents"] == 2

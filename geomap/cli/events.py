@@ -251,4 +251,4 @@ def _run_extract_scaled(args: argparse.Namespace, gaz, out: Path, suffix: str) -
         json.dump({"documents": summary.documents, "events": summary.items,
                    "rejected": summary.rejects, "output": str(out)}, sys.stdout)
         sys.stdout.write("\n")
-    return 0
+    return 0 if summary.documents else 1

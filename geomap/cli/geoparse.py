@@ -115,7 +115,7 @@ def _run_scaled(args, roles) -> int:
                          roles=roles, lines_out=args.out, keep_pairs=not args.out)
     if args.out:
         report(summary, args=args, out=args.out)
-        return 0
+        return 0 if summary.documents else 1
     rows = []
     for art, mentions in summary.pairs:
         for m in mentions:
@@ -126,4 +126,4 @@ def _run_scaled(args, roles) -> int:
                          f"{p.lon:.3f}" if p else "", f"{m.confidence:.2f}"))
     print_table(rows, ("document", "span", "mention", "role", "place", "feature", "country",
                        "lat", "lon", "conf"))
-    return 0
+    return 0 if summary.documents else 1

@@ -154,7 +154,7 @@ def _run_corpus(args: argparse.Namespace) -> int:
     if args.json:
         json.dump(summary.to_json(), sys.stdout)
         sys.stdout.write("\n")
-    return 0
+    return 0 if summary.documents else 1
 
 
 def _run_records(args: argparse.Namespace) -> int:

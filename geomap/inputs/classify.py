@@ -6,7 +6,9 @@ name:
 
 ``article``
     article text: ``.txt`` (or ``.text`` or no extension), HTML, JSON Lines with
-    ``"id"`` and ``"text"``; read by :class:`geomap.sources.ArticleReader`.
+    ``"id"`` and ``"text"``; read by :class:`geomap.sources.ArticleReader`. Parquet files are
+    article corpora (format ``parquet``) that only partitioned runs (``geomap run``,
+    ``--engine``) read.
 ``feed``
     a saved RSS 2.0, RSS 1.0 (RDF) or Atom feed, one article per item; read by the same reader.
 ``events``
@@ -189,6 +191,8 @@ def classify_file(path: str | os.PathLike[str], *, id: str | None = None
     if head.startswith(b"PK\x03\x04"):
         fmt, reason = zip_kind(path)
         return InputFile(path, "events", fmt, "generic", name) if fmt else reject(reason)
+    if head.startswith(b"PAR1"):  # a corpus of articles for partitioned runs (geomap run)
+        return InputFile(path, "article", "parquet", None, name)
     if (why := binary_reason(head)) is not None:
         return reject(why)
     try:

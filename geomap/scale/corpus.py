@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from ..exceptions import InputError
-from ..sources import Article, ArticleReader, list_article_files, parse_date
+from ..inputs import InputFile, InputReject, classify
+from ..sources import Article, ArticleReader, parse_date
 
 __all__ = [
-    "CORPUS_EXTENSIONS",
     "DEFAULT_COLUMNS",
     "Columns",
     "Partition",
@@ -33,8 +33,6 @@ __all__ = [
     "plan_partitions",
 ]
 
-#: File name extensions (lower case) a corpus may hold.
-CORPUS_EXTENSIONS: tuple[str, ...] = (".txt", ".html", ".htm", ".jsonl", ".parquet")
 _BLOCK = 8 << 20
 
 
@@ -69,8 +67,14 @@ class Partition:
     reason: str = ""
 
 
-def _corpus_files(path: Path) -> list[tuple[Path, str]]:
-    return list_article_files(path, CORPUS_EXTENSIONS)
+def _corpus_files(path: Path) -> tuple[list[InputFile], list[InputReject]]:
+    """The article, feed and Parquet files of one input (by content, see :mod:`geomap.inputs`),
+    and the paths that are none of these: missing, binary, event tables..."""
+    found = classify([path])
+    rejects = list(found.rejects) + [
+        InputReject(str(f.path), f"an event table ({f.dataset}), not articles: read it with "
+                    "'geomap run records' or 'geomap events read'") for f in found.events]
+    return found.texts, rejects
 
 
 def _jsonl_ranges(path: Path, size: int, target: int) -> Iterator[tuple[int, int, int]]:
@@ -100,9 +104,10 @@ def plan_partitions(paths: list[str | os.PathLike[str]], *, partition_bytes: int
                     files_per_partition: int = 500) -> list[Partition]:
     """Cut ``paths`` (files and folders) into partitions of about ``partition_bytes``.
 
-    Raises :class:`InputError` at once for a missing path or an unsupported file given directly;
-    a file that cannot be planned (an unreadable or corrupt Parquet file) becomes an ``"error"``
-    partition, so its reject is reported and the rest of the corpus still runs.
+    Inputs are classified by content (:func:`geomap.inputs.classify`); a path that is not an
+    article input (missing, binary, an event table...) or a file that cannot be planned (an
+    unreadable or corrupt Parquet file) becomes an ``"error"`` partition, so its reject is
+    reported and the rest of the corpus still runs.
     """
     parts: list[Partition] = []
     group: list[tuple[str, str]] = []
@@ -115,16 +120,20 @@ def plan_partitions(paths: list[str | os.PathLike[str]], *, partition_bytes: int
         group, group_bytes = [], 0
 
     for arg in paths:
-        for file, file_id in _corpus_files(Path(arg)):
-            suffix = file.suffix.lower()
+        files, rejects = _corpus_files(Path(arg))
+        for bad in rejects:
+            flush()
+            parts.append(Partition(len(parts), "error", bad.path, reason=bad.reason))
+        for item in files:
+            file, file_id = item.path, item.id
             try:
                 size = file.stat().st_size
-                if suffix == ".jsonl":
+                if item.format == "jsonl":
                     flush()
                     for start, stop, first in _jsonl_ranges(file, size, partition_bytes):
                         parts.append(Partition(len(parts), "jsonl", str(file), start=start,
                                                stop=stop, line=first))
-                elif suffix == ".parquet":
+                elif item.format == "parquet":
                     flush()
                     parts.extend(_parquet_parts(file, len(parts), partition_bytes))
                 else:

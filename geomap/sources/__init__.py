@@ -6,24 +6,20 @@ to. What each file is comes from :func:`geomap.inputs.classify` (by content, not
 
 Modules: :mod:`.records` (Article, Reject), :mod:`.reader` (ArticleReader), :mod:`.text`
 (.txt date and title lines), :mod:`.html`, :mod:`.jsonl`, :mod:`.feeds` (feedparser, duplicates
-across feeds), :mod:`.dates` (article dates as people and feeds write them), :mod:`.files`
-(listing by extension for partitioned corpora). Text in legacy encodings is decoded by
-:func:`geomap._encoding.decode_text`.
+across feeds), :mod:`.dates` (article dates as people and feeds write them). Text in legacy
+encodings is decoded by :func:`geomap._encoding.decode_text`.
 """
 
 from .dates import parse_date
-from .files import EXTENSIONS, list_article_files
 from .jsonl import iter_jsonl
 from .reader import ArticleReader, read_articles
 from .records import Article, Reject
 
 __all__ = [
-    "EXTENSIONS",
     "Article",
     "ArticleReader",
     "Reject",
     "iter_jsonl",
-    "list_article_files",
     "parse_date",
     "read_articles",
 ]

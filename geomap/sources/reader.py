@@ -137,6 +137,9 @@ class ArticleReader:
             try:
                 if f.format == "jsonl":
                     yield from self._read_jsonl(f.path)
+                elif f.format == "parquet":
+                    self._reject(Reject(str(f.path), None, "a Parquet corpus: read it with "
+                                        "'geomap run' or the --engine option"))
                 elif f.kind == "feed":
                     yield from self._read_feed(f)
                 else:
