@@ -43,7 +43,7 @@ def test_read_json_output(tmp_path, capsys):
          "rejects": str(rejects)},
         {"path": str(bad), "rows": 8, "kept": 7, "rejected": 1, "rejects": str(rejects)},
     ]
-    assert report["output"] == str(out)
+    assert report["output"] == str(out) and report["unread"] == []
     assert [f["encoding"] for f in report["files"]] == ["utf-8 (valid throughout)"] * 2
     assert "rejected" in captured.err
     fc = json.loads(out.read_text(encoding="utf-8"))
@@ -96,11 +96,22 @@ def test_bare_events_prints_help(capsys):
     assert "read" in capsys.readouterr().err
 
 
-def test_not_a_table_is_an_input_error(tmp_path):
-    from geomap.exceptions import InputError
-
+def test_not_a_table_is_skipped_with_its_reason(tmp_path, capsys):
     junk = tmp_path / "junk.csv"
     junk.write_bytes(bytes(range(256)) * 4)
-    with pytest.raises(InputError, match="not a table"):
-        run_cli(["events", "read", str(junk), "-o", str(tmp_path / "o.geojson")])
-    assert not (tmp_path / "o.geojson").exists()
+    article = tmp_path / "story.txt"
+    article.write_text("Sirens in Lviv\n\nSirens sounded in Lviv.\n", encoding="utf-8")
+    out = tmp_path / "o.geojson"
+    assert run_cli(["events", "read", str(junk), str(article), "-o", str(out)]) == 1
+    assert not out.exists()  # nothing could be read: no empty output, exit 1
+    with (tmp_path / "o.rejects.csv").open(encoding="utf-8", newline="") as fh:
+        rows = {r["source_file"]: r["reason"] for r in csv.DictReader(fh)}
+    assert rows[str(junk)].startswith("file not read: binary data")
+    assert "an article (txt), not an event table" in rows[str(article)]
+    assert "no event file could be read" in capsys.readouterr().err
+    # with the good file beside them the batch goes on
+    good = tmp_path / "ok.csv"
+    good.write_text((FIXTURES / "acled_legacy.csv").read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    assert run_cli(["events", "read", str(junk), str(good), "-o", str(out)]) == 0
+    assert len(json.loads(out.read_text(encoding="utf-8"))["features"]) == 5

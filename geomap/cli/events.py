@@ -111,6 +111,29 @@ def default_rejects_path(output: str | Path) -> Path:
     return out.with_name(f"{out.stem}.rejects.csv")
 
 
+def event_inputs(paths: list[str], *, trust: bool = False
+                 ) -> tuple[list[Path], list[tuple[str, str]]]:
+    """``(event files, [(path, reason) not read])`` of files and folders, by content
+    (:func:`geomap.inputs.classify`). With ``trust`` (the user named the format or encoding),
+    files given directly are read as they are; folders are always classified."""
+    from ..inputs import classify
+
+    files: list[Path] = []
+    skipped: list[tuple[str, str]] = []
+    for arg in paths:
+        path = Path(arg)
+        if trust and path.is_file():
+            files.append(path)
+            continue
+        found = classify([path])
+        files.extend(f.path for f in found.events)
+        skipped.extend((r.path, r.reason) for r in found.rejects)
+        skipped.extend((str(f.path), f"{'a feed' if f.kind == 'feed' else 'an article'} "
+                        f"({f.format}), not an event table: map it with 'geomap map'")
+                       for f in found.texts)
+    return files, skipped
+
+
 def run_read(args: argparse.Namespace) -> int:
     import pandas as pd
 
@@ -131,19 +154,37 @@ def run_read(args: argparse.Namespace) -> int:
     options = {k: getattr(args, k, None) for k in (
         "lat_col", "lon_col", "place_col", "date_col", "id_col", "type_col", "sheet")}
     options = {k: v for k, v in options.items() if v is not None}
-    results = []
-    for path in args.files:
-        result = read_events(path, format=args.format, dataset=args.dataset,
-                             encoding=args.encoding, dayfirst=_dayfirst(args), **options)
+    results, unread = [], []
+    paths, skipped = event_inputs(args.files, trust=bool(args.format or args.encoding))
+    for path in paths:
+        try:
+            result = read_events(path, format=args.format, dataset=args.dataset,
+                                 encoding=args.encoding, dayfirst=_dayfirst(args), **options)
+        except InputError as exc:  # one bad file does not stop the batch
+            skipped.append((str(path), str(exc).removeprefix(f"{path}: ")))
+            continue
         for warning in result.warnings:
             log.warning("%s", warning)
         results.append(result)
+    for path, reason in skipped:
+        log.warning("%s skipped: %s", path, reason)
+        unread.append({"source_file": path, "source_row": None, "reason": f"file not read: "
+                       f"{reason}"})
 
+    if not results:  # nothing could be read: the reasons, no empty output
+        with atomic_write(rejects_path, "w") as fh:
+            pd.DataFrame(unread, columns=["source_file", "source_row", "reason"]).to_csv(
+                fh, index=False)
+        print(f"geomap: error: no event file could be read (reasons in {rejects_path})",
+              file=sys.stderr)
+        return 1
     frames = [r.events for r in results if len(r.events)]
     events = coerce_events(pd.concat(frames, ignore_index=True)) if frames else empty_events()
     write_table(events, output)
 
     reject_frames = [r.rejects for r in results if len(r.rejects)]
+    if unread:
+        reject_frames.insert(0, pd.DataFrame(unread))
     lead = ["source_file", "source_row", "reason"]
     if reject_frames:
         rejects = pd.concat(reject_frames, ignore_index=True)
@@ -156,9 +197,10 @@ def run_read(args: argparse.Namespace) -> int:
     _report(results, output, rejects_path, quiet=getattr(args, "quiet", False))
     if args.json:
         json.dump({"files": [{**r.summary(), "rejects": str(rejects_path)} for r in results],
+                   "unread": [{"path": p, "reason": why} for p, why in skipped],
                    "output": str(output)}, sys.stdout, indent=2)
         sys.stdout.write("\n")
-    return 0
+    return 0 if results else 1
 
 
 def _dayfirst(args: argparse.Namespace) -> bool | None:
