@@ -108,10 +108,10 @@ def table_dataset(text: str, *, named_table: bool) -> tuple[str | None, str, str
     same width (two or more fields) with a header of short names.
     """
     from ..events.read import detect_format
-    from ..events.readers._common import _sniff_delimiter
+    from ..events.readers._files import sniff_delimiter
     from ..exceptions import InputError
 
-    delimiter = _sniff_delimiter(text)
+    delimiter = sniff_delimiter(text)
     records = _records(text, delimiter)
     if not records:
         return None, delimiter, ""
