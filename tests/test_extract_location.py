@@ -59,6 +59,7 @@ def test_incident_line_with_date_prefix(primary):
     place = located(ev)
     assert place.name == "Pavlohrad" and place.admin1 == "Dnipropetrovsk Oblast"
     assert ev.type == "assault" and ev.geo_precision == "exact"
+    assert ev.date == dt.date(2023, 9, 2)  # the prefix, day first
 
 
 def test_where_fragment_then_headline(primary):

@@ -97,6 +97,8 @@ LOCATION_CLASSES: dict[str, frozenset[str]] = {
         "shelled", "shelling", "shells", "shooting", "shootings", "shot", "skirmish",
         "skirmishes", "slain", "sniper", "stabbed", "stormed", "strike", "strikes", "struck",
         "suicide", "tortured", "victim", "victims", "violence", "wounded", "wounding", "wounds",
+        "execute", "executes", "crimes", "atrocities", "atrocity", "operation", "operations",
+        "insecurity", "murders", "explodes",
     }),
     #: Words in a report's first line that mark a genre describing no single event.
     "feature_markers": frozenset({

@@ -9,6 +9,8 @@ words count only with troops in their subject or object ("sent troops", not "sen
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ...lang import Trigger as Entry
 from ...lang.en import ENGLISH
 
@@ -21,6 +23,7 @@ NOT_TRIGGERS = ENGLISH.words("not_triggers")
 lemma_candidates = ENGLISH.lemmatise
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the word, asked for every token
 def lemma_of(word: str) -> tuple[str, Entry] | None:
     """(lemma, entry) of a trigger word, or None when ``word`` signals no event."""
     if word.lower() in NOT_TRIGGERS:

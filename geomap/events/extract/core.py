@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ...dates import parse_date
 from ...gazetteer import Gazetteer
 from ...geoparse import Mention
 from ...lang.en import ENGLISH
@@ -50,6 +51,7 @@ from ._where import locate_report, report_spans
 
 __all__ = ["extract_events"]
 
+_LEADING_DATE = re.compile(r"\A\s*(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})(?!\S)")
 _DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4}-\d\d-\d\d)")
 #: Verbs whose direct object is the event's place, and which slot it fills.
 _DIRECT_OBJECT = ENGLISH.direct_object
@@ -98,8 +100,11 @@ def extract_events(article: Article, mentions: Sequence[Mention],
     mentions = sorted([*mentions, *facility_places(text, mentions, gazetteer)],
                       key=lambda m: m.start)
     places = _location_mentions(mentions, actors)
-    anchor = article.date or _date_in_text(text)
+    lead = _leading_date(text)
+    anchor = article.date or (lead.date if lead else _date_in_text(text))
     dates = find_dates(text, anchor)
+    if lead is not None and not any(d.start <= lead.start < d.end for d in dates):
+        dates = [lead, *dates]
     out: list[TextEvent] = []
     last_subject: tuple[Actor, ...] = ()
     spans = report_spans(text)
@@ -119,6 +124,14 @@ def extract_events(article: Article, mentions: Sequence[Mention],
     demonyms = [m for m in mentions if m.role == "demonym" and m.place is not None]
     return locate_report(text, out, places=places, demonyms=demonyms, spans=spans, dates=dates,
                          actors=actors, gazetteer=gazetteer)
+
+
+def _leading_date(text: str) -> DateMention | None:
+    """A numeric date opening an incident line ("14/06/2023 Video shows ..."), day first
+    when it reads both ways (see :func:`geomap.dates.parse_date`)."""
+    m = _LEADING_DATE.match(text)
+    day = parse_date(m.group(1)) if m else None
+    return DateMention(m.start(1), m.end(1), day, "day", True) if day else None
 
 
 def _date_in_text(text: str) -> dt.date | None:
