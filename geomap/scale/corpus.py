@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import json
+import logging
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from typing import Any
 from ..exceptions import InputError
 from ..inputs import InputFile, InputReject, classify
 from ..sources import Article, ArticleReader, parse_date
+
+log = logging.getLogger("geomap.scale")
 
 __all__ = [
     "DEFAULT_COLUMNS",
@@ -250,10 +253,10 @@ def _record(value: Any, columns: Columns, date, source: str) -> tuple[Article | 
         elif isinstance(raw, str):
             try:
                 found = parse_date(raw)
-            except ValueError as exc:
-                return None, f"bad {columns.date!r}: {exc}"
+            except ValueError as exc:  # kept undated, as the article reader does
+                log.info("%s: document %r kept undated: %s", source, doc_id, exc)
         else:
-            return None, f"{columns.date!r} must be a string, got {type(raw).__name__}"
+            log.info("%s: document %r kept undated: %r is not a date", source, doc_id, raw)
     extra = {}
     for field in ("title", "url"):
         key = getattr(columns, field)
