@@ -10,8 +10,11 @@ box, meets the partition's bounds, and those located only to a country that the 
 records are in. A pair's score depends only on its record and its article row, and each
 partition keeps every article row's best records, so ranking the partitions' links again
 (:func:`geomap.join.rerank`) gives the whole table's links: the same rows, scores, ranks and
-order (``record_row`` is the row in the whole record dataset). The one difference: a record
-exactly on an admin-1 border may be counted in the other division.
+order (``record_row`` is the row in the whole record dataset). The differences: a record
+exactly on an admin-1 border may be counted in the other division, and an article row known
+only to a division or country with more than :data:`geomap.join.candidates.AREA_CAP`
+candidates in one date width takes that many from each partition, not from the whole table
+(so it may find a record the whole-table join's cap left out).
 """
 
 from __future__ import annotations
