@@ -9,9 +9,10 @@ country over all time is no evidence). An unlocated side has no candidates.
 Time: the two date intervals at their precision at most ``days`` apart; an undated side takes
 every date (linked by space alone).
 
-Indexes are built once per join (:class:`RecordIndex`: an STRtree over precise record points,
-records sorted by admin-1 division and first day); article events are then queried in chunks,
-so memory grows with the chunk, not with records x events.
+Indexes are built once per join (:class:`RecordIndex`: STRtrees over precise record points, one
+per month of first dates, records sorted by admin-1 division or country and first day);
+article events are then queried in chunks, so memory grows with the chunk, not with
+records x events.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ __all__ = ["AREA_CAP", "SLACK_KM", "RecordIndex"]
 #: date interval: those nearest its date. An event known only to a wide area and matching more
 #: records than this is matched by time first (every such pair has the same space factor).
 AREA_CAP = 400
+#: Days of first date per spatial index of precise records (see ``_time_buckets``).
+BUCKET_DAYS = 32
 #: Uncertainty radius (km) of a point at each geo precision rank (exact, near, admin2).
 SLACK_KM = np.array([0.0, 10.0, 25.0, 0.0, 0.0, 0.0])
 _BIG = np.int64(1) << 42
@@ -50,8 +53,7 @@ class RecordIndex:
     def __init__(self, rec: Side, art: Side, polygons: Admin1Polygons) -> None:
         self.rec = rec
         self.polygons = polygons
-        self.precise = np.flatnonzero(rec.rank <= 2)
-        self.tree = shapely.STRtree(rec.geom[self.precise]) if len(self.precise) else None
+        self.trees = _time_buckets(rec, np.flatnonzero(rec.rank <= 2))
         # admin-1 divisions of both sides (only divisions holding an article event matter)
         a_ok = np.flatnonzero(art.rank <= 3)
         api, apoly = polygons.pairs(art.geom[a_ok]) if len(a_ok) else (np.empty(0, int),) * 2
@@ -105,18 +107,43 @@ class RecordIndex:
     def _distance(self, art: Side, chunk: np.ndarray, km: float, days: int):
         rec = self.rec
         ai = chunk[art.rank[chunk] <= 2]
-        if self.tree is None or not len(ai):
+        if not self.trees or not len(ai):
             return np.empty(0, np.int64), np.empty(0, np.int64)
         reach = km + SLACK_KM[art.rank[ai]] + SLACK_KM[2]
         boxes, owner = boxes_around(art.lat[ai], art.lon[ai], reach)
-        qi, ti = self.tree.query(shapely.box(boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]))
-        a = ai[owner[qi]]
-        r = self.precise[ti]
+        shapes = shapely.box(boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3])
+        b_lo, b_hi = art.lo[ai][owner], art.hi[ai][owner]
+        found_a, found_r = [], []
+        for lo, hi, rows, tree in self.trees:  # only the time buckets the windows reach
+            sel = np.flatnonzero(gap_days(lo, hi, b_lo, b_hi) <= days)
+            if len(sel):
+                qi, ti = tree.query(shapes[sel])
+                found_a.append(ai[owner[sel[qi]]])
+                found_r.append(rows[ti])
+        if not found_a:
+            return np.empty(0, np.int64), np.empty(0, np.int64)
+        a, r = np.concatenate(found_a), np.concatenate(found_r)
         keep = gap_days(rec.lo[r], rec.hi[r], art.lo[a], art.hi[a]) <= days
         a, r = a[keep], r[keep]
         limit = km + SLACK_KM[art.rank[a]] + SLACK_KM[rec.rank[r]]
         keep = haversine_km(rec.lat[r], rec.lon[r], art.lat[a], art.lon[a]) <= limit
         return r[keep].astype(np.int64), a[keep].astype(np.int64)
+
+
+def _time_buckets(rec: Side, rows: np.ndarray) -> list:
+    """STRtrees over ``rows``, one per (width class of date interval, BUCKET_DAYS of first
+    day), each with the (first, last) day it spans: a query visits only the buckets its day
+    window reaches, so dense years of records do not all come back from one spatial box."""
+    if not len(rows):
+        return []
+    width = rec.hi[rows] - rec.lo[rows]
+    kind = np.where(~rec.dated[rows], 3, np.where(width <= 6, 0, np.where(width <= 31, 1, 2)))
+    bucket = np.where(rec.dated[rows], rec.lo[rows] // BUCKET_DAYS, 0)
+    order = np.lexsort((bucket, kind))
+    rows, kind, bucket = rows[order], kind[order], bucket[order]
+    cuts = np.flatnonzero((np.diff(kind) != 0) | (np.diff(bucket) != 0)) + 1
+    return [(rec.lo[part].min(), rec.hi[part].max(), part, shapely.STRtree(rec.geom[part]))
+            for part in np.split(rows, cuts)]
 
 
 class _AreaIndex:
