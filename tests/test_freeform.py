@@ -61,6 +61,10 @@ def test_streets_and_landmarks_answer_their_town(geo):
     assert street.precision == "near" and street.unresolved == ()
     station = geo("Kramatorsk railway station")
     assert station.place.name == "Kramatorsk" and station.precision == "near"
+    prefix = geo("calle Morelos, Tijuana")  # a street word before the name
+    assert prefix.place.name == "Tijuana" and prefix.unresolved == ()
+    # an English street word comes after its name: "avenue Tijuana" is no street of Tijuana
+    assert geo("Morelos avenue Tijuana").matched_text == "Tijuana"
     named_again = geo("Poltava University (Poltava)")
     assert named_again.place.name == "Poltava" and named_again.precision == "exact"
 

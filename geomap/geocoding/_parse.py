@@ -23,6 +23,7 @@ from ._words import (
     DIRECTIONS,
     KIND_LEVEL,
     LANDMARKS,
+    STREET_PREFIX,
     STREETS,
     VICINITY,
     is_structure_word,
@@ -175,7 +176,7 @@ def context_of(tokens: list[Token], i: int, j: int) -> Context:
         elif key in KIND_LEVEL:
             if level is None and (k == i - 1 or tokens[k + 1].key in CONNECTORS):
                 level = KIND_LEVEL[key]
-        elif key in STREETS and k == i - 1:
+        elif key in STREET_PREFIX and k == i - 1:
             street = True
         elif key not in CONNECTORS:
             break

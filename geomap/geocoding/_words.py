@@ -18,7 +18,7 @@ from ..lang import LANGUAGES, get_language
 
 __all__ = [
     "ADJECTIVE_SUFFIX", "CONNECTORS", "DIRECTIONS", "KIND_LEVEL", "LANDMARKS", "NAME_LINKS",
-    "STREETS", "VICINITY", "is_structure_word",
+    "STREETS", "STREET_PREFIX", "VICINITY", "is_structure_word",
 ]
 
 #: Levels of place a kind word names, finest first.
@@ -40,6 +40,7 @@ _INTERIM_UK_RU: dict[str, tuple[str, ...]] = {
     "direction": ("північ", "південь", "схід", "захід", "север", "юг", "восток", "запад"),
     "street": ("вулиця", "вул", "улица", "ул", "проспект", "шосе", "шоссе", "провулок",
                "переулок"),
+    "street_prefix": ("вулиця", "вул", "улица", "ул", "проспект", "провулок", "переулок"),
     "landmark": ("аеропорт", "аэропорт", "вокзал", "станція", "станция", "міст", "мост",
                  "завод"),
     "function": ("у", "в", "на", "і", "й", "та", "и", "с", "м", "г", "пос", "р-н", "обл"),
@@ -48,7 +49,8 @@ _INTERIM_UK_RU: dict[str, tuple[str, ...]] = {
 
 def _gather() -> dict[str, set[str]]:
     roles: dict[str, set[str]] = {r: set() for r in (
-        *LEVELS, "vicinity", "direction", "street", "landmark", "function", "links")}
+        *LEVELS, "vicinity", "direction", "street", "street_prefix", "landmark", "function",
+        "links")}
     langs = [get_language(code) for code in LANGUAGES]
     for lang in langs:
         for role, words in lang.place_query.items():
@@ -74,7 +76,10 @@ _ROLES = _gather()
 KIND_LEVEL: dict[str, str] = {w: level for level in LEVELS for w in _ROLES[level]}
 VICINITY: frozenset[str] = frozenset(_ROLES["vicinity"])
 DIRECTIONS: frozenset[str] = frozenset(_ROLES["direction"])
-STREETS: frozenset[str] = frozenset(_ROLES["street"] - set(KIND_LEVEL))
+STREETS: frozenset[str] = frozenset((_ROLES["street"] | _ROLES["street_prefix"])
+                                    - set(KIND_LEVEL))
+#: Street words written before the street's name ("calle Hidalgo"; not "avenue Celaya").
+STREET_PREFIX: frozenset[str] = frozenset(_ROLES["street_prefix"])
 LANDMARKS: frozenset[str] = frozenset(_ROLES["landmark"] - set(KIND_LEVEL))
 #: Words that join the parts of a query ("X district of Y", "X in Y", "between X and Y").
 CONNECTORS: frozenset[str] = frozenset(_ROLES["function"])

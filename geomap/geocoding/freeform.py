@@ -31,7 +31,7 @@ from ..gazetteer import Gazetteer
 from ..places import Place
 from ._parse import MAX_TOKENS, clean, tokenize
 from ._spans import Cand, Span, find_spans
-from ._words import NAME_LINKS, STREETS, VICINITY, is_structure_word
+from ._words import NAME_LINKS, STREET_PREFIX, STREETS, VICINITY, is_structure_word
 from .result import GeocodeResult
 
 __all__ = ["geocode_freeform"]
@@ -124,10 +124,16 @@ def _choose(spans: list[Span], tokens) -> None:
                 if score > best_score:
                     best, best_score = c, score
             s.chosen = best
+    for s in spans:  # a neighbourhood lies in its town: a far namesake is not it
+        if s.ctx.level == "part" and s.chosen.place.feature == "populated_place":
+            towns = [t.chosen.place for t in spans if t is not s
+                     and t.chosen.place.feature == "populated_place" and t.ctx.level != "part"]
+            if towns and all(_km(s.chosen.place, p) >= INSIDE_KM for p in towns):
+                s.extra["outside"] = True
     for s in spans:  # pieces of one longer name do not vouch for each other
-        s.supported = any(agreement(s.chosen.place, t.chosen.place) >= SUPPORT
-                          for t in spans if t is not s
-                          and not _one_name(s, t, tokens))
+        s.supported = not s.extra.get("outside") and any(
+            agreement(s.chosen.place, t.chosen.place) >= SUPPORT
+            for t in spans if t is not s and not _one_name(s, t, tokens))
 
 
 def _level(s: Span) -> str:
@@ -203,7 +209,7 @@ def _unresolved(tokens, spans: list[Span], target: Span, text: str) -> list[str]
 def _street(tokens, k: int) -> bool:
     """The word is part of a street's name ("Shevchenko street", "vul. Sadova")."""
     return any(t.key in STREETS and t.part == tokens[k].part for t in tokens[k + 1:k + 3]) or (
-        k > 0 and tokens[k - 1].key in STREETS and tokens[k - 1].part == tokens[k].part)
+        k > 0 and tokens[k - 1].key in STREET_PREFIX and tokens[k - 1].part == tokens[k].part)
 
 
 def _vicinity_part(tokens, target: Span) -> bool:
@@ -242,7 +248,8 @@ def geocode_freeform(query: str, gazetteer: Gazetteer, *, country: str | None = 
             # best-known ("Hidalgo neighborhood, Ciudad Juarez"), read from a whole name (not a
             # typo, a fragment of a longer name, an abbreviation or a landmark's namesake)
             whole = [s for s in spans if s.how not in ("fuzzy", "fragment")
-                     and s.chosen.kind not in ("abbr", "dotted") and not s.ctx.landmark] or spans
+                     and s.chosen.kind not in ("abbr", "dotted") and not s.ctx.landmark
+                     and not s.extra.get("outside")] or spans
             spans = [max(whole, key=lambda s: s.chosen.prior + _kind_bonus(s.chosen, s.ctx.level))]
     for s in spans:
         if s.chosen is None:

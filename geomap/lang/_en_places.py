@@ -8,6 +8,7 @@ Word classes (lower case):
 - ``vicinity``: the event is near the place, not at it ("outskirts", "near");
 - ``direction``: compass words ("north of X", "northern X");
 - ``street``: the name before or after is a street's ("Shevchenko street");
+- ``street_prefix``: street words written before the name ("calle Hidalgo", "vul. Sadova");
 - ``landmark``: the name before is a landmark's namesake ("Gulu University", "Donetsk airport");
 - ``function``: words that join the parts of a query and never name a place alone.
 
@@ -57,6 +58,9 @@ PLACE_QUERY = MappingProxyType({
         "hwy", "drive", "vul", "vulytsia", "vulitsa", "ulitsa", "ul", "prospekt", "prospect",
         "prosp", "calle", "avenida", "carretera", "rue", "route", "rua", "travessa", "carrera",
         "camino", "jalan")),
+    "street_prefix": _W((
+        "vul", "vulytsia", "vulitsa", "ulitsa", "ul", "prospekt", "prosp", "calle", "avenida",
+        "carretera", "rue", "rua", "travessa", "carrera", "camino", "jalan")),
     "landmark": _W((
         "airport", "airbase", "air base", "railway", "rail", "bus", "metro", "power",
         "university", "hospital", "school", "market", "bridge", "station", "mosque", "church",
