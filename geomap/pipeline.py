@@ -129,8 +129,6 @@ def _text_events(items, gaz: Gazetteer):
     return text_events_frame((art, extract_events(art, mentions, gaz)) for art, mentions in items)
 
 
-
-
 def split_inputs(inputs: Sequence[str | Path]) -> tuple[Inputs, list[Path]]:
     """``(texts, event files)`` of ``inputs`` (files and folders), by content
     (:func:`geomap.inputs.classify`): ``texts`` is an :class:`~geomap.inputs.Inputs` of the
