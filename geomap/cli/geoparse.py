@@ -26,6 +26,9 @@ def add_parser(sub) -> None:
     p.add_argument("--roles", metavar="ROLES",
                    help="comma-separated roles to emit: literal,metonymic,demonym,dateline "
                    "(default: all)")
+    p.add_argument("--lang", choices=("auto", "en", "uk", "ru"), default="auto",
+                   help="the texts' language (default auto: detected per document from its "
+                   "letters, see geomap.lang)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     add_gazetteer_options(p)
     from .run import add_engine_options
@@ -70,7 +73,8 @@ def run(args) -> int:
 
     if wants_engine(args):
         return _run_scaled(args, roles)
-    parser = Geoparser(gazetteer_from_args(args), roles=roles)
+    lang = None if getattr(args, "lang", "auto") == "auto" else args.lang
+    parser = Geoparser(gazetteer_from_args(args), roles=roles, language=lang)
     rejects: list[dict] = []
     docs = tqdm(_documents(args.inputs, rejects), desc="geoparsing", unit="doc",
                 disable=args.no_progress or not args.out, leave=False, file=sys.stderr)

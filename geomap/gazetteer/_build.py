@@ -31,6 +31,7 @@ from ._sources import (
     read_cities,
     read_continents,
     read_countries,
+    read_raions,
     read_regions,
     read_us_counties,
 )
@@ -40,7 +41,8 @@ __all__ = ["build_index", "index_path", "write_places"]
 log = logging.getLogger(__name__)
 
 DATA_FILES = ("countries.geojson", "admin1.geojson", "us_counties.geojson", "abbreviations.tsv",
-              "demonyms.tsv", "regions.tsv", "aliases.tsv")
+              "demonyms.tsv", "regions.tsv", "aliases.tsv", "raions.tsv", "cyrillic_names.tsv",
+              "cyrillic_aliases.tsv")
 
 
 def _inputs_hash(data_dir: Path) -> str:
@@ -109,7 +111,8 @@ def _flush(conn: sqlite3.Connection, place_rows: list, name_rows: list) -> None:
     name_rows.clear()
 
 
-def _write_aliases(conn: sqlite3.Connection, path: Path, *, abbreviations: bool) -> None:
+def _write_aliases(conn: sqlite3.Connection, path: Path, *, abbreviations: bool,
+                   new_keys_only: bool = False) -> None:
     """Add the names of a two-column file (name, key) to existing places.
 
     ``abbreviations.tsv`` gives ``dotted`` ("Calif.") or ``abbr`` ("US") names,
@@ -128,6 +131,15 @@ def _write_aliases(conn: sqlite3.Connection, path: Path, *, abbreviations: bool)
             fk = fold_key(abbr)
             kind = ("dotted" if "." in abbr else "abbr") if abbreviations else "alt"
             rows.append((fk, translit_key(fk, folded=True), found[0], kind))
+    if new_keys_only:  # a key that names a place already: nothing Latin text finds changes
+        keys = sorted({r[0] for r in rows})
+        taken: set[str] = set()
+        for i in range(0, len(keys), 900):
+            chunk = keys[i : i + 900]
+            taken.update(k for (k,) in conn.execute(
+                f"SELECT DISTINCT fkey FROM names WHERE fkey IN ({','.join('?' * len(chunk))})",
+                chunk))
+        rows = [r for r in rows if r[0] not in taken]
     conn.executemany("INSERT INTO names (fkey, tkey, place, kind) VALUES (?,?,?,?)", rows)
 
 
@@ -182,9 +194,15 @@ def build_index(cache_dir: Path, data_dir: Path, *, progress: bool = False) -> P
         next_id = write_places(conn, read_regions(gz / "regions.tsv"), next_id)
         next_id = write_places(conn, read_admin1(gz / "admin1.geojson", populations), next_id)
         next_id = write_places(conn, read_us_counties(gz / "us_counties.geojson", states), next_id)
+        next_id = write_places(conn, read_raions(gz / "raions.tsv", a1), next_id)
         next_id = write_places(conn, cities, next_id)
         _write_aliases(conn, gz / "abbreviations.tsv", abbreviations=True)
         _write_aliases(conn, gz / "aliases.tsv", abbreviations=False)
+        # Cyrillic names often transliterate to a key the index has ("Дагестан" -> dagestan):
+        # only new keys, so that no Latin-script name gains a rival
+        _write_aliases(conn, gz / "cyrillic_names.tsv", abbreviations=False, new_keys_only=True)
+        _write_aliases(conn, gz / "cyrillic_aliases.tsv", abbreviations=False,
+                       new_keys_only=True)
         _write_words(conn)
         _schema.rank_names(conn)
         _schema.create_indexes(conn)

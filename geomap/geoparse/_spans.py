@@ -40,6 +40,7 @@ class Span:
     key: str
     area: bool = False  # followed by a generic area word that was taken into the span
     rows: list = field(default_factory=list)  # [(name kind, place row)]
+    alts: list = field(default_factory=list)  # other lookup keys (lemmas), likeliest first
 
 
 _POSSESSIVE = ("'s", "’s", "'S", "’S")

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from ..gazetteer import Gazetteer
 from ..gazetteer.core import priors
-from ..lang import Language, get_language
+from ..lang import Language, detect_language, get_language
+from ._cyrillic import MORPHOLOGY, expand_spans, keep_rows, zipf_functions
 from ._evidence import is_sentence_start
 from ._rules import rules_for
 from ._spans import Span, area_extension, candidate_spans, tokenize
@@ -95,16 +96,17 @@ class Geoparser:
     roles
         Only emit mentions with these roles (default: all of :data:`ROLES`).
     language
-        The language of the texts: a code ("en") or a :class:`geomap.lang.Language`
-        (default English); its word lists drive the evidence rules.
+        The language of the texts: a code ("en", "uk", "ru") or a
+        :class:`geomap.lang.Language`; by default each text's own, by
+        :func:`geomap.lang.detect_language`. Its word lists drive the evidence rules.
     """
 
     def __init__(self, gazetteer: Gazetteer | None = None, *,
                  roles: Iterable[str] | None = None,
                  language: str | Language | None = None) -> None:
         self.gazetteer = gazetteer or Gazetteer()
-        lang = language if isinstance(language, Language) else get_language(language or "en")
-        self.rules = rules_for(lang)
+        self.language = language if isinstance(language, Language) or language is None \
+            else get_language(language)
         self.roles = frozenset(roles) if roles else frozenset(ROLES)
         self._prior_cache: dict[str, tuple[list, list[float]]] = {}
         bad = self.roles - set(ROLES)
@@ -129,7 +131,7 @@ class Geoparser:
             return []
         if len(text) > WINDOW_CHARS:
             return self._parse_windows(text)
-        ms = self._recognise(text)
+        ms = self._recognise(text, self.language or get_language(detect_language(text)))
         if not ms:
             return []
         self._resolve(text, ms)
@@ -167,17 +169,29 @@ class Geoparser:
             yield self.parse(t)
 
     # -- recognition ------------------------------------------------------------------------
-    def _recognise(self, text: str) -> list[_M]:
-        tokens = tokenize(text, self.rules)
-        spans = candidate_spans(text, tokens, self.rules)
-        keys = {s.key for s in spans}
-        plural = {s.key[:-1] for s in spans if s.first == s.last and s.key.endswith("s")}
+    def _recognise(self, text: str, lang: Language) -> list[_M]:
+        rules = rules_for(lang)
+        tokens = tokenize(text, rules)
+        spans = candidate_spans(text, tokens, rules)
+        zipfs = (self.gazetteer.word_zipf,) * 2
+        if lang.code in MORPHOLOGY:  # inflected forms reach the gazetteer by their lemmas
+            spans = expand_spans(text, tokens, spans, lang)
+            zipfs = zipf_functions(lang)
+        keys = {k for s in spans for k in (s.key, *s.alts)}
+        plural = {s.key[:-1] for s in spans if s.first == s.last and s.key.endswith("s")
+                  and not s.alts}
         rows = self.gazetteer.rows_for_keys(keys | plural)
         by_start: dict[int, list[Span]] = {}
         for s in spans:
             r = rows.get(s.key)
-            if not r and s.first == s.last and s.key.endswith("s"):
+            if not r and s.alts:
+                alt = next((k for k in s.alts if k in rows), None)
+                r = rows.get(alt) if alt else None
+                s.key = alt or s.key
+            elif not r and s.first == s.last and s.key.endswith("s"):
                 r = [(k, row) for k, row in rows.get(s.key[:-1], []) if k == "demonym"]
+            if r and lang.code in MORPHOLOGY:
+                r = keep_rows(lang, text[s.start : s.end], r)
             if r:
                 s.rows = r
                 by_start.setdefault(s.first, []).append(s)
@@ -190,7 +204,8 @@ class Geoparser:
             options = sorted(by_start.get(i, []), key=lambda s: -(s.last - s.first))
             taken = None
             for s in options:
-                m = self._accept(text, tokens, s, caps_lines, person_keys)
+                m = self._accept(text, tokens, s, caps_lines, person_keys, rules=rules,
+                                 zipfs=zipfs)
                 if m is not None:
                     taken = m
                     break
@@ -204,9 +219,9 @@ class Geoparser:
                 if not (m.span.key in person_keys and m.role == "literal" and
                         all(c.row[_FEATURE] != "country" for c in m.cands))]
 
-    def _accept(self, text, tokens, s: Span, caps_lines, person_keys) -> _M | None:
-        zipf = self.gazetteer.word_zipf
-        rules = self.rules
+    def _accept(self, text, tokens, s: Span, caps_lines, person_keys, *, rules,
+                zipfs) -> _M | None:
+        own_zipf, zipf = zipfs  # how common the span's word is; how common a neighbour is
         first, last = tokens[s.first], tokens[s.last]
         single = s.first == s.last
         in_caps = _in_caps_line(caps_lines, s.start)
@@ -286,7 +301,7 @@ class Geoparser:
                 return None
         dateline = first.upper and last.upper and _is_dateline(text, s)
         word_like = single and not abbr and role == "literal" and not dateline and \
-            zipf(first.text) >= COMMON_WORD_ZIPF and not (
+            own_zipf(first.text) >= COMMON_WORD_ZIPF and not (
                 feature in ("country", "region") and best.kind == "name")
         m = _M(s, cands, role)
         if word_like:
@@ -294,7 +309,7 @@ class Geoparser:
             # mid-sentence; unless one large place dominates the name, only where the rest
             # of the document supports its country; a very common word never names a small
             # place, nor with "the" before it ("the West")
-            very = zipf(first.text) >= VERY_COMMON_WORD_ZIPF
+            very = own_zipf(first.text) >= VERY_COMMON_WORD_ZIPF
             if (not mid or very) and not large:
                 return None
             rivals = [c.prior for c in cands if c.row[_COUNTRY] != best.row[_COUNTRY]]

@@ -37,6 +37,7 @@ class Mention:
             "start": self.start,
             "end": self.end,
             "name": self.name,
+            "place_name": p.name if p else None,
             "lat": p.lat if p else None,
             "lon": p.lon if p else None,
             "geonameid": p.geonameid if p else None,

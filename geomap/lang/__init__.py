@@ -16,18 +16,19 @@ from __future__ import annotations
 from ._base import Language, Trigger
 from ._detect import detect_language
 from .en import ENGLISH
+from .ru import RUSSIAN
+from .uk import UKRAINIAN
 
 __all__ = ["LANGUAGES", "Language", "Trigger", "detect_language", "get_language"]
 
+_REGISTRY: dict[str, Language] = {"en": ENGLISH, "uk": UKRAINIAN, "ru": RUSSIAN}
 #: Codes of the languages geomap has word lists for.
-LANGUAGES = ("en",)
-
-_LOADED: dict[str, Language] = {"en": ENGLISH}
+LANGUAGES = tuple(_REGISTRY)
 
 
 def get_language(code: str) -> Language:
     """The :class:`Language` of an ISO 639-1 code ("en"); ValueError for an unknown code."""
-    lang = _LOADED.get(code.lower())
+    lang = _REGISTRY.get(code.lower())
     if lang is None:
         raise ValueError(f"unknown language {code!r}; expected one of {', '.join(LANGUAGES)}")
     return lang

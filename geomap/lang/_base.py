@@ -56,6 +56,9 @@ class Language:
     area_words: tuple[str, ...] = ()
     #: words naming a kind of place -> feature class it implies ("oblast" -> "admin1")
     place_kinds: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
+    #: abbreviations of place names as written -> the full name ("РФ" -> "Російська Федерація");
+    #: kept here, not in the gazetteer, where "РФ" would also match the Latin "RF"
+    name_abbreviations: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
     #: words placing an event near a place rather than in it ("near", "outskirts of")
     vicinity: tuple[str, ...] = ()
     #: street types after a name ("Dublin Road" is a street)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from ...dates import parse_date
 from ...gazetteer import Gazetteer
 from ...geoparse import Mention
+from ...lang import detect_language, get_language
 from ...lang.en import ENGLISH
 from ...places import Place
 from ...sources import Article
@@ -31,6 +32,7 @@ from ._lexicon import NOUN_TOO, Entry, lemma_of
 from ._locate import Slots, object_place, scan
 from ._model import TextEvent
 from ._primary import mark_primary
+from ._slavic import extract_slavic
 from ._tokens import (
     AT,
     CLAUSE_OPENERS,
@@ -95,6 +97,9 @@ def extract_events(article: Article, mentions: Sequence[Mention],
     text = article.text
     if not text.strip():
         return []
+    code = detect_language(text)
+    if code in ("uk", "ru"):  # Ukrainian and Russian: see ._slavic
+        return extract_slavic(text, article.date, mentions, gazetteer, get_language(code))
     mentions = sorted(mentions, key=lambda m: m.start)
     actors = find_actors(text, list(mentions), gazetteer)
     mentions = sorted([*mentions, *facility_places(text, mentions, gazetteer)],

@@ -1,0 +1,137 @@
+"""Events from Ukrainian and Russian text: trigger lemmas, place, date and actors per sentence.
+
+A simpler reader than the English one (no subject/object parsing): in each sentence every word
+whose pymorphy3 lemma is a trigger of the language (:mod:`geomap.lang.uk`, ``ru``) is an event
+of that type, once per type and sentence. Its location is the finest place the sentence names
+("обстріляли Куп'янськ на Харківщині": Куп'янськ), leaving out places named only as an origin
+("з Бєлгорода"); its date the sentence's date expression ("5 листопада", "в ночь на 3 марта",
+"вчора") or none; its actors the language's actor words ("ЗСУ", "окупанти", "российские
+войска"), organisations and the countries the sentence names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from ..._sentences import SentenceIndex
+from ...gazetteer import Gazetteer
+from ...geoparse import Mention
+from ...lang import Language
+from ._actors import Actor
+from ._dates import DateMention
+from ._locate import finest
+from ._model import TextEvent
+from ._primary import mark_primary
+
+__all__ = ["extract_slavic", "find_dates_in"]
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
+
+
+def find_dates_in(text: str, anchor: dt.date | None, lang: Language) -> list[DateMention]:
+    """Day-month dates ("5 листопада 2024", "3 марта") and relative days ("вчора")."""
+    months = "|".join(sorted(lang.months, key=len, reverse=True))
+    out: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    if months:
+        for m in re.finditer(r"\b([0-3]?\d)\s+(" + months + r")\b(?:\s+((?:19|20)\d\d))?",
+                             text, re.I):
+            month = lang.months[m.group(2).lower()]
+            year = int(m.group(3)) if m.group(3) else (anchor.year if anchor else None)
+            if year is None:
+                continue
+            try:
+                d = dt.date(year, month, int(m.group(1)))
+            except ValueError:
+                continue
+            if not m.group(3) and anchor and d > anchor + dt.timedelta(days=7):
+                d = d.replace(year=year - 1)
+            out.append(DateMention(m.start(), m.end(), d, "day", True))
+            taken.append((m.start(), m.end()))
+    if anchor is not None and lang.relative_days:
+        rel = "|".join(sorted(lang.relative_days, key=len, reverse=True))
+        for m in re.finditer(r"(?<![^\W\d_])(" + rel + r")(?![^\W\d_])", text, re.I):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            unit, offset = lang.relative_days[" ".join(m.group(1).lower().split())]
+            if unit == "day":
+                d, prec = anchor + dt.timedelta(days=offset), "day"
+            elif unit == "week":
+                d, prec = anchor - dt.timedelta(days=anchor.weekday() - 7 * offset), "week"
+            elif unit == "month":
+                first = anchor.replace(day=1)
+                for _ in range(-offset):
+                    first = (first - dt.timedelta(days=1)).replace(day=1)
+                d, prec = first, "month"
+            else:
+                d, prec = dt.date(anchor.year + offset, 1, 1), "year"
+            out.append(DateMention(m.start(), m.end(), d, prec, False))
+    return sorted(out, key=lambda d: d.start)
+
+
+def _actors(text: str, a: int, b: int, lang: Language, *, places: Sequence[Mention],
+            gazetteer: Gazetteer) -> tuple[Actor, ...]:
+    low = text[a:b].lower()
+    found: dict[str, Actor] = {}
+    for phrase, iso2 in lang.demonyms.items():
+        if re.search(r"(?<![^\W\d_])" + re.escape(phrase), low):
+            place = gazetteer.country(iso2) if iso2 else None
+            actor = Actor(place.name if place else (iso2 or phrase), iso2)
+            found.setdefault(actor.name, actor)
+    for name, (canon, iso2) in lang.organisations.items():
+        if re.search(r"(?<![^\W\d_])" + re.escape(name) + r"(?![^\W\d_])", text[a:b]):
+            found.setdefault(canon, Actor(canon, iso2))
+    for m in places:
+        if a <= m.start < b and m.place is not None and m.place.feature == "country" and \
+                m.role in ("metonymic", "demonym"):
+            found.setdefault(m.place.name, Actor(m.place.name, m.place.country))
+    return tuple(found.values())
+
+
+def _location(text: str, a: int, b: int, lang: Language, places: Sequence[Mention]):
+    """The finest place of the sentence that is not only where something came from ("з
+    Бєлгорода"): "обстріляли Куп'янськ на Харківщині" -> Куп'янськ."""
+    origin = lang.prepositions.get("origin", frozenset())
+    inside = []
+    for m in places:
+        if not (a <= m.start < b and m.place is not None and m.role in ("literal", "dateline")):
+            continue
+        before = _WORD.findall(text[max(a, m.start - 30) : m.start])
+        if before and before[-1].lower() in origin:
+            continue
+        inside.append(m)
+    best = finest(inside)
+    return best.place if best else None
+
+
+def extract_slavic(text: str, date: dt.date | None, mentions: Sequence[Mention],
+                   gazetteer: Gazetteer, lang: Language) -> list[TextEvent]:
+    """Events of a Ukrainian or Russian ``text`` published on ``date``."""
+    mentions = sorted(mentions, key=lambda m: m.start)
+    dates = find_dates_in(text, date, lang)
+    out: list[TextEvent] = []
+    for a, b in SentenceIndex(text).spans():
+        seen: set[str] = set()
+        for w in _WORD.finditer(text, a, b):
+            entry = lemma = None
+            for lemma in lang.lemmas(w.group()):
+                entry = lang.triggers.get(lemma)
+                if entry is not None:
+                    break
+            if entry is None or entry.type in seen:
+                continue
+            seen.add(entry.type)
+            near = [d for d in dates if a <= d.start < b]
+            when = min(near, key=lambda d: abs(d.start - w.start())) if near else None
+            loc = None if entry.say else _location(text, a, b, lang, mentions)
+            out.append(TextEvent(
+                type=entry.type, trigger=w.group(), trigger_start=w.start(),
+                trigger_end=w.end(), sentence=" ".join(text[a:b].split()), start=a, end=b,
+                date=when.date if when else None,
+                date_precision=when.precision if when else None,
+                actors=_actors(text, a, b, lang, places=mentions, gazetteer=gazetteer),
+                location=loc,
+                extras={"lemma": lemma, "language": lang.code}))
+    return mark_primary(text, out)

@@ -1,0 +1,203 @@
+"""Recognition in Ukrainian and Russian: inflected forms reach the gazetteer through their
+lemmas.
+
+Every candidate span gets alternative lookup keys besides its form as written: each reading's
+lemma for one word ("Бахмуті" -> "бахмут"; "Львові" -> "львов", "львів": every reading is
+tried, since the first is often not the place), the adjectives made to agree with the noun's
+lemma for several words ("Кривому Розі" -> "кривий ріг"), and a regional adjective with the
+division word after it ("Херсонській області", "Покровському р-ні" -> "херсонська область",
+"покровський район"), which then becomes part of the mention. The mention's span stays the
+text as written; the place is the lemma's.
+
+Common-word evidence differs from English: Cyrillic capitalises proper nouns only (not months,
+weekdays or demonyms), so a capitalised noun mid-sentence is a name; only words that are also
+function words ("Так", "Але", "Для") are taken for common words, at a sentence start. A
+neighbour that reads only as a given name or surname marks a person's name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .._text import fold_key
+from ..lang import Language
+from ..lang._morph import adjective_nominative, readings
+from ._spans import Span, Token
+
+__all__ = ["MORPHOLOGY", "expand_spans", "keep_rows", "zipf_functions"]
+
+#: Languages whose tokens are lemmatised for lookup.
+MORPHOLOGY = frozenset({"uk", "ru"})
+#: How many lemma keys of one word are tried (readings beyond rarely name a place).
+MAX_LEMMAS = 4
+_NEXT_WORD = re.compile(r"\s{1,2}([^\W\d_][\w'’ʼ-]*)(\s?\.)?")
+_KIND_EXPAND = {"обл": "область", "р-н": "район", "р-ні": "район", "р-ну": "район"}
+_NAMING = frozenset({"NOUN", "ADJF", None})
+#: Populated places outside the former Soviet Union smaller than this are not taken for a
+#: Cyrillic word (Russian and Ukrainian news name such places rarely, and write them in
+#: their own Cyrillic form, which GeoNames has for the larger ones).
+SMALL_FOREIGN = 15_000
+_EX_USSR = frozenset({"UA", "RU", "BY", "MD", "KZ", "GE", "AM", "AZ", "UZ", "KG", "TJ", "TM",
+                      "LT", "LV", "EE"})
+_LATIN = re.compile(r"[A-Za-z]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LOOKALIKES = str.maketrans("aceiopxyACEHIKMOPTXB", "асеіорхуАСЕНІКМОРТХВ")
+_KIND_BEFORE = re.compile(r"(?:\b(?:м|с|смт|сел|г|п|пос|пгт|д)\s?\.?\s{1,2}|\b(?:місто|міста|"
+                          r"місті|село|села|селі|селище|селища|город|города|городе|"
+                          r"поселок|посёлок|поселка|деревня|деревни)\s)$")
+#: A word that reads only as a function word counts as this common ("very common").
+FUNCTION_WORD_ZIPF = 6.0
+#: A noun the dictionary knows only as a common noun counts as this common.
+COMMON_NOUN_ZIPF = 4.5
+#: A capitalised neighbour that is not only a person's name: common (no person evidence).
+COMMON_NEIGHBOUR_ZIPF = 5.0
+
+
+def _word_keys(lang: Language, word: str) -> list[str]:
+    """Lemma keys of one word: its noun readings' (an adjective alone, "Донецької", names
+    no place; with a division word after it see :func:`_kind_after`)."""
+    nouns = {r.lemma for r in readings(lang.code, word) if r.pos != "ADJF"}
+    out = []
+    for lemma in lang.lemmas(word)[1:]:
+        k = fold_key(lemma)
+        if lemma in nouns and k and k not in out:
+            out.append(k)
+    return out[:MAX_LEMMAS]
+
+
+def _phrase_keys(lang: Language, words: list[str]) -> list[str]:
+    """Keys of a several-word name: adjectives agree with the head noun's lemma."""
+    out: list[str] = []
+    head = words[-1]
+    for r in readings(lang.code, head):
+        if r.pos != "NOUN" or not r.gender:
+            continue
+        firsts = []
+        for w in words[:-1]:
+            forms = adjective_nominative(lang.code, w, r.gender)
+            firsts.append(forms[0] if forms else w.lower())
+        k = fold_key(" ".join([*firsts, r.lemma]))
+        if k and k not in out:
+            out.append(k)
+    return out[:MAX_LEMMAS]
+
+
+def _kind_after(lang: Language, text: str, end: int) -> tuple[int, str, str] | None:
+    """(end offset, lemma, gender) of a division word right after ``end`` ("області")."""
+    m = _NEXT_WORD.match(text, end)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    dot = m.group(2)
+    base = word.rstrip(".")
+    lemma = _KIND_EXPAND.get(base)
+    if lemma is None and dot and base in lang.place_kinds:
+        lemma = _KIND_EXPAND.get(base, base)
+    gender = None
+    if lemma is None:
+        for r in readings(lang.code, word):
+            if r.pos == "NOUN" and r.lemma in lang.place_kinds and r.number != "plur":
+                lemma, gender = r.lemma, r.gender
+                break
+    if lemma is None or lang.place_kinds.get(lemma) not in ("admin1", "admin2"):
+        return None
+    if gender is None:
+        rs = [r for r in readings(lang.code, lemma) if r.pos == "NOUN" and r.gender]
+        gender = rs[0].gender if rs else "femn"
+    stop = m.end(2) if dot and base in ("обл",) else m.end(1)
+    return stop, lemma, gender
+
+
+def expand_spans(text: str, tokens: list[Token], spans: list[Span], lang: Language) -> list[Span]:
+    """``spans`` with lemma keys (``Span.alts``), and division phrases added."""
+    out = []
+    for s in spans:
+        words = [_deconfuse(t.text) for t in tokens[s.first : s.last + 1]]
+        rs = readings(lang.code, words[-1])
+        adjective = bool(rs) and all(r.pos == "ADJF" for r in rs)
+        if s.first == s.last and not _may_name(text, s, words[0], rs):
+            continue
+        s.alts = _word_keys(lang, words[0]) if len(words) == 1 else _phrase_keys(lang, words)
+        full = lang.name_abbreviations.get(text[s.start : s.end])
+        if full:  # "РФ", "КНДР"
+            s.alts = [fold_key(full)]
+        kind = _kind_after(lang, text, s.end)
+        if kind is not None:
+            stop, lemma, gender = kind
+            adjs = [adjective_nominative(lang.code, w, gender) for w in words]
+            if all(adjs) or (len(words) > 1 and adjs[-1]):
+                name = " ".join(a[0] if a else w.lower() for a, w in zip(adjs, words, strict=True))
+                k = fold_key(f"{name} {lemma}")
+                # before the name alone: of equal length, the first span that names a place wins
+                out.append(Span(s.start, stop, s.first, s.last, k, True, alts=[]))
+        # an inflected adjective alone ("Донецькій") names no place, whatever it spells
+        if not adjective or any(r.case == "nomn" for r in rs):
+            out.append(s)
+    return out
+
+
+def _deconfuse(word: str) -> str:
+    """A Cyrillic word with Latin look-alike letters inside (copied text: "Хaрків" with a
+    Latin a) written in Cyrillic only; other words unchanged."""
+    if _LATIN.search(word) and _CYRILLIC.search(word):
+        return word.translate(_LOOKALIKES)
+    return word
+
+
+def _may_name(text: str, s: Span, word: str, rs) -> bool:
+    """Whether one word may name a place at all: not a Latin word in Cyrillic text (brands,
+    "Google"), not a function word ("По", "Эта"), not only a given name ("Марк", "Алла")
+    unless a geographic reading or a place-kind word before it says otherwise ("с. Марка")."""
+    if _LATIN.search(word):
+        return False
+    if any(r.geox for r in rs):
+        return True
+    if any(r.function for r in rs):
+        return False
+    before = text[max(0, s.start - 12) : s.start]
+    # a given name, unless the word also reads as a common or place noun ("Львові": лев, львів)
+    given = any(r.given for r in rs) and not any(r.pos == "NOUN" and not r.name for r in rs)
+    return not given or bool(_KIND_BEFORE.search(before))
+
+
+def keep_rows(lang: Language, word: str, rows: list) -> list:
+    """The candidates a Cyrillic span may name: an acronym in capitals ("ТМА") only countries
+    and abbreviations ("США"); no small place (under :data:`SMALL_FOREIGN` people) outside
+    the former Soviet Union, which a Cyrillic word reaches only by transliteration ("Завод",
+    Závod)."""
+    del lang
+    upper = len(word) > 1 and word.isupper()
+    out = []
+    for kind, row in rows:
+        feature, cc, pop = row[3], row[7], row[10]
+        if upper and kind not in ("abbr", "dotted") and feature != "country":
+            continue
+        if feature == "populated_place" and pop < SMALL_FOREIGN and cc not in _EX_USSR:
+            continue
+        out.append((kind, row))
+    return out
+
+
+def zipf_functions(lang: Language):
+    """(own, neighbour): how common a span's own word is, and how common its capitalised
+    neighbour is, on the Zipf scale the evidence rules use (see the module's text): the
+    parts of speech pymorphy3 reads decide, not a frequency list, since the Ukrainian and
+    Russian lists count "Київ" and "так" alike."""
+
+    geox = lang.code == "ru"  # the Russian dictionary tags geographic names
+
+    def own(word: str) -> float:
+        rs = readings(lang.code, word)
+        if rs and all(r.pos not in _NAMING for r in rs[:2]):
+            return FUNCTION_WORD_ZIPF  # "Так", "Але": a function word
+        if geox and rs and not any(r.geox or r.name or not r.known for r in rs):
+            return COMMON_NOUN_ZIPF  # "Работа", "Завод": a common noun, not a name
+        return 0.0
+
+    def neighbour(word: str) -> float:
+        rs = readings(lang.code, word)
+        if rs and all(r.name for r in rs):
+            return 0.0  # "Віталій", "Зеленський": a person's name
+        return COMMON_NEIGHBOUR_ZIPF
+
+    return own, neighbour

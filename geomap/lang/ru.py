@@ -1,0 +1,104 @@
+"""Russian: recognition words (place kinds, abbreviations, prepositions, titles) and event
+words, gathered into :data:`RUSSIAN`. Lemmas come from pymorphy3's Russian dictionary (which
+tags geographic names ``Geox``)."""
+
+from __future__ import annotations
+
+from ._slavic import slavic_language, triggers
+
+__all__ = ["RUSSIAN"]
+
+#: Lemmas and abbreviations naming a kind of place -> the feature class they imply.
+PLACE_KINDS = {
+    "область": "admin1", "обл": "admin1", "край": "admin1", "республика": "admin1",
+    "район": "admin2", "р-н": "admin2", "округ": "admin2",
+    "город": "populated_place", "г": "populated_place", "село": "populated_place",
+    "с": "populated_place", "посёлок": "populated_place", "поселок": "populated_place",
+    "пос": "populated_place", "п": "populated_place", "пгт": "populated_place",
+    "деревня": "populated_place", "д": "populated_place", "станица": "populated_place",
+    "ст-ца": "populated_place", "хутор": "populated_place", "страна": "country",
+    "государство": "country",
+}
+#: Abbreviations of place names -> the full name the gazetteer knows.
+NAME_ABBREVIATIONS = {
+    "РФ": "Российская Федерация",
+    "ФРГ": "Германия",
+    "КНДР": "Северная Корея",
+    "КНР": "Китай",
+    "ОАЭ": "Объединенные Арабские Эмираты",
+    "ЮАР": "Южно-Африканская Республика",
+    "Штаты": "США",
+}
+PREPOSITIONS = {
+    "location": frozenset({"в", "во", "на", "у", "возле", "около", "под", "близ", "вблизи",
+                           "рядом", "между", "вокруг", "неподалеку", "недалеко"}),
+    "destination": frozenset({"в", "во", "на", "к", "ко", "до", "через"}),
+    "origin": frozenset({"из", "изо", "с", "со", "от"}),
+}
+VICINITY = ("возле", "около", "близ", "вблизи", "неподалеку от", "недалеко от", "под",
+            "на окраине", "рядом с", "севернее", "южнее", "восточнее", "западнее",
+            "к северу от", "к югу от", "к востоку от", "к западу от", "в км от")
+TITLES = ("президент", "министр", "премьер-министр", "генерал", "полковник", "майор", "мэр",
+          "глава", "губернатор", "спикер", "командующий", "депутат", "посол", "директор",
+          "судья", "прокурор", "господин", "госпожа", "генсек", "руководитель", "лидер",
+          "патриарх", "митрополит", "пресс-секретарь", "представитель")
+
+#: Trigger lemmas (pymorphy3 normal forms) -> event type (see geomap.events.taxonomy).
+TRIGGERS = {
+    **triggers({
+        "assault": "обстрел обстреливать обстрелять удар ударить атака атаковать бой битва "
+                   "наступление наступать взрыв взорваться штурм штурмовать бомбардировка "
+                   "бомбить сбить сбивать уничтожить уничтожать ранить убить погибнуть "
+                   "захватить захватывать оккупация оккупировать попадание поразить "
+                   "поражение подорвать теракт",
+        "retreat": "эвакуация эвакуировать отступление отступить отойти",
+        "consult": "переговоры встреча встретиться визит посетить",
+        "protest": "митинг протест протестовать демонстрация",
+        "sanction": "санкция санкции",
+        "coerce": "задержать арест арестовать задержание",
+        "aid": "помощь поставка передать",
+        "agree": "соглашение договориться перемирие",
+    }),
+    **triggers({"statement": "заявить заявление сообщить"}, say=True),
+}
+MONTHS = {m: i + 1 for i, ms in enumerate((
+    "январь января", "февраль февраля", "март марта", "апрель апреля", "май мая",
+    "июнь июня", "июль июля", "август августа", "сентябрь сентября", "октябрь октября",
+    "ноябрь ноября", "декабрь декабря")) for m in ms.split()}
+WEEKDAYS = {w: i for i, ws in enumerate((
+    "понедельник", "вторник", "среда среду", "четверг", "пятница пятницу",
+    "суббота субботу", "воскресенье")) for w in ws.split()}
+RELATIVE_DAYS = {
+    "позавчера": ("day", -2), "вчера": ("day", -1), "прошлой ночью": ("day", -1),
+    "сегодня": ("day", 0), "этой ночью": ("day", 0), "ночью": ("day", 0),
+    "утром": ("day", 0), "на прошлой неделе": ("week", -1), "на этой неделе": ("week", 0),
+    "в прошлом месяце": ("month", -1), "в этом месяце": ("month", 0),
+    "в прошлом году": ("year", -1), "в этом году": ("year", 0),
+}
+ACTORS = {
+    "всу": "UA", "вооруженные силы украины": "UA", "украинские военные": "UA",
+    "украинские войска": "UA", "российские войска": "RU", "российские военные": "RU",
+    "вс рф": "RU", "армия россии": "RU", "минобороны россии": "RU", "оккупанты": "RU",
+}
+ORGANISATIONS = {
+    "НАТО": ("NATO", None), "ООН": ("United Nations", None), "ЕС": ("European Union", None),
+    "МАГАТЭ": ("IAEA", None), "ОБСЕ": ("OSCE", None), "Красный Крест": ("ICRC", None),
+    "Кремль": ("Russia", "RU"), "Пентагон": ("United States", "US"),
+    "Белый дом": ("United States", "US"), "ФСБ": ("Russia", "RU"), "ВСУ": ("Ukraine", "UA"),
+    "Минобороны": ("Russia", "RU"),
+}
+
+RUSSIAN = slavic_language(
+    "ru", "Russian",
+    place_kinds=PLACE_KINDS,
+    name_abbreviations=NAME_ABBREVIATIONS,
+    prepositions=PREPOSITIONS,
+    vicinity=VICINITY,
+    titles=TITLES,
+    triggers=TRIGGERS,
+    months=MONTHS,
+    weekdays=WEEKDAYS,
+    relative_days=RELATIVE_DAYS,
+    demonyms=ACTORS,
+    organisations=ORGANISATIONS,
+)

@@ -1,0 +1,105 @@
+"""Ukrainian: recognition words (place kinds, abbreviations, prepositions, titles) and event
+words, gathered into :data:`UKRAINIAN`. Lemmas come from pymorphy3's Ukrainian dictionary."""
+
+from __future__ import annotations
+
+from ._slavic import slavic_language, triggers
+
+__all__ = ["UKRAINIAN"]
+
+#: Lemmas and abbreviations naming a kind of place -> the feature class they imply.
+PLACE_KINDS = {
+    "область": "admin1", "обл": "admin1", "край": "admin1", "республіка": "admin1",
+    "район": "admin2", "р-н": "admin2", "громада": "admin2", "округ": "admin2",
+    "місто": "populated_place", "м": "populated_place", "село": "populated_place",
+    "с": "populated_place", "селище": "populated_place", "смт": "populated_place",
+    "сел": "populated_place", "с-ще": "populated_place", "хутір": "populated_place",
+    "країна": "country", "держава": "country",
+}
+#: Abbreviations of place names -> the full name the gazetteer knows.
+NAME_ABBREVIATIONS = {
+    "РФ": "Російська Федерація",
+    "ФРН": "Німеччина",
+    "КНДР": "Північна Корея",
+    "КНР": "Китай",
+    "ОАЕ": "Об'єднані Арабські Емірати",
+    "ПАР": "Південно-Африканська Республіка",
+    "Штати": "США",
+}
+#: Prepositions by role.
+PREPOSITIONS = {
+    "location": frozenset({"в", "у", "на", "біля", "поблизу", "під", "коло", "поруч",
+                           "неподалік", "поза", "між", "навколо", "довкола"}),
+    "destination": frozenset({"до", "в", "у", "на", "через"}),
+    "origin": frozenset({"з", "із", "зі", "від"}),
+}
+VICINITY = ("біля", "поблизу", "неподалік від", "неподалік", "на околиці", "на околицях",
+            "під", "поруч з", "північніше", "південніше", "східніше", "західніше",
+            "на північ від", "на південь від", "на схід від", "на захід від", "за км від")
+TITLES = ("президент", "міністр", "прем'єр-міністр", "генерал", "полковник", "майор",
+          "мер", "голова", "губернатор", "речник", "речниця", "командувач", "депутат",
+          "посол", "директор", "суддя", "прокурор", "пан", "пані", "генсек", "очільник",
+          "очільниця", "керівник", "керівниця", "лідер", "патріарх", "митрополит")
+
+#: Trigger lemmas (pymorphy3 normal forms) -> event type (see geomap.events.taxonomy).
+TRIGGERS = {
+    **triggers({
+        "assault": "обстріл обстрілювати обстріляти удар ударити атака атакувати бій бої "
+                   "битва наступ наступати вибух вибухнути штурм штурмувати бомбардування "
+                   "бомбардувати збити збивати знищити знищувати поранити вбити загинути "
+                   "захопити захоплювати окупація окупувати обстрілятися влучання влучити "
+                   "ураження уразити підірвати теракт",
+        "retreat": "евакуація евакуювати відступ відступити відійти",
+        "consult": "переговори зустріч зустрітися візит відвідати",
+        "protest": "мітинг протест протестувати демонстрація",
+        "sanction": "санкція санкції",
+        "coerce": "затримати арешт заарештувати затримання",
+        "aid": "допомога постачання передати",
+        "agree": "угода домовитися перемир'я",
+    }),
+    **triggers({"statement": "заявити заява повідомити"}, say=True),
+}
+MONTHS = {m: i + 1 for i, ms in enumerate((
+    "січень січня", "лютий лютого", "березень березня", "квітень квітня", "травень травня",
+    "червень червня", "липень липня", "серпень серпня", "вересень вересня",
+    "жовтень жовтня", "листопад листопада", "грудень грудня")) for m in ms.split()}
+WEEKDAYS = {w: i for i, ws in enumerate((
+    "понеділок понеділка", "вівторок вівторка", "середа середу", "четвер четверга",
+    "п'ятниця п'ятницю", "субота суботу", "неділя неділю")) for w in ws.split()}
+RELATIVE_DAYS = {
+    "позавчора": ("day", -2), "вчора": ("day", -1), "учора": ("day", -1),
+    "минулої ночі": ("day", -1), "сьогодні": ("day", 0), "цієї ночі": ("day", 0),
+    "вночі": ("day", 0), "уночі": ("day", 0), "зранку": ("day", 0), "вранці": ("day", 0),
+    "минулого тижня": ("week", -1), "цього тижня": ("week", 0),
+    "минулого місяця": ("month", -1), "цього місяця": ("month", 0),
+    "минулого року": ("year", -1), "цього року": ("year", 0),
+}
+#: Actor words and their country (the words of Ukrainian war reporting).
+ACTORS = {
+    "зсу": "UA", "збройні сили україни": "UA", "сили оборони": "UA", "українські військові":
+    "UA", "окупанти": "RU", "окупант": "RU", "рашисти": "RU", "ворог": "RU",
+    "російські війська": "RU", "російські військові": "RU", "армія рф": "RU", "зс рф": "RU",
+    "росіяни": "RU",
+}
+ORGANISATIONS = {
+    "НАТО": ("NATO", None), "ООН": ("United Nations", None), "ЄС": ("European Union", None),
+    "МАГАТЕ": ("IAEA", None), "ОБСЄ": ("OSCE", None), "Червоний Хрест": ("ICRC", None),
+    "Кремль": ("Russia", "RU"), "Пентагон": ("United States", "US"),
+    "Білий дім": ("United States", "US"), "СБУ": ("Ukraine", "UA"), "ГУР": ("Ukraine", "UA"),
+    "ЗСУ": ("Ukraine", "UA"), "Генштаб": ("Ukraine", "UA"),
+}
+
+UKRAINIAN = slavic_language(
+    "uk", "Ukrainian",
+    place_kinds=PLACE_KINDS,
+    name_abbreviations=NAME_ABBREVIATIONS,
+    prepositions=PREPOSITIONS,
+    vicinity=VICINITY,
+    titles=TITLES,
+    triggers=TRIGGERS,
+    months=MONTHS,
+    weekdays=WEEKDAYS,
+    relative_days=RELATIVE_DAYS,
+    demonyms=ACTORS,
+    organisations=ORGANISATIONS,
+)

@@ -1,0 +1,120 @@
+"""Ukrainian and Russian place mentions: inflected forms, regional adjectives, nicknames,
+abbreviations, hyphenated names, capitals. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.geoparse import Geoparser
+
+
+@pytest.fixture(scope="module")
+def parser(gazetteer):
+    return Geoparser(gazetteer)
+
+
+def found(parser, text):
+    """{surface span: (place key, feature)} of the mentions of ``text``."""
+    return {m.name: (m.place.key if m.place else None, m.place.feature if m.place else None)
+            for m in parser.parse(text)}
+
+
+def test_ukrainian_inflected_cities_nicknames_and_oblasts(parser):
+    got = found(parser, "Окупанти обстрілювали Херсон. На Харківщині ворог завдав удару по "
+                        "Куп'янську, а вночі вибухи пролунали у Бахмуті та в Херсонській "
+                        "області.")
+    assert got["Херсон"][0] == "gn:706448"
+    assert got["Харківщині"][0] == "a1:UA.07"
+    assert got["Куп'янську"] == ("gn:703656", "populated_place")
+    assert got["Бахмуті"][0] == "gn:713174"
+    assert got["Херсонській області"] == ("a1:UA.08", "admin1")
+
+
+def test_every_reading_is_tried_not_only_the_first(parser):
+    # pymorphy reads "Львові" first as the surname Львов, "Сумах" as the plural of "сума"
+    got = found(parser, "Минулого тижня у Львові та Сумах відбулися мітинги.")
+    assert got["Львові"][0] == "gn:702550"
+    assert got["Сумах"][0] == "gn:692194"
+
+
+def test_russian_cases_hyphenated_names_and_regions(parser):
+    got = found(parser, "Взрывы прогремели в Воронеже и Комсомольске-на-Амуре, а в "
+                        "Белгородской области объявили тревогу. В Подмосковье тихо.")
+    assert got["Воронеже"][0] == "gn:472045"
+    assert got["Комсомольске-на-Амуре"][0] == "gn:2021851"
+    assert got["Белгородской области"] == ("a1:RU.09", "admin1")
+    assert got["Подмосковье"][0] == "a1:RU.47"
+
+
+def test_two_word_names_agree_in_the_nominative(parser):
+    got = found(parser, "Ракета влучила в будинок у Кривому Розі, пошкоджено школу в Білій "
+                        "Церкві.")
+    assert got["Кривому Розі"][1] == "populated_place"
+    assert got["Білій Церкві"][1] == "populated_place"
+
+
+def test_raion_and_abbreviated_oblast(parser):
+    got = found(parser, "Обстріл у Покровському районі Донецької обл. тривав дві години.")
+    assert got["Покровському районі"][1] == "admin2"
+    assert got["Донецької обл."] == ("a1:UA.05", "admin1")
+
+
+def test_function_words_that_spell_foreign_places_are_not_places(parser):
+    # "Так" transliterates to Tak (Thailand), "Але" to Ales (France)
+    got = found(parser, "Так, ситуація складна. Але Київ тримається.")
+    assert set(got) == {"Київ"}
+
+
+def test_country_names_in_the_nominative_keep_working(parser):
+    got = found(parser, "Росія та США обговорили ситуацію.")
+    assert got["Росія"][0] == "c:RU" and got["США"][0] == "c:US"
+
+
+def test_a_ukrainian_shelling_report_yields_a_located_dated_event(parser):
+    import datetime as dt
+
+    from geomap.events.extract import extract_events
+    from geomap.sources import Article
+
+    text = ("Вчора окупанти обстріляли Куп'янськ на Харківщині. Внаслідок удару по "
+            "Куп'янську поранено двох цивільних, повідомили в ОВА. 5 листопада ЗСУ збили "
+            "12 дронів над Київщиною.")
+    art = Article(id="uk-1", text=text, date=dt.date(2024, 11, 6))
+    events = extract_events(art, parser.parse(text), parser.gazetteer)
+    assault = [e for e in events if e.type == "assault"]
+    assert assault, events
+    first = assault[0]
+    assert first.location is not None and first.location.name == "Kupyansk"
+    assert first.date == dt.date(2024, 11, 5) - dt.timedelta(days=0) or \
+        first.date == dt.date(2024, 11, 5)
+    assert any(a.country == "RU" for a in first.actors)
+    drones = [e for e in assault if e.trigger == "збили"]
+    assert drones and drones[0].date == dt.date(2024, 11, 5)
+    assert any(a.country == "UA" for a in drones[0].actors)
+    assert drones[0].location is not None and drones[0].location.feature == "admin1"
+
+
+def test_a_russian_report_with_a_night_date(parser):
+    import datetime as dt
+
+    from geomap.events.extract import extract_events
+    from geomap.sources import Article
+
+    text = "В ночь на 3 марта ВСУ атаковали Белгород, сообщили в Минобороны России."
+    art = Article(id="ru-1", text=text, date=dt.date(2024, 3, 4))
+    (ev, *_) = extract_events(art, parser.parse(text), parser.gazetteer)
+    assert ev.type == "assault" and ev.date == dt.date(2024, 3, 3)
+    assert ev.location is not None and ev.location.name == "Belgorod"
+    assert {a.country for a in ev.actors} >= {"UA", "RU"}
+
+
+def test_other_cyrillic_languages_and_mixed_script_do_not_flood(parser):
+    # Belarusian and Bulgarian text, a word with Latin letters inside
+    be = "Учора ў Мінску прайшоў мітынг, а ў Гомелі было спакойна."
+    bg = "Вчера в София се проведе среща на министрите, съобщи БТА."
+    mixed = "Вибухи пролунали в Хaрківській області (латинська a всередині слова)."
+    for text in (be, bg, mixed):
+        ms = parser.parse(text)
+        assert len(ms) <= 3
+        assert all(m.place is None or m.place.country not in ("US", "CN", "IN", "BR")
+                   for m in ms)
