@@ -118,3 +118,36 @@ def test_other_cyrillic_languages_and_mixed_script_do_not_flood(parser):
         assert len(ms) <= 3
         assert all(m.place is None or m.place.country not in ("US", "CN", "IN", "BR")
                    for m in ms)
+
+
+def test_streets_and_rivers_are_places_the_gazetteer_need_not_resolve(parser):
+    ms = {m.name: m for m in parser.parse(
+        "Мітинг пройшов на вул. Хрещатик, потім на вулиці Січових Стрільців біля річки "
+        "Либідь у Києві.")}
+    # a street word before a name that spells a village: the street, not the village
+    assert ms["вул. Хрещатик"].place is None
+    assert ms["вулиці Січових Стрільців"].place is None
+    assert ms["річки Либідь"].place is None
+    assert ms["Києві"].place.key == "gn:703448"
+    got = {m.name for m in parser.parse("Акция прошла на Тверской площади и у реки Москвы.")}
+    assert "Тверской площади" in got
+
+
+def test_language_can_be_forced(gazetteer):
+    from geomap.geoparse import Geoparser
+
+    # no letter only Ukrainian has: detected as Russian, read as Ukrainian when told
+    from geomap.lang import detect_language
+
+    text = "Оборона Куп'янська"
+    assert detect_language(text) == "ru"
+    forced = Geoparser(gazetteer, language="uk").parse(text)
+    assert [m.place.key for m in forced if m.place] == ["gn:703656"]
+
+
+def test_coordinated_regional_adjectives_share_the_division_word(parser):
+    got = found(parser, "Силы ПВО сбили беспилотники над Белгородской, Курской и Брянской "
+                        "областями.")
+    assert got["Белгородской"][0] == "a1:RU.09"
+    assert got["Курской"][0] == "a1:RU.41"
+    assert got["Брянской областями"][0] == "a1:RU.10"

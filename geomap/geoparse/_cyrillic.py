@@ -22,15 +22,21 @@ import re
 from .._text import fold_key
 from ..lang import Language
 from ..lang._morph import adjective_nominative, readings
+from ._evidence import is_sentence_start
 from ._spans import Span, Token
 
 __all__ = ["MORPHOLOGY", "expand_spans", "keep_rows", "zipf_functions"]
 
 #: Languages whose tokens are lemmatised for lookup.
 MORPHOLOGY = frozenset({"uk", "ru"})
+#: Longest name (in words) whose inflected form is put in the nominative ("Нижньому Новгороді").
+MAX_PHRASE = 3
 #: How many lemma keys of one word are tried (readings beyond rarely name a place).
 MAX_LEMMAS = 4
 _NEXT_WORD = re.compile(r"\s{1,2}([^\W\d_][\w'’ʼ-]*)(\s?\.)?")
+#: First letters of the division words of both languages and their case forms.
+_KIND_PREFIXES = frozenset({"обл", "рай", "р-н", "кра", "рес", "окр", "гро"})
+_CHAIN = re.compile(r"(?:\s?,\s{1,2}|\s+(?:и|і|та|й|або|или)\s+)([^\W\d_][\w'’ʼ-]*)")
 _KIND_EXPAND = {"обл": "область", "р-н": "район", "р-ні": "район", "р-ну": "район"}
 _NAMING = frozenset({"NOUN", "ADJF", None})
 #: Populated places outside the former Soviet Union smaller than this are not taken for a
@@ -83,11 +89,19 @@ def _phrase_keys(lang: Language, words: list[str]) -> list[str]:
 
 
 def _kind_after(lang: Language, text: str, end: int) -> tuple[int, str, str] | None:
-    """(end offset, lemma, gender) of a division word right after ``end`` ("області")."""
-    m = _NEXT_WORD.match(text, end)
+    """(end offset, lemma, gender) of a division word right after ``end`` ("області"), or
+    after a list of more capitalised words ("Белгородской|, Курской и Брянской областями":
+    the end offset is then ``end`` itself, each adjective being its own mention)."""
+    pos = end
+    while (c := _CHAIN.match(text, pos)) and c.group(1)[0].isupper():
+        pos = c.end()
+    chained = pos != end
+    m = _NEXT_WORD.match(text, pos)
     if not m:
         return None
     word = m.group(1).lower()
+    if word[:3] not in _KIND_PREFIXES:  # cheap test before the dictionary
+        return None
     dot = m.group(2)
     base = word.rstrip(".")
     lemma = _KIND_EXPAND.get(base)
@@ -96,7 +110,7 @@ def _kind_after(lang: Language, text: str, end: int) -> tuple[int, str, str] | N
     gender = None
     if lemma is None:
         for r in readings(lang.code, word):
-            if r.pos == "NOUN" and r.lemma in lang.place_kinds and r.number != "plur":
+            if r.pos == "NOUN" and r.lemma in lang.place_kinds:  # "областях" too
                 lemma, gender = r.lemma, r.gender
                 break
     if lemma is None or lang.place_kinds.get(lemma) not in ("admin1", "admin2"):
@@ -105,7 +119,7 @@ def _kind_after(lang: Language, text: str, end: int) -> tuple[int, str, str] | N
         rs = [r for r in readings(lang.code, lemma) if r.pos == "NOUN" and r.gender]
         gender = rs[0].gender if rs else "femn"
     stop = m.end(2) if dot and base in ("обл",) else m.end(1)
-    return stop, lemma, gender
+    return (end if chained else stop), lemma, gender
 
 
 def expand_spans(text: str, tokens: list[Token], spans: list[Span], lang: Language) -> list[Span]:
@@ -117,7 +131,8 @@ def expand_spans(text: str, tokens: list[Token], spans: list[Span], lang: Langua
         adjective = bool(rs) and all(r.pos == "ADJF" for r in rs)
         if s.first == s.last and not _may_name(text, s, words[0], rs):
             continue
-        s.alts = _word_keys(lang, words[0]) if len(words) == 1 else _phrase_keys(lang, words)
+        s.alts = _word_keys(lang, words[0]) if len(words) == 1 else \
+            _phrase_keys(lang, words) if len(words) <= MAX_PHRASE else []
         full = lang.name_abbreviations.get(text[s.start : s.end])
         if full:  # "РФ", "КНДР"
             s.alts = [fold_key(full)]
@@ -154,6 +169,8 @@ def _may_name(text: str, s: Span, word: str, rs) -> bool:
         return True
     if any(r.function for r in rs):
         return False
+    if rs and all(r.pos == "ADJF" for r in rs) and is_sentence_start(text, s.start):
+        return False  # "Новые", "Русский" opening a sentence: an adjective, not a name
     before = text[max(0, s.start - 12) : s.start]
     # a given name, unless the word also reads as a common or place noun ("Львові": лев, львів)
     given = any(r.given for r in rs) and not any(r.pos == "NOUN" and not r.name for r in rs)
@@ -190,7 +207,8 @@ def zipf_functions(lang: Language):
         rs = readings(lang.code, word)
         if rs and all(r.pos not in _NAMING for r in rs[:2]):
             return FUNCTION_WORD_ZIPF  # "Так", "Але": a function word
-        if geox and rs and not any(r.geox or r.name or not r.known for r in rs):
+        if geox and rs and all(r.pos == "NOUN" and r.known and not (r.geox or r.name)
+                               for r in rs):
             return COMMON_NOUN_ZIPF  # "Работа", "Завод": a common noun, not a name
         return 0.0
 
@@ -201,3 +219,81 @@ def zipf_functions(lang: Language):
         return COMMON_NEIGHBOUR_ZIPF
 
     return own, neighbour
+
+
+_ANY_WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*")
+#: Settlement kinds written before a name ("м. Київ", "с. Піски", "смт Ворзель", "села").
+_SETTLEMENT = frozenset({"populated_place"})
+
+
+def _kind_word(lang: Language, word: str, dotted: bool) -> str | None:
+    """"landmark" or "settlement" when ``word`` (lower case) names such a kind, else None."""
+    if (dotted and len(word) <= 5) or word in ("смт", "пгт", "р-н"):  # "вул.", "с.", "пгт"
+        if word in lang.landmark_words:
+            return "landmark"
+        return "settlement" if lang.place_kinds.get(word) in _SETTLEMENT else None
+    if word[:3] not in _landmark_prefixes(lang):
+        return None
+    for r in readings(lang.code, word):
+        if r.pos == "NOUN" and r.lemma in lang.landmark_words:
+            return "landmark"
+        if r.pos == "NOUN" and lang.place_kinds.get(r.lemma) in _SETTLEMENT and len(r.lemma) > 2:
+            return "settlement"
+    return None
+
+
+_PREFIX_CACHE: dict[str, frozenset[str]] = {}
+
+
+def _landmark_prefixes(lang: Language) -> frozenset[str]:
+    got = _PREFIX_CACHE.get(lang.code)
+    if got is None:
+        words = [w for w in lang.landmark_words if len(w) > 2] + [
+            w for w, f in lang.place_kinds.items() if f in _SETTLEMENT and len(w) > 2]
+        got = _PREFIX_CACHE[lang.code] = frozenset(w[:3] for w in words)
+    return got
+
+
+def unresolved_spans(text: str, lang: Language, taken: list[tuple[int, int]]
+                     ) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+    """Named places the gazetteer does not resolve, marked by their kind word: "вул.
+    Хрещатик", "с. Комарів", "Манежной площади", "річки Либідь". Spans run from the kind
+    word to the name (up to three capitalised words) or from the name to the kind word after
+    it. Returns the new spans (none overlaps ``taken``) and the ``taken`` spans that a street
+    or river word shows to be no settlement ("вул. Хрещатик" is not the village Khreshchatyi
+    Yar), which the caller drops."""
+    words = list(_ANY_WORD.finditer(text))
+    starts = {a: (a, b) for a, b in taken}
+    out: list[tuple[int, int]] = []
+    drop: set[tuple[int, int]] = set()
+    for i, w in enumerate(words[:-1]):
+        raw = w.group()
+        nxt = words[i + 1]
+        gap = text[w.end() : nxt.start()]
+        if raw[0].islower():
+            dotted = gap.lstrip().startswith(".")
+            if dotted and len(raw) > 5:
+                continue  # "город. Утром": a sentence ends
+            if gap.strip() not in ("", ".") or len(gap) > 3:
+                continue
+            kind = _kind_word(lang, raw.lower(), dotted)
+            if kind is None or not nxt.group()[0].isupper() or _LATIN.search(nxt.group()):
+                continue
+            end = nxt.end()
+            for follow in words[i + 2 : i + 4]:  # "вулиці Січових Стрільців"
+                if text[end : follow.start()] != " " or not follow.group()[0].isupper():
+                    break
+                end = follow.end()
+            span = (w.start(), end)
+            if kind == "landmark" and nxt.start() in starts:
+                drop.add(starts[nxt.start()])
+        elif gap == " " and nxt.group()[0].islower() and not _LATIN.search(raw) and \
+                _kind_word(lang, nxt.group().lower(), False) == "landmark":
+            span = (w.start(), nxt.end())  # "Манежной площади"
+            if w.start() in starts:
+                drop.add(starts[w.start()])
+        else:
+            continue
+        if not any(a < span[1] and span[0] < b for a, b in [*taken, *out] if (a, b) not in drop):
+            out.append(span)
+    return out, drop

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..gazetteer import Gazetteer
 from ..gazetteer.core import priors
 from ..lang import Language, detect_language, get_language
-from ._cyrillic import MORPHOLOGY, expand_spans, keep_rows, zipf_functions
+from ._cyrillic import MORPHOLOGY, expand_spans, keep_rows, unresolved_spans, zipf_functions
 from ._evidence import is_sentence_start
 from ._rules import rules_for
 from ._spans import Span, area_extension, candidate_spans, tokenize
@@ -48,6 +48,8 @@ _INITIAL_BEFORE = re.compile(r"(?:^|[\s(])[A-Z]\.\s$")
 #: How far (orders of magnitude of population) the largest place of a name must outweigh every
 #: place of another country for the name to stand without context.
 DOMINANCE = 1.5
+#: Confidence of a place that its kind word marks but the gazetteer does not resolve.
+UNRESOLVED_CONFIDENCE = 0.5
 #: Population from which a populated place is "large" (named alone, it is usually meant).
 LARGE_PLACE = 100_000
 #: At most this many candidate places per mention, by prior (context rarely lifts a place
@@ -131,10 +133,10 @@ class Geoparser:
             return []
         if len(text) > WINDOW_CHARS:
             return self._parse_windows(text)
-        ms = self._recognise(text, self.language or get_language(detect_language(text)))
-        if not ms:
-            return []
-        self._resolve(text, ms)
+        lang = self.language or get_language(detect_language(text))
+        ms = self._recognise(text, lang)
+        if ms:
+            self._resolve(text, ms)
         out = []
         for m in ms:
             if m.role not in self.roles:
@@ -144,6 +146,12 @@ class Geoparser:
                               if len(m.cands) > 1 else 1.0)
             out.append(Mention(m.span.start, m.span.end, text[m.span.start : m.span.end],
                                place, m.role, max(0.0, min(1.0, conf))))
+        if lang.landmark_words and "literal" in self.roles:  # "вул. Хрещатик": unresolved
+            spans, drop = unresolved_spans(text, lang, [(m.start, m.end) for m in out])
+            out = [m for m in out if (m.start, m.end) not in drop]
+            out.extend(Mention(a, b, text[a:b], None, "literal", UNRESOLVED_CONFIDENCE)
+                       for a, b in spans)
+            out.sort(key=lambda m: m.start)
         return out
 
     def _parse_windows(self, text: str) -> list[Mention]:

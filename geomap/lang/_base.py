@@ -61,6 +61,10 @@ class Language:
     name_abbreviations: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
     #: words placing an event near a place rather than in it ("near", "outskirts of")
     vicinity: tuple[str, ...] = ()
+    #: lemmas and abbreviations that introduce a named street, square, river or island
+    #: ("вулиця", "вул", "площадь", "річка"): such a name is a place even when the gazetteer
+    #: cannot resolve it
+    landmark_words: frozenset[str] = frozenset()
     #: street types after a name ("Dublin Road" is a street)
     street_words: frozenset[str] = frozenset()
     #: titles before a surname, any case ("coach Ripley", "Defense Secretary Lloyd Austin")

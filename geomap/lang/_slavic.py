@@ -41,3 +41,8 @@ def triggers(spec: dict[str, str], **flags) -> dict:
     from ._base import Trigger
 
     return {w: Trigger(t, **flags) for t, words in spec.items() for w in words.split()}
+
+
+def word_set(*chunks: str) -> frozenset[str]:
+    """The words of some space-separated strings."""
+    return frozenset(" ".join(chunks).split())

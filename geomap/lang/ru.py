@@ -4,7 +4,7 @@ tags geographic names ``Geox``)."""
 
 from __future__ import annotations
 
-from ._slavic import slavic_language, triggers
+from ._slavic import slavic_language, triggers, word_set
 
 __all__ = ["RUSSIAN"]
 
@@ -19,6 +19,11 @@ PLACE_KINDS = {
     "ст-ца": "populated_place", "хутор": "populated_place", "страна": "country",
     "государство": "country",
 }
+#: Words that introduce a named street, square, river or island (lemmas and abbreviations).
+LANDMARK_WORDS = word_set(
+    "улица ул переулок пер проспект пр-т просп площадь пл бульвар б-р шоссе "
+    "набережная река озеро остров полуостров залив"
+)
 #: Abbreviations of place names -> the full name the gazetteer knows.
 NAME_ABBREVIATIONS = {
     "РФ": "Российская Федерация",
@@ -91,6 +96,7 @@ ORGANISATIONS = {
 RUSSIAN = slavic_language(
     "ru", "Russian",
     place_kinds=PLACE_KINDS,
+    landmark_words=LANDMARK_WORDS,
     name_abbreviations=NAME_ABBREVIATIONS,
     prepositions=PREPOSITIONS,
     vicinity=VICINITY,

@@ -3,7 +3,7 @@ words, gathered into :data:`UKRAINIAN`. Lemmas come from pymorphy3's Ukrainian d
 
 from __future__ import annotations
 
-from ._slavic import slavic_language, triggers
+from ._slavic import slavic_language, triggers, word_set
 
 __all__ = ["UKRAINIAN"]
 
@@ -16,6 +16,11 @@ PLACE_KINDS = {
     "сел": "populated_place", "с-ще": "populated_place", "хутір": "populated_place",
     "країна": "country", "держава": "country",
 }
+#: Words that introduce a named street, square, river or island (lemmas and abbreviations).
+LANDMARK_WORDS = word_set(
+    "вулиця вул провулок пров проспект просп площа пл майдан бульвар бульв б-р шосе "
+    "набережна узвіз річка ріка озеро острів півострів затока"
+)
 #: Abbreviations of place names -> the full name the gazetteer knows.
 NAME_ABBREVIATIONS = {
     "РФ": "Російська Федерація",
@@ -92,6 +97,7 @@ ORGANISATIONS = {
 UKRAINIAN = slavic_language(
     "uk", "Ukrainian",
     place_kinds=PLACE_KINDS,
+    landmark_words=LANDMARK_WORDS,
     name_abbreviations=NAME_ABBREVIATIONS,
     prepositions=PREPOSITIONS,
     vicinity=VICINITY,
