@@ -12,7 +12,9 @@ __all__ = ["SentenceIndex"]
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|St|Jan|Feb|Mar|Apr|"
                      r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|U\.S|U\.N|U\.K|Inc|Corp|Co|vs|etc|e\.g|"
                      r"i\.e|[A-Z])\.)$")
-_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"“'‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-•*])")
+# a capital after the stop: Latin or Cyrillic ("... Харківщині. Внаслідок удару ...")
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"“'‘«(\[]?[A-Z0-9А-ЯЁІЇЄҐ])"
+                       r"|\n\s*\n|\n(?=\s*[-•*])")
 
 
 class SentenceIndex:
