@@ -151,3 +151,15 @@ def test_coordinated_regional_adjectives_share_the_division_word(parser):
     assert got["Белгородской"][0] == "a1:RU.09"
     assert got["Курской"][0] == "a1:RU.41"
     assert got["Брянской областями"][0] == "a1:RU.10"
+
+
+def test_quoted_names_and_peoples_names_are_not_places(parser):
+    text = ("Фотограф Владимир Королёв приехал в Королёв. Клуб «Бавария» (Мюнхен) "
+            "обыграл «Спартак». Премьер Японии Н. Кан заявил. Во Владимире тихо.")
+    got = found(parser, text)
+    # the city, not the photographer's surname
+    assert [m.start for m in parser.parse(text) if m.name == "Королёв"] == [
+        text.index("в Королёв") + 2]
+    assert "Бавария" not in got and "Спартак" not in got and "Кан" not in got
+    assert got["Мюнхен"][0] == "gn:2867714"
+    assert got["Владимире"][1] == "populated_place"

@@ -46,6 +46,7 @@ SMALL_FOREIGN = 15_000
 _EX_USSR = frozenset({"UA", "RU", "BY", "MD", "KZ", "GE", "AM", "AZ", "UZ", "KG", "TJ", "TM",
                       "LT", "LV", "EE"})
 _LATIN = re.compile(r"[A-Za-z]")
+_INITIAL = re.compile(r"(?:^|[\s(])[А-ЯЁІЇЄҐ]\.\s?$")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LOOKALIKES = str.maketrans("aceiopxyACEHIKMOPTXB", "асеіорхуАСЕНІКМОРТХВ")
 _KIND_BEFORE = re.compile(r"(?:\b(?:м|с|смт|сел|г|п|пос|пгт|д)\s?\.?\s{1,2}|\b(?:місто|міста|"
@@ -131,6 +132,8 @@ def expand_spans(text: str, tokens: list[Token], spans: list[Span], lang: Langua
         adjective = bool(rs) and all(r.pos == "ADJF" for r in rs)
         if s.first == s.last and not _may_name(text, s, words[0], rs):
             continue
+        if _quoted(text, s.start) or _persons_name(lang, text, tokens, s, rs):
+            continue
         s.alts = _word_keys(lang, words[0]) if len(words) == 1 else \
             _phrase_keys(lang, words) if len(words) <= MAX_PHRASE else []
         full = lang.name_abbreviations.get(text[s.start : s.end])
@@ -157,6 +160,31 @@ def _deconfuse(word: str) -> str:
     if _LATIN.search(word) and _CYRILLIC.search(word):
         return word.translate(_LOOKALIKES)
     return word
+
+
+def _quoted(text: str, start: int) -> bool:
+    """Inside «...»: the name of a club, party, ship, paper or project («Спартак», «Атлантис»,
+    «Путь Грузии»), which Ukrainian and Russian typography quotes; places are not quoted."""
+    before = text[max(0, start - 60) : start]
+    i = before.rfind("«")
+    return i >= 0 and "»" not in before[i:] and "\n" not in before[i:]
+
+
+def _persons_name(lang: Language, text: str, tokens: list[Token], s: Span, rs) -> bool:
+    """Part of a person's name: after an initial ("Н. Кан"), a surname after a given name
+    ("Владимир Королёв"), a given name before a surname ("Владимир Соловьев")."""
+    if _INITIAL.search(text[max(0, s.start - 4) : s.start]):
+        return True
+    if s.first != s.last:
+        return False
+    prev = tokens[s.first - 1] if s.first > 0 else None
+    nxt = tokens[s.last + 1] if s.last + 1 < len(tokens) else None
+    if prev and text[prev.end : s.start] == " " and prev.cap and \
+            any(r.given for r in readings(lang.code, prev.text)) and any(r.name for r in rs):
+        return True
+    return bool(nxt and text[s.end : nxt.start] == " " and nxt.cap and
+                any(r.given for r in rs) and
+                any(r.name and not r.given for r in readings(lang.code, nxt.text)))
 
 
 def _may_name(text: str, s: Span, word: str, rs) -> bool:
