@@ -91,11 +91,18 @@ function panelPadding(map) {
     return [r.width, r.height];
   }
   var title = size(".gm-title"), layers = size(".leaflet-control-layers"),
-      legend = size(".gm-legend"), time = size(".gm-time"), left = size(".leaflet-top.leaflet-left");
+      legend = size(".gm-legend"), time = size(".gm-time"), left = 0;
+  // the narrow column under the title (zoom buttons, search box) keeps the left edge
+  var corner = map.getContainer().querySelector(".leaflet-top.leaflet-left");
+  if (corner) {
+    Array.prototype.forEach.call(corner.children, function (c) {
+      if (!c.classList.contains("gm-title")) { left = Math.max(left, c.getBoundingClientRect().width); }
+    });
+  }
   var top = Math.min(title[1] + 16, H * 0.3);
   var right = Math.min(Math.max(layers[0], legend[0]) + 16, W * 0.35);
   var bottom = Math.min(time[1] + 16, H * 0.35);
-  var leftPad = Math.min(Math.max(60, left[0] > 300 ? 60 : left[0] + 12), W * 0.25);
+  var leftPad = Math.min(Math.max(40, left + 20), W * 0.25);
   return {tl: [leftPad, top], br: [right, bottom]};
 }
 GM.panelPadding = panelPadding;
