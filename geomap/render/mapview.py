@@ -131,6 +131,7 @@ def render_map(mentions: gpd.GeoDataFrame | None, *, data_dir: Path, title: str 
     hidden. ``records`` and ``text_events`` are usually the two parts of ``events``."""
     options = options or ScaleOptions()
     data_dir = Path(data_dir)
+    everything = events if events is not None else _concat(records, text_events)
     m = slim_map(folium.Map(location=(30, 20), zoom_start=2, tiles=None, max_zoom=18,
                             min_zoom=2, control_scale=True, zoom_control=True))
     # folium passes min/max zoom only to its own tile layer; with tiles=None the map needs them
@@ -150,11 +151,10 @@ def render_map(mentions: gpd.GeoDataFrame | None, *, data_dir: Path, title: str 
                                                  articles=article_meta(mentions))
     events_info = add_event_layers(m, events, options=options,
                                    show_types=0 if links is not None else 8)
-    countries_info = add_countries_layer(
-        m, mentions, country_events(events if events is not None
-                                    else _concat(records, text_events)), data_dir=data_dir)
+    countries_info = add_countries_layer(m, mentions, country_events(everything),
+                                         data_dir=data_dir)
     mentions_info = add_mention_layers(m, mentions, data_dir=data_dir)
-    flows_info = add_movement_layer(m, events, data_dir=data_dir)
+    flows_info = add_movement_layer(m, everything, data_dir=data_dir)
     add_heat_layer(m)
     span = _day_span(mentions, events, records, text_events)
     info = MapInfo(events_info, mentions_info, flows_info, regions_info, options,
@@ -181,11 +181,9 @@ def render_map(mentions: gpd.GeoDataFrame | None, *, data_dir: Path, title: str 
     m.add_child(JsCall("groupLayers", m.get_name(), layer_groups(events_info.types),
                        with_layer=False))
     if span and span[1] > span[0]:
-        unit, counts = daily_counts(mentions, events if events is not None
-                                    else _concat(records, text_events))
+        unit, counts = daily_counts(mentions, everything)
         add_timeline(m, *span, counts=counts, unit=unit)
-    box = fit_box(mentions, events if events is not None else _concat(records, text_events),
-                  move_end=country_ends(data_dir))
+    box = fit_box(mentions, everything, move_end=country_ends(data_dir))
     if box is None and countries_info.label_points:
         xs, ys = zip(*countries_info.label_points, strict=True)
         box = (min(xs), min(ys), max(xs), max(ys))
