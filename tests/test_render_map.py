@@ -157,3 +157,17 @@ def test_online_map_is_small_and_links_cdns(events):
     html = map_html(m, online=True)
     assert "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js" in html
     assert len(html) < len(map_html(render_map(None, data_dir=DATA, events=events)[0]))
+
+
+def test_large_payloads_are_json_elements_the_runtime_parses():
+    from geomap.render.runtime import JsCall
+
+    big = {"x": list(range(20_000)), "s": ["</script><script>alert(1)</script>"]}
+    m, _ = render_map(None, data_dir=DATA)
+    call = JsCall("heat", m.get_name(), big, with_layer=False)
+    m.add_child(call)
+    html = map_html(m)
+    tag = f'<script type="application/json" id="{call.get_name()}">'
+    found = re.search(re.escape(tag) + "(.*?)</script>", html, re.S)
+    assert found and json.loads(found.group(1)) == big
+    assert f'GM.heat({m.get_name()}, GM.json("{call.get_name()}"));' in html

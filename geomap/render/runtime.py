@@ -91,10 +91,28 @@ class JsCall(MacroElement):
         "{% endmacro %}"
     )
 
+    #: Payloads longer than this go into a ``<script type="application/json">`` element read
+    #: with JSON.parse (much faster for the browser than a large literal inside the script).
+    INLINE_MAX = 50_000
+
     def __init__(self, function: str, map_name: str, data: Any, *, with_layer: bool = True):
         super().__init__()
         self._name = "GeomapCall"
         self.function = function
         self.map_name = map_name
         self.with_layer = with_layer
-        self.payload = js_data(data)
+        text = js_data(data)
+        self._json: str | None = None
+        if len(text) > self.INLINE_MAX:
+            self._json = text
+            self.payload = f'GM.json("{self.get_name()}")'
+        else:
+            self.payload = text
+
+    def render(self, **kwargs: Any) -> None:
+        if self._json is not None:
+            # js_data escapes "<", so the JSON cannot end its script element
+            self.get_root().header.add_child(Element(
+                f'<script type="application/json" id="{self.get_name()}">{self._json}</script>'),
+                name=self.get_name() + "_json")
+        super().render(**kwargs)

@@ -127,8 +127,11 @@ GM.fit = function (map, data) {
   st.fit = data;
   GM.layoutPanels(map, true);
   window.addEventListener("resize", function () { GM.layoutPanels(map, false); });
+  var last = null;
   function go() {
-    var p = panelPadding(map);
+    var p = panelPadding(map), key = JSON.stringify(p);
+    if (key === last) { return; }  // a second fit would redraw every layer for nothing
+    last = key;
     map.fitBounds(data.b, {paddingTopLeft: p.tl, paddingBottomRight: p.br, maxZoom: data.z,
                            animate: false});
   }

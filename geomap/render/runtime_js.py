@@ -60,6 +60,7 @@ function register(map, layer) {
   return layer;
 }
 
+GM.json = function (id) { return JSON.parse(document.getElementById(id).textContent); };
 GM.canvasOf = canvasOf; GM.visibleDay = visibleDay; GM.countPairs = countPairs;
 GM.register = register; GM.setShown = setShown; GM.radiusFor = radiusFor;
 
@@ -357,7 +358,7 @@ GM.basemap = function (map, group, data) {
 GM.minimap = function (map) {
   var st = state(map);
   if (!L.Control.MiniMap || !st.countries) { return; }
-  var layer = L.geoJSON(st.countries, {interactive: false,
+  var layer = L.geoJSON(st.countries, {interactive: false, renderer: L.canvas({padding: 0.1}),
     style: function () { return {color: "#a8a29a", weight: 0.4, fillColor: "#f4f1ea", fillOpacity: 1}; }});
   var mini = new L.Control.MiniMap(layer, {toggleDisplay: true, position: "bottomright",
     width: 160, height: 120, zoomLevelOffset: -4, minimized: true,
