@@ -4,9 +4,12 @@ For 1,000 / 10,000 / 100,000 / 1,000,000 synthetic events prints, for each appro
 (frame -> HTML text), HTML size, and in headless Chromium with the network off the time to
 first contentful paint and to an idle page (every script run, layers drawn, an idle callback
 fired). The naive approach runs up to 100,000 events (n/a above). Both pages are self-contained
-(assets inlined the same way). Not part of ``make test``.
+(assets inlined the same way). geomap's mode follows the count: clustered icons, canvas dots,
+from 100,000 a density grid with dots on zoom, above 200,000 per-type grid cells. Not part of
+``make test``.
 
     .venv/bin/python benchmarks/bench_map_scale.py [--sizes 1000,10000] [--naive-max 100000]
+        [--repeat 3]
 """
 
 from __future__ import annotations
@@ -97,8 +100,9 @@ def browser_times(driver, path: Path, timeout: float = 300) -> tuple[float, floa
     return (fcp or float("nan")) / 1000, idle / 1000
 
 
-def measure(build, browser: bool, folder: Path, name: str) -> dict:
-    """Build the page, then time it in a fresh headless Chromium (one browser per page)."""
+def measure(build, browser: bool, folder: Path, name: str, repeat: int = 1) -> dict:
+    """Build the page, then time it in a fresh headless Chromium (one browser per page; the
+    median of ``repeat`` runs)."""
     t0 = time.perf_counter()
     html = build()
     built = time.perf_counter() - t0
@@ -108,8 +112,12 @@ def measure(build, browser: bool, folder: Path, name: str) -> dict:
     del html
     fcp, idle = float("nan"), float("nan")
     if browser:
-        with chromium() as driver:
-            fcp, idle = browser_times(driver, path)
+        runs = []
+        for _ in range(max(1, repeat)):
+            with chromium() as driver:
+                runs.append(browser_times(driver, path))
+        fcp = float(np.median([r[0] for r in runs]))
+        idle = float(np.median([r[1] for r in runs]))
     path.unlink()
     return {"build": built, "mb": size / 1e6, "fcp": fcp, "idle": idle}
 
@@ -118,6 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="1000,10000,100000,1000000")
     ap.add_argument("--naive-max", type=int, default=100_000)
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="browser timings of the geomap page: median of this many fresh runs "
+                         "(a shared machine is noisy)")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     reason = chromium_missing()
@@ -136,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
                 info["mode"] = i.mode
                 return map_html(m)
 
-            g = measure(build_geomap, drv, folder, f"geomap-{n}")
+            g = measure(build_geomap, drv, folder, f"geomap-{n}", repeat=args.repeat)
             nv = (measure(lambda events=events: naive_html(events), drv, folder, f"naive-{n}")
                   if n <= args.naive_max else None)
             rows.append((n, info["mode"], g, nv))

@@ -3,14 +3,11 @@ test_browser_corroboration.py for selection and the time filter in a page)."""
 
 from __future__ import annotations
 
-import json
-import re
-
 import geopandas as gpd
 import pandas as pd
 import pytest
 import shapely
-from test_render_map import DATA
+from test_render_map import DATA, js_calls
 
 from geomap.events.schema import coerce_events
 from geomap.render import map_html, render_map
@@ -73,11 +70,6 @@ def corroboration_tables():
     return records, text_events, links
 
 
-def _calls(html: str, function: str) -> list[dict]:
-    out = []
-    for match in re.finditer(r"GM\." + function + r"\(map_\w+, feature_group_\w+, ", html):
-        out.append(json.JSONDecoder().raw_decode(html, match.end())[0])
-    return out
 
 
 def test_record_ids_fall_back_to_file_and_row():
@@ -98,7 +90,7 @@ def test_three_layers_with_counts_and_link_popups():
     assert "Records with no article (1)" in info.layers
     assert "Reported, not recorded (1)" in info.layers
     html = map_html(m)
-    calls = {c["kind"]: c for c in _calls(html, "corroboration")}
+    calls = {c["kind"]: c for c in js_calls(html, "corroboration")}
     corr = calls["corroborated"]
     assert [(lk["n"], lk["e"]) for lk in corr["links"]] == [(2, 2), (1, 1)]
     r1_links = [corr["s"][h] for h in corr["links"][0]["h"]]
@@ -129,7 +121,7 @@ def test_an_article_is_listed_once_with_its_events_counted():
     m, _ = render_map(mentions, data_dir=DATA, records=records, text_events=text_events,
                       links=pd.concat([links, extra], ignore_index=True).drop(
                           columns=["title", "url"]))
-    corr = next(c for c in _calls(map_html(m), "corroboration") if c["kind"] == "corroborated")
+    corr = next(c for c in js_calls(map_html(m), "corroboration") if c["kind"] == "corroborated")
     r1 = corr["links"][0]
     assert (r1["n"], r1["e"]) == (2, 3) and len(r1["k"]) == 3
     items = [corr["s"][h] for h in r1["h"]]

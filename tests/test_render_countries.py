@@ -5,14 +5,11 @@ capital; the initial view ignores a far outlier (no browser here; see test_brows
 
 from __future__ import annotations
 
-import json
-import re
-
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from test_render_map import DATA
+from test_render_map import DATA, js_calls
 
 from geomap.events.schema import coerce_events
 from geomap.render import map_html, render_map
@@ -49,9 +46,6 @@ def mentions_table():
     return gpd.GeoDataFrame(pd.DataFrame(rows), geometry="geometry", crs="EPSG:4326")
 
 
-def _payloads(html: str, function: str) -> list[dict]:
-    return [json.JSONDecoder().raw_decode(html, m.end())[0]
-            for m in re.finditer(r"GM\." + function + r"\(map_\w+, feature_group_\w+, ", html)]
 
 
 def test_countries_are_outlines_shaded_by_mentions_not_pins():
@@ -59,7 +53,7 @@ def test_countries_are_outlines_shaded_by_mentions_not_pins():
     assert info.countries.countries == 2 and info.countries.mentions == 4
     assert "Countries named (2)" in info.layers
     html = map_html(m)
-    countries = next(p for p in _payloads(html, "regions") if p.get("kind") == "countries")
+    countries = next(p for p in js_calls(html, "regions") if p.get("kind") == "countries")
     names = [f["properties"]["n"] for f in countries["fc"]["features"]]
     assert names == ["Russia", "Ukraine"]
     russia = countries["fc"]["features"][0]
@@ -68,9 +62,9 @@ def test_countries_are_outlines_shaded_by_mentions_not_pins():
     assert russia["properties"]["b"] == [day, 2, day + 1, 1]
     assert "3 mentions" in russia["properties"]["p"]
     # the pins: Kyiv only; Siberia is a label
-    pins = _payloads(html, "mentions")[0]
+    pins = js_calls(html, "mentions")[0]
     assert pins["x"] == [30.52] and pins["n"] == ["Kyiv (1)"]
-    labels = _payloads(html, "labels")[0]
+    labels = js_calls(html, "labels")[0]
     assert labels["n"] == ["Siberia (1)"]
     assert info.mentions.places == 1 and info.mentions.regions == 1
 
@@ -89,11 +83,11 @@ def test_events_located_only_to_a_country_are_counted_on_it_not_dotted():
     assert info.events.events == 1  # only Kharkiv is a point
     assert info.countries.events == 3 and info.countries.countries == 1
     html = map_html(m)
-    ua = next(p for p in _payloads(html, "regions") if p.get("kind") == "countries")
+    ua = next(p for p in js_calls(html, "regions") if p.get("kind") == "countries")
     props = ua["fc"]["features"][0]["properties"]
     assert "3 events located only to the country" in props["p"]
     assert "Military Forces of Russia" in props["p"]
-    for payload in _payloads(html, "events"):
+    for payload in js_calls(html, "events"):
         assert 32.1409 not in payload["x"]
 
 
@@ -106,7 +100,7 @@ def test_movement_to_a_country_ends_at_its_capital():
         "geometry": shapely.LineString([(125.75, 39.03), (ru["lon"], ru["lat"])])}]),
         geometry="geometry", crs="EPSG:4326"), check=False)
     m, _info = render_map(None, data_dir=DATA, events=moves)
-    flows = _payloads(map_html(m), "flows")[0]
+    flows = js_calls(map_html(m), "flows")[0]
     assert abs(flows["x1"][0] - 37.62) < 0.05 and abs(flows["y1"][0] - 55.75) < 0.05  # Moscow
     assert flows["x0"] == [125.75]  # a city end stays where it is
 

@@ -58,6 +58,20 @@ def synthetic_events(n: int = 60, *, seed: int = 1, movements: int = 3) -> gpd.G
                          check=False)
 
 
+def js_calls(html: str, function: str) -> list[dict]:
+    """The data of every ``GM.<function>(map, layer, data)`` call in a page, whether inline or
+    in a JSON element read with ``GM.json(id)``."""
+    out = []
+    for match in re.finditer(r"GM\." + function + r"\(map_\w+, feature_group_\w+, ", html):
+        ref = re.match(r'GM\.json\("(\w+)"\)', html[match.end():])
+        if ref:
+            tag = f'<script type="application/json" id="{ref.group(1)}">'
+            out.append(json.JSONDecoder().raw_decode(html, html.index(tag) + len(tag))[0])
+        else:
+            out.append(json.JSONDecoder().raw_decode(html, match.end())[0])
+    return out
+
+
 def test_every_event_type_has_a_style():
     assert set(TYPE_STYLES) == set(EVENT_TYPES)
     assert len({s.colour for s in TYPE_STYLES.values()}) == len(TYPE_STYLES)
