@@ -6,8 +6,9 @@ describe harm or fighting (an event word or an extracted event) and bare "where"
 ("near the village of X, Y district."). Other sentences ("Reporters were waiting in Kyiv") are
 no evidence. Each place of the evidence gets a tier, strongest first:
 
-``where``      in a bare "where" line ("near the village of X, Y district."): the report
-               says where in so many words, so this beats the event's own phrase;
+``where``      in a bare "where" line opening the report ("near the village of X, Y
+               district. Two civilians killed ..."): the report says where in so many words,
+               so this beats the event's own phrase;
 ``clause``     in the main event's clause from its trigger on (the trigger's phrase, its objects);
 ``sentence``   elsewhere in the event's sentence;
 ``headline``   in the headline when the event is in the summary;
@@ -139,9 +140,10 @@ class _Report:
                 if found is None and low in EVENT_WORDS:
                     found = (w.start(), w.group())
             self.event_word.append(found)
-            # a "where" line: places and place words, give or take one unknown name
-            self.where_only.append(bool(inside) and covered.count(False) <= 1 and
-                                   len(covered) <= _WHERE_MAX)
+            # a "where" line: places and place words, give or take an unknown name (one word
+            # in four)
+            self.where_only.append(bool(inside) and len(covered) <= _WHERE_MAX and
+                                   covered.count(False) <= max(1, len(covered) // 4))
             if found is None and k in material:
                 self.event_word[-1] = (a, "")
         self.evidence = [k == 0 or self.event_word[k] is not None or self.where_only[k]
@@ -163,8 +165,8 @@ class _Report:
             k = self.sent_of[m.start]
             if (k != sentence and not self.evidence[k]) or _actor_use(self.text, m):
                 continue
-            if self.where_only[k]:
-                label = "where"  # a bare "where" line: the report says where, in so many words
+            if k == 0 and self.where_only[k]:
+                label = "where"  # opens with a bare "where" line: says where, in so many words
             elif _after_from(self.text, m.start):
                 label = "from"
             elif clause and clause[0] <= m.start < clause[1]:
