@@ -209,6 +209,13 @@ def test_demonym_alone_at_most_the_country(primary):
             assert ev.location.feature == "country" and ev.geo_precision == "country"
 
 
+def test_ukrainian_event_has_precision_and_evidence(primary):
+    ev = primary("Вночі ворог обстріляв Нікополь, поранено двох людей.")
+    place = located(ev)
+    assert place.name.startswith("Nikopol") and ev.geo_precision == "exact"
+    assert ev.location_evidence == "clause"
+
+
 def test_cli_writes_precision_and_evidence(tmp_path, gazetteer):
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join(json.dumps(x) for x in [

@@ -48,7 +48,7 @@ from ._dates import DateMention
 from ._model import TextEvent
 from ._tokens import MILITARY, SPEECH
 
-__all__ = ["PRECISION", "geo_precision", "locate_report", "report_spans"]
+__all__ = ["PRECISION", "described", "geo_precision", "locate_report", "report_spans"]
 
 #: Feature class -> ``geo_precision`` of the event table.
 PRECISION = {"populated_place": "exact", "other": "near", "admin2": "admin2",
@@ -326,17 +326,17 @@ def locate_report(text: str, events: list[TextEvent], *, places: Sequence[Mentio
     if not spans:
         return events
     if _feature_genre(text, spans[0]):
-        return [_described(replace(e, primary=False), text) for e in events]
+        return [described(replace(e, primary=False), text) for e in events]
     report = _Report(text, spans, places, events, gazetteer)
     primary = next((e for e in events if e.primary), None)
     if primary is None:
         event = _untriggered(text, report, demonyms, dates, actors)
         return [event] if event is not None else []
-    return [_described(_relocate(text, e, report, demonyms)
+    return [described(_relocate(text, e, report, demonyms)
                        if e is primary and e.type not in SPEECH else e, text) for e in events]
 
 
-def _described(e: TextEvent, text: str) -> TextEvent:
+def described(e: TextEvent, text: str) -> TextEvent:
     """A trigger event's own precision and evidence (its phrase), when not set already."""
     if e.location_evidence is not None or e.location is None:
         return e

@@ -49,7 +49,7 @@ from ._tokens import (
     Tok,
     tokens,
 )
-from ._where import locate_report, report_spans
+from ._where import described, locate_report, report_spans
 
 __all__ = ["extract_events"]
 
@@ -99,7 +99,8 @@ def extract_events(article: Article, mentions: Sequence[Mention],
         return []
     code = detect_language(text)
     if code in ("uk", "ru"):  # Ukrainian and Russian: see ._slavic
-        return extract_slavic(text, article.date, mentions, gazetteer, get_language(code))
+        return [described(e, text) for e in
+                extract_slavic(text, article.date, mentions, gazetteer, get_language(code))]
     mentions = sorted(mentions, key=lambda m: m.start)
     actors = find_actors(text, list(mentions), gazetteer)
     mentions = sorted([*mentions, *facility_places(text, mentions, gazetteer)],
