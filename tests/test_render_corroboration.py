@@ -141,6 +141,19 @@ def test_links_to_unknown_rows_are_counted_not_dropped_silently():
     assert info.corroboration.corroborated == 2
 
 
+def test_a_link_to_a_country_level_record_is_said_not_dotted():
+    records, text_events, links = corroboration_tables()
+    to_r4 = pd.DataFrame([{"article_id": "a2", "event_index": 2, "record_id": "r4",
+                           "dataset": "ucdp", "rank": 1, "score": 0.4, "distance_km": 300.0,
+                           "gap_days": 19}])
+    m, info = render_map(None, data_dir=DATA, records=records, text_events=text_events,
+                         links=pd.concat([links, to_r4], ignore_index=True))
+    c = info.corroboration
+    assert (c.corroborated, c.links, c.links_unplaced) == (2, 4, 1)
+    assert c.unmatched == 0  # the Bakhmut event has a record now, though not a dotted one
+    assert "1 of 4 links end at a record or event located only to a country" in map_html(m)
+
+
 def test_links_table_must_name_its_ends():
     records, text_events, links = corroboration_tables()
     with pytest.raises(ValueError, match="record_id"):

@@ -46,6 +46,10 @@ def legend_html(events: EventsLayerInfo, mentions: MentionsLayerInfo, flows: Flo
         parts.append(_row(f'<svg width="26" height="10"><path d="M1 5H25" stroke="{LINK_COLOUR}"'
                           ' stroke-width="2.5" stroke-dasharray="6 5"/></svg>',
                           "link to an article (click a record)"))
+        if corroboration.links_unplaced:
+            parts.append(f'<div class="row"><small>{corroboration.links_unplaced:,} of '
+                         f"{corroboration.links:,} links end at a record or event located only "
+                         "to a country or not at all: not drawn as points</small></div>")
     if events.mode == "density":
         parts.append("<h4>Event density</h4>")
         ramp = "".join(f'<span class="sw" style="background:{c};border:0"></span>'

@@ -53,7 +53,9 @@ class CorroborationInfo:
     uncovered: int = 0
     unmatched: int = 0
     links: int = 0
-    links_unplaced: int = 0  # links whose record or text event is not in the tables given
+    # links whose record or text event is not drawn as a point: located only to a country (it
+    # is counted on the country), unlocated, or not in the tables given
+    links_unplaced: int = 0
     drawn: bool = False
 
     def layer_names(self) -> dict[str, str]:
