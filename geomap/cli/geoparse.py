@@ -17,9 +17,13 @@ def add_parser(sub) -> None:
         help="find and resolve place mentions in articles",
         description="Find and resolve the place mentions of articles. Without -o, prints a "
         "table. With -o OUT.jsonl, writes one line per document in input order: {\"id\", "
-        "\"toponyms\": [{start, end, name, lat, lon, geonameid, feature, country, admin1, role, "
-        "confidence}]}. For a .jsonl input each line needs \"id\" and \"text\" (other keys are "
-        "ignored); lines that are not valid JSON go to OUT.rejects.jsonl.",
+        "\"home_country\", \"home_country_evidence\", \"toponyms\": [{start, end, name, lat, lon, "
+        "geonameid, feature, country, admin1, role, confidence}]}; home_country is the ISO code "
+        "of where the story is, inferred from a dateline, the country most of its confident "
+        "places lie in, or the country domain of its \"url\" (evidence: dateline, mentions, "
+        "url; null when none holds). For a .jsonl input each line needs \"id\" and \"text\" "
+        "(\"url\" is used, other keys are ignored); lines that are not valid JSON go to "
+        "OUT.rejects.jsonl.",
     )
     p.add_argument("inputs", nargs="+", metavar="FILE", help="article files, folders or .jsonl")
     p.add_argument("-o", "--out", metavar="OUT.jsonl", help="write JSON Lines here")
@@ -38,7 +42,7 @@ def add_parser(sub) -> None:
 
 
 def _documents(inputs: list[str], rejects: list[dict]):
-    """(id, text) of every document of every readable input (see :mod:`geomap.inputs`);
+    """(id, text, url) of every document of every readable input (see :mod:`geomap.inputs`);
     rejected files and lines are appended to ``rejects`` as they are met."""
     from ..sources import ArticleReader
 
@@ -48,7 +52,7 @@ def _documents(inputs: list[str], rejects: list[dict]):
     for art in articles:
         rejects.extend(r.to_json() for r in reader.rejects[done:])
         done = len(reader.rejects)
-        yield art.id, art.text
+        yield art.id, art.text, art.url
     rejects.extend(r.to_json() for r in reader.rejects[done:])
 
 
@@ -61,7 +65,7 @@ def _print_rejects(rejects: list[dict]) -> None:
 def run(args) -> int:
     from tqdm import tqdm
 
-    from ..geoparse import ROLES, Geoparser
+    from ..geoparse import ROLES, Geoparser, home_fields
 
     roles = None
     if args.roles:
@@ -81,11 +85,12 @@ def run(args) -> int:
     n_docs = n_mentions = 0
     if args.out:
         with atomic_write(args.out) as fh:
-            for doc_id, text in docs:
+            for doc_id, text, url in docs:
                 mentions = parser.parse(text)
                 n_docs += 1
                 n_mentions += len(mentions)
-                fh.write(json.dumps({"id": doc_id, "toponyms": [m.to_json() for m in mentions]},
+                fh.write(json.dumps({"id": doc_id, **home_fields(mentions, url),
+                                     "toponyms": [m.to_json() for m in mentions]},
                                     ensure_ascii=False) + "\n")
         rej_path = Path(args.out).with_suffix("").as_posix() + ".rejects.jsonl"
         if rejects:
@@ -97,7 +102,7 @@ def run(args) -> int:
               + (f" (in {rej_path})" if rejects else "") + f"; wrote {args.out}", file=sys.stderr)
         return 0 if n_docs else 1
     rows = []
-    for doc_id, text in docs:
+    for doc_id, text, _url in docs:
         n_docs += 1
         for m in parser.parse(text):
             p = m.place

@@ -11,10 +11,12 @@ import datetime
 from collections.abc import Iterable, Iterator
 
 from ..gazetteer import Gazetteer
+from ._home import HomeCountry, home_country, home_fields
 from .core import Geoparser
 from .mention import ROLES, Mention
 
-__all__ = ["ROLES", "Geoparser", "Mention", "geoparse", "geoparse_many"]
+__all__ = ["ROLES", "Geoparser", "HomeCountry", "Mention", "geoparse", "geoparse_many",
+           "home_country", "home_fields"]
 
 
 def geoparse(text: str, *, published: datetime.date | None = None,

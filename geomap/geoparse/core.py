@@ -22,6 +22,7 @@ from ..gazetteer.core import priors
 from ..lang import Language, detect_language, get_language
 from ._cyrillic import MORPHOLOGY, expand_spans, keep_rows, unresolved_spans, zipf_functions
 from ._evidence import is_sentence_start
+from ._rank import Ranker, default_ranker
 from ._rules import rules_for
 from ._spans import Span, area_extension, candidate_spans, tokenize
 from .mention import ROLES, Mention
@@ -101,15 +102,21 @@ class Geoparser:
         The language of the texts: a code ("en", "uk", "ru") or a
         :class:`geomap.lang.Language`; by default each text's own, by
         :func:`geomap.lang.detect_language`. Its word lists drive the evidence rules.
+    ranker
+        Choose among a mention's candidate places with the shipped learned ranker (True, the
+        default, when its model file is present: see :mod:`._rank`), with a given
+        :class:`~._rank.Ranker`, or with the hand-written scores alone (False).
     """
 
     def __init__(self, gazetteer: Gazetteer | None = None, *,
                  roles: Iterable[str] | None = None,
-                 language: str | Language | None = None) -> None:
+                 language: str | Language | None = None,
+                 ranker: bool | Ranker = True) -> None:
         self.gazetteer = gazetteer or Gazetteer()
         self.language = language if isinstance(language, Language) or language is None \
             else get_language(language)
         self.roles = frozenset(roles) if roles else frozenset(ROLES)
+        self.ranker = default_ranker() if ranker is True else (ranker or None)
         self._prior_cache: dict[str, tuple[list, list[float]]] = {}
         bad = self.roles - set(ROLES)
         if bad:
@@ -427,6 +434,9 @@ class Geoparser:
             for m in ms:
                 if len(m.cands) > 1:
                     self._score(m, named_countries, admin1s, parent.get(id(m)), anchors)
+        if self.ranker is not None:  # the learned ranker re-chooses among the scored places
+            self.ranker.rerank(text, ms, named_countries=named_countries, admin1s=admin1s,
+                               parent=parent, anchors=anchors)
         # "Pyongyang and Moscow have adopted...": coordinated seats of government share a role
         for a, b in itertools.pairwise(ms):
             if text[a.span.end : b.span.start] == " and " and "metonymic" in (a.role, b.role):

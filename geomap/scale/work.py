@@ -155,8 +155,15 @@ def process_partition(part: Partition, spec: TaskSpec) -> PartResult:
             atomic_write_text(stamp_path, stamp)
     if spec.want_lines:
         key = "toponyms" if spec.task == "mentions" else "events"
-        result.lines = [json.dumps({"id": art.id, key: [x.to_json() for x in found]},
-                                   ensure_ascii=False) for art, found in pairs]
+        if spec.task == "mentions":
+            from ..geoparse import home_fields
+
+            result.lines = [json.dumps({"id": art.id, **home_fields(found, art.url),
+                                        key: [x.to_json() for x in found]},
+                                       ensure_ascii=False) for art, found in pairs]
+        else:
+            result.lines = [json.dumps({"id": art.id, key: [x.to_json() for x in found]},
+                                       ensure_ascii=False) for art, found in pairs]
     if spec.want_items:
         result.pairs = pairs
     result.seconds = time.perf_counter() - t0
