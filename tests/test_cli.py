@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -158,6 +159,12 @@ def test_usage_errors_exit_2(capsys, tmp_path):
     with pytest.raises(SystemExit) as exc:
         main(["map"])  # argparse: no INPUT
     assert exc.value.code == 2
+    for bad in (["--top", "0"], ["--days", "-5"], ["--km", "-1"], ["--km", "nan"]):
+        with pytest.raises(SystemExit) as exc:  # refused before any input is read
+            main(["map", str(f), "-o", str(tmp_path / "o"), *bad])
+        assert exc.value.code == 2, bad
+        assert bad[0] in capsys.readouterr().err
+        assert not (tmp_path / "o").exists()
 
 
 def test_map_end_to_end_on_samples(capsys, tmp_path, gazetteer):
@@ -183,3 +190,17 @@ def test_map_end_to_end_on_samples(capsys, tmp_path, gazetteer):
     html = (out_dir / "index.html").read_text(encoding="utf-8")
     assert "GeoNames" in html and "Kursk Oblast" in html
     assert "<script>alert(1)</script>" not in html  # wire-003's text is escaped
+
+
+def test_geopy_retry_tracebacks_stay_off_stderr_unless_very_verbose(capsys):
+    from geomap.cli import _configure_logging
+
+    for verbose, shown in ((0, False), (2, True)):
+        _configure_logging(verbose, quiet=False)
+        try:
+            raise OSError("Name or service not known")
+        except OSError:  # what geopy's RateLimiter logs on each retry
+            logging.getLogger("geopy").warning("RateLimiter caught an error", exc_info=True)
+        err = capsys.readouterr().err
+        assert ("Traceback" in err) is shown, verbose
+    _configure_logging(0, quiet=False)

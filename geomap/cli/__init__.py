@@ -79,6 +79,11 @@ def _configure_logging(verbose: int, quiet: bool) -> None:
     root.handlers[:] = [handler]
     root.setLevel(level)
     root.propagate = False
+    # geopy logs every retry of an unreachable service with its traceback (Python's last-resort
+    # handler prints them); geomap says in one line what failed, so they show with -vv only
+    geopy = logging.getLogger("geopy")
+    geopy.handlers[:] = [handler if verbose > 1 else logging.NullHandler()]
+    geopy.propagate = False
 
 
 def main(argv: Sequence[str] | None = None) -> int:

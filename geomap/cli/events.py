@@ -251,8 +251,7 @@ def run_extract(args: argparse.Namespace) -> int:
     reader = ArticleReader()
     items = [(art, extract_events(art, parser.parse(art.text), gaz))
              for art in reader.read(args.inputs)]
-    for r in reader.rejects:
-        log.warning("%s:%s: %s", r.source, r.line if r.line is not None else "", r.reason)
+    # the reader has logged each reject once ("... skipped: reason")
     if suffix == ".jsonl":
         with atomic_write(out) as fh:
             for art, events in items:

@@ -12,13 +12,27 @@ from ._common import add_gazetteer_options, gazetteer_from_args
 DEFAULTS = {"km": 25.0, "days": 3, "top": 2}  # geomap.join.DEFAULTS, without importing it
 
 
+def _number(kind, *, least, name: str):
+    """An argparse type: ``kind`` of at least ``least`` (a bad value is a usage error, exit 2)."""
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if not value >= least:  # also refuses nan
+            raise argparse.ArgumentTypeError(f"{name} must be at least {least}, not {text}")
+        return value
+    parse.__name__ = kind.__name__  # argparse names the type in its messages
+    return parse
+
+
 def add_join_options(p) -> None:
     """--km, --days and --top, shared by ``geomap join`` and ``geomap map``."""
-    p.add_argument("--km", type=float, default=DEFAULTS["km"],
+    p.add_argument("--km", type=_number(float, least=0.0, name="--km"), default=DEFAULTS["km"],
                    help="distance window between precise places, km (default 25)")
-    p.add_argument("--days", type=int, default=DEFAULTS["days"],
+    p.add_argument("--days", type=_number(int, least=0, name="--days"), default=DEFAULTS["days"],
                    help="greatest gap in days between the dates (default 3)")
-    p.add_argument("--top", type=int, default=DEFAULTS["top"],
+    p.add_argument("--top", type=_number(int, least=1, name="--top"), default=DEFAULTS["top"],
                    help="records kept per article event, best first (default 2)")
 
 log = logging.getLogger("geomap.join")
