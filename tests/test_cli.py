@@ -46,8 +46,10 @@ def test_geocode_json_is_stable_and_alone_on_stdout(capsys, gazetteer):
     assert [r["query"] for r in res] == ["Kursk", "Pyongyang", "Kursk region", "North Korean",
                                          "Xqzvillezzz"]
     keys = {"query", "name", "lat", "lon", "feature", "country", "admin1", "geonameid", "match",
-            "suggestions", "geo_precision", "matched_text", "unresolved"}
+            "suggestions", "geo_precision", "matched_text", "unresolved", "disputed",
+            "de_facto_country"}
     assert all(set(r) == keys for r in res)
+    assert not any(r["disputed"] or r["de_facto_country"] for r in res)
     kursk, pyongyang, region, demonym, missing = res
     assert kursk["feature"] == "populated_place" and kursk["admin1"] == "Kursk Oblast"
     assert kursk["geonameid"] == 538560 and kursk["match"] == "exact"
@@ -58,6 +60,16 @@ def test_geocode_json_is_stable_and_alone_on_stdout(capsys, gazetteer):
     assert isinstance(missing["suggestions"], list)
     assert [r["geo_precision"] for r in res] == ["exact", "exact", "admin1", "country", "unknown"]
     assert kursk["matched_text"] == "Kursk" and missing["matched_text"] is None
+
+
+def test_geocode_json_flags_disputed_territory(capsys, gazetteer):
+    for extra, country in (((), "UA"), (("--de-facto",), "RU")):
+        code, out, _err = run(capsys, "geocode", "--json", "Simferopol", "Lviv", *extra)
+        assert code == 0
+        crimea, lviv = json.loads(out)
+        assert (crimea["country"], crimea["disputed"], crimea["de_facto_country"]) == (
+            country, True, "RU")
+        assert (lviv["country"], lviv["disputed"], lviv["de_facto_country"]) == ("UA", False, None)
 
 
 def test_geocode_free_form_queries_from_a_file_one_answer_each_in_order(capsys, tmp_path,

@@ -63,6 +63,8 @@ class GeocodeResult:
             "geo_precision": self.precision,
             "matched_text": (self.matched_text or self.query) if p else None,
             "unresolved": list(self.unresolved) if p else [],
+            "disputed": bool(p.disputed) if p else False,
+            "de_facto_country": p.de_facto_country if p else None,
         }
 
 
