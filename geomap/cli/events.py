@@ -192,7 +192,7 @@ def run_read(args: argparse.Namespace) -> int:
     else:
         rejects = pd.DataFrame(columns=lead)
     with atomic_write(rejects_path, "w") as fh:
-        rejects.to_csv(fh, index=False)
+        rejects.to_csv(fh, index=False, lineterminator="\r\n")  # quotes a bare CR too
 
     _report(results, output, rejects_path, quiet=getattr(args, "quiet", False))
     if args.json:

@@ -92,12 +92,36 @@ def events_from_records(records: Iterable[Mapping[str, Any]]) -> gpd.GeoDataFram
     return coerce_events(frame)
 
 
+def strip_strings(series: pd.Series) -> pd.Series:
+    """A string column stripped, blanks as NA, in pyarrow compute (one pass, no Python
+    objects); the result has the "string" dtype on pyarrow storage."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    data = getattr(series.array, "_pa_array", None)
+    if data is None or not (pa.types.is_string(data.type)
+                            or pa.types.is_large_string(data.type)):
+        data = pa.array(series.astype(object), type=pa.string(), from_pandas=True)
+    trimmed = pc.utf8_trim_whitespace(data)
+    out = pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, trimmed.type), trimmed)
+    if isinstance(out, pa.ChunkedArray) and out.num_chunks != 1:
+        out = out.combine_chunks()
+    if isinstance(out, pa.ChunkedArray):
+        out = out.chunk(0)
+    return pd.Series(pd.arrays.ArrowStringArray(out), index=series.index)
+
+
 def _as_string(series: pd.Series) -> pd.Series:
     try:  # column operations; the value-by-value path below for odd objects (lists...)
+        if pd.api.types.is_string_dtype(series.dtype) or series.dtype == object:
+            return strip_strings(series).astype(_STR)
         out = series.astype(_STR).str.strip()
         return out.mask(out == "")
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, ImportError):
         pass
+    except Exception as exc:  # pyarrow's own errors for objects it cannot make strings of
+        if type(exc).__module__.split(".")[0] != "pyarrow":
+            raise
 
     def conv(v: Any) -> Any:
         if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)):

@@ -83,7 +83,7 @@ def write_table(gdf: gpd.GeoDataFrame, path: str | os.PathLike[str], *,
             wkt = gdf.geometry.to_wkt(rounding_precision=-1)  # full precision
             plain["WKT"] = wkt.where(gdf.geometry.notna(), None)
             with atomic_write(tmp, "w") as fh:
-                plain.to_csv(fh, index=False)
+                plain.to_csv(fh, index=False, lineterminator="\r\n")  # quotes a bare CR
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

@@ -14,8 +14,11 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ...dates import parse_date_column
+from ..schema import strip_strings
 
 __all__ = ["MIN_DATE", "Checks", "clean", "code", "coords", "map_unique"]
 
@@ -24,8 +27,7 @@ MIN_DATE = dt.date(1900, 1, 1)
 
 def clean(series: pd.Series) -> pd.Series:
     """Stripped strings, NA for blank fields (as a "string" column)."""
-    out = series.astype("string").str.strip()
-    return out.mask(out == "")
+    return strip_strings(series)
 
 
 def code(series: pd.Series) -> pd.Series:
@@ -43,27 +45,56 @@ def map_unique(series: pd.Series, func: Callable[[Any], Any]) -> pd.Series:
 
 def map_unique_pairs(a: pd.Series, b: pd.Series, func: Callable[[Any, Any], Any]) -> pd.Series:
     """``func(a_i, b_i)`` computed once per distinct pair (NA passed as None)."""
-    pairs = pd.MultiIndex.from_arrays([a.fillna("\x00"), b.fillna("\x00")])
-    codes, uniques = pd.factorize(pairs)
-    values = np.array([func(None if x == "\x00" else x, None if y == "\x00" else y)
-                       for x, y in uniques] + [None], dtype=object)
-    return pd.Series(values[codes], index=a.index, dtype=object)
+    ca, ua = pd.factorize(a, use_na_sentinel=True)
+    cb, ub = pd.factorize(b, use_na_sentinel=True)
+    key = (ca.astype(np.int64) + 1) * (len(ub) + 1) + (cb.astype(np.int64) + 1)
+    pairs, inverse = np.unique(key, return_inverse=True)
+    values = np.empty(len(pairs), dtype=object)
+    for i, k in enumerate(pairs.tolist()):
+        x, y = divmod(k, len(ub) + 1)
+        values[i] = func(ua[x - 1] if x else None, ub[y - 1] if y else None)
+    return pd.Series(values[inverse.reshape(-1)], index=a.index, dtype=object)
 
 
-def _numbers(series: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """``(float values, nan-or-inf literal)``; a decimal comma ("48,5") reads as a point."""
+def _arrow(series: pd.Series) -> pa.ChunkedArray | pa.Array:
+    array = series.array
+    data = getattr(array, "_pa_array", None)
+    return data if data is not None else pa.array(series.astype(object), type=pa.string(),
+                                                  from_pandas=True)
+
+
+def _numbers(series: pd.Series, *, decimal_comma: bool = True) -> tuple[pd.Series, pd.Series]:
+    """``(float values, nan-or-inf literal)``; a decimal comma ("48,5") reads as a point
+    when ``decimal_comma``.
+
+    Plain numbers are cast by pyarrow in one call; a column holding anything else (blanks
+    aside) takes the slower path with pandas.
+    """
+    try:
+        data = _arrow(series)
+        present = pc.not_equal(data, "")
+        values = pc.cast(pc.if_else(present, data, pa.scalar(None, pa.string())), pa.float64())
+        floats = pd.Series(values.to_numpy(zero_copy_only=False), index=series.index,
+                           dtype="float64")
+        special = pd.Series(pc.fill_null(pc.is_nan(values), False).to_numpy(
+            zero_copy_only=False), index=series.index) | np.isinf(floats)
+        return floats, special
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+        pass
     text = series.astype("string").str.strip()
-    text = text.str.replace(r"^([+-]?\d+),(\d+)$", r"\1.\2", regex=True)
+    if decimal_comma:
+        text = text.str.replace(r"^([+-]?\d+),(\d+)$", r"\1.\2", regex=True)
     values = pd.to_numeric(text, errors="coerce").astype("float64")
     special = text.str.fullmatch(r"[+-]?(?:nan|inf|infinity)", case=False).fillna(False)
     return values, special.astype(bool)
 
 
-def coords(lat_raw: pd.Series, lon_raw: pd.Series, *, required: bool
+def coords(lat_raw: pd.Series, lon_raw: pd.Series, *, required: bool,
+           blanks: tuple[pd.Series, pd.Series] | None = None
            ) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """``(lat, lon, reason)`` for whole columns; the rules of :func:`._rows.check_coords`."""
-    lat_blank = clean(lat_raw).isna()
-    lon_blank = clean(lon_raw).isna()
+    """``(lat, lon, reason)`` for whole columns; the rules of :func:`._rows.check_coords`.
+    ``blanks``: the blank masks of both columns when already known."""
+    lat_blank, lon_blank = blanks or (clean(lat_raw).isna(), clean(lon_raw).isna())
     reason = pd.Series(None, index=lat_raw.index, dtype=object)
     both = lat_blank & lon_blank
     if required:
@@ -101,6 +132,15 @@ class Checks:
     def __init__(self, frame: pd.DataFrame) -> None:
         self.frame = frame
         self.reason = pd.Series(None, index=frame.index, dtype=object)
+        self._clean: dict[str, pd.Series] = {}
+
+    def clean(self, name: str) -> pd.Series:
+        """Column ``name`` stripped, NA for blanks (all NA when the file lacks it); computed
+        once per batch."""
+        if name not in self._clean:
+            self._clean[name] = clean(self.frame[name]) if name in self.frame.columns else \
+                pd.Series(pd.NA, index=self.frame.index, dtype="string")
+        return self._clean[name]
 
     @property
     def ok(self) -> pd.Series:
@@ -119,7 +159,7 @@ class Checks:
     def required(self, fields: Sequence[str]) -> None:
         for name in fields:
             if name in self.frame.columns:
-                self.fail(clean(self.frame[name]).isna(), f"missing required field: {name}")
+                self.fail(self.clean(name).isna(), f"missing required field: {name}")
 
     def date(self, name: str, *, dayfirst: bool | None, today: dt.date | None = None
              ) -> tuple[pd.Series, pd.Series, Any]:
@@ -128,7 +168,7 @@ class Checks:
         raw = self.frame[name]
         column = parse_date_column(raw, dayfirst=dayfirst, name=name)
         dates = column.dates
-        self.fail(clean(raw).isna(), f"missing required field: {name}")
+        self.fail(self.clean(name).isna(), f"missing required field: {name}")
         bad = dates.isna()
         if bad.any():
             self.fail(bad, pd.Series([f"unparseable date: {str(v).strip()!r}" for v in raw[bad]],
@@ -143,7 +183,9 @@ class Checks:
 
     def coords(self, lat_col: str, lon_col: str, *, required: bool
                ) -> tuple[pd.Series, pd.Series]:
-        lat, lon, reason = coords(self.frame[lat_col], self.frame[lon_col], required=required)
+        lat, lon, reason = coords(self.frame[lat_col], self.frame[lon_col], required=required,
+                                  blanks=(self.clean(lat_col).isna(),
+                                          self.clean(lon_col).isna()))
         self.fail(reason.notna(), reason)
         return lat, lon
 
@@ -152,8 +194,8 @@ class Checks:
         are truncated. Blank is NA."""
         raw = self.frame[name] if name in self.frame.columns else \
             pd.Series("", index=self.frame.index)
-        text = clean(raw)
-        values = pd.to_numeric(text, errors="coerce").astype("float64")
+        text = self.clean(name)
+        values, _special = _numbers(raw, decimal_comma=False)
         bad = text.notna() & (values.isna() | (values < 0) | np.isinf(values))
         if whole:
             bad |= text.notna() & values.notna() & (values % 1 != 0)
@@ -170,7 +212,8 @@ class Checks:
         candidates = ids[live]
         values = candidates.to_numpy(dtype=object)
         first_here = ~candidates.duplicated(keep="first").to_numpy()
-        earlier = np.fromiter((v in seen for v in values), dtype=bool, count=len(values))
+        earlier = np.fromiter(map(seen.__contains__, values), dtype=bool, count=len(values)) \
+            if seen else np.zeros(len(values), dtype=bool)
         dup = ~first_here | earlier
         if dup.any():
             firsts = {k: seen[k] for k in values[earlier]}

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import os
 import re
@@ -128,17 +129,34 @@ def _decodes(source: bytes | str | os.PathLike[str], encoding: str) -> int | Non
     return None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _binary(text: str) -> bool:
     sample = text[:65536]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n\f")
-    controls += sum(1 for ch in sample if 0x7F <= ord(ch) < 0xA0)
-    return controls > max(2, len(sample) // 200)
+    return len(_CONTROL.findall(sample)) > max(2, len(sample) // 200)
 
 
 def detect_encoding(source: bytes | str | os.PathLike[str], name: str = "",
                     given: str | None = None) -> Encoding:
     """The encoding of a file (path) or its bytes, with a report; InputError for binary
-    content or a ``given`` encoding that does not decode the file."""
+    content or a ``given`` encoding that does not decode the file. A file's answer is
+    remembered while the file is unchanged (format detection and reading both ask)."""
+    if isinstance(source, bytes):
+        return _detect(source, name, given)
+    path = _check_path(source)
+    stat = path.stat()
+    return _detect_file(str(path.resolve()), stat.st_size, stat.st_mtime_ns, name, given)
+
+
+@functools.lru_cache(maxsize=64)
+def _detect_file(path: str, size: int, mtime: int, name: str, given: str | None) -> Encoding:
+    del size, mtime  # part of the cache key only
+    return _detect(path, name, given)
+
+
+def _detect(source: bytes | str | os.PathLike[str], name: str = "",
+            given: str | None = None) -> Encoding:
     name = name or str(source if not isinstance(source, bytes) else "input")
     head = source[:65536] if isinstance(source, bytes) else head_bytes(source, 65536)
     if given:

@@ -16,7 +16,7 @@ import pandas as pd
 from ...exceptions import InputError
 from ..taxonomy import from_acled
 from ._batch import Converted, State, read_table
-from ._checks import Checks, clean, code, map_unique, map_unique_pairs
+from ._checks import Checks, code, map_unique, map_unique_pairs
 from ._countries import country_to_iso2
 from ._result import ReadResult
 
@@ -47,12 +47,10 @@ def _convert(frame: pd.DataFrame, rows: np.ndarray, state: State) -> Converted:
     dates, _prec, _ = checks.date("event_date", dayfirst=state.date_order(frame, "event_date"))
     lat, lon = checks.coords("latitude", "longitude", required=True)
     fatalities = checks.count("fatalities", whole=False)
-    ids = clean(frame["event_id_cnty"])
+    ids = checks.clean("event_id_cnty")
     checks.duplicates(ids, pd.Series(rows, index=frame.index), state.seen)
 
-    def col(name: str) -> pd.Series:
-        return clean(frame[name]) if name in frame.columns else \
-            pd.Series(pd.NA, index=frame.index, dtype="string")
+    col = checks.clean
 
     geo_prec = code(col("geo_precision"))
     time_prec = code(col("time_precision"))

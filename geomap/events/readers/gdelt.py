@@ -27,7 +27,7 @@ import pandas as pd
 from ...exceptions import InputError
 from ..taxonomy import from_cameo
 from ._batch import Converted, State, read_table
-from ._checks import Checks, clean, map_unique, map_unique_pairs
+from ._checks import Checks, map_unique, map_unique_pairs
 from ._countries import fips_to_iso2
 from ._files import BadRow, Layout, head_bytes
 from ._result import ReadResult
@@ -145,19 +145,19 @@ def _convert_events(frame: pd.DataFrame, rows: np.ndarray, state: State) -> Conv
     checks.required(("GLOBALEVENTID", "SQLDATE", "EventCode"))
     dates, _prec, _ = checks.date("SQLDATE", dayfirst=None)
     lat, lon = checks.coords("ActionGeo_Lat", "ActionGeo_Long", required=False)
-    ids = clean(frame["GLOBALEVENTID"])
+    ids = checks.clean("GLOBALEVENTID")
     checks.duplicates(ids, pd.Series(rows, index=frame.index), state.seen)
-    code = clean(frame["EventCode"])
-    geo_type = clean(frame["ActionGeo_Type"])
-    full_name = clean(frame["ActionGeo_FullName"])
-    country_note = map_unique_pairs(clean(frame["ActionGeo_CountryCode"]),
-                                    clean(frame["ActionGeo_ADM1Code"]), fips_country)
+    code = checks.clean("EventCode")
+    geo_type = checks.clean("ActionGeo_Type")
+    full_name = checks.clean("ActionGeo_FullName")
+    country_note = map_unique_pairs(checks.clean("ActionGeo_CountryCode"),
+                                    checks.clean("ActionGeo_ADM1Code"), fips_country)
     notes = ("QuadClass " + frame["QuadClass"].astype(str) + "; Goldstein "
              + frame["GoldsteinScale"].astype(str) + "; AvgTone " + frame["AvgTone"].astype(str))
     fips_note = country_note.map(lambda cn: cn[1] if cn else None)
     notes = notes.where(fips_note.isna(), notes + "; " + fips_note.fillna(""))
     located = lat.notna()
-    source = clean(frame["SOURCEURL"]) if "SOURCEURL" in frame.columns else \
+    source = checks.clean("SOURCEURL") if "SOURCEURL" in frame.columns else \
         pd.Series(pd.NA, index=frame.index, dtype="string")
     events = pd.DataFrame({
         "event_id": ids,
@@ -165,10 +165,10 @@ def _convert_events(frame: pd.DataFrame, rows: np.ndarray, state: State) -> Conv
         "date": dates,
         "date_precision": "day",
         "event_type": map_unique(code, from_cameo),
-        "orig_type": clean(frame["EventRootCode"]).fillna(code.str[:2]),
+        "orig_type": checks.clean("EventRootCode").fillna(code.str[:2]),
         "orig_subtype": code,
-        "actor1": clean(frame["Actor1Name"]),
-        "actor2": clean(frame["Actor2Name"]),
+        "actor1": checks.clean("Actor1Name"),
+        "actor2": checks.clean("Actor2Name"),
         "location": full_name,
         "admin1": map_unique_pairs(geo_type, full_name, _admin1),
         "country": country_note.map(lambda cn: cn[0] if cn else None),

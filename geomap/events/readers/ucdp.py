@@ -16,7 +16,7 @@ import pandas as pd
 from ...exceptions import InputError
 from ..taxonomy import UCDP_VIOLENCE_TYPES, from_ucdp
 from ._batch import Converted, State, read_table
-from ._checks import Checks, clean, code, map_unique
+from ._checks import Checks, code, map_unique
 from ._countries import country_to_iso2, gw_to_iso2
 from ._result import ReadResult
 
@@ -66,9 +66,7 @@ def _convert(frame: pd.DataFrame, rows: np.ndarray, state: State) -> Converted:
              for a, b in zip(lat[swapped], lon[swapped], strict=True)],
             index=frame.index[swapped]).reindex(frame.index))
 
-    def col(name: str) -> pd.Series:
-        return clean(frame[name]) if name in frame.columns else \
-            pd.Series(pd.NA, index=frame.index, dtype="string")
+    col = checks.clean
 
     tov = code(col("type_of_violence"))
     event_type = map_unique(tov, from_ucdp)
