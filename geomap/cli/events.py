@@ -179,7 +179,11 @@ def run_read(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     frames = [r.events for r in results if len(r.events)]
-    events = coerce_events(pd.concat(frames, ignore_index=True)) if frames else empty_events()
+    if len(frames) == 1:
+        events = frames[0]  # already an event table: no second pass over every column
+    else:
+        events = coerce_events(pd.concat(frames, ignore_index=True)) if frames else \
+            empty_events()
     write_table(events, output)
 
     reject_frames = [r.rejects for r in results if len(r.rejects)]
