@@ -9,9 +9,10 @@ rows may not be redistributed), side by side in one run:
   event schema), through the CLI.
 
 Each runs in its own subprocess, which reports its wall time and peak resident memory
-(VmHWM from /proc, else ``resource.getrusage``). The ratio geomap / baseline is the figure (target <= 2x).
+(VmHWM from /proc, else ``resource.getrusage``). The ratio geomap / baseline is the figure
+(target <= 2x).
 
-Run: ``.venv/bin/python benchmarks/bench_readers.py [--rows 500000 1000000] [--repeat 1]``.
+Run: ``.venv/bin/python benchmarks/bench_readers.py [--rows 500000 1000000]``.
 """
 
 from __future__ import annotations
