@@ -1,6 +1,12 @@
-"""Text files in whatever encoding they come: one decoder for every reader of text input.
+"""Text files in whatever encoding they come: the one place geomap decides an encoding.
 
-UTF-8 (with or without a byte order mark) is read as is. Anything else is decided by
+Two entry points share one decision (byte order mark, then UTF-8, then charset-normalizer over
+a restricted list of code pages, then Windows-1252 when it reads the same text):
+:func:`decode_text` decodes a whole text in memory (articles, feeds, JSON Lines, the input
+classifier); :func:`detect_file_encoding` names the encoding of a file it reads in chunks
+(event tables of any size, which pyarrow then decodes as it parses).
+
+For texts, UTF-8 (with or without a byte order mark) is read as is. Anything else is decided by
 charset-normalizer among the encodings news text in geomap's languages (English, Ukrainian,
 Russian) is really saved in: UTF-16/32 (spreadsheets, Windows "Unicode" text), Windows-1252,
 Windows-1251, KOI8-R/U, Mac Cyrillic, DOS 866 and ISO 8859-5; the decision is returned so that
@@ -11,16 +17,19 @@ that fits) raises :class:`~geomap.exceptions.InputError` with a reason, never a 
 from __future__ import annotations
 
 import codecs
+import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .exceptions import InputError
 
-__all__ = ["Decoded", "binary_reason", "decode_text"]
+__all__ = ["Decoded", "Encoding", "NotText", "binary_reason", "decode_text", "detect_file_encoding"]
 
-#: Legacy encodings charset-normalizer may choose from (Central European code pages are left out:
-#: for Western text they win ties against Windows-1252 and turn "naïve" into "naďve").
-LEGACY_ENCODINGS: tuple[str, ...] = (
+#: Legacy encodings charset-normalizer may choose from for a whole text (Central European code
+#: pages are left out: for Western text they win ties against Windows-1252 and turn "naïve" into
+#: "naďve").
+TEXT_CODE_PAGES: tuple[str, ...] = (
     "cp1252", "cp1251", "koi8_r", "koi8_u", "mac_cyrillic", "cp866", "iso8859_5",
     "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be",
 )  # fmt: skip
@@ -117,23 +126,36 @@ def decode_text(data: bytes, source: str = "<bytes>") -> Decoded:
     return _checked(_detect(data, source), source)
 
 
-def _detect(data: bytes, source: str) -> Decoded:
+def _best_match(sample: bytes, pages: tuple[str, ...]):
+    """charset-normalizer's best reading of ``sample`` among ``pages`` (or None)."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
+    return from_bytes(sample, cp_isolation=list(pages)).best()
+
+
+def _western_instead(data: bytes, text: str, *, mixed_words: bool = True) -> str | None:
+    """``data`` read as Windows-1252 when that is the better reading of what a legacy code page
+    read as ``text``, else None. Windows-1251 and 1252 share their punctuation: 1252 when the
+    text is the same; with ``mixed_words``, a Cyrillic letter inside a Latin word ("Cafй") means
+    a Western text read as Cyrillic (not for tables: their words with non-ASCII bytes, taken
+    alone, include real mixed ones, and a Cyrillic UCDP export then read as cp1252)."""
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    return western if western == text or (mixed_words and _MIXED_WORD.search(text)) else None
+
+
+def _detect(data: bytes, source: str) -> Decoded:
+    best = _best_match(data, TEXT_CODE_PAGES)
     if best is None:
         kind = "NUL bytes" if b"\x00" in data[:65536] else "bytes no text encoding fits"
         raise InputError(f"{source}: binary data ({kind}), not text")
     codec = codecs.lookup(best.encoding).name
     text = str(best)
     if codec != "cp1252" and not codec.startswith("utf"):
-        # Windows-1251 and 1252 share their punctuation: say 1252 when the text is the same; a
-        # Cyrillic letter inside a Latin word ("Cafй") means a Western text read as Cyrillic.
-        try:
-            western = data.decode("cp1252")
-        except UnicodeDecodeError:
-            western = None
-        if western is not None and (western == text or _MIXED_WORD.search(text)):
+        western = _western_instead(data, text)
+        if western is not None:
             return Decoded(western, "cp1252", legacy=True)
     return Decoded(text, codec, legacy=True)
 
@@ -155,3 +177,129 @@ def _checked(decoded: Decoded, source: str) -> Decoded:
         raise InputError(f"{source}: binary data, or {decoded.encoding.upper()} text in "
                              "neither Latin nor Cyrillic script")
     return decoded
+
+
+# -- event tables and other large files: decided in a streaming pass ------------------------
+
+
+#: Code pages event tables come in (Western, Cyrillic, Central European, Greek, Turkish, Baltic;
+#: KOI8; Mac Cyrillic), and UTF-16/32 without a BOM. Wider than :data:`TEXT_CODE_PAGES`: a
+#: table's sample is only its words with non-ASCII bytes, where the cp1252 preference below
+#: settles the ties a whole article would lose to Central European pages.
+TABLE_CODE_PAGES: tuple[str, ...] = (
+    "cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "latin_1", "iso8859_15",
+    "iso8859_5", "koi8_r", "koi8_u", "mac_cyrillic", "utf_16", "utf_16_le", "utf_16_be",
+    "utf_32", "utf_32_le", "utf_32_be",
+)  # fmt: skip
+
+_CHUNK = 1 << 22
+_HIGH_WORD = re.compile(rb"[^\s,;|\"]*[\x80-\xff][^\s,;|\"]*")
+
+
+class NotText(InputError):
+    """The file is binary or undecodable (callers word the message for their kind of file)."""
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """The encoding a file was read with (a Python codec name) and why."""
+
+    name: str
+    report: str
+
+
+def _chunks(source: bytes | str | os.PathLike[str]) -> Iterator[bytes]:
+    if isinstance(source, bytes):
+        for i in range(0, len(source), _CHUNK):
+            yield source[i:i + _CHUNK]
+        return
+    with open(source, "rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            yield chunk
+
+
+def _decodes(source: bytes | str | os.PathLike[str], encoding: str) -> int | None:
+    """None when all of ``source`` decodes as ``encoding``, else the offset of the first error."""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    offset = 0
+    try:
+        for chunk in _chunks(source):
+            decoder.decode(chunk)
+            offset += len(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:
+        return offset + exc.start
+    return None
+
+
+def _high_lines(source: bytes | str | os.PathLike[str], limit: int = 100_000) -> bytes:
+    """Up to ``limit`` bytes of distinct words holding non-ASCII bytes, from the whole file
+    (what tells code pages apart; the ASCII around them only dilutes the evidence)."""
+    words: dict[bytes, None] = {}
+    size = 0
+    for chunk in _chunks(source):
+        for m in _HIGH_WORD.finditer(chunk):
+            word = m.group()
+            if word not in words:
+                words[word] = None
+                size += len(word) + 1
+                if size >= limit:
+                    return b" ".join(words)
+    return b" ".join(words)
+
+
+def detect_file_encoding(source: bytes | str | os.PathLike[str], head: bytes, name: str,
+                         given: str | None = None) -> Encoding:
+    """The encoding of a file (path, read in chunks, never whole) or its bytes, with a report.
+
+    ``head`` is the file's first 64 kB. A ``given`` encoding must decode the whole file; else a
+    BOM decides, then NUL bytes mean UTF-16/32 without a BOM (or binary), then UTF-8 when valid
+    throughout, then charset-normalizer over :data:`TABLE_CODE_PAGES` on the words holding
+    non-ASCII bytes (cp1252 when it reads them the same), checked against the whole file, with
+    cp1252 and Latin-1 as fallbacks. Raises :class:`NotText` for binary content and
+    :class:`~geomap.exceptions.InputError` for a ``given`` encoding that is unknown or fails.
+    """
+    if given:
+        try:
+            codecs.lookup(given)
+        except LookupError as exc:
+            raise InputError(f"{name}: unknown encoding {given!r}") from exc
+        bad = _decodes(source, given)
+        if bad is not None:
+            raise InputError(f"{name}: cannot decode as {given} (byte {bad})")
+        return Encoding(given, f"{given} (given)")
+    for bom, enc in _BOMS:
+        if head.startswith(bom):
+            if _decodes(source, enc) is not None:
+                raise NotText(f"{name}: starts with a {enc} byte order mark but is not {enc}")
+            return Encoding(enc, f"{enc} (byte-order mark)")
+    if b"\x00" in head:
+        best = _best_match(head, TABLE_CODE_PAGES)
+        codec = best.encoding if best is not None else ""
+        if codec.startswith(("utf_16", "utf_32")) and _decodes(source, codec) is None:
+            enc = codec.replace("_", "-")
+            return Encoding(enc, f"{enc} without byte-order mark (charset-normalizer)")
+        raise NotText(f"{name}: binary data (NUL bytes), not text")
+    bad = _decodes(source, "utf-8")
+    if bad is None:
+        if _too_many_controls(head.decode("utf-8", errors="replace")):
+            raise NotText(f"{name}: binary data (control characters), not text")
+        return Encoding("utf-8", "utf-8 (valid throughout)")
+    sample = _high_lines(source)
+    best = _best_match(sample, TABLE_CODE_PAGES)
+    guess = best.encoding if best is not None else "cp1252"
+    if guess != "cp1252":
+        try:
+            text = sample.decode(guess)
+        except (UnicodeDecodeError, LookupError):
+            text = None
+        if text is not None and _western_instead(sample, text, mixed_words=False) is not None:
+            guess = "cp1252"
+    for enc in dict.fromkeys((guess, "cp1252", "latin-1")):
+        if _decodes(source, enc) is None:
+            if _too_many_controls(head.decode(enc, errors="replace")):
+                raise NotText(f"{name}: binary data (control characters), not text")
+            how = "charset-normalizer" if enc == guess else f"after {guess} failed"
+            codec = codecs.lookup(enc).name
+            return Encoding(codec, f"{codec} (not UTF-8 at byte {bad}; {how})")
+    raise NotText(f"{name}: no text encoding fits")  # pragma: no cover - latin-1 decodes any bytes

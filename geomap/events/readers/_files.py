@@ -1,10 +1,8 @@
 """Event files as text: reading bytes, detecting the encoding, sniffing the delimiter and
 parsing delimited text in batches with pyarrow.
 
-Encodings: a BOM decides (UTF-8, UTF-16, UTF-32); else a file that is valid UTF-8 throughout
-is UTF-8; else charset-normalizer names the legacy code page from the lines that hold
-non-ASCII bytes (Windows-1252, Windows-1251, Latin-1...), checked against the whole file.
-UTF-16 without a BOM (NUL bytes in every other position) is detected the same way. Each
+Encodings are decided by :func:`geomap._encoding.detect_file_encoding` (the one place geomap
+decides encodings, shared with article and feed sources): it reads the file in chunks and each
 decision comes with a one-line report (:class:`Encoding`).
 
 Delimited text is parsed by pyarrow's streaming CSV reader (C++, one pass, bounded memory:
@@ -15,12 +13,10 @@ data-row number and text, for the reader to reject (or, for GDELT, to read in an
 
 from __future__ import annotations
 
-import codecs
 import csv
 import functools
 import io
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +26,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from ..._encoding import Encoding, NotText, detect_file_encoding
 from ...exceptions import InputError
 
 __all__ = [
@@ -48,7 +45,6 @@ __all__ = [
 
 csv.field_size_limit(2**31 - 1)
 
-_CHUNK = 1 << 22
 BLOCK_SIZE = 1 << 24
 
 
@@ -91,52 +87,6 @@ def not_a_table(path: str) -> InputError:
                       "XLSX or GeoJSON")
 
 
-@dataclass(frozen=True)
-class Encoding:
-    """The encoding a file was read with (a Python codec name) and why."""
-
-    name: str
-    report: str
-
-
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-         (codecs.BOM_UTF16_BE, "utf-16"))
-_HIGH_WORD = re.compile(rb"[^\s,;|\"]*[\x80-\xff][^\s,;|\"]*")
-
-
-def _chunks(source: bytes | str | os.PathLike[str]) -> Iterator[bytes]:
-    if isinstance(source, bytes):
-        for i in range(0, len(source), _CHUNK):
-            yield source[i:i + _CHUNK]
-        return
-    with open(source, "rb") as fh:
-        while chunk := fh.read(_CHUNK):
-            yield chunk
-
-
-def _decodes(source: bytes | str | os.PathLike[str], encoding: str) -> int | None:
-    """None when all of ``source`` decodes as ``encoding``, else the offset of the first error."""
-    decoder = codecs.getincrementaldecoder(encoding)("strict")
-    offset = 0
-    try:
-        for chunk in _chunks(source):
-            decoder.decode(chunk)
-            offset += len(chunk)
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError as exc:
-        return offset + exc.start
-    return None
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-
-
-def _binary(text: str) -> bool:
-    sample = text[:65536]
-    return len(_CONTROL.findall(sample)) > max(2, len(sample) // 200)
-
-
 def detect_encoding(source: bytes | str | os.PathLike[str], name: str = "",
                     given: str | None = None) -> Encoding:
     """The encoding of a file (path) or its bytes, with a report; InputError for binary
@@ -159,83 +109,10 @@ def _detect(source: bytes | str | os.PathLike[str], name: str = "",
             given: str | None = None) -> Encoding:
     name = name or str(source if not isinstance(source, bytes) else "input")
     head = source[:65536] if isinstance(source, bytes) else head_bytes(source, 65536)
-    if given:
-        try:
-            codecs.lookup(given)
-        except LookupError as exc:
-            raise InputError(f"{name}: unknown encoding {given!r}") from exc
-        bad = _decodes(source, given)
-        if bad is not None:
-            raise InputError(f"{name}: cannot decode as {given} (byte {bad})")
-        return Encoding(given, f"{given} (given)")
-    for bom, enc in _BOMS:
-        if head.startswith(bom):
-            if _decodes(source, enc) is not None:
-                raise not_a_table(name)
-            return Encoding(enc, f"{enc} (byte-order mark)")
-    if b"\x00" in head:
-        best = _charset_guess(head)
-        if best and best.startswith(("utf_16", "utf_32")) and _decodes(source, best) is None:
-            enc = best.replace("_", "-")
-            return Encoding(enc, f"{enc} without byte-order mark (charset-normalizer)")
-        raise not_a_table(name)
-    bad = _decodes(source, "utf-8")
-    if bad is None:
-        if _binary(head.decode("utf-8", errors="replace")):
-            raise not_a_table(name)
-        return Encoding("utf-8", "utf-8 (valid throughout)")
-    sample = _high_lines(source)
-    guess = _charset_guess(sample) or "cp1252"
-    if guess != "cp1252" and _same_text(sample, guess, "cp1252"):
-        guess = "cp1252"  # the commonest legacy code page when both read the same
-    for enc in dict.fromkeys((guess, "cp1252", "latin-1")):
-        if _decodes(source, enc) is None:
-            text = head.decode(enc, errors="replace")
-            if _binary(text):
-                raise not_a_table(name)
-            how = "charset-normalizer" if enc == guess else f"after {guess} failed"
-            return Encoding(codecs.lookup(enc).name,
-                            f"{codecs.lookup(enc).name} (not UTF-8 at byte {bad}; {how})")
-    raise not_a_table(name)  # pragma: no cover - latin-1 decodes any bytes
-
-
-def _high_lines(source: bytes | str | os.PathLike[str], limit: int = 100_000) -> bytes:
-    """Up to ``limit`` bytes of distinct words holding non-ASCII bytes, from the whole file
-    (what tells code pages apart; the ASCII around them only dilutes the evidence)."""
-    words: dict[bytes, None] = {}
-    size = 0
-    for chunk in _chunks(source):
-        for m in _HIGH_WORD.finditer(chunk):
-            word = m.group()
-            if word not in words:
-                words[word] = None
-                size += len(word) + 1
-                if size >= limit:
-                    return b" ".join(words)
-    return b" ".join(words)
-
-
-def _same_text(data: bytes, a: str, b: str) -> bool:
     try:
-        return data.decode(a) == data.decode(b)
-    except (UnicodeDecodeError, LookupError):
-        return False
-
-
-#: Code pages event tables and articles come in (Western, Cyrillic, Central European, Greek,
-#: Turkish, Baltic; KOI8; Mac Cyrillic), and UTF-16/32 without a BOM: charset-normalizer
-#: chooses among these only (left free, it names DOS pages such as cp775 for a few curly
-#: quotes).
-CODE_PAGES = ("cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "latin_1",
-              "iso8859_15", "iso8859_5", "koi8_r", "koi8_u", "mac_cyrillic", "utf_16",
-              "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be")
-
-
-def _charset_guess(sample: bytes) -> str | None:
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(sample, cp_isolation=list(CODE_PAGES)).best()
-    return best.encoding if best is not None else None
+        return detect_file_encoding(source, head, name, given)
+    except NotText:
+        raise not_a_table(name) from None
 
 
 def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str]:

@@ -1,0 +1,50 @@
+"""geomap._encoding: one decision for every text geomap reads, whole texts and streamed files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geomap._encoding import NotText, decode_text, detect_file_encoding
+
+# our own sentences
+WESTERN = "Caf\u00e9 owners in Z\u00fcrich-strasse said the \u201cconvoy\u201d left at dawn.\n"
+CYRILLIC = "Уночі безпілотники атакували Одесу, пошкоджено порт.\n"
+
+
+def detect(path: Path):
+    return detect_file_encoding(path, path.read_bytes()[:65536], str(path))
+
+
+@pytest.mark.parametrize(("text", "codec", "expected"), [
+    (WESTERN, "utf-8", "utf-8"),
+    (WESTERN, "utf-8-sig", "utf-8-sig"),
+    (WESTERN * 20, "cp1252", "cp1252"),
+    (CYRILLIC * 20, "cp1251", "cp1251"),
+    (CYRILLIC * 20, "utf-16", "utf-16"),
+])
+def test_texts_and_streamed_files_get_the_same_decision(tmp_path, text, codec, expected):
+    data = text.encode(codec)
+    path = tmp_path / "f.txt"
+    path.write_bytes(data)
+    decoded = decode_text(data, str(path))
+    assert decoded.encoding == expected
+    assert decoded.text.lstrip("\ufeff") == text
+    assert detect(path).name == expected
+
+
+def test_a_legacy_byte_past_the_first_chunk_is_found_without_reading_the_file_whole(tmp_path):
+    ascii_rows = b"id,location\n" + b"".join(b"%d,Kramatorsk\n" % i for i in range(400_000))
+    path = tmp_path / "big.csv"
+    path.write_bytes(ascii_rows + "1,Z\u00fcrich\n".encode("cp1252"))
+    enc = detect(path)
+    assert enc.name == "cp1252"
+    assert f"not UTF-8 at byte {len(ascii_rows) + 3}" in enc.report
+
+
+def test_binary_content_is_not_text(tmp_path):
+    path = tmp_path / "blob.csv"
+    path.write_bytes(bytes(range(256)) * 64)
+    with pytest.raises(NotText):
+        detect(path)
