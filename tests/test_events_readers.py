@@ -475,3 +475,18 @@ def test_explicit_format_overrides_detection():
     r = read_events(FIXTURES / "acled_current.csv", format="generic", date_col="event_date")
     assert r.format == "generic"
     check(r, 8, 8, 0)
+
+
+def test_acled_country_cell_of_a_superscript_digit_is_no_country(tmp_path):
+    # found by the property tests: "¹".isdigit() is true but int("¹") raises
+    path = tmp_path / "acled.csv"
+    path.write_text(
+        "event_id_cnty,event_date,event_type,sub_event_type,actor1,country,admin1,location,"
+        "latitude,longitude,geo_precision,time_precision,notes,fatalities\n"
+        "UKR1,2024-03-01,Battles,Armed clash,A,\u00b9,,Avdiivka,48.14,37.74,1,1,,0\n"
+        "UKR2,2024-03-02,Battles,Armed clash,A,804,,Avdiivka,48.14,37.74,1,1,,0\n",
+        encoding="utf-8")
+    result = read_events(path, format="acled")
+    assert len(result.events) + len(result.rejects) == 2
+    countries = dict(zip(result.events["event_id"], result.events["country"], strict=True))
+    assert countries.get("UKR2") == "UA"

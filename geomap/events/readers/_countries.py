@@ -136,7 +136,7 @@ def country_to_iso2(value: Any) -> str | None:
     fips, iso3, numeric, names = _code_tables()
     del fips
     upper = text.upper()
-    if text.isdigit():
+    if text.isdecimal():  # not isdigit: "¹" is a digit int() refuses
         return numeric.get(str(int(text)))
     if len(upper) == 2 and upper.isalpha():
         valid = {c["iso"] for c in _countries()} | {"XK"}

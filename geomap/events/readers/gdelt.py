@@ -260,6 +260,6 @@ def read_gkg_locations(path: str | os.PathLike[str], *, encoding: str | None = N
                 "source": doc_id,
                 "notes": note,
                 "article_id": doc_id,
-                "span_start": int(offset) if offset.strip().isdigit() else None,
+                "span_start": int(offset) if offset.strip().isdecimal() else None,
             })
     return sink.result(fmt="gkg", encoding=table.encoding)
