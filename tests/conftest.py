@@ -6,12 +6,20 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
 # one cache for all test runs of this checkout: the world index is built once (about a minute)
 os.environ.setdefault("GEOMAP_CACHE_DIR", str(ROOT / ".cache" / "test"))
+
+# CI runs the property tests on hypothesis' fixed seed, so a landing is judged on known examples;
+# developers' runs draw new ones each time (that is how they find bugs: fix them, and add the
+# example to an ordinary test)
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session")
