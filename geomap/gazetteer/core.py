@@ -225,17 +225,7 @@ class Gazetteer:
                 missing.append(k)
             elif hit:
                 out[k] = hit
-        found: dict[str, list[tuple[str, tuple]]] = {}
-        for i in range(0, len(missing), 500):
-            chunk = missing[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self._query(
-                f"SELECT n.fkey, n.kind, p.* FROM all_names n JOIN all_places p ON p.id = n.place "
-                f"WHERE n.fkey IN ({marks}) AND n.rnk <= {_schema.RANK_LIMIT}",
-                chunk,
-            )
-            for fkey, kind, *prow in rows:
-                found.setdefault(fkey, []).append((kind, tuple(prow)))
+        found = self._rows_by_key("fkey", missing)
         if len(cache) + len(missing) > KEY_CACHE_SIZE:
             cache.clear()
         for k in missing:
@@ -248,18 +238,24 @@ class Gazetteer:
     def rows_for_translit_keys(self, tkeys: Iterable[str]) -> dict[str, list[tuple[str, tuple]]]:
         """{transliteration key: [(name kind, place row), ...]}, as :meth:`rows_for_keys` does
         for fold keys (romanisation variants: "Lugansk"/"Luhansk" fold apart, meet here)."""
+        return self._rows_by_key("tkey", [k for k in dict.fromkeys(tkeys) if k])
+
+    def _rows_by_key(self, column: str, keys: list[str]) -> dict[str, list[tuple[str, tuple]]]:
+        """{key: [(name kind, place row), ...]} for names whose ``column`` (fkey or tkey) is one
+        of ``keys``, 500 keys a query (SQLite's limit on bound parameters)."""
+        assert column in ("fkey", "tkey")
         out: dict[str, list[tuple[str, tuple]]] = {}
-        keys = [k for k in dict.fromkeys(tkeys) if k]
         for i in range(0, len(keys), 500):
             chunk = keys[i : i + 500]
             marks = ",".join("?" * len(chunk))
             rows = self._query(
-                f"SELECT n.tkey, n.kind, p.* FROM all_names n JOIN all_places p ON p.id = n.place "
-                f"WHERE n.tkey IN ({marks}) AND n.rnk <= {_schema.RANK_LIMIT}",
+                f"SELECT n.{column}, n.kind, p.* FROM all_names n JOIN all_places p "
+                f"ON p.id = n.place WHERE n.{column} IN ({marks}) "
+                f"AND n.rnk <= {_schema.RANK_LIMIT}",
                 chunk,
             )
-            for tkey, kind, *prow in rows:
-                out.setdefault(tkey, []).append((kind, tuple(prow)))
+            for key, kind, *prow in rows:
+                out.setdefault(key, []).append((kind, tuple(prow)))
         return out
 
     def word_zipf(self, word: str) -> float:
