@@ -39,6 +39,8 @@ class MapReport:
     event_files: int = 0
     events: int = 0
     events_rejected: int = 0
+    #: records kept without a usable date (linked by place alone)
+    events_undated: int = 0
     events_located: int = 0
     movements: int = 0
     map_mode: str = "none"
@@ -59,7 +61,8 @@ class MapReport:
         return {"articles": self.articles, "rejected": self.rejected, "mentions": self.mentions,
                 "resolved": self.resolved, "unresolved": self.mentions - self.resolved,
                 "places": self.places, "event_files": self.event_files, "events": self.events,
-                "events_rejected": self.events_rejected, "events_located": self.events_located,
+                "events_rejected": self.events_rejected, "events_undated": self.events_undated,
+                "events_located": self.events_located,
                 "movements": self.movements, "joined": self.joined, "links": self.links,
                 "records_corroborated": self.records_corroborated,
                 "records_uncovered": self.records_uncovered,
@@ -93,6 +96,7 @@ def _read_event_files(paths: Sequence[str | Path], report: MapReport, out: Path)
             log.warning("%s", warning)
         report.event_files += 1
         report.events_rejected += result.rejected
+        report.events_undated += result.undated
         if len(result.events):
             frames.append(result.events)
         if len(result.rejects):

@@ -27,7 +27,8 @@ def test_read_json_output(tmp_path, capsys):
     bad = tmp_path / "bad.csv"
     text = (FIXTURES / "acled_current.csv").read_text(encoding="utf-8")
     lines = text.splitlines()
-    lines[1] = lines[1].replace("16 February 2024", "16 February 2999")
+    lines[1] = lines[1].replace("48.1394,37.7425", "148.1394,37.7425")  # latitude > 90
+    lines[2] = lines[2].replace("16 February 2024", "16 February 2999")  # kept, undated
     bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "out" / "events.geojson"
     code = run_cli(["events", "read", str(FIXTURES / "acled_legacy.csv"), str(bad),
@@ -36,16 +37,17 @@ def test_read_json_output(tmp_path, capsys):
     captured = capsys.readouterr()
     report = json.loads(captured.out)
     rejects = tmp_path / "out" / "events.rejects.csv"
-    counts = [{k: f[k] for k in ("path", "rows", "kept", "rejected", "rejects")}
+    counts = [{k: f[k] for k in ("path", "rows", "kept", "rejected", "undated", "rejects")}
               for f in report["files"]]
     assert counts == [
         {"path": str(FIXTURES / "acled_legacy.csv"), "rows": 5, "kept": 5, "rejected": 0,
+         "undated": 0, "rejects": str(rejects)},
+        {"path": str(bad), "rows": 8, "kept": 7, "rejected": 1, "undated": 1,
          "rejects": str(rejects)},
-        {"path": str(bad), "rows": 8, "kept": 7, "rejected": 1, "rejects": str(rejects)},
     ]
     assert report["output"] == str(out) and report["unread"] == []
     assert [f["encoding"] for f in report["files"]] == ["utf-8 (valid throughout)"] * 2
-    assert "rejected" in captured.err
+    assert "rejected" in captured.err and "1 kept undated (1 in the future)" in captured.err
     fc = json.loads(out.read_text(encoding="utf-8"))
     assert fc["type"] == "FeatureCollection"
     assert "crs" not in fc
@@ -55,10 +57,14 @@ def test_read_json_output(tmp_path, capsys):
     assert props["date"] == "2018-11-25"
     lon, lat = fc["features"][0]["geometry"]["coordinates"]
     assert (lat, lon) == (48.2347, 38.0122)
+    undated = [f["properties"] for f in fc["features"]
+               if f["properties"]["event_id"] == "UKR900002"]
+    assert undated[0]["date"] is None
+    assert undated[0]["notes"].endswith("date in the future not used: 2999-02-16")
     with rejects.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == 1
-    assert rows[0]["reason"] == "date in the future: 2999-02-16"
+    assert rows[0]["reason"] == "swapped lat/lon: lat=148.139, lon=37.7425"
     assert rows[0]["event_id_cnty"] == "UKR900001"
     assert rows[0]["source_row"] == "1"
     assert rows[0]["source_file"] == str(bad)

@@ -9,6 +9,7 @@ import io
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from geomap.events import detect_format, read_events, read_gkg_locations
@@ -156,12 +157,17 @@ def test_ucdp_faulty_rows(tmp_path):
     rows.append(list(rows[0]))                                         # duplicated row
     path = write_csv(tmp_path / "ged-faulty.csv", header, rows)
     r = read_events(path)
-    check(r, 51, 42, 9)
+    check(r, 51, 44, 7)
     rej = r.rejects.set_index("source_row")["reason"].to_dict()
     assert rej[4].startswith("malformed row: 20 fields, expected 49")
     assert rej[5].startswith("swapped lat/lon")
-    assert rej[6] == "date in the future: 2999-01-01"
-    assert rej[7] == "unparseable date: 'not a date'"
+    assert 6 not in rej and 7 not in rej      # kept undated, the date not used in notes
+    assert (r.undated, r.undated_why) == (2, {"unreadable": 1, "in the future": 1})
+    assert r.summary()["undated"] == 2
+    undated = r.events.set_index("source_row")
+    assert pd.isna(undated.loc[6, "date"]) and pd.isna(undated.loc[6, "date_precision"])
+    assert undated.loc[6, "notes"].endswith("date in the future not used: 2999-01-01")
+    assert undated.loc[7, "notes"].endswith("date not read: 'not a date'")
     assert rej[8].startswith("coordinates out of range")
     assert rej[9] == "unknown type_of_violence: '9'"
     assert rej[10] == "missing required field: id"
@@ -220,9 +226,9 @@ def test_gdelt_faulty_rows_and_fips(tmp_path):
     path = tmp_path / "events.export.CSV"
     path.write_text("\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
     r = read_events(path)
-    check(r, 11, 7, 4)
-    assert reasons(r) == ["malformed row", "unparseable date", "swapped lat/lon",
-                          "duplicated event id"]
+    check(r, 11, 8, 3)
+    assert reasons(r) == ["malformed row", "swapped lat/lon", "duplicated event id"]
+    assert r.undated_why == {"unreadable": 1}
     countries = r.events.set_index("source_row")["country"]
     assert [countries[i] for i in (5, 6, 7, 8)] == ["RU", "UA", "KP", "KR"]
 
@@ -316,9 +322,13 @@ def test_acled_faulty_rows(tmp_path):
     data.append(list(data[4]))
     data.append(["UKR999999", "1 March 2024"])
     r = read_events(write_csv(tmp_path / "acled_bad.csv", header, data))
-    check(r, 10, 4, 6)
-    assert reasons(r) == ["unparseable date", "missing required field", "date before 1900",
-                          "coordinates NaN or infinite", "duplicated event id", "malformed row"]
+    check(r, 10, 6, 4)
+    assert reasons(r) == ["missing required field", "coordinates NaN or infinite",
+                          "duplicated event id", "malformed row"]
+    assert r.undated_why == {"unreadable": 1, "before 1900": 1}
+    notes = r.events.set_index("source_row")["notes"]
+    assert notes[1].endswith("date not read: '31 February 2024'")
+    assert notes[3].endswith("date before 1900 not used: 1850-01-01")
 
 
 # --- generic -------------------------------------------------------------------------------
@@ -351,9 +361,9 @@ def test_generic_csv_with_coordinates(tmp_path):
     ]
     r = read_events(write_csv(tmp_path / "mine.csv", header, rows), dataset="mine")
     assert r.format == "generic"
-    check(r, 7, 3, 4)
-    assert reasons(r) == ["swapped lat/lon", "coordinates not numeric", "duplicated event id",
-                          "missing required field"]
+    check(r, 7, 4, 3)
+    assert reasons(r) == ["swapped lat/lon", "coordinates not numeric", "duplicated event id"]
+    assert r.undated_why == {"blank": 1}
     ev = r.events.set_index("event_id")
     assert ev.loc["e1", "event_type"] == "assault"
     assert ev.loc["e1", "fatalities"] == 3
@@ -363,6 +373,7 @@ def test_generic_csv_with_coordinates(tmp_path):
     assert ev.loc["e3", "geometry"] is None
     assert ev.loc["e3", "geo_precision"] == "unknown"
     assert set(ev["dataset"]) == {"mine"}
+    assert pd.isna(ev.loc["e7", "date"]) and ev.loc["e7", "geometry"].y == 50
 
 
 def test_generic_geocodes_place_names(tmp_path):
@@ -389,8 +400,10 @@ def test_generic_column_options_and_ambiguity(tmp_path):
     path = write_csv(tmp_path / "amb.csv", header, rows)
     with pytest.raises(InputError, match="lat, latitude"):
         read_events(path, date_col="when")
-    with pytest.raises(InputError, match="no date column"):
-        read_events(path, lat_col="latitude")
+    undated = read_events(path, lat_col="latitude")       # no date column: all undated
+    check(undated, 1, 1, 0)
+    assert undated.undated == 1 and pd.isna(undated.events.iloc[0]["date"])
+    assert any("no date column found" in w for w in undated.warnings)
     r = read_events(path, lat_col="latitude", date_col="when", id_col="label")
     check(r, 1, 1, 0)
     assert r.events.iloc[0]["geometry"].y == pytest.approx(50.1)
@@ -411,10 +424,10 @@ def test_generic_xlsx(tmp_path):
     path = tmp_path / "events.xlsx"
     wb.save(path)
     r = read_events(path)
-    check(r, 3, 2, 1)
+    check(r, 3, 3, 0)
     assert r.events.iloc[0]["event_type"] == "protest"
     assert r.events.iloc[0]["date"] == dt.datetime(2022, 3, 1)
-    assert reasons(r) == ["date in the future"]
+    assert pd.isna(r.events.iloc[2]["date"]) and r.undated_why == {"in the future": 1}
 
 
 def test_generic_geojson(tmp_path):

@@ -78,3 +78,27 @@ def test_an_undated_article_is_linked_by_space_alone(tmp_path, gazetteer):
     # no date to compare: the record at Korenevo is linked by space alone, Lviv's is not
     assert set(links["record_id"]) == {"RUS9001"}
     assert links["gap_days"].isna().all()
+
+
+def test_undated_records_from_a_file_are_linked_below_dated_ones(tmp_path, gazetteer):
+    # two more records at Korenevo: one with no date, one whose date cannot be read
+    undated = ACLED.replace("RUS9001,2024-11-05", "RUS9003,", 1).splitlines()[1]
+    unread = ACLED.replace("RUS9001,2024-11-05", "RUS9004,early in the autumn",
+                           1).splitlines()[1]
+    path = tmp_path / "acled.csv"
+    path.write_text(ACLED + undated + "\n" + unread + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    report = run_map([KURSK, path], out, gazetteer=gazetteer, progress=False,
+                     join_options={"km": 60, "top": 3})
+    data = report.to_json()
+    assert (data["events_rejected"], data["events_undated"]) == (0, 2)
+    links = pd.read_csv(out / "links.csv", dtype={"article_id": str})
+    assert {"RUS9001", "RUS9003", "RUS9004"} <= set(links["record_id"])
+    for _, group in links.groupby(["article_id", "event_index"]):
+        dated = group.sort_values("rank")["gap_days"].notna().to_numpy()
+        assert list(dated) == sorted(dated, reverse=True)  # dated links first
+    assert links.loc[links["record_id"] != "RUS9001", "gap_days"].isna().all()
+    records = json.loads((out / "events.geojson").read_text("utf-8"))["features"]
+    kept = {f["properties"]["event_id"]: f["properties"] for f in records}
+    assert kept["RUS9003"]["date"] is None and kept["RUS9004"]["date"] is None
+    assert kept["RUS9004"]["notes"].endswith("date not read: 'early in the autumn'")

@@ -30,7 +30,8 @@ def _add_read(esub) -> None:
         description="Read event files (format detected from the columns, or --format) into "
         "one table written by the output's suffix: .geojson (RFC 7946), .gpkg (GeoPackage), "
         ".parquet (GeoParquet) or .csv (WKT geometry column); rows that cannot be used go, "
-        "with the reason, to the rejects CSV. Reports rows, kept and rejected per file, the "
+        "with the reason, to the rejects CSV; a record without a usable date is kept undated "
+        "(linked by place alone). Reports rows, kept, rejected and undated per file, the "
         "text encoding and the day/month order used on stderr.",
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="event files to read")
@@ -52,7 +53,8 @@ def _add_read(esub) -> None:
                        help=f"the {role} column (default: sniffed from the names)")
     g.add_argument("--sheet", help="XLSX sheet name (default: the first)")
     p.add_argument("--json", action="store_true",
-                   help="print {\"files\": [...]} on stdout (rows, kept, rejected, rejects)")
+                   help="print {\"files\": [...]} on stdout (rows, kept, rejected, undated, "
+                   "rejects)")
     p.set_defaults(events_func=run_read)
 
 
@@ -217,11 +219,13 @@ def _report(results, output: Path, rejects_path: Path, *, quiet: bool) -> None:
         return
     width = max([len("file"), *(len(r.path) for r in results)])
     err = sys.stderr
-    print(f"{'file':<{width}}  {'format':<8} {'rows':>8} {'kept':>8} {'rejected':>8}", file=err)
+    print(f"{'file':<{width}}  {'format':<8} {'rows':>8} {'kept':>8} {'rejected':>8} "
+          f"{'undated':>8}", file=err)
     for r in results:
-        print(f"{r.path:<{width}}  {r.format:<8} {r.rows:>8} {r.kept:>8} {r.rejected:>8}",
-              file=err)
-        for note in (r.encoding_report and f"encoding {r.encoding_report}", r.date_report):
+        print(f"{r.path:<{width}}  {r.format:<8} {r.rows:>8} {r.kept:>8} {r.rejected:>8} "
+              f"{r.undated:>8}", file=err)
+        for note in (r.encoding_report and f"encoding {r.encoding_report}", r.date_report,
+                     r.undated_report and f"{r.undated_report}: linked by place alone"):
             if note:
                 print(f"  {note}", file=err)
     reasons = Counter(
@@ -230,8 +234,9 @@ def _report(results, output: Path, rejects_path: Path, *, quiet: bool) -> None:
         print(f"  rejected {n:>6}: {reason}", file=err)
     kept = sum(r.kept for r in results)
     rejected = sum(r.rejected for r in results)
-    print(f"wrote {kept} events to {output}; {rejected} rejected rows to {rejects_path}",
-          file=err)
+    undated = sum(r.undated for r in results)
+    print(f"wrote {kept} events ({undated} undated) to {output}; {rejected} rejected rows to "
+          f"{rejects_path}", file=err)
 
 
 def run_extract(args: argparse.Namespace) -> int:

@@ -81,6 +81,8 @@ def run(args: argparse.Namespace) -> int:
             log.warning("%s", warning)
         if result.rejected:
             log.warning("%s: %d rows rejected", path, result.rejected)
+        if result.undated:
+            log.warning("%s: %s, linked by place alone", path, result.undated_report)
         frames.append(result.events)
     frames = [f for f in frames if len(f)]
     records = coerce_events(pd.concat(frames, ignore_index=True)) if frames else empty_events()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,11 +24,11 @@ import pandas as pd
 from ...dates import parse_date_column
 from ..schema import coerce_events, empty_events
 from . import _files
-from ._checks import Checks
+from ._checks import UNDATED, Checks
 from ._files import BLOCK_SIZE, BadRow, Layout, distinct_values, iter_batches, open_table
 from ._result import REJECT_COLUMNS, ReadResult
 
-__all__ = ["Converted", "State", "read_table", "split_bad_row"]
+__all__ = ["Converted", "State", "join_notes", "read_table", "split_bad_row"]
 
 
 @dataclass
@@ -92,6 +93,17 @@ def raw_record(names: Sequence[str], values: Sequence[Any]) -> dict[str, Any]:
     return raw
 
 
+def join_notes(notes: pd.Series, more: pd.Series) -> pd.Series:
+    """``notes; more`` row by row (either alone where the other is missing)."""
+    notes = notes.astype(object).where(notes.notna(), None)
+    more = more.astype(object).where(more.notna(), None)
+    both = notes.notna() & more.notna()
+    out = notes.where(notes.notna(), more)
+    if both.any():
+        out[both] = notes[both] + "; " + more[both]
+    return out
+
+
 def malformed(n_fields: int, expected: int | str) -> str:
     return f"malformed row: {n_fields} fields, expected {expected}"
 
@@ -103,11 +115,17 @@ class _Collector:
         self.events: list[pd.DataFrame] = []
         self.rejects: list[pd.DataFrame] = []
         self.rows = 0
+        self.undated: Counter[str] = Counter()
 
     def add(self, frame: pd.DataFrame, rows: np.ndarray, converted: Converted) -> None:
         self.rows += len(frame)
         ok = converted.checks.ok.to_numpy()
+        checks = converted.checks
         events = converted.events[ok].copy()
+        if checks.notes is not None:
+            events["notes"] = join_notes(events["notes"], checks.notes[ok])
+        if checks.undated is not None:
+            self.undated.update(checks.undated[ok].dropna().tolist())
         events["source_row"] = rows[ok]
         self.events.append(events)
         if (~ok).any():
@@ -134,6 +152,7 @@ class _Collector:
             if located.any():
                 geoms[located] = gpd.points_from_xy(lon[located], lat[located])
             table["source_file"] = self.path
+            table["date_precision"] = table["date_precision"].where(table["date"].notna(), None)
             table["geometry"] = gpd.GeoSeries(geoms, index=table.index, crs="EPSG:4326")
             events = coerce_events(table)
         else:
@@ -157,6 +176,7 @@ class _Collector:
         result.encoding_report = state.layout.encoding.report
         result.date_report = state.date_report
         result.warnings.extend(state.warnings)
+        result.undated_why = {k: self.undated[k] for k in UNDATED if self.undated[k]}
         return result
 
 

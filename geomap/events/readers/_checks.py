@@ -2,8 +2,9 @@
 
 A :class:`Checks` object walks one batch: each check marks rows that fail it (and did not fail
 an earlier check) with a reason, in the order the readers have always applied them: field
-count (done while parsing), required fields, date, coordinates, dataset-specific values,
-duplicated ids. Reason texts are those of the row-by-row checks in :mod:`._rows`.
+count (done while parsing), required fields, coordinates, dataset-specific values, duplicated
+ids. A date is not a reason to reject: a record without a usable date is kept undated.
+Reason texts are those of the row-by-row checks in :mod:`._rows`.
 """
 
 from __future__ import annotations
@@ -20,9 +21,12 @@ import pyarrow.compute as pc
 from ...dates import parse_date_column
 from ..schema import strip_strings
 
-__all__ = ["MIN_DATE", "Checks", "clean", "code", "coords", "map_unique"]
+__all__ = ["MIN_DATE", "UNDATED", "Checks", "clean", "code", "coords", "map_unique"]
 
 MIN_DATE = dt.date(1900, 1, 1)
+
+#: Why a kept record has no date, in the order the readers report them.
+UNDATED = ("blank", "unreadable", "before 1900", "in the future")
 
 
 def clean(series: pd.Series) -> pd.Series:
@@ -133,6 +137,10 @@ class Checks:
         self.frame = frame
         self.reason = pd.Series(None, index=frame.index, dtype=object)
         self._clean: dict[str, pd.Series] = {}
+        #: why each undated row has no date (a value of :data:`UNDATED`), None when all dated
+        self.undated: pd.Series | None = None
+        #: notes for the kept rows (a date not used), None when there are none
+        self.notes: pd.Series | None = None
 
     def clean(self, name: str) -> pd.Series:
         """Column ``name`` stripped, NA for blanks (all NA when the file lacks it); computed
@@ -163,23 +171,49 @@ class Checks:
 
     def date(self, name: str, *, dayfirst: bool | None, today: dt.date | None = None
              ) -> tuple[pd.Series, pd.Series, Any]:
-        """``(dates, precision, DateColumn)`` of column ``name``; rejects blank, unparseable,
-        pre-1900 and future dates."""
-        raw = self.frame[name]
+        """``(dates, precision, DateColumn)`` of column ``name``.
+
+        A record whose date is blank, unreadable, before 1900 or in the future is kept
+        undated (NaT): the join links it by space alone. :attr:`undated` says why for each
+        row and :attr:`notes` keeps the value that was not used (see :data:`UNDATED`).
+        """
+        raw = self.frame[name] if name in self.frame.columns else \
+            pd.Series("", index=self.frame.index)
         column = parse_date_column(raw, dayfirst=dayfirst, name=name)
         dates = column.dates
-        self.fail(self.clean(name).isna(), f"missing required field: {name}")
-        bad = dates.isna()
-        if bad.any():
-            self.fail(bad, pd.Series([f"unparseable date: {str(v).strip()!r}" for v in raw[bad]],
-                                     index=raw.index[bad]).reindex(raw.index))
+        blank = self.clean(name).isna()
+        self._undated(blank, "blank")
+        unread = dates.isna() & ~blank
+        if unread.any():
+            self._undated(unread, "unreadable", raw[unread].map(
+                lambda v: f"date not read: {str(v).strip()!r}"))
         low = dates < pd.Timestamp(MIN_DATE)
         if low.any():
-            self.fail(low, dates.dt.strftime("date before 1900: %Y-%m-%d"))
+            self._undated(low, "before 1900", dates[low].dt.strftime(
+                "date before 1900 not used: %Y-%m-%d"))
         high = dates > pd.Timestamp(today or dt.date.today())
         if high.any():
-            self.fail(high, dates.dt.strftime("date in the future: %Y-%m-%d"))
+            self._undated(high, "in the future", dates[high].dt.strftime(
+                "date in the future not used: %Y-%m-%d"))
+        if (low | high).any():
+            dates = dates.mask(low | high)
         return dates, column.precision, column
+
+    def _undated(self, mask: pd.Series, why: str, note: pd.Series | None = None) -> None:
+        if not mask.any():
+            return
+        if self.undated is None:
+            self.undated = pd.Series(None, index=self.frame.index, dtype=object)
+        self.undated[mask] = why
+        if note is not None:
+            self.note(note)
+
+    def note(self, note: pd.Series) -> None:
+        """Add ``note`` (a Series on some rows) to those rows' ``notes``."""
+        if self.notes is None:
+            self.notes = pd.Series(None, index=self.frame.index, dtype=object)
+        current = self.notes[note.index]
+        self.notes[note.index] = current.where(current.isna(), current + "; ").fillna("") + note
 
     def coords(self, lat_col: str, lon_col: str, *, required: bool
                ) -> tuple[pd.Series, pd.Series]:

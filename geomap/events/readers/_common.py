@@ -24,7 +24,6 @@ from ._rows import (
     check_date,
     load_delimited,
     row_dict,
-    screen_row,
     text_or_none,
 )
 
@@ -48,7 +47,6 @@ __all__ = [
     "raw_record",
     "read_bytes",
     "row_dict",
-    "screen_row",
     "sniff_delimiter",
     "text_or_none",
 ]

@@ -22,7 +22,7 @@ from ...dates import parse_date_column, parse_date_value
 from ...exceptions import InputError
 from ..schema import events_from_records
 from ._batch import malformed, raw_record
-from ._checks import MIN_DATE
+from ._checks import MIN_DATE, UNDATED
 from ._files import detect_encoding, read_bytes, sniff_delimiter, unique_names
 from ._result import REJECT_COLUMNS, ReadResult
 
@@ -36,7 +36,6 @@ __all__ = [
     "load_delimited",
     "malformed",
     "row_dict",
-    "screen_row",
     "text_or_none",
 ]
 
@@ -53,6 +52,7 @@ class Sink:
         self.rejects: list[dict[str, Any]] = []
         self.rows = 0
         self._ids: dict[str, int] = {}
+        self.undated: dict[str, int] = {}
 
     def reject(self, row: int, raw: Mapping[str, Any], reason: str) -> None:
         for key in raw:
@@ -62,8 +62,10 @@ class Sink:
         rec.update(reason=reason, source_file=self.source_file, source_row=row)
         self.rejects.append(rec)
 
-    def keep(self, row: int, raw: Mapping[str, Any], record: dict[str, Any]) -> bool:
-        """Keep ``record`` unless its event id was already kept (then reject the row)."""
+    def keep(self, row: int, raw: Mapping[str, Any], record: dict[str, Any],
+             undated: str | None = None) -> bool:
+        """Keep ``record`` unless its event id was already kept (then reject the row);
+        ``undated`` says why a record without a date has none."""
         event_id = record.get("event_id")
         if event_id is not None:
             event_id = str(event_id)
@@ -74,6 +76,8 @@ class Sink:
             self._ids[event_id] = row
         record["source_file"] = self.source_file
         record["source_row"] = row
+        if undated:
+            self.undated[undated] = self.undated.get(undated, 0) + 1
         self.records.append(record)
         return True
 
@@ -86,7 +90,9 @@ class Sink:
                 f"{self.source_file}: {self.rows} rows but {len(events)} kept + "
                 f"{len(rejects)} rejected"
             )
-        return ReadResult(events, rejects, self.rows, self.source_file, fmt, encoding)
+        result = ReadResult(events, rejects, self.rows, self.source_file, fmt, encoding)
+        result.undated_why = {k: self.undated[k] for k in UNDATED if k in self.undated}
+        return result
 
 
 
@@ -181,33 +187,22 @@ class DateParser:
         return parsed.date, (None if parsed.precision == "day" else parsed.precision)
 
 
-def check_date(value: Any, parser: DateParser, *, field_name: str = "date",
-               today: dt.date | None = None) -> tuple[dt.date | None, str | None, str | None]:
-    """``(date, precision hint, reject reason)`` for one date field."""
+def check_date(value: Any, parser: DateParser, *, today: dt.date | None = None
+               ) -> tuple[dt.date | None, str | None, str | None, str | None]:
+    """``(date, precision hint, why undated, note)`` for one date field: a blank, unreadable,
+    pre-1900 or future date gives no date, the reason (:data:`._checks.UNDATED`) and, but
+    for a blank, a note keeping the value that was not used."""
     if blank(value):
-        return None, None, f"missing required field: {field_name}"
+        return None, None, "blank", None
     parsed = parser.parse(value)
     if parsed is None:
-        return None, None, f"unparseable date: {str(value).strip()!r}"
+        return None, None, "unreadable", f"date not read: {str(value).strip()!r}"
     date, hint = parsed
     if date < MIN_DATE:
-        return None, None, f"date before 1900: {date.isoformat()}"
+        return None, None, "before 1900", f"date before 1900 not used: {date.isoformat()}"
     if date > (today or dt.date.today()):
-        return None, None, f"date in the future: {date.isoformat()}"
-    return date, hint, None
-
-
-def screen_row(raw: dict[str, Any], n_values: int, n_fields: int, *, required: Sequence[str],
-               date_field: str, parser: DateParser) -> tuple[dt.date | None, str | None]:
-    """The first checks of every dataset reader, in order: the number of fields, required
-    fields present, a usable date. Returns ``(date, reject reason or None)``."""
-    if n_values != n_fields:
-        return None, malformed(n_values, n_fields)
-    missing = next((c for c in required if c in raw and blank(raw[c])), None)
-    if missing:
-        return None, f"missing required field: {missing}"
-    date, _hint, reason = check_date(raw[date_field], parser, field_name=date_field)
-    return date, reason
+        return None, None, "in the future", f"date in the future not used: {date.isoformat()}"
+    return date, hint, None, None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -38,7 +38,8 @@ GEO_PRECISION: dict[str, str] = {"1": "exact", "2": "near", "3": "admin1"}
 #: ACLED time_precision -> unified (1 exact day; 2 within a week; 3 within a month).
 DATE_PRECISION: dict[str, str] = {"1": "day", "2": "week", "3": "month"}
 
-REQUIRED = ("event_id_cnty", "event_date", "event_type", "latitude", "longitude")
+#: Fields a record cannot do without (a record without a date is kept undated).
+REQUIRED = ("event_id_cnty", "event_type", "latitude", "longitude")
 
 
 def _convert(frame: pd.DataFrame, rows: np.ndarray, state: State) -> Converted:

@@ -142,7 +142,7 @@ def _other_widths(bad: list[BadRow], state: State) -> tuple[pd.DataFrame, np.nda
 
 def _convert_events(frame: pd.DataFrame, rows: np.ndarray, state: State) -> Converted:
     checks = Checks(frame)
-    checks.required(("GLOBALEVENTID", "SQLDATE", "EventCode"))
+    checks.required(("GLOBALEVENTID", "EventCode"))
     dates, _prec, _ = checks.date("SQLDATE", dayfirst=None)
     lat, lon = checks.coords("ActionGeo_Lat", "ActionGeo_Long", required=False)
     ids = checks.clean("GLOBALEVENTID")
@@ -225,15 +225,12 @@ def read_gkg_locations(path: str | os.PathLike[str], *, encoding: str | None = N
                         malformed(len(values), len(GKG_COLUMNS)))
             continue
         blocks = [b for b in (raw_doc["V2Locations"] or "").split(";") if b.strip()]
-        date, _, date_reason = check_date(raw_doc["DATE"], parser, field_name="DATE")
+        date, _, undated, date_note = check_date(raw_doc["DATE"], parser)
         doc_id = text_or_none(raw_doc["DocumentIdentifier"])
         for n, block in enumerate(blocks, start=1):
             sink.rows += 1
             raw = {**base, "location": block}
             parts = block.split("#")
-            if date_reason:
-                sink.reject(row, raw, date_reason)
-                continue
             if len(parts) != 9:
                 sink.reject(row, raw, f"malformed location: {len(parts)} fields, expected 9")
                 continue
@@ -247,7 +244,7 @@ def read_gkg_locations(path: str | os.PathLike[str], *, encoding: str | None = N
                 "event_id": f"{raw_doc['GKGRECORDID']}#{n}",
                 "dataset": "gdelt-gkg",
                 "date": date,
-                "date_precision": "day",
+                "date_precision": "day" if date is not None else None,
                 "event_type": None,
                 "location": text_or_none(name),
                 "admin1": _admin1(geo_type, text_or_none(name)),
@@ -258,8 +255,8 @@ def read_gkg_locations(path: str | os.PathLike[str], *, encoding: str | None = N
                 if lat is not None else "unknown",
                 "orig_geo_precision": text_or_none(geo_type),
                 "source": doc_id,
-                "notes": note,
+                "notes": "; ".join(filter(None, [note, date_note])) or None,
                 "article_id": doc_id,
                 "span_start": int(offset) if offset.strip().isdecimal() else None,
-            })
+            }, undated)
     return sink.result(fmt="gkg", encoding=table.encoding)

@@ -198,8 +198,8 @@ def read_generic(
     """Read a CSV/TSV, XLSX or GeoJSON table of events into a :class:`ReadResult`.
 
     ``kind`` ("csv", "xlsx", "geojson") is guessed from the suffix and content when None.
-    Raises InputError when no date column is found or the latitude/longitude column is
-    ambiguous (two candidates).
+    Without a date column every event is undated (a warning says so). Raises InputError when
+    the latitude/longitude column is ambiguous (two candidates).
     """
     name = str(path)
     suffix = Path(name).suffix.lower()
@@ -237,9 +237,6 @@ def read_generic(
     for role in NAMES:
         if role not in col:
             col[role] = _pick(fields, role, None)
-    if col["date"] is None:
-        raise InputError(f"{name}: no date column found (looked for {', '.join(NAMES['date'])}); "
-                         "choose one with date_col (--date-col)")
     if (col["lat"] is None) != (col["lon"] is None):
         missing = "longitude" if col["lon"] is None else "latitude"
         raise InputError(f"{name}: found a {'latitude' if missing == 'longitude' else 'longitude'}"
@@ -247,8 +244,8 @@ def read_generic(
                          f"{'lon' if missing == 'longitude' else 'lat'}_col")
 
     geocode = _Geocache(geocoder) if geocoder is not None else None
-    parser = DateParser((raw.get(col["date"]) for _, raw, _ in records), name=col["date"],
-                        dayfirst=dayfirst)
+    parser = DateParser((raw.get(col["date"]) for _, raw, _ in records) if col["date"] else (),
+                        name=col["date"] or "date", dayfirst=dayfirst)
     stem = Path(name).stem
     sink = Sink(name, fields)
     for row, raw, width in records:
@@ -256,10 +253,8 @@ def read_generic(
         if kind == "csv" and width != len(fields):
             sink.reject(row, raw, malformed(width, len(fields)))
             continue
-        date, hint, reason = check_date(raw.get(col["date"]), parser, field_name=col["date"])
-        if reason:
-            sink.reject(row, raw, reason)
-            continue
+        date, hint, undated, date_note = check_date(
+            raw.get(col["date"]) if col["date"] else None, parser)
         if col["id"] is not None:
             event_id = text_or_none(raw.get(col["id"]))
             if event_id is None:
@@ -287,6 +282,7 @@ def read_generic(
                 geo_prec, orig_geo = "exact", None
         location = text_or_none(raw.get(col["place"])) if col["place"] else None
         notes = text_or_none(raw.get(col["notes"])) if col["notes"] else None
+        notes = "; ".join(filter(None, [notes, date_note])) or None
         if lat is None and location and geocode is not None:
             place = geocode(location)
             if place is not None:
@@ -329,7 +325,7 @@ def read_generic(
             "dataset": dataset or (text_or_none(raw.get(col["dataset"])) if col["dataset"]
                                    else None) or "generic",
             "date": date,
-            "date_precision": date_prec,
+            "date_precision": date_prec if date is not None else None,
             "event_type": event_type,
             "orig_type": orig_type,
             "orig_subtype": orig_sub,
@@ -345,11 +341,15 @@ def read_generic(
             "fatalities": fatalities,
             "source": text_or_none(raw.get(col["source"])) if col["source"] else None,
             "notes": notes,
-        })
+        }, undated)
     result = sink.result(fmt="generic", encoding=encoding_used)
     result.encoding_report = encoding_report
     result.date_report = parser.report
     result.warnings.extend(parser.warnings)
+    if col["date"] is None and sink.rows:
+        result.warnings.append(f"{name}: no date column found (looked for "
+                               f"{', '.join(NAMES['date'])}); events are undated; choose one "
+                               "with date_col (--date-col)")
     if col["lat"] is None and not geometries and col["place"] is None:
         result.warnings.append(f"{name}: no coordinate or place column; events are unlocated")
     elif col["lat"] is None and not geometries and geocoder is None:

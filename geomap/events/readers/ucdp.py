@@ -38,7 +38,8 @@ GEO_PRECISION: dict[str, str] = {
 #: week; 4 within a month; 5 longer than a month, at most a year).
 DATE_PRECISION: dict[str, str] = {"1": "day", "2": "week", "3": "week", "4": "month", "5": "year"}
 
-REQUIRED = ("id", "date_start", "type_of_violence", "latitude", "longitude")
+#: Fields a record cannot do without (a record without a date is kept undated).
+REQUIRED = ("id", "type_of_violence", "latitude", "longitude")
 
 _WKT_POINT = re.compile(r"^\s*POINT\s*\(\s*([-+\d.eE]+)\s+([-+\d.eE]+)\s*\)\s*$", re.I)
 
