@@ -181,12 +181,48 @@ def test_unrelated_sentence_is_no_evidence(primary):
     assert ev is not None and ev.location is None
 
 
+@pytest.mark.parametrize("text", [
+    "Residents of Pokrovsk queue for the last evacuation buses as the front nears",
+    "Water and power are back in Mykolaiv after three days",
+    "Volunteers in Sumy hand out bread to families sheltering in the metro",
+])
+def test_an_event_no_word_names_still_gets_a_located_event(primary, text):
+    # no trigger and no event word, but a report of what happened at a place: an event of
+    # type null, located, with a low confidence
+    ev = primary(text)
+    place = located(ev)
+    assert place.feature == "populated_place" and place.country == "UA"
+    assert ev.type is None and 0 < ev.confidence < 0.5
+
+
+def test_a_province_named_as_who_acted_locates_at_the_province(primary):
+    # the only place is the state whose police acted: the state, with a weak evidence
+    ev = primary("Zamfara police arrest twelve suspected bandits")
+    place = located(ev)
+    assert place.feature == "admin1" and place.country == "NG"
+    assert ev.location_evidence == "actor" and ev.geo_precision == "admin1"
+
+
+def test_a_country_named_for_its_army_is_not_where(primary):
+    # armies fight abroad: "Chad troops" does not put the event in Chad
+    ev = primary("Chad troops advance after a night of heavy fighting")
+    assert ev is None or ev.location is None or ev.location.country != "TD"
+
+
 # -- reports that describe no event ---------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "Odesa's opera house celebrates its 140th season with a new staging of Verdi.",
     "Analysis: what a pause in the fighting near Zaporizhzhia would mean for grain exports",
     "The Kyiv, a new electric scooter, goes on sale in May.",
     "Lviv is a city of cafés, cobbled streets and churches.",
+    "Chernivtsi is the favourite weekend destination of the region.",
+    "A jazz festival returns to Vinnytsia this summer with forty bands",
+    "Sunny skies and a warm weekend forecast for Dnipro",
+    "Review | a night at the Kharkiv puppet theatre",
+    "Interview: the mayor of Uzhhorod on roads, schools and the budget",
+    # a sports result, though "strike" reads as a trigger
+    "Dynamo Kyiv strike late to beat Shakhtar 2-1 in Lviv",
+    "Obolon draw 0-0 with Rukh in the Ukrainian cup in Ternopil",
 ])
 def test_no_event_no_located_primary(primary, text):
     ev = primary(text)

@@ -229,6 +229,40 @@ WORD_CLASSES: dict[str, frozenset[str]] = {
                                "denied", "rejected", "claimed", "insisted", "condemned"}),
     "not_triggers": NOT_TRIGGERS,
     "noun_too": NOUN_TOO,
+    # -- the non-event decision (geomap.events.extract._genre) --
+    #: Words of genres that describe no event (culture, commerce and products, tourism,
+    #: weather): in the first sentence of a report with no trigger and no event word, the
+    #: report gets no located event.
+    "non_event_words": frozenset({
+        "album", "anniversary", "ballet", "beer", "birthday", "brand", "cafe", "cafes", "café",
+        "cafés", "celebrate", "celebrated", "celebrates", "celebration", "concert", "concerts",
+        "cuisine", "discount", "edition", "exhibition", "exhibitions", "fashion", "festival",
+        "festivals", "film", "films", "forecast", "holiday", "holidays", "hotel", "hotels",
+        "launch", "launches", "menu", "movie", "museum", "museums", "novel", "opera",
+        "orchestra", "premiere", "price", "prices", "recipe", "recipes", "restaurant",
+        "restaurants", "review", "reviews", "sale", "sales", "scooter", "sightseeing",
+        "smartphone", "staging", "sunny", "theater", "theatre", "tourism", "tourist",
+        "tourists", "unveiled", "unveils", "vacation", "wedding", "wine",
+    }),
+    #: Sports words: with a score in the headline ("2-1") the report is a sports result.
+    "sports_words": frozenset({
+        "basketball", "beat", "beats", "boxing", "champions", "championship", "coach",
+        "cricket", "cup", "defeat", "defeats", "derby", "draw", "draws", "fc", "football",
+        "goal", "goalkeeper", "goals", "hockey", "league", "match", "matches", "midfielder",
+        "olympic", "olympics", "playoff", "playoffs", "quarter-final", "rugby", "semi-final",
+        "semifinal", "soccer", "striker", "tennis", "tournament", "victory", "vs", "win",
+        "wins", "won",
+    }),
+    #: Actors that act at home: "Kenya police" or "Chad rebels" place an event in that
+    #: country; "Kenya troops" do not (armies fight abroad too).
+    "home_actor_nouns": frozenset({"authorities", "militants", "police", "rebels",
+                                   "separatists"}),
+    #: "X is a city of ...": a place described, not an event at it.
+    "copulas": frozenset({"is", "are", "was", "becomes"}),
+    "description_nouns": frozenset({
+        "capital", "centre", "center", "city", "country", "destination", "gem", "home", "hub",
+        "jewel", "place", "port", "region", "resort", "town", "village",
+    }),
 }
 AT = WORD_CLASSES["at"]
 TO = WORD_CLASSES["to"]

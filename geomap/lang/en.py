@@ -102,9 +102,10 @@ LOCATION_CLASSES: dict[str, frozenset[str]] = {
     }),
     #: Words in a report's first line that mark a genre describing no single event.
     "feature_markers": frozenset({
-        "analysis", "column", "comment", "commentary", "editorial", "essay", "explainer",
-        "factbox", "feature", "guide", "history", "interview", "letter", "obituary", "opinion",
-        "podcast", "profile", "q&a", "recipe", "recipes", "review", "travel",
+        "analysis", "background", "backgrounder", "column", "comment", "commentary", "culture",
+        "editorial", "essay", "explainer", "factbox", "feature", "guide", "history",
+        "interview", "letter", "lifestyle", "obituary", "opinion", "podcast", "preview",
+        "profile", "q&a", "quiz", "recipe", "recipes", "review", "sport", "sports", "travel",
     }),
     #: Words that may stand in a bare "where" fragment besides place names ("near the village
     #: of X, Y district"): such a fragment is location evidence for its report.

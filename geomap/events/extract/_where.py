@@ -24,9 +24,13 @@ event's actor ("Burmese villagers") gives its country. The chosen mention also g
 ``location_evidence`` (its tier, or ``parenthesis`` inside brackets, ``demonym``) and
 ``geo_precision`` (the event table's vocabulary; ``near`` after "near", "outskirts of"...).
 
-A report with no recognised trigger still gets an event of type None when it is an event report
-(an event word, a bare "where" fragment, or a language geomap has no event words for) and names
-a place; reports in a non-event genre ("Analysis: ...") get no primary event.
+When nothing else places the event, a division named as who acted ("Borno troops", "Eastern Cape
+police"), or a country whose police, authorities or rebels acted, is the last resort
+(``location_evidence`` ``actor``): never a town ("Kiev's forces") nor a country's army.
+
+A report with no recognised trigger still gets an event of type None (lower confidence when no
+event word names harm either) when it names a place, unless it describes no event: see
+:mod:`._genre` ("Analysis: ...", a sports result, a festival, a product, a place described).
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ from ...lang.en import ENGLISH
 from ...places import Place
 from ._actors import Actor, ActorSpan
 from ._dates import DateMention
+from ._genre import describes_no_event, foreign, labelled_genre, sports_result
 from ._model import TextEvent
 from ._tokens import MILITARY, SPEECH
 
@@ -59,14 +64,14 @@ _TIER = {"where": 6, "clause": 5, "sentence": 4, "headline": 3, "summary": 3, "r
          "from": 1}
 #: How much each kind of evidence is worth (the event's confidence, before the trigger's).
 _TRUST = {"where": 0.9, "clause": 1.0, "parenthesis": 0.9, "sentence": 0.9, "headline": 0.85,
-          "summary": 0.85, "report": 0.7, "from": 0.5, "demonym": 0.4}
+          "summary": 0.85, "report": 0.7, "from": 0.5, "demonym": 0.4, "actor": 0.4}
 # English word classes (the lists live in geomap.lang.en)
 EVENT_WORDS = ENGLISH.words("event_words")
-FEATURE_MARKERS = ENGLISH.words("feature_markers")
 WHERE_WORDS = ENGLISH.words("where_words")
 ACTOR_NOUNS = ENGLISH.words("actor_nouns")
+#: Actors that act at home: a country's police or authorities.
+HOME_ACTORS = ENGLISH.words("home_actor_nouns")
 VICINITY_WORDS = ENGLISH.words("vicinity_before")
-FUNCTION_WORDS = ENGLISH.words("stopwords")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 #: The word right after a name (past a possessive), in the same phrase.
 _NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+([^\W\d_]+)")
@@ -148,6 +153,7 @@ class _Report:
                 self.event_word[-1] = (a, "")
         self.evidence = [k == 0 or self.event_word[k] is not None or self.where_only[k]
                          for k in range(len(spans))]
+        self.actor_places = [m for m in places if _acting_place(text, m)]
 
     def index(self, offset: int) -> int:
         for k, (a, b) in enumerate(self.spans):
@@ -186,12 +192,27 @@ class _Report:
         return out
 
 
-def _actor_use(text: str, m: Mention) -> bool:
-    """The place names who acted: "Kiev's forces", "pro-Moscow rebels", "Sinaloa cartel"."""
-    if text[max(0, m.start - 4) : m.start].lower().endswith(("pro-", "anti-")):
-        return True
+def _actor_use(text: str, m: Mention) -> str:
+    """The place names who acted: "Kiev's forces", "pro-Moscow rebels", "Sinaloa cartel"
+    (the actor noun, "pro" or "anti"; "" when the place is not used so)."""
+    before = text[max(0, m.start - 5) : m.start].lower()
+    for prefix in ("pro", "anti"):
+        if before.endswith(prefix + "-"):
+            return prefix
     after = _NEXT_WORD.match(text, m.end)
-    return after is not None and after.group(1).lower() in ACTOR_NOUNS
+    word = after.group(1).lower() if after is not None else ""
+    return word if word in ACTOR_NOUNS else ""
+
+
+def _acting_place(text: str, m: Mention) -> bool:
+    """A place named as who acted that still says where: a division ("Borno troops") or a
+    country's police or authorities."""
+    word = _actor_use(text, m)
+    if word in ("", "pro", "anti"):
+        return False
+    feature = m.place.feature
+    return feature in ("admin1", "admin2", "region") or (
+        feature == "country" and word in HOME_ACTORS)
 
 
 def _after_from(text: str, start: int) -> bool:
@@ -325,7 +346,7 @@ def locate_report(text: str, events: list[TextEvent], *, places: Sequence[Mentio
     every event's ``geo_precision``, ``location_evidence`` and ``confidence`` set."""
     if not spans:
         return events
-    if _feature_genre(text, spans[0]):
+    if labelled_genre(text, spans[0]) or sports_result(text, spans[0]):
         return [described(replace(e, primary=False), text) for e in events]
     report = _Report(text, spans, places, events, gazetteer)
     primary = next((e for e in events if e.primary), None)
@@ -355,7 +376,10 @@ def _relocate(text: str, e: TextEvent, report: _Report,
         chosen = _narrowed(report, chosen, cands)
     if chosen is None:
         actors = {a.country for a in e.actors}
-        return _by_demonym(e, report, demonyms, sentence=sentence, actors=actors, trust=0.8)
+        located = _by_demonym(e, report, demonyms, sentence=sentence, actors=actors, trust=0.8)
+        if located.location is None:
+            located = _by_actor(e, report, sentence=sentence, trust=0.8)
+        return located
     m = chosen.mention
     place = _supported(report, chosen, cands)
     return replace(e, location=place, location_evidence=chosen.label,
@@ -380,22 +404,19 @@ def _by_demonym(e: TextEvent, report: _Report, demonyms: Sequence[Mention], *, s
     return e
 
 
-def _feature_genre(text: str, head: tuple[int, int]) -> bool:
-    """The report is an analysis, an opinion piece, a recipe...: "Analysis: ..." at its top."""
-    words = _WORD.findall(text[head[0] : min(head[1], head[0] + 40)])
-    if not words or words[0].lower() not in FEATURE_MARKERS:
-        return False
-    after = text[head[0] + text[head[0]:].find(words[0]) + len(words[0]):][:3].lstrip()
-    return after[:1] in (":", "|", "-", "–", "—")
-
-
-def _foreign(text: str) -> bool:
-    """Latin-script text with few English function words (Spanish, French...), for which
-    geomap has no event words: it cannot tell an event report from a feature there."""
-    words = [w.lower() for w in _WORD.findall(text[:2000])]
-    if len(words) < 5 or any("\u0400" <= ch <= "\u04ff" for ch in text[:2000]):
-        return False
-    return sum(w in FUNCTION_WORDS for w in words) < 0.08 * len(words)
+def _by_actor(e: TextEvent, report: _Report, *, sentence: int, trust: float) -> TextEvent:
+    """The last resort: a division named as who acted ("Borno troops", "Eastern Cape police"),
+    or a country whose police or authorities acted: forces named for a province act in it.
+    Never a town ("Kiev's forces") and never a country's army (armies fight abroad)."""
+    for m in report.actor_places:
+        k = report.index(m.start)
+        if not (k == sentence or report.evidence[k]):
+            continue
+        return replace(e, location=m.place, location_evidence="actor",
+                       geo_precision=geo_precision(m.place),
+                       confidence=round(trust * _TRUST["actor"], 2),
+                       extras={**e.extras, "location_start": m.start})
+    return e
 
 
 def _untriggered(text: str, report: _Report, demonyms: Sequence[Mention],
@@ -405,12 +426,12 @@ def _untriggered(text: str, report: _Report, demonyms: Sequence[Mention],
     n = len(report.spans)
     eventful = [k for k in range(n) if report.event_word[k] is not None]
     where = [k for k in range(n) if report.where_only[k]]
-    foreign = not eventful and not where and _foreign(text)
-    if not (eventful or where or foreign):
+    plain = not (eventful or where)
+    if plain and foreign(text):
+        report.evidence = [True] * n
+    elif plain and describes_no_event(text, report.spans, report.places):
         return None
     sentence = eventful[0] if eventful else (where[0] if where else 0)
-    if foreign:
-        report.evidence = [True] * n
     a, b = report.spans[sentence]
     word = report.event_word[sentence]
     trigger = word[1] if word and word[1] else None
@@ -420,7 +441,7 @@ def _untriggered(text: str, report: _Report, demonyms: Sequence[Mention],
         trigger_end=t_start + len(trigger) if trigger else a, sentence=text[a:b], start=a,
         end=b, date=None, date_precision=None,
         actors=_actors_in(actors, a, b), primary=True, extras={"lemma": None})
-    trust = 0.5 if eventful else 0.4
+    trust = 0.5 if eventful else (0.35 if plain else 0.4)
     cands = report.candidates(sentence, None)
     chosen = _choose(cands, None)
     if chosen is not None:
@@ -428,6 +449,8 @@ def _untriggered(text: str, report: _Report, demonyms: Sequence[Mention],
     if chosen is None:
         located = _by_demonym(base, report, demonyms, sentence=sentence, actors=set(),
                               trust=trust)
+        if located.location is None:
+            located = _by_actor(base, report, sentence=sentence, trust=trust)
         if located.location is None:
             return None
         base = located

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from ...dates import parse_date
 from ...gazetteer import Gazetteer
@@ -33,19 +32,29 @@ from ._locate import Slots, object_place, scan
 from ._model import TextEvent
 from ._primary import mark_primary
 from ._slavic import extract_slavic
+from ._subjects import (
+    Sent,
+    actors_of,
+    by_actors,
+    modifier_actors,
+    of_by_actors,
+    previous_subject,
+    previous_type,
+    shares_subject,
+    spans_between,
+    speaker_next_to,
+    with_actors,
+)
 from ._tokens import (
     AT,
     CLAUSE_OPENERS,
     DIPLOMATIC,
     FILLER,
-    FUNCTION,
     MILITARY,
     MODAL,
     NEGATION,
     PASSIVE_AUX,
-    PRONOUNS,
     SPEECH,
-    TO,
     Tok,
     tokens,
 )
@@ -61,23 +70,9 @@ _MATERIAL = frozenset({"assault", "protest", "coerce"})
 _WITH_TYPES = frozenset({"consult", "agree", "assault", "cooperate"})
 _AUX = frozenset({"were", "was", "have", "has", "had", "is", "are", "will", "would", "could",
                   "may", "might", "then", "later", "also"})
-_PARTICLES = frozenset({"von", "der", "van", "de", "den", "al", "bin", "la", "le", "di", "da",
-                        "du", "-"})
 _PHONE = frozenset({"phone", "telephone", "video", "telephonic"})
 _FIRE_BEFORE = frozenset({"exchanged", "opened", "returned", "open", "exchange", "exchanging",
                           "opening"})
-
-
-@dataclass(slots=True)
-class _Sent:
-    start: int
-    end: int
-    toks: list[Tok]
-    places: list[Mention]
-    actors: list[ActorSpan]
-    dates: list[DateMention]
-    events: list[TextEvent] = field(default_factory=list)
-    subjects: list[tuple[Actor, ...]] = field(default_factory=list)
 
 
 def extract_events(article: Article, mentions: Sequence[Mention],
@@ -115,7 +110,7 @@ def extract_events(article: Article, mentions: Sequence[Mention],
     last_subject: tuple[Actor, ...] = ()
     spans = report_spans(text)
     for a, b in spans:
-        sent = _Sent(a, b, tokens(text, a, b),
+        sent = Sent(a, b, tokens(text, a, b),
                      [m for m in places if a <= m.start < b],
                      [s for s in actors if a <= s.start < b],
                      [d for d in dates if a <= d.start < b])
@@ -166,7 +161,7 @@ def _location_mentions(mentions: Sequence[Mention], actors: list[ActorSpan]) -> 
 
 
 # -- one trigger ----------------------------------------------------------------------------
-def _event_at(text: str, sent: _Sent, i: int, *, gazetteer: Gazetteer,
+def _event_at(text: str, sent: Sent, i: int, *, gazetteer: Gazetteer,
               last_subject: tuple[Actor, ...]) -> TextEvent | None:
     tok = sent.toks[i]
     toks = sent.toks
@@ -192,37 +187,37 @@ def _event_at(text: str, sent: _Sent, i: int, *, gazetteer: Gazetteer,
         return None  # "another sign of", "in return"
     lo = _clause_start(toks, i)
     hi = _clause_end(toks, i)
-    subj_spans = _spans_between(sent, toks, lo, i)
+    subj_spans = spans_between(sent, toks, lo, i)
     passive = not noun and prev in PASSIVE_AUX and tok.low.endswith(("ed", "en", "t", "wn"))
-    subject = _actors_of(subj_spans, toks)
+    subject = actors_of(subj_spans, toks)
     inherited = False
     definite = noun and any(t.low in ("the", "this", "that") for t in toks[max(0, i - 2) : i])
     if noun:
-        mod = _modifier_actors(sent, toks, i)
-        after = _of_by_actors(sent, toks, i, hi)
+        mod = modifier_actors(sent, toks, i)
+        after = of_by_actors(sent, toks, i, hi)
         subject = mod or after or (() if definite else subject)
-    if not subject and not definite and _shares_subject(toks, lo, i):
-        subject = _previous_subject(sent) or last_subject
+    if not subject and not definite and shares_subject(toks, lo, i):
+        subject = previous_subject(sent) or last_subject
         inherited = bool(subject)
     window = [t.low for t in toks[max(lo, i - 8) : min(hi, i + 8)]]
     etype = entry.type
     if entry.dual:
-        if MILITARY & set(window) or (inherited and _previous_type(sent) == "mobilize"):
+        if MILITARY & set(window) or (inherited and previous_type(sent) == "mobilize"):
             etype = "mobilize"
         elif DIPLOMATIC & set(window):
             etype = "consult"
         else:
             return None
     elif entry.military and not (MILITARY & set(window)) and \
-            _previous_type(sent) != "mobilize":
+            previous_type(sent) != "mobilize":
         return None
-    if entry.say and not _speaker_next_to(subj_spans, toks, i):
+    if entry.say and not speaker_next_to(subj_spans, toks, i):
         return None
     agents: tuple[Actor, ...] = subject
     if passive:
-        by = _by_actors(sent, toks, i, hi)
+        by = by_actors(sent, toks, i, hi)
         agents = by + tuple(a for a in subject if a not in by)
-    partners = _with_actors(sent, toks, i, hi) if etype in _WITH_TYPES else ()
+    partners = with_actors(sent, toks, i, hi) if etype in _WITH_TYPES else ()
     actors = tuple(dict.fromkeys(agents + partners))[:4]
     slots = _slots(text, sent, i, lo, hi, lemma=lemma, entry=entry, say=etype in SPEECH)
     location, origin, destination = _places(slots, entry, etype, agents, gazetteer)
@@ -281,7 +276,7 @@ def _in_name(toks: list[Tok], i: int) -> bool:
                                                                after[:1].isalpha())
 
 
-def _looks_noun(toks: list[Tok], i: int, sent: _Sent) -> bool:
+def _looks_noun(toks: list[Tok], i: int, sent: Sent) -> bool:
     """Used as a noun: after a determiner, a possessive, a demonym or an adjective-like word."""
     if i == 0:
         return False
@@ -332,124 +327,7 @@ def _clause_end(toks: list[Tok], i: int) -> int:
     return len(toks)
 
 
-def _spans_between(sent: _Sent, toks: list[Tok], lo: int, hi: int) -> list[ActorSpan]:
-    """Actor spans in tokens ``lo..hi-1`` that are not the object of a place preposition."""
-    if lo >= hi:
-        return []
-    a, b = toks[lo].start, toks[hi - 1].end if hi - 1 < len(toks) else toks[-1].end
-    out = []
-    for s in sent.actors:
-        if not (a <= s.start and s.end <= b):
-            continue
-        k = next((j for j, t in enumerate(toks) if t.start == s.start), None)
-        if k is not None:
-            j = k - 1
-            while j >= lo and toks[j].low in FILLER and toks[j].low != "of":
-                j -= 1
-            if j >= lo and (toks[j].low in AT or toks[j].low in TO or
-                            toks[j].low in ("from", "with", "against", "by")):
-                continue
-        out.append(s)
-    return out
-
-
-def _actors_of(spans: list[ActorSpan], toks: list[Tok]) -> tuple[Actor, ...]:
-    del toks
-    return tuple(dict.fromkeys(s.actor for s in spans))
-
-
-def _modifier_actors(sent: _Sent, toks: list[Tok], i: int) -> tuple[Actor, ...]:
-    """"a Ukrainian incursion", "Russia's invasion", "North Korean troop deployments"."""
-    lo = toks[max(0, i - 3)].start
-    return tuple(dict.fromkeys(s.actor for s in sent.actors
-                               if lo <= s.start and s.end <= toks[i].start))
-
-
-def _following(sent: _Sent, toks: list[Tok], i: int, hi: int, words, *,
-               within: int = 1000) -> tuple[Actor, ...]:
-    """Actors of the phrases after ``i`` that start with one of ``words`` (at most ``within``
-    tokens after the trigger)."""
-    out: list[Actor] = []
-    j = i + 1
-    while j < min(hi, i + 1 + within):
-        if toks[j].low in words:
-            k = j + 1
-            starts = {s.start for s in sent.actors}
-            while k < hi and toks[k].low in FILLER and toks[k].low != "of" and \
-                    toks[k].start not in starts:
-                k += 1
-            while k < hi:
-                span = next((s for s in sent.actors if s.start == toks[k].start), None)
-                if span is None:
-                    break
-                out.append(span.actor)
-                k += 1
-                while k < hi and toks[k].start < span.end:
-                    k += 1
-                if k < hi and toks[k].low in ("and", ","):
-                    # "with the European Union ... and NATO": skip to the next actor
-                    k += 1
-                    continue
-                # "European Union Commission President Ursula von der Leyen and NATO ..."
-                while k < hi and (toks[k].text[:1].isupper() or toks[k].low in _PARTICLES):
-                    k += 1
-                if k < hi and toks[k].low == "and":
-                    k += 1
-                    continue
-                break
-        j += 1
-    return tuple(dict.fromkeys(out))
-
-
-def _with_actors(sent, toks, i, hi) -> tuple[Actor, ...]:
-    return _following(sent, toks, i, hi, ("with",))
-
-
-def _by_actors(sent, toks, i, hi) -> tuple[Actor, ...]:
-    return _following(sent, toks, i, hi, ("by",), within=2)
-
-
-def _of_by_actors(sent, toks, i, hi) -> tuple[Actor, ...]:
-    return _following(sent, toks, i, hi, ("of", "by"), within=1)
-
-
-def _previous_subject(sent: _Sent) -> tuple[Actor, ...]:
-    for subject in reversed(sent.subjects):
-        if subject:
-            return subject
-    return ()
-
-
-def _previous_type(sent: _Sent) -> str | None:
-    return sent.events[-1].type if sent.events else None
-
-
-def _shares_subject(toks: list[Tok], lo: int, i: int) -> bool:
-    """The clause has no subject of its own: only function words, adverbs and participles,
-    a pronoun ("its top diplomat"), or troops or envoys the previous clause names."""
-    words = [t.low for t in toks[lo:i]]
-    if all(w in FUNCTION or w.endswith(("ly", "ed")) for w in words):
-        return bool(words) or lo > 0
-    return any(w in PRONOUNS or w in MILITARY or w in DIPLOMATIC for w in words)
-
-
-def _speaker_next_to(spans: list[ActorSpan], toks: list[Tok], i: int) -> bool:
-    """A government or organisation speaks: its name ends the words before the verb, give or
-    take titles and names ("Pentagon spokesperson Sabrina Singh told")."""
-    if not spans:
-        return False
-    end = spans[-1].end
-    between = [t for t in toks[:i] if t.start >= end]
-    if len(between) > 6:
-        return False
-    return all(t.text[:1].isupper() or t.low in DIPLOMATIC or t.low in FUNCTION or
-               t.low in ("official", "state", "media", "ministry", "government", "spy",
-                         "agency", "military", "defence", "defense", "army", "office",
-                         "spokesperson", "officers", "command", "service")
-               for t in between)
-
-
-def _slots(text: str, sent: _Sent, i: int, lo: int, hi: int, *, lemma: str, entry: Entry,
+def _slots(text: str, sent: Sent, i: int, lo: int, hi: int, *, lemma: str, entry: Entry,
            say: bool) -> Slots:
     toks = sent.toks
     if say:
@@ -498,7 +376,7 @@ def _places(slots: Slots, entry: Entry, etype: str, agents: tuple[Actor, ...],
     return location, origin_place, dest_place
 
 
-def _nearest_date(sent: _Sent, tok: Tok) -> tuple[dt.date | None, str | None]:
+def _nearest_date(sent: Sent, tok: Tok) -> tuple[dt.date | None, str | None]:
     if not sent.dates:
         return None, None
     best = min(sent.dates, key=lambda d: min(abs(d.start - tok.end), abs(tok.start - d.end)))
