@@ -21,7 +21,8 @@ import numpy as np
 from .._text import fold_key
 from ..events.taxonomy import EVENT_TYPES
 
-__all__ = ["QUAD_CLASS", "actor_codes", "actor_keys", "actor_score", "type_codes", "type_score"]
+__all__ = ["QUAD_CLASS", "actor_codes", "actor_keys", "actor_score", "death_score",
+           "type_codes", "type_score"]
 
 #: PLOVER quad classes of the unified event types ("statement" is verbal, neutral).
 QUAD_CLASS: dict[str, str] = {
@@ -132,3 +133,23 @@ def actor_score(ca: np.ndarray, cb: np.ndarray, sets_a: list, sets_b: list) -> n
         values[k] = 0.5 if shared < 0 else (
             0.25 if not shared else 0.5 + 0.5 * shared / min(len(x), len(y)))
     return values[inverse.ravel()]
+
+
+#: Factor for the people killed: the same count; the report counting more than the record
+#: (a record may be one part of a reported toll); the record counting more (a report may
+#: be early); far apart; either count unknown (no evidence: every candidate of a report
+#: without a count scores the same).
+DEATH_FACTORS = {"same": 1.0, "more": 0.7, "fewer": 0.6, "far": 0.35, "unknown": 1.0}
+
+
+def death_score(text: np.ndarray, record: np.ndarray) -> np.ndarray:
+    """Factor of agreement between the people killed in a report (``text``) and in a record
+    (NaN where not given): the records' ``fatalities`` (UCDP ``best``, ACLED
+    ``fatalities``) against the count the report gives (:mod:`geomap.events.extract._counts`)."""
+    known = np.isfinite(text) & np.isfinite(record)
+    t, r = np.where(known, text, 0.0), np.where(known, record, 0.0)
+    ratio = (np.minimum(t, r) + 1.0) / (np.maximum(t, r) + 1.0)
+    out = np.where(t > r, DEATH_FACTORS["more"], DEATH_FACTORS["fewer"])
+    out = np.where(ratio < 0.34, DEATH_FACTORS["far"], out)
+    out = np.where(t == r, DEATH_FACTORS["same"], out)
+    return np.where(known, out, DEATH_FACTORS["unknown"])

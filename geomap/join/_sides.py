@@ -45,6 +45,7 @@ class Side:
     actor_sets: list      # code -> frozenset of actor keys
     country: np.ndarray   # ISO2 as a number (-1: unknown)
     admin: np.ndarray     # index of the admin-1 polygon holding the point (-1: none / unknown)
+    deaths: np.ndarray    # people killed (``fatalities``; NaN: not given)
 
     def __len__(self) -> int:
         return len(self.lon)
@@ -115,8 +116,10 @@ def _side(frame, lo, hi, geo: pd.Series) -> Side:
     types = type_codes(_strings(frame, "event_type"))
     actors, sets = _actors(frame)
     country = _country_codes(_strings(frame, "country"))
+    deaths = pd.to_numeric(frame["fatalities"], errors="coerce").to_numpy(
+        dtype=float, na_value=np.nan) if "fatalities" in frame else np.full(len(frame), np.nan)
     return Side(geom, lon, lat, rank, lo, hi, dated, types, actors, sets, country,
-                np.full(len(frame), -1, dtype=np.int64))
+                np.full(len(frame), -1, dtype=np.int64), deaths)
 
 
 def record_side(records: gpd.GeoDataFrame) -> Side:

@@ -2,7 +2,8 @@
 
 For each article event, candidate records come from space and time windows at each side's
 precision (:mod:`geomap.join.candidates`); each pair is scored from structured evidence
-(distance, day gap, type agreement through the taxonomy, actors, admin-1 division and country:
+(distance, day gap, type agreement through the taxonomy, actors, admin-1 division and country,
+people killed:
 :mod:`geomap.join.score`) and the article event keeps its best records, ranked from 1. Records'
 free-text fields (notes, headlines, sources) are never used. Article events are processed in
 chunks, each chunk's candidates trimmed before the next, so memory stays bounded: 1,000,000
@@ -36,7 +37,7 @@ log = logging.getLogger(__name__)
 LINK_COLUMNS = ("article_id", "event_index", "record_id", "dataset", "rank", "score",
                 "distance_km", "gap_days", "match", "record_row", "article_row",
                 "record_date", "article_date", "record_type", "article_type",
-                "type_score", "actor_score", "admin_score")
+                "type_score", "actor_score", "admin_score", "deaths_score")
 #: Defaults of :func:`join_events` (``geomap join`` and ``geomap map`` use them too).
 DEFAULTS = {"km": 25.0, "days": 3, "top": 2, "min_score": 0.02, "ratio": 0.7}
 
@@ -201,9 +202,9 @@ def _links_frame(records, articles, rec: Side, art: Side, parts: list[dict]):
     order = np.lexsort((cat("rank", np.int64), a))
     r, a = r[order], a[order]
     pick = {k: cat(k)[order] for k in ("rank", "score", "distance_km", "gap_days", "basis",
-                                        "type", "actors", "admin")} if parts else \
+                                        "type", "actors", "admin", "deaths")} if parts else \
         {k: np.empty(0) for k in ("rank", "score", "distance_km", "gap_days", "basis",
-                                  "type", "actors", "admin")}
+                                  "type", "actors", "admin", "deaths")}
     event_index = (articles["event_index"].to_numpy()[a] if "event_index" in articles
                    else articles["start"].to_numpy()[a] if "start" in articles else a)
     gap = pd.array(pick["gap_days"].astype(np.int64), dtype="Int64")
@@ -228,6 +229,7 @@ def _links_frame(records, articles, rec: Side, art: Side, parts: list[dict]):
         "type_score": np.round(pick["type"].astype(float), 3),
         "actor_score": np.round(pick["actors"].astype(float), 3),
         "admin_score": np.round(pick["admin"].astype(float), 3),
+        "deaths_score": np.round(pick["deaths"].astype(float), 3),
     }
     frame = pd.DataFrame(data, columns=list(LINK_COLUMNS))
     for name in ("record_date", "article_date"):

@@ -14,7 +14,9 @@ so each factor scales the score and the ratio to an event's best record is meani
 * ``type``: the taxonomy's agreement (:func:`geomap.join._evidence.type_score`);
 * ``actors``: the actors' agreement (:func:`geomap.join._evidence.actor_score`);
 * ``admin``: the two points in the same admin-1 division (1), in different ones, or unknown;
-  and different countries (both known) weigh as a different division does.
+  and different countries (both known) weigh as a different division does;
+* ``deaths``: the people killed in the report against the record's ``fatalities``
+  (:func:`geomap.join._evidence.death_score`; 1 when either is not given).
 
 Each article event keeps its best records: at most ``top``, scoring at least ``min_score`` and
 at least ``ratio`` times its best. Records' free-text fields never enter a score.
@@ -24,14 +26,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._evidence import actor_score, type_score
+from ._evidence import actor_score, death_score, type_score
 from ._sides import Side
 from ._sphere import haversine_km
 from ._time import gap_days
 
 __all__ = ["AREA_SPACE", "WEIGHTS", "rank_within", "score_pairs"]
 
-WEIGHTS = {"space": 1.0, "time": 1.0, "type": 0.7, "actors": 0.7, "admin": 0.5}
+WEIGHTS = {"space": 1.0, "time": 1.0, "type": 0.7, "actors": 0.7, "admin": 0.5,
+           "deaths": 1.0}
 AREA_SPACE = {"admin1": 0.3, "country": 0.1}
 #: Exponent of the penalty for a record's date interval width: ``(1 + width / 7) ** -x``.
 WIDTH_PENALTY = 0.3
@@ -60,7 +63,9 @@ def score_pairs(rec: Side, art: Side, r: np.ndarray, a: np.ndarray, basis: np.nd
     rc, ac = rec.country[r], art.country[a]
     differ = (rc >= 0) & (ac >= 0) & (rc != ac)
     admin = np.where(differ, np.minimum(admin, _ADMIN["different"]), admin)
-    factors = {"space": space, "time": time, "type": types, "actors": actors, "admin": admin}
+    deaths = death_score(art.deaths[a], rec.deaths[r])
+    factors = {"space": space, "time": time, "type": types, "actors": actors, "admin": admin,
+               "deaths": deaths}
     log = sum(WEIGHTS[k] * np.log(np.maximum(v, 1e-9)) for k, v in factors.items())
     score = np.exp(log)
     return {"distance_km": dist, "gap_days": gap, "dated": dated, "score": score, **factors}

@@ -126,7 +126,13 @@ MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "a": 1, "several": 3, "few": 3, "a few": 3}
+           "a": 1, "several": 3, "few": 3, "a few": 3,
+           # cardinals of casualty counts (geomap.events.extract._counts)
+           "an": 1, "zero": 0, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+           "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+           "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+           "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+           "hundred": 100, "thousand": 1000, "dozen": 12}
 #: Relative date phrases -> (unit, offset from the article's date in that unit).
 RELATIVE_DAYS = {
     "yesterday": ("day", -1), "today": ("day", 0), "tonight": ("day", 0),
@@ -227,6 +233,55 @@ WORD_CLASSES: dict[str, frozenset[str]] = {
     #: Verbs after an actor's name that make it speak ("Moscow has said").
     "actor_speech": frozenset({"said", "says", "told", "announced", "warned", "accused",
                                "denied", "rejected", "claimed", "insisted", "condemned"}),
+    # -- casualty counts (geomap.events.extract._counts) --
+    #: Words saying people died ("three killed", "killing two", "five dead", "the toll").
+    "casualty_killed": frozenset({
+        "killed", "kill", "kills", "killing", "dead", "die", "died", "dies", "dying", "death",
+        "deaths", "slain", "perished", "fatalities", "lifeless", "executed", "massacred"}),
+    #: Words saying people were hurt.
+    "casualty_wounded": frozenset({
+        "wounded", "wound", "wounds", "wounding", "injured", "injure", "injures", "injuring",
+        "injuries", "hurt", "hospitalised", "hospitalized", "casualties"}),
+    #: Death and injury words that take their victims as an object ("killing two soldiers").
+    "casualty_active": frozenset({"killed", "kill", "kills", "killing", "wounded", "wound",
+                                  "wounds", "wounding", "injured", "injure", "injures",
+                                  "injuring"}),
+    #: Nouns of a death toll followed by its number ("the death toll rose to 12").
+    "casualty_toll": frozenset({"toll"}),
+    #: Victims counted as civilians.
+    "casualty_civilian": frozenset({
+        "civilian", "civilians", "resident", "residents", "child", "children", "woman",
+        "women", "man", "men", "boy", "boys", "girl", "girls", "teenager", "teenagers",
+        "pensioner", "pensioners", "passer-by", "passers-by", "villager", "villagers",
+        "journalist", "journalists", "volunteer", "volunteers", "doctor", "doctors",
+        "worker", "workers", "family", "people", "person", "persons", "local", "locals"}),
+    #: Victims counted one at a time after "a" / "an" ("a soldier was killed").
+    "casualty_person": frozenset({
+        "civilian", "resident", "child", "woman", "man", "boy", "girl", "teenager",
+        "pensioner", "passer-by", "villager", "journalist", "volunteer", "doctor", "worker",
+        "person", "local", "soldier", "serviceman", "servicewoman", "militiaman", "fighter",
+        "officer", "policeman", "guard", "sniper", "commander", "rebel", "separatist",
+        "militant", "member", "medic", "paramedic", "driver", "farmer", "serviceperson"}),
+    #: Words before a number making it a lower bound ("at least 5", "more than 20").
+    "count_at_least": frozenset({"least", "over", "more", "than", "some", "nearly", "almost",
+                                 "about", "around", "approximately", "up", "roughly"}),
+    #: Number words too vague to count ("several", "a few", "dozens").
+    "count_vague": frozenset({"several", "few", "dozens", "scores", "hundreds", "thousands",
+                              "many", "numerous"}),
+    #: Words after a number that make it no head count ("24 hours", "10 km").
+    "count_units": frozenset({
+        "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
+        "minute", "minutes", "km", "kilometres", "kilometers", "miles", "mile", "metres",
+        "meters", "percent", "per", "times", "mm", "am", "pm", "o'clock", "shells",
+        "rockets", "missiles", "drones", "tanks", "houses", "homes", "buildings", "villages",
+        "towns", "settlements", "attacks", "strikes", "rounds", "mines", "vehicles"}),
+    #: Words that end the victims' phrase between a count and its death word ("two in
+    #: hospital after ..."): the count is not of those deaths.
+    "count_stop": frozenset({
+        "in", "at", "on", "near", "after", "as", "by", "during", "for", "from", "when", "while",
+        "with", "than", "since", "because", "said", "says", "say", "to", "into", "but",
+        "or", "if", "that", "which", "where", "before", "under", "over", "across",
+        "outside", "inside", "between", "against"}),
     "not_triggers": NOT_TRIGGERS,
     "noun_too": NOUN_TOO,
     # -- the non-event decision (geomap.events.extract._genre) --

@@ -26,6 +26,7 @@ from ...places import Place
 from ...sources import Article
 from ._actors import Actor, ActorSpan, find_actors
 from ._compounds import facility_places
+from ._counts import with_casualties
 from ._dates import DateMention, find_dates
 from ._lexicon import NOUN_TOO, Entry, lemma_of
 from ._locate import Slots, object_place, scan
@@ -94,8 +95,9 @@ def extract_events(article: Article, mentions: Sequence[Mention],
         return []
     code = detect_language(text)
     if code in ("uk", "ru"):  # Ukrainian and Russian: see ._slavic
-        return [described(e, text) for e in
-                extract_slavic(text, article.date, mentions, gazetteer, get_language(code))]
+        lang = get_language(code)
+        return with_casualties(text, [described(e, text) for e in extract_slavic(
+            text, article.date, mentions, gazetteer, lang)], lang)
     mentions = sorted(mentions, key=lambda m: m.start)
     actors = find_actors(text, list(mentions), gazetteer)
     mentions = sorted([*mentions, *facility_places(text, mentions, gazetteer)],
@@ -123,8 +125,9 @@ def extract_events(article: Article, mentions: Sequence[Mention],
             last_subject = sent.subjects[0]
     out = mark_primary(text, out)
     demonyms = [m for m in mentions if m.role == "demonym" and m.place is not None]
-    return locate_report(text, out, places=places, demonyms=demonyms, spans=spans, dates=dates,
-                         actors=actors, gazetteer=gazetteer)
+    return with_casualties(text, locate_report(
+        text, out, places=places, demonyms=demonyms, spans=spans, dates=dates, actors=actors,
+        gazetteer=gazetteer), ENGLISH)
 
 
 def _leading_date(text: str) -> DateMention | None:

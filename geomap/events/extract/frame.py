@@ -39,6 +39,7 @@ def _record(art: Article, k: int, ev: TextEvent) -> dict[str, Any]:
         "lon": loc.lon if loc else None,
         "geo_precision": ev.geo_precision if loc else "unknown",
         "orig_geo_precision": loc.feature if loc else None,
+        "fatalities": ev.extras.get("killed"),
         "notes": ev.sentence,
         "source": art.url,
         "source_file": art.path,
@@ -57,6 +58,8 @@ def _record(art: Article, k: int, ev: TextEvent) -> dict[str, Any]:
         "article_date": art.date.isoformat() if art.date else None,
         "location_evidence": ev.location_evidence if loc else None,
         "confidence": ev.confidence,
+        "wounded": ev.extras.get("wounded"),
+        "civilians_killed": ev.extras.get("civilians_killed"),
     }
 
 
@@ -65,7 +68,9 @@ def text_events_frame(items: Iterable[tuple[Article, list[TextEvent]]]) -> gpd.G
     event's location (null geometry when unlocated), a movement with both ends known as a
     LineString from origin to destination. Extra columns after the schema's:
     ``event_index``, ``kind``, ``primary``, ``trigger``, ``actors``, ``actor_countries``,
-    ``origin``, ``destination``, ``article_date``, ``location_evidence``, ``confidence``."""
+    ``origin``, ``destination``, ``article_date``, ``location_evidence``, ``confidence``,
+    ``wounded``, ``civilians_killed`` (casualty counts of the event's sentence; ``fatalities``
+    holds those killed)."""
     pairs = [(art, k, ev) for art, events in items for k, ev in enumerate(events)]
     frame = events_from_records([_record(art, k, ev) for art, k, ev in pairs])
     if not len(frame):

@@ -1,0 +1,212 @@
+"""Casualty counts of text events: how many people a report says were killed or wounded.
+
+Read from each event's sentence with the language's word lists (:class:`geomap.lang.Language`
+word classes ``casualty_*`` and ``count_*``, and its ``numbers``), in two patterns:
+
+* victims, then what happened to them: "three civilians were killed", "12 dead", "a soldier
+  was killed", "two soldiers and a civilian killed" (coordinated counts add up);
+* a death or injury verb, then its victims: "killing two soldiers", "shelling kills 3",
+  "the death toll rose to 15". A count before such a verb is its agent, not its victims
+  ("two explosions killed three people" is 3).
+
+Digits ("1,200"), number words ("twenty-five", "two dozen") and "a" / "an" before a person
+("a pensioner was killed") count; vague words ("several", "dozens") and numbers of units
+("24 hours", "10 km", "12-year-old") do not. "At least", "more than" and the like mark the
+count ``approximate``. A sentence with several counts keeps the largest of each kind (news
+repeats one toll more often than it adds two). The join compares ``killed`` with records'
+``fatalities`` (:mod:`geomap.join.score`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ...lang import Language
+from ._model import TextEvent
+
+__all__ = ["Casualties", "find_casualties", "with_casualties"]
+
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|[^\W_]+(?:[-'’][^\W_]+)*|[,;:.()“”\"!?]")
+_YEAR = range(1900, 2101)
+
+
+@dataclass(frozen=True, slots=True)
+class Casualties:
+    """Counts read from one sentence (None: not said)."""
+
+    killed: int | None = None
+    wounded: int | None = None
+    civilians_killed: int | None = None
+    approximate: bool = False
+
+    def __bool__(self) -> bool:
+        return self.killed is not None or self.wounded is not None
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    numbers: dict
+    killed: frozenset
+    wounded: frozenset
+    active: frozenset
+    toll: frozenset
+    civilian: frozenset
+    person: frozenset
+    at_least: frozenset
+    vague: frozenset
+    units: frozenset
+    stop: frozenset
+
+    @classmethod
+    def of(cls, lang: Language) -> _Words:
+        w = lang.words
+        return cls(dict(lang.numbers), w("casualty_killed"), w("casualty_wounded"),
+                   w("casualty_active"), w("casualty_toll"), w("casualty_civilian"),
+                   w("casualty_person"), w("count_at_least"), w("count_vague"),
+                   w("count_units"), w("count_stop"))
+
+
+_WORDS: dict[str, _Words] = {}
+
+
+def _words(lang: Language) -> _Words:
+    found = _WORDS.get(lang.code)
+    if found is None:
+        found = _WORDS[lang.code] = _Words.of(lang)
+    return found
+
+
+def _number(toks: list[str], i: int, w: _Words) -> tuple[int, int] | None:
+    """(value, index after it) of a count starting at ``toks[i]``; "a" / "an" only before
+    a person ("a civilian", "a Ukrainian soldier")."""
+    t = toks[i]
+    if t in ("a", "an"):
+        if i + 1 < len(toks) and toks[i + 1] in ("dozen",):
+            return 12, i + 2
+        ahead = toks[i + 1 : i + 3]
+        return (1, i + 1) if any(x in w.person for x in ahead) else None
+    if t[0].isdigit():
+        if not t.replace(",", "").isdigit():
+            return None
+        value = int(t.replace(",", ""))
+        if value in _YEAR and "," not in t:
+            return None
+    elif t in w.vague or t not in w.numbers and "-" not in t:
+        return None
+    elif "-" in t:  # "twenty-five"
+        parts = t.split("-")
+        if not all(p in w.numbers and p not in w.vague for p in parts):
+            return None
+        value = sum(w.numbers[p] for p in parts)
+    else:
+        value = w.numbers[t]
+    j = i + 1
+    while j < len(toks) and toks[j] in ("hundred", "thousand", "dozen"):  # "two hundred"
+        value *= w.numbers[toks[j]]
+        j += 1
+    if j < len(toks) and toks[j] in w.units:
+        return None
+    return value, j
+
+
+def _approximate(toks: list[str], i: int, w: _Words) -> bool:
+    before = toks[i - 1] if i > 0 else ""
+    return before in w.at_least or (before == "to" and i > 1 and toks[i - 2] == "up")
+
+
+def find_casualties(text: str, lang: Language) -> Casualties:
+    """The casualty counts one sentence gives (empty when it gives none)."""
+    w = _words(lang)
+    if not w.killed:
+        return Casualties()
+    toks = [m.group().lower().replace("’", "'") for m in _TOKEN.finditer(text)]
+    killed: list[int] = []
+    wounded: list[int] = []
+    civilians: list[int] = []
+    approx = False
+    used: set[int] = set()      # numbers that are a verb's object
+    objects: set[int] = set()   # death/injury words followed by their victims
+    for k, t in enumerate(toks):  # a verb, then its victims; a toll, then its number
+        if t not in w.active and t not in w.toll:
+            continue
+        j = k + 1
+        if t in w.toll:  # "the toll (from the shelling) rose to 15"
+            while j < len(toks) and j - k <= 10 and toks[j][0].isalnum() \
+                    and _number(toks, j, w) is None:
+                j += 1
+        else:  # "killing (at least) two"
+            while j < len(toks) and j - k <= 3 and toks[j] in w.at_least:
+                j += 1
+        if j >= len(toks) or (t in w.toll and j - k > 10):
+            continue
+        found = _number(toks, j, w)
+        if found is None:
+            continue
+        value, end = found
+        used.add(j)
+        objects.add(k)
+        approx |= _approximate(toks, j, w)
+        victims = toks[end : end + 3]
+        if t in w.toll or t in w.killed:
+            killed.append(value)
+            if any(v in w.civilian for v in victims):
+                civilians.append(value)
+        else:
+            wounded.append(value)
+    i = 0
+    while i < len(toks):  # victims, then what happened to them
+        found = None if i in used else _number(toks, i, w)
+        if found is None:
+            i += 1
+            continue
+        total, j = found
+        first = i
+        civilian = False
+        steps = 0
+        while j < len(toks) and steps < 6:
+            t = toks[j]
+            if t in w.killed or t in w.wounded:
+                break
+            if t == "and" and j + 1 < len(toks) and j + 1 not in used:
+                more = _number(toks, j + 1, w)
+                if more is not None:
+                    total += more[0]
+                    j = more[1]
+                    continue
+            if not t[0].isalnum() or t in w.stop or t in w.units:
+                break
+            civilian |= t in w.civilian
+            j += 1
+            steps += 1
+        if j < len(toks) and j not in objects and (toks[j] in w.killed or toks[j] in w.wounded):
+            approx |= _approximate(toks, first, w)
+            if toks[j] in w.killed:
+                killed.append(total)
+                if civilian:
+                    civilians.append(total)
+            else:
+                wounded.append(total)
+        i = max(i + 1, j if j > i else i + 1)
+    return Casualties(max(killed) if killed else None, max(wounded) if wounded else None,
+                      max(civilians) if civilians else None, approx)
+
+
+def with_casualties(text: str, events: Sequence[TextEvent], lang: Language
+                    ) -> list[TextEvent]:
+    """``events`` with the counts of their sentences in ``extras`` (``killed``, ``wounded``,
+    ``civilians_killed``, ``approximate``), where their sentence gives any."""
+    seen: dict[tuple[int, int], Casualties] = {}
+    out = []
+    for ev in events:
+        span = (ev.start, ev.end)
+        if span not in seen:
+            seen[span] = find_casualties(text[ev.start : ev.end], lang)
+        c = seen[span]
+        if c:
+            ev = replace(ev, extras={**ev.extras, "killed": c.killed, "wounded": c.wounded,
+                                     "civilians_killed": c.civilians_killed,
+                                     "casualties_approximate": c.approximate})
+        out.append(ev)
+    return out

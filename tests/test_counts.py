@@ -1,0 +1,99 @@
+"""Casualty counts read from text events' sentences (invented sentences), and the join's use
+of them against records' fatalities."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from geomap.events.extract import extract_events, text_events_frame
+from geomap.events.extract._counts import Casualties, find_casualties
+from geomap.events.schema import events_from_records
+from geomap.join import join_events
+from geomap.join._evidence import death_score
+from geomap.lang import get_language
+from geomap.sources import Article
+
+EN = get_language("en")
+
+
+@pytest.mark.parametrize("sentence, killed, wounded", [
+    ("Four farmers were killed by a mine outside Brindleford on Sunday.", 4, None),
+    ("Rocket fire killed 17 people and wounded 40 in the port, officials said.", 17, 40),
+    ("Shelling of the market killing eleven shoppers drew condemnation.", 11, None),
+    ("A pensioner was killed and two neighbours were injured when a drone fell.", 1, 2),
+    ("Two drones struck the depot, killing three workers.", 3, None),
+    ("Three soldiers and a medic died in the ambush.", 4, None),
+    ("At least twenty-two people are dead after the blast.", 22, None),
+    ("The death toll from the flooding of the dam rose to 31 by Friday.", 31, None),
+    ("One guard killed, one hurt in overnight raid on checkpoint.", 1, 1),
+    ("A 9-year-old boy was wounded by shrapnel.", None, 1),
+    ("Fighting that began in 2019 has left 2,400 dead.", 2400, None),
+])
+def test_counts_of_killed_and_wounded(sentence, killed, wounded):
+    c = find_casualties(sentence, EN)
+    assert (c.killed, c.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Several villagers died in the storm of shellfire.",  # vague
+    "Troops advanced 12 km in 24 hours and killed the radio mast's power.",
+    "Two convoys drove through the town at dawn.",
+    "A car bomb exploded near the base; nobody was hurt.",
+    "In 2021 the ceasefire held for 40 days.",
+])
+def test_no_count_where_none_is_said(sentence):
+    assert not find_casualties(sentence, EN)
+
+
+def test_civilians_and_lower_bounds():
+    c = find_casualties("At least 6 civilians were killed in the shelling.", EN)
+    assert c == Casualties(killed=6, civilians_killed=6, approximate=True)
+    c = find_casualties("Five soldiers killed near the river.", EN)
+    assert c.civilians_killed is None and not c.approximate
+
+
+def test_a_sentence_with_several_counts_keeps_the_largest_toll():
+    c = find_casualties("Two killed on Monday; the toll now stands at 9.", EN)
+    assert c.killed == 9
+
+
+def test_text_events_carry_fatalities(gazetteer):
+    from geomap.geoparse import Geoparser
+
+    text = "Shelling killed three civilians and wounded five in Kharkiv on Tuesday."
+    art = Article(id="t1", text=text, date=dt.date(2024, 3, 6))
+    events = extract_events(art, Geoparser(gazetteer).parse(text), gazetteer)
+    frame = text_events_frame([(art, events)])
+    assert (frame["fatalities"] == 3).any()
+    assert (frame["wounded"] == 5).any()
+
+
+def test_death_score_prefers_the_same_count():
+    t = np.array([3.0, 3.0, 3.0, 3.0, np.nan])
+    r = np.array([3.0, 2.0, 5.0, 40.0, 7.0])
+    s = death_score(t, r)
+    assert s[0] == 1.0 and s[4] == 1.0  # same count; a count not given is no evidence
+    assert s[0] > s[1] > s[3] and s[0] > s[2] > s[3]
+
+
+def test_the_record_with_the_reported_toll_ranks_first():
+    # three records on one day at one point, same type: only the toll tells them apart
+    recs = events_from_records([
+        {"event_id": i, "dataset": "test", "lat": 49.0, "lon": 36.2, "date": "2024-03-05",
+         "date_precision": "day", "geo_precision": "exact", "event_type": "assault",
+         "fatalities": n} for i, n in (("one", 1), ("three", 3), ("eight", 8))])
+    arts = events_from_records([
+        {"event_id": "a#0", "dataset": "text", "lat": 49.0, "lon": 36.2,
+         "date": "2024-03-05", "date_precision": "day", "geo_precision": "exact",
+         "article_id": "a", "event_index": 0, "event_type": "assault",
+         "article_date": "2024-03-06", "fatalities": n} for n in (3,)])
+    links = join_events(recs, arts, top=3, min_score=0, ratio=0).links
+    assert links["record_id"].tolist()[0] == "three"
+    assert links["deaths_score"].tolist()[0] == 1.0
+    # without a count, the three are equal on the evidence
+    arts["fatalities"] = None
+    links = join_events(recs, arts, top=3, min_score=0, ratio=0).links
+    assert links["score"].nunique() == 1
