@@ -93,7 +93,7 @@ def _number(toks: list[str], i: int, w: _Words) -> tuple[int, int] | None:
         value = int(t.replace(",", ""))
         if value in _YEAR and "," not in t:
             return None
-    elif t in w.vague or t not in w.numbers and "-" not in t:
+    elif t in w.vague or (t not in w.numbers and "-" not in t):
         return None
     elif "-" in t:  # "twenty-five"
         parts = t.split("-")
@@ -204,9 +204,8 @@ def with_casualties(text: str, events: Sequence[TextEvent], lang: Language
         if span not in seen:
             seen[span] = find_casualties(text[ev.start : ev.end], lang)
         c = seen[span]
-        if c:
-            ev = replace(ev, extras={**ev.extras, "killed": c.killed, "wounded": c.wounded,
-                                     "civilians_killed": c.civilians_killed,
-                                     "casualties_approximate": c.approximate})
-        out.append(ev)
+        out.append(replace(ev, extras={**ev.extras, "killed": c.killed, "wounded": c.wounded,
+                                       "civilians_killed": c.civilians_killed,
+                                       "casualties_approximate": c.approximate})
+                   if c else ev)
     return out
