@@ -163,3 +163,50 @@ def test_quoted_names_and_peoples_names_are_not_places(parser):
     assert "Бавария" not in got and "Спартак" not in got and "Кан" not in got
     assert got["Мюнхен"][0] == "gn:2867714"
     assert got["Владимире"][1] == "populated_place"
+
+
+def test_a_place_ending_an_institutions_name_is_not_a_mention(parser):
+    got = found(parser, "Кабінет Міністрів України затвердив план, а Господарський суд "
+                        "Житомирської області відклав засідання. Учора в Житомирській області "
+                        "пролунали вибухи, МВС України повідомило про жертви.")
+    assert "України" not in got
+    assert list(got) == ["Житомирській області"]
+    got = found(parser, "Министерство обороны России сообщило о том, что колонна вышла "
+                        "из России в сторону Белгорода.")
+    assert list(got) == ["России", "Белгорода"]
+    # a defence of a town is no institution
+    assert "Куп'янська" in found(parser, "Оборона Куп'янська триває вже третій місяць.")
+
+
+def test_adjectives_of_institutions_and_sentence_opening_nouns_are_not_places(parser):
+    got = found(parser, "Львівський окружний суд розглянув справу. Суд виніс вирок "
+                        "мешканцю Львова. Мама чекала на вокзалі.")
+    assert list(got) == ["Львова"]
+
+
+def test_a_surname_named_in_full_stays_a_persons_name_in_every_case(parser):
+    got = found(parser, "Журналист Андрей Бут приехал в Казань. Бута встретили коллеги, а "
+                        "Буту вручили премию имени Курчатова.")
+    assert list(got) == ["Казань"]
+
+
+def test_full_stops_and_units_are_not_kind_abbreviations(parser):
+    got = found(parser, "Толпа заполнила весь город. Утром всё стихло. Квартира площадью 54 "
+                        "кв. м.\nПродаётся недорого.")
+    assert all(v[0] is not None for v in got.values()), got
+    got = found(parser, "За селом текла річка .\nНаступного дня вона розлилася. На 2020 рік "
+                        "Петренко був директором.")
+    assert got == {}
+
+
+def test_regions_news_names_that_geonames_lacks(parser):
+    got = found(parser, "Колонна прошла через Северный Кавказ, а учения прошли в Прибалтике и "
+                        "на Курилах. Россия аннексировала Крым.")
+    got.update(found(parser, "Снігопади накрили Поділля та Галичину, морози на Волині."))
+    assert got["Северный Кавказ"][0] == "rg:north-caucasus"
+    assert got["Прибалтике"][0] == "rg:baltic-states"
+    assert got["Курилах"][0] == "rg:kuril-islands"
+    assert got["Поділля"][0] == "rg:podillia"
+    assert got["Галичину"][0] == "rg:halychyna"
+    assert got["Волині"][0] == "a1:UA.24"
+    assert got["Крым"][0] == "a1:UA.11"

@@ -131,16 +131,31 @@ def _write_aliases(conn: sqlite3.Connection, path: Path, *, abbreviations: bool,
             fk = fold_key(abbr)
             kind = ("dotted" if "." in abbr else "abbr") if abbreviations else "alt"
             rows.append((fk, translit_key(fk, folded=True), found[0], kind))
-    if new_keys_only:  # a key that names a place already: nothing Latin text finds changes
+    if new_keys_only:  # a key that names a place already: nothing Latin text finds changes,
+        # except that a country, division or region may join a key held only by small towns
+        # ("Крым" -> krym, a village of 4,000; "Кавказ", "Македония", "Волинь")
         keys = sorted({r[0] for r in rows})
         taken: set[str] = set()
         for i in range(0, len(keys), 900):
             chunk = keys[i : i + 900]
             taken.update(k for (k,) in conn.execute(
-                f"SELECT DISTINCT fkey FROM names WHERE fkey IN ({','.join('?' * len(chunk))})",
-                chunk))
-        rows = [r for r in rows if r[0] not in taken]
+                "SELECT DISTINCT n.fkey FROM names n JOIN places p ON p.id = n.place "
+                f"WHERE n.fkey IN ({','.join('?' * len(chunk))}) AND NOT "
+                "(p.feature = 'populated_place' AND p.population < ?)",
+                [*chunk, SMALL_TOWN]))
+        area = {pid for (pid,) in conn.execute(
+            "SELECT id FROM places WHERE feature != 'populated_place'")}
+        rows = [r for r in rows if r[0] not in taken and (r[2] in area or not _held(conn, r[0]))]
     conn.executemany("INSERT INTO names (fkey, tkey, place, kind) VALUES (?,?,?,?)", rows)
+
+
+#: A town smaller than this does not keep a Cyrillic name of a country, division or region
+#: from its key (see :func:`_write_aliases`).
+SMALL_TOWN = 100_000
+
+
+def _held(conn: sqlite3.Connection, key: str) -> bool:
+    return conn.execute("SELECT 1 FROM names WHERE fkey = ? LIMIT 1", (key,)).fetchone() is not None
 
 
 def _write_words(conn: sqlite3.Connection) -> None:

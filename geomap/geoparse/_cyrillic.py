@@ -126,6 +126,7 @@ def _kind_after(lang: Language, text: str, end: int) -> tuple[int, str, str] | N
 def expand_spans(text: str, tokens: list[Token], spans: list[Span], lang: Language) -> list[Span]:
     """``spans`` with lemma keys (``Span.alts``), and division phrases added."""
     out = []
+    persons = _person_lemmas(lang, text, tokens, spans)
     for s in spans:
         words = [_deconfuse(t.text) for t in tokens[s.first : s.last + 1]]
         rs = readings(lang.code, words[-1])
@@ -133,6 +134,14 @@ def expand_spans(text: str, tokens: list[Token], spans: list[Span], lang: Langua
         if s.first == s.last and not _may_name(text, s, words[0], rs):
             continue
         if _quoted(text, s.start) or _persons_name(lang, text, tokens, s, rs):
+            continue
+        if s.first == s.last and persons and not any(r.geox for r in rs) and \
+                any(r.name and r.lemma in persons for r in rs):
+            continue  # "Бута", "Буту" where "Виктор Бут" was named: the same person
+        if s.first == s.last and _common_noun(lang, rs) and is_sentence_start(text, s.start):
+            continue  # "Суд визнав...", "Бої тривають": a common noun opens the sentence
+        if _organisation_part(lang, text, s, rs) or _named_after(lang, text, s.start) or \
+                _modifier(lang, text, s, rs):
             continue
         s.alts = _word_keys(lang, words[0]) if len(words) == 1 else \
             _phrase_keys(lang, words) if len(words) <= MAX_PHRASE else []
@@ -152,6 +161,93 @@ def expand_spans(text: str, tokens: list[Token], spans: list[Span], lang: Langua
         if not adjective or any(r.case == "nomn" for r in rs):
             out.append(s)
     return out
+
+
+def _common_noun(lang: Language, rs) -> bool:
+    """Whether every reading is a known common noun (Ukrainian: see Reading.common; the
+    Russian dictionary's Geox tag serves there, through :func:`zipf_functions`)."""
+    return lang.code == "uk" and bool(rs) and all(
+        r.pos == "NOUN" and r.known and r.common and not r.name for r in rs) and \
+        rs[0].lemma not in lang.words("proper_nouns")
+
+
+def _person_lemmas(lang: Language, text: str, tokens: list[Token], spans: list[Span]
+                   ) -> frozenset[str]:
+    """Lemmas of the surnames of the document's people named in full ("Виктор Бут", "Н. Кан"):
+    the same surname alone elsewhere, in any case ("Бута", "Каном"), names the person too."""
+    out = set()
+    for s in spans:
+        if s.first != s.last:
+            continue
+        rs = readings(lang.code, _deconfuse(tokens[s.first].text))
+        if any(r.geox for r in rs) or not any(r.name and not r.given for r in rs):
+            continue
+        if _persons_name(lang, text, tokens, s, rs):
+            out.update(r.lemma for r in rs if r.name and not r.given)
+    return frozenset(out)
+
+
+_PREV_WORD = re.compile(r"([^\W\d_][\w'’ʼ-]*)\.?\s{1,2}$")
+
+
+def _organisation_part(lang: Language, text: str, s: Span, rs) -> bool:
+    """A place in the genitive right after an institution's head noun or acronym ends the
+    institution's name ("Кабінету Міністрів України", "Апеляційний суд Одеської області",
+    "МВД России"), which names an organisation, not a place."""
+    heads = lang.words("organisation_heads")
+    if not heads or not any(r.case == "gent" for r in rs):
+        return False
+    m = _PREV_WORD.search(text, max(0, s.start - 40), s.start)
+    if not m:
+        return False
+    prev = m.group(1)
+    if 2 <= len(prev) <= 6 and prev.isupper() and _CYRILLIC.search(prev) and \
+            prev not in lang.name_abbreviations:
+        return True  # "МВС України", "ФСБ России"
+    lemmas = {r.lemma for r in readings(lang.code, prev) if r.pos == "NOUN"}
+    if lemmas & heads:
+        return True
+    if not lemmas & lang.words("organisation_complements"):
+        return False
+    if prev[0].isupper() and not is_sentence_start(text, m.start(1)):
+        return True  # "Збройних Сил України"
+    m2 = _PREV_WORD.search(text, max(0, m.start() - 40), m.start())
+    return bool(m2) and any(r.pos == "NOUN" and r.lemma in heads
+                            for r in readings(lang.code, m2.group(1)))
+
+
+def _named_after(lang: Language, text: str, start: int) -> bool:
+    """After "імені" / "имени": the person a street, theatre or prize is named after."""
+    words = lang.words("named_after")
+    m = _PREV_WORD.search(text, max(0, start - 12), start)
+    return bool(words and m and m.group(1).lower() in words)
+
+
+_NEXT_LOWER = re.compile(r"\s{1,2}([^\W\d_][\w'’ʼ-]*)")
+
+
+def _modifier(lang: Language, text: str, s: Span, rs) -> bool:
+    """A capitalised adjective that agrees with the common noun after it modifies that noun
+    ("Київський апеляційний суд", "Луганське відділення"): it names an institution or a
+    thing, not a place. Division and landmark words after it are handled elsewhere."""
+    adjs = [r for r in rs if r.pos == "ADJF"]
+    if s.first != s.last or not adjs or any(r.geox for r in rs):
+        return False
+    pos = s.end
+    for _ in range(2):  # the noun, or one more adjective and then the noun
+        m = _NEXT_LOWER.match(text, pos)
+        if not m or not m.group(1)[0].islower():
+            return False
+        nrs = readings(lang.code, m.group(1))
+        if any(r.lemma in lang.place_kinds or r.lemma in lang.landmark_words for r in nrs):
+            return False
+        if any(n.pos == "NOUN" and n.case == a.case and n.number == a.number and
+               (n.number == "plur" or n.gender == a.gender) for n in nrs for a in adjs):
+            return True
+        if not any(n.pos == "ADJF" for n in nrs):
+            return False
+        pos = m.end()
+    return False
 
 
 def _deconfuse(word: str) -> str:
@@ -249,6 +345,7 @@ def zipf_functions(lang: Language):
     return own, neighbour
 
 
+_METRE = re.compile(r"(?:\d|\bкв\.?)\s*$")
 _ANY_WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*")
 #: Settlement kinds written before a name ("м. Київ", "с. Піски", "смт Ворзель", "села").
 _SETTLEMENT = frozenset({"populated_place"})
@@ -256,14 +353,20 @@ _SETTLEMENT = frozenset({"populated_place"})
 
 def _kind_word(lang: Language, word: str, dotted: bool) -> str | None:
     """"landmark" or "settlement" when ``word`` (lower case) names such a kind, else None."""
-    if (dotted and len(word) <= 5) or word in ("смт", "пгт", "р-н"):  # "вул.", "с.", "пгт"
+    if dotted and word not in lang.words("kind_abbreviations"):
+        return None  # "город.", "річка .": a full word before a full stop ends a sentence
+    if dotted or word in ("смт", "пгт", "р-н"):  # "вул.", "с.", "пгт"
         if word in lang.landmark_words:
             return "landmark"
         return "settlement" if lang.place_kinds.get(word) in _SETTLEMENT else None
     if word[:3] not in _landmark_prefixes(lang):
         return None
-    for r in readings(lang.code, word):
-        if r.pos == "NOUN" and r.lemma in lang.landmark_words:
+    rs = [r for r in readings(lang.code, word) if r.pos == "NOUN"]
+    if any(r.lemma == word for r in rs) and word not in lang.landmark_words and \
+            lang.place_kinds.get(word) not in _SETTLEMENT:
+        return None  # "рік" (a year) is a word of its own, not a case of "ріка"
+    for r in rs:
+        if r.lemma in lang.landmark_words:
             return "landmark"
         if r.pos == "NOUN" and lang.place_kinds.get(r.lemma) in _SETTLEMENT and len(r.lemma) > 2:
             return "settlement"
@@ -282,6 +385,13 @@ def _landmark_prefixes(lang: Language) -> frozenset[str]:
     return got
 
 
+def _adjective_name(lang: Language, word: str) -> bool:
+    """A name before its kind word is an adjective ("Манежной площади", "Невский
+    проспект"), not a function word or a noun ("Квартира площадью 54 м")."""
+    rs = readings(lang.code, word)
+    return any(r.pos == "ADJF" for r in rs) and not any(r.function for r in rs)
+
+
 def unresolved_spans(text: str, lang: Language, taken: list[tuple[int, int]]
                      ) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
     """Named places the gazetteer does not resolve, marked by their kind word: "вул.
@@ -298,12 +408,14 @@ def unresolved_spans(text: str, lang: Language, taken: list[tuple[int, int]]
         raw = w.group()
         nxt = words[i + 1]
         gap = text[w.end() : nxt.start()]
+        if "\n" in gap:
+            continue
         if raw[0].islower():
             dotted = gap.lstrip().startswith(".")
-            if dotted and len(raw) > 5:
-                continue  # "город. Утром": a sentence ends
             if gap.strip() not in ("", ".") or len(gap) > 3:
                 continue
+            if dotted and _METRE.search(text, max(0, w.start() - 8), w.start()):
+                continue  # "386 кв. м.": square metres, not "місто"
             kind = _kind_word(lang, raw.lower(), dotted)
             if kind is None or not nxt.group()[0].isupper() or _LATIN.search(nxt.group()):
                 continue
@@ -316,6 +428,7 @@ def unresolved_spans(text: str, lang: Language, taken: list[tuple[int, int]]
             if kind == "landmark" and nxt.start() in starts:
                 drop.add(starts[nxt.start()])
         elif gap == " " and nxt.group()[0].islower() and not _LATIN.search(raw) and \
+                _adjective_name(lang, raw) and \
                 _kind_word(lang, nxt.group().lower(), False) == "landmark":
             span = (w.start(), nxt.end())  # "Манежной площади"
             if w.start() in starts:

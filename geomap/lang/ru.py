@@ -22,8 +22,22 @@ PLACE_KINDS = {
 #: Words that introduce a named street, square, river or island (lemmas and abbreviations).
 LANDMARK_WORDS = word_set(
     "улица ул переулок пер проспект пр-т просп площадь пл бульвар б-р шоссе "
-    "набережная река озеро остров полуостров залив"
+    "набережная река озеро остров полуостров залив гора парк сквер канал водохранилище"
 )
+#: Named word classes of recognition (see geomap/lang/uk.py): kind-word abbreviations written
+#: with a dot, institutions' head nouns before a place in the genitive ("правительство
+#: России", "МВД России"), words before the person a thing is named after ("имени Пушкина").
+WORD_CLASSES = {
+    "kind_abbreviations": word_set("ул пер просп пр-т пл б-р г п пос пгт д ст-ца обл р-н"),
+    "organisation_heads": word_set(
+        "совет правительство кабинет министр министерство прокуратура суд служба банк "
+        "академия университет институт комитет комиссия агентство инспекция управление "
+        "департамент полиция гвардия штаб посольство консульство парламент фонд партия "
+        "ассоциация союз администрация мэрия омбудсмен уполномоченный казначейство таможня "
+        "бюро палата дума"),
+    "organisation_complements": word_set("сила оборона безопасность дело наука"),
+    "named_after": word_set("имени им"),
+}
 #: Abbreviations of place names -> the full name the gazetteer knows.
 NAME_ABBREVIATIONS = {
     "РФ": "Российская Федерация",
@@ -107,4 +121,5 @@ RUSSIAN = slavic_language(
     relative_days=RELATIVE_DAYS,
     demonyms=ACTORS,
     organisations=ORGANISATIONS,
+    word_classes=WORD_CLASSES,
 )

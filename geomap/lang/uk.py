@@ -19,8 +19,28 @@ PLACE_KINDS = {
 #: Words that introduce a named street, square, river or island (lemmas and abbreviations).
 LANDMARK_WORDS = word_set(
     "вулиця вул провулок пров проспект просп площа пл майдан бульвар бульв б-р шосе "
-    "набережна узвіз річка ріка озеро острів півострів затока"
+    "набережна узвіз річка ріка озеро острів півострів затока гора парк сквер канал "
+    "водосховище"
 )
+#: Named word classes of recognition: the abbreviations of kind words, written with a dot
+#: ("вул.", "м."; a full word before a dot ends a sentence); the head nouns of institutions
+#: whose name ends in a place in the genitive ("Кабінет Міністрів України", "суд Одеської
+#: області", "МВС України": the place is part of the organisation's name); the words before
+#: the person a thing is named after ("імені Франка").
+WORD_CLASSES = {
+    "kind_abbreviations": word_set("вул пров просп пл бульв б-р м с сел с-ще смт обл р-н"),
+    "organisation_heads": word_set(
+        "рада уряд кабінет міністр міністерство прокуратура суд служба банк академія "
+        "університет інститут комітет комісія агентство інспекція управління департамент "
+        "поліція гвардія штаб посольство консульство парламент фонд партія асоціація спілка "
+        "адміністрація мерія омбудсман уповноважений казначейство митниця бюро палата"),
+    # ... or after one of these, when it follows such a head or is capitalised ("Міністерство
+    # оборони України", "Збройних Сил України"; not "оборона Куп'янська")
+    "organisation_complements": word_set("сила оборона безпека справа наука"),
+    "named_after": word_set("імені ім"),
+    # the dictionary files these names as common nouns (see geomap.lang._morph.Reading)
+    "proper_nouns": word_set("україна європа америка"),
+}
 #: Abbreviations of place names -> the full name the gazetteer knows.
 NAME_ABBREVIATIONS = {
     "РФ": "Російська Федерація",
@@ -108,4 +128,5 @@ UKRAINIAN = slavic_language(
     relative_days=RELATIVE_DAYS,
     demonyms=ACTORS,
     organisations=ORGANISATIONS,
+    word_classes=WORD_CLASSES,
 )
