@@ -174,8 +174,11 @@ def test_a_place_ending_an_institutions_name_is_not_a_mention(parser):
     got = found(parser, "Министерство обороны России сообщило о том, что колонна вышла "
                         "из России в сторону Белгорода.")
     assert list(got) == ["России", "Белгорода"]
-    # a defence of a town is no institution
+    # a defence of a town is no institution; a court or police named in lower case serve a place
     assert "Куп'янська" in found(parser, "Оборона Куп'янська триває вже третій місяць.")
+    got = found(parser, "Справу передали до господарського суду Черкаської області, а поліція "
+                        "Полтави відкрила провадження.")
+    assert list(got) == ["Черкаської області", "Полтави"]
 
 
 def test_adjectives_of_institutions_and_sentence_opening_nouns_are_not_places(parser):
@@ -186,8 +189,18 @@ def test_adjectives_of_institutions_and_sentence_opening_nouns_are_not_places(pa
 
 def test_a_surname_named_in_full_stays_a_persons_name_in_every_case(parser):
     got = found(parser, "Журналист Андрей Бут приехал в Казань. Бута встретили коллеги, а "
-                        "Буту вручили премию имени Курчатова.")
+                        "Буту вручили премию имени Курчатова. Керри заявил, что согласен.")
     assert list(got) == ["Казань"]
+    # a surname that is also a town's name in another case stays the town ("Львові": Львів)
+    got = found(parser, "Письменник Андрій Львов народився у Львові.")
+    assert got["Львові"][0] == "gn:702550"
+
+
+def test_features_named_by_an_adjective_are_unresolved_places(parser):
+    got = found(parser, "Кораблі вийшли у Північне море, а туристи піднялися до Високого "
+                        "замку й пройшли Поштовою площею.")
+    assert got == {"Північне море": (None, None), "Високого замку": (None, None),
+                   "Поштовою площею": (None, None)}
 
 
 def test_full_stops_and_units_are_not_kind_abbreviations(parser):

@@ -136,8 +136,9 @@ def expand_spans(text: str, tokens: list[Token], spans: list[Span], lang: Langua
         if _quoted(text, s.start) or _persons_name(lang, text, tokens, s, rs):
             continue
         if s.first == s.last and persons and not any(r.geox for r in rs) and \
-                any(r.name and r.lemma in persons for r in rs):
-            continue  # "Бута", "Буту" where "Виктор Бут" was named: the same person
+                any(r.name and r.lemma in persons for r in rs) and \
+                all(r.lemma in persons for r in rs if r.pos == "NOUN"):
+            continue  # "Бута", "Буту" where "Виктор Бут" was named (not "Львові": львів)
         if s.first == s.last and _common_noun(lang, rs) and is_sentence_start(text, s.start):
             continue  # "Суд визнав...", "Бої тривають": a common noun opens the sentence
         if _organisation_part(lang, text, s, rs) or _named_after(lang, text, s.start) or \
@@ -205,15 +206,21 @@ def _organisation_part(lang: Language, text: str, s: Span, rs) -> bool:
             prev not in lang.name_abbreviations:
         return True  # "МВС України", "ФСБ России"
     lemmas = {r.lemma for r in readings(lang.code, prev) if r.pos == "NOUN"}
-    if lemmas & heads:
-        return True
-    if not lemmas & lang.words("organisation_complements"):
-        return False
-    if prev[0].isupper() and not is_sentence_start(text, m.start(1)):
-        return True  # "Збройних Сил України"
     m2 = _PREV_WORD.search(text, max(0, m.start() - 40), m.start())
-    return bool(m2) and any(r.pos == "NOUN" and r.lemma in heads
-                            for r in readings(lang.code, m2.group(1)))
+    before = m2.group(1) if m2 else ""
+    if not lemmas & heads:
+        if not lemmas & lang.words("organisation_complements") or not any(
+                r.pos == "NOUN" and r.lemma in heads for r in readings(lang.code, before)):
+            return False
+        prev, m, m2 = before, m2, _PREV_WORD.search(text, max(0, m2.start() - 40), m2.start())
+        before = m2.group(1) if m2 else ""
+    # an official name is capitalised ("Кабінет Міністрів", "Генеральна прокуратура",
+    # "Збройних Сил"; at a sentence start too); "суд Одеської області", "поліція Харкова"
+    # name the place they serve
+    if prev[0].isupper():
+        return True
+    return bool(before) and before[0].isupper() and any(
+        r.pos == "ADJF" for r in readings(lang.code, before))
 
 
 def _named_after(lang: Language, text: str, start: int) -> bool:
@@ -239,7 +246,8 @@ def _modifier(lang: Language, text: str, s: Span, rs) -> bool:
         if not m or not m.group(1)[0].islower():
             return False
         nrs = readings(lang.code, m.group(1))
-        if any(r.lemma in lang.place_kinds or r.lemma in lang.landmark_words for r in nrs):
+        if any(r.lemma in lang.place_kinds or r.lemma in lang.landmark_words for r in nrs) \
+                or _feature_word(lang, m.group(1)):
             return False
         if any(n.pos == "NOUN" and n.case == a.case and n.number == a.number and
                (n.number == "plur" or n.gender == a.gender) for n in nrs for a in adjs):
@@ -297,8 +305,10 @@ def _may_name(text: str, s: Span, word: str, rs) -> bool:
         return False  # "Новые", "Русский" opening a sentence: an adjective, not a name
     before = text[max(0, s.start - 12) : s.start]
     # a given name, unless the word also reads as a common or place noun ("Львові": лев, львів)
-    given = any(r.given for r in rs) and not any(r.pos == "NOUN" and not r.name for r in rs)
-    return not given or bool(_KIND_BEFORE.search(before))
+    # a given name or surname only ("Марк", "Керри"), unless the word also reads as a common
+    # or place noun ("Львові": лев, львів)
+    person = any(r.name for r in rs) and not any(r.pos == "NOUN" and not r.name for r in rs)
+    return not person or bool(_KIND_BEFORE.search(before))
 
 
 def keep_rows(lang: Language, word: str, rows: list) -> list:
@@ -362,12 +372,10 @@ def _kind_word(lang: Language, word: str, dotted: bool) -> str | None:
     if word[:3] not in _landmark_prefixes(lang):
         return None
     rs = [r for r in readings(lang.code, word) if r.pos == "NOUN"]
-    if any(r.lemma == word for r in rs) and word not in lang.landmark_words and \
-            lang.place_kinds.get(word) not in _SETTLEMENT:
-        return None  # "рік" (a year) is a word of its own, not a case of "ріка"
+    # most readings, not any: "рік" (a year) reads once as a case of "ріка"
+    if 2 * sum(r.lemma in lang.landmark_words for r in rs) >= len(rs) > 0:
+        return "landmark"
     for r in rs:
-        if r.lemma in lang.landmark_words:
-            return "landmark"
         if r.pos == "NOUN" and lang.place_kinds.get(r.lemma) in _SETTLEMENT and len(r.lemma) > 2:
             return "settlement"
     return None
@@ -383,6 +391,14 @@ def _landmark_prefixes(lang: Language) -> frozenset[str]:
             w for w, f in lang.place_kinds.items() if f in _SETTLEMENT and len(w) > 2]
         got = _PREFIX_CACHE[lang.code] = frozenset(w[:3] for w in words)
     return got
+
+
+def _feature_word(lang: Language, word: str) -> bool:
+    """A geographic feature or landmark noun named by an adjective before it ("Північне
+    море", "Високий замок", "Южный вокзал"): most of its readings are such a word."""
+    feats = lang.words("feature_words")
+    rs = [r for r in readings(lang.code, word) if r.pos == "NOUN"] if feats else []
+    return 2 * sum(r.lemma in feats for r in rs) >= len(rs) > 0
 
 
 def _adjective_name(lang: Language, word: str) -> bool:
@@ -428,8 +444,9 @@ def unresolved_spans(text: str, lang: Language, taken: list[tuple[int, int]]
             if kind == "landmark" and nxt.start() in starts:
                 drop.add(starts[nxt.start()])
         elif gap == " " and nxt.group()[0].islower() and not _LATIN.search(raw) and \
-                _adjective_name(lang, raw) and \
-                _kind_word(lang, nxt.group().lower(), False) == "landmark":
+                _adjective_name(lang, raw) and (
+                    _kind_word(lang, nxt.group().lower(), False) == "landmark" or
+                    _feature_word(lang, nxt.group().lower())):
             span = (w.start(), nxt.end())  # "Манежной площади"
             if w.start() in starts:
                 drop.add(starts[w.start()])
