@@ -18,6 +18,7 @@ from .exceptions import InputError, UsageError
 from .gazetteer import Gazetteer
 from .geoparse import Geoparser
 from .inputs import Inputs, classify
+from .lang import detect
 from .mentions import mentions_frame
 from .sources import ArticleReader
 
@@ -54,6 +55,8 @@ class MapReport:
     text_events_unmatched: int = 0
     #: what the article reader decided: undated, duplicates (feed items), decoded (file: codec)
     inputs: dict[str, Any] = field(default_factory=dict)
+    #: ids of articles in a language geomap has no rules for, read with the nearest ones
+    other_language: list[str] = field(default_factory=list)
     #: The folium map written to index.html (not part of the JSON report).
     map: Any = field(default=None, repr=False, compare=False)
 
@@ -70,6 +73,7 @@ class MapReport:
                 "undated": self.inputs.get("undated", 0),
                 "duplicates": self.inputs.get("duplicates", 0),
                 "decoded": self.inputs.get("decoded", {}),
+                "other_language": self.other_language,
                 "map": {"mode": self.map_mode, "note": self.map_note, "bytes": self.map_bytes,
                         "self_contained": self.self_contained},
                 "outputs": self.outputs}
@@ -213,15 +217,19 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
     event_files = [*found_events, *event_files]
     reader = ArticleReader(date=date)
     items = []
+    other: list[str] = []
     if texts.texts:
         parser = Geoparser(gaz)
         for art in tqdm(reader.read(texts), desc="geoparsing", unit="article",
                         disable=not progress, leave=False):
             items.append((art, parser.parse(art.text)))
+            if detect(art.text).note:
+                other.append(str(art.id))
     else:
         list(reader.read(texts))  # records the classifier's rejects
     out.mkdir(parents=True, exist_ok=True)
-    report = MapReport(articles=len(items), rejected=reader.n_rejected, inputs=reader.summary())
+    report = MapReport(articles=len(items), rejected=reader.n_rejected, inputs=reader.summary(),
+                       other_language=other)
     if reader.rejects:
         rej = out / "articles.rejects.jsonl"
         with atomic_write(rej) as fh:

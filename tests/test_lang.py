@@ -61,3 +61,29 @@ def test_a_language_with_few_lists_still_compiles():
     assert rules.token.findall("Somewhere in Nowhere") == ["Somewhere", "Nowhere"]
     assert not rules.metonymy_after.match(" said")
     assert bare.lemmas("Word") == ["word"]
+
+
+def test_texts_in_other_languages_are_noted_not_silently_read_as_english():
+    from geomap.lang import detect, language_fields
+
+    for text in ("Les troupes ont quitté la ville et se sont repliées vers le sud, a dit "
+                 "le ministre.",
+                 "Las tropas abandonaron la ciudad y se retiraron hacia el sur, según el "
+                 "ministerio.",
+                 "Die Truppen haben die Stadt verlassen und sich nach Süden zurückgezogen, "
+                 "sagte das Ministerium."):
+        d = detect(text)
+        assert d.code == "en" and "English rules" in d.note, text
+    # English, with or without hashtags and links, and a short caption: no note
+    for text in ("Troops left the city and fell back to the south, the ministry said.",
+                 "RT @someone: Floods in #Porto Alegre http://t.co/abc de la nuit",
+                 "Le Monde"):
+        assert detect(text).note is None, text
+    assert detect("Войскі правялі вучэнні ля мяжы, паведаміў ўрад.").note.startswith(
+        "Belarusian")
+    assert "Bulgarian" in detect("Властите съобщиха, че във Варна е имало силен вятър.").note
+    assert detect("Войска провели учения у границы, сообщило министерство.").note is None
+    assert language_fields("Les troupes ont quitté la ville et le port de la région.") == {
+        "language": "en", "language_note": detect(
+            "Les troupes ont quitté la ville et le port de la région.").note}
+    assert language_fields("Les troupes ont quitté la ville.", "uk") == {"language": "uk"}

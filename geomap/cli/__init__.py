@@ -50,8 +50,17 @@ COMMANDS: tuple[str, ...] = (
 )
 
 
+class _Parser(argparse.ArgumentParser):
+    """No abbreviated options: "--date" must not silently mean "--date-order" or "--date-col"
+    (subcommand parsers are made of the same class, so the rule holds at every level)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="geomap",
         description=(
             "Turn conflict news into maps: find place mentions in articles, resolve them with an "

@@ -6,7 +6,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-__all__ = ["add_gazetteer_options", "gazetteer_from_args", "print_table"]
+__all__ = ["add_gazetteer_options", "add_language_option", "gazetteer_from_args",
+           "language_from_args", "other_language_note", "print_table"]
 
 
 def add_gazetteer_options(p: argparse.ArgumentParser) -> None:
@@ -17,6 +18,29 @@ def add_gazetteer_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--de-facto", action="store_true",
                    help="report the country in de-facto control of disputed territory (Crimea -> "
                    "RU) instead of internationally recognised borders")
+
+
+def add_language_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", choices=("auto", "en", "uk", "ru"), default="auto",
+                   help="the texts' language (default auto: detected per document from its "
+                   "letters, see geomap.lang; a text in another language is read with the "
+                   "nearest rules and reported)")
+
+
+def language_from_args(args: argparse.Namespace) -> str | None:
+    """The forced language code of ``--lang``, None for auto (or a command without it)."""
+    lang = getattr(args, "lang", "auto")
+    return None if lang == "auto" else lang
+
+
+def other_language_note(ids: Sequence[str], *, total: int | None = None, file=None) -> None:
+    """One stderr line naming the documents read with another language's rules."""
+    n = len(ids) if total is None else total
+    if n:
+        more = ", ..." if n > len(ids[:20]) else ""
+        print(f"geomap: {n} document{'s' if n != 1 else ''} not in English, Ukrainian or "
+              f"Russian, read with the nearest rules: {', '.join(ids[:20])}{more}",
+              file=file or sys.stderr)
 
 
 def gazetteer_from_args(args: argparse.Namespace):

@@ -59,7 +59,7 @@ def _add_read(esub) -> None:
 
 
 def _add_extract(esub) -> None:
-    from ._common import add_gazetteer_options
+    from ._common import add_gazetteer_options, add_language_option
 
     p = esub.add_parser(
         "extract",
@@ -75,7 +75,10 @@ def _add_extract(esub) -> None:
     p.add_argument("-o", "--out", required=True, metavar="OUT.jsonl|OUT.geojson",
                    help="file to write (format from the suffix)")
     p.add_argument("--json", action="store_true",
-                   help="print {\"documents\", \"events\", \"rejected\"} on stdout")
+                   help="print {\"documents\", \"events\", \"rejected\", \"other_language\"} on "
+                   "stdout")
+    p.add_argument("--date", help="publication date (YYYY-MM-DD) for inputs without one")
+    add_language_option(p)
     add_gazetteer_options(p)
     from .run import add_engine_options
 
@@ -244,8 +247,9 @@ def run_extract(args: argparse.Namespace) -> int:
     from ..events.extract import extract_events, text_events_collection
     from ..exceptions import UsageError
     from ..geoparse import Geoparser
+    from ..lang import detect
     from ..sources import ArticleReader
-    from ._common import gazetteer_from_args
+    from ._common import gazetteer_from_args, language_from_args, other_language_note
 
     out = Path(args.out)
     suffix = out.suffix.lower()
@@ -254,12 +258,15 @@ def run_extract(args: argparse.Namespace) -> int:
     gaz = gazetteer_from_args(args)
     from .run import wants_engine
 
+    date = _publication_date(args)
     if wants_engine(args):
-        return _run_extract_scaled(args, gaz, out, suffix)
-    parser = Geoparser(gaz)
-    reader = ArticleReader()
+        return _run_extract_scaled(args, gaz, out, suffix, date)
+    lang = language_from_args(args)
+    parser = Geoparser(gaz, language=lang)
+    reader = ArticleReader(date=date)
     items = [(art, extract_events(art, parser.parse(art.text), gaz))
              for art in reader.read(args.inputs)]
+    other = [] if lang else [str(art.id) for art, _evs in items if detect(art.text).note]
     # the reader has logged each reject once ("... skipped: reason")
     if suffix == ".jsonl":
         with atomic_write(out) as fh:
@@ -273,23 +280,36 @@ def run_extract(args: argparse.Namespace) -> int:
             fh.write("\n")
     n_events = sum(len(evs) for _a, evs in items)
     if not getattr(args, "quiet", False):
+        other_language_note(other)
         print(f"geomap: {len(items)} documents, {n_events} events, {reader.n_rejected} rejected "
               f"inputs; wrote {out}", file=sys.stderr)
     if args.json:
         json.dump({"documents": len(items), "events": n_events, "rejected": reader.n_rejected,
-                   "output": str(out)}, sys.stdout)
+                   "other_language": other, "output": str(out)}, sys.stdout)
         sys.stdout.write("\n")
     return 0 if items else 1
 
 
-def _run_extract_scaled(args: argparse.Namespace, gaz, out: Path, suffix: str) -> int:
+def _publication_date(args: argparse.Namespace):
+    from ..exceptions import UsageError
+    from ..sources import parse_date
+
+    if not args.date:
+        return None
+    try:
+        return parse_date(args.date)
+    except ValueError as exc:
+        raise UsageError(f"--date: {exc}") from None
+
+
+def _run_extract_scaled(args: argparse.Namespace, gaz, out: Path, suffix: str, date) -> int:
     """``--engine``: the same files, computed in partitions (see :mod:`geomap.scale`)."""
     from .._atomic import atomic_write
     from ..events.extract import text_events_collection
     from .run import corpus_run, report
 
     lines = suffix == ".jsonl"
-    summary = corpus_run(args, args.inputs, task="events", gazetteer=gaz,
+    summary = corpus_run(args, args.inputs, task="events", gazetteer=gaz, date=date,
                          lines_out=out if lines else None, keep_pairs=not lines)
     if not lines:
         with atomic_write(out) as fh:
@@ -299,6 +319,7 @@ def _run_extract_scaled(args: argparse.Namespace, gaz, out: Path, suffix: str) -
     report(summary, args=args, out=out)
     if args.json:
         json.dump({"documents": summary.documents, "events": summary.items,
-                   "rejected": summary.rejects, "output": str(out)}, sys.stdout)
+                   "rejected": summary.rejects, "other_language": summary.other_language_ids,
+                   "output": str(out)}, sys.stdout)
         sys.stdout.write("\n")
     return 0 if summary.documents else 1

@@ -8,7 +8,14 @@ from pathlib import Path
 
 from .._atomic import atomic_write
 from ..exceptions import UsageError
-from ._common import add_gazetteer_options, gazetteer_from_args, print_table
+from ._common import (
+    add_gazetteer_options,
+    add_language_option,
+    gazetteer_from_args,
+    language_from_args,
+    other_language_note,
+    print_table,
+)
 
 
 def add_parser(sub) -> None:
@@ -30,9 +37,7 @@ def add_parser(sub) -> None:
     p.add_argument("--roles", metavar="ROLES",
                    help="comma-separated roles to emit: literal,metonymic,demonym,dateline "
                    "(default: all)")
-    p.add_argument("--lang", choices=("auto", "en", "uk", "ru"), default="auto",
-                   help="the texts' language (default auto: detected per document from its "
-                   "letters, see geomap.lang)")
+    add_language_option(p)
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     add_gazetteer_options(p)
     from .run import add_engine_options
@@ -77,8 +82,11 @@ def run(args) -> int:
 
     if wants_engine(args):
         return _run_scaled(args, roles)
-    lang = None if getattr(args, "lang", "auto") == "auto" else args.lang
+    from ..lang import language_fields
+
+    lang = language_from_args(args)
     parser = Geoparser(gazetteer_from_args(args), roles=roles, language=lang)
+    other: list[str] = []
     rejects: list[dict] = []
     docs = tqdm(_documents(args.inputs, rejects), desc="geoparsing", unit="doc",
                 disable=args.no_progress or not args.out, leave=False, file=sys.stderr)
@@ -89,7 +97,10 @@ def run(args) -> int:
                 mentions = parser.parse(text)
                 n_docs += 1
                 n_mentions += len(mentions)
-                fh.write(json.dumps({"id": doc_id, **home_fields(mentions, url),
+                language = language_fields(text, lang)
+                if "language_note" in language:
+                    other.append(str(doc_id))
+                fh.write(json.dumps({"id": doc_id, **home_fields(mentions, url), **language,
                                      "toponyms": [m.to_json() for m in mentions]},
                                     ensure_ascii=False) + "\n")
         rej_path = Path(args.out).with_suffix("").as_posix() + ".rejects.jsonl"
@@ -98,12 +109,15 @@ def run(args) -> int:
                 for r in rejects:
                     fh.write(json.dumps(r, ensure_ascii=False) + "\n")
         _print_rejects(rejects)
+        other_language_note(other)
         print(f"geomap: {n_docs} documents, {n_mentions} mentions, {len(rejects)} rejected inputs"
               + (f" (in {rej_path})" if rejects else "") + f"; wrote {args.out}", file=sys.stderr)
         return 0 if n_docs else 1
     rows = []
     for doc_id, text, _url in docs:
         n_docs += 1
+        if "language_note" in language_fields(text, lang):
+            other.append(str(doc_id))
         for m in parser.parse(text):
             p = m.place
             rows.append((doc_id, f"{m.start}-{m.end}", m.name, m.role,
@@ -113,6 +127,7 @@ def run(args) -> int:
     print_table(rows, ("document", "span", "mention", "role", "place", "feature", "country",
                        "lat", "lon", "conf"))
     _print_rejects(rejects)
+    other_language_note(other)
     return 0 if n_docs else 1
 
 
@@ -126,6 +141,7 @@ def _run_scaled(args, roles) -> int:
         report(summary, args=args, out=args.out)
         return 0 if summary.documents else 1
     rows = []
+    other_language_note(summary.other_language_ids, total=summary.other_language)
     for art, mentions in summary.pairs:
         for m in mentions:
             p = m.place

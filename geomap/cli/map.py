@@ -8,7 +8,7 @@ import json
 import sys
 
 from ..exceptions import UsageError
-from ._common import add_gazetteer_options, gazetteer_from_args, print_table
+from ._common import add_gazetteer_options, gazetteer_from_args, other_language_note, print_table
 from .join import add_join_options
 
 
@@ -95,6 +95,7 @@ def run(args) -> int:
         "links its libraries from CDNs: needs the network"
     print(f"map: {report.map_bytes / 1e6:.1f} MB, {kind_of_page}; {report.map_note}",
           file=sys.stderr)
+    other_language_note(report.other_language)
     for kind, path in report.outputs.items():
         print(f"wrote {kind}: {path}", file=sys.stderr)
     return 0

@@ -17,7 +17,12 @@ import logging
 import sys
 
 from ..exceptions import UsageError
-from ._common import add_gazetteer_options, gazetteer_from_args
+from ._common import (
+    add_gazetteer_options,
+    add_language_option,
+    gazetteer_from_args,
+    language_from_args,
+)
 
 log = logging.getLogger("geomap.scale")
 
@@ -75,7 +80,7 @@ def corpus_run(args: argparse.Namespace, inputs, *, task: str, gazetteer, roles=
                           roles=roles, max_chars=args.max_chars,
                           partition_bytes=max(1, int(args.partition_mb * (1 << 20))),
                           cache=cache, progress=not getattr(args, "no_progress", False),
-                          keep_pairs=keep_pairs)
+                          keep_pairs=keep_pairs, language=language_from_args(args))
 
 
 def report(summary, *, args, out) -> None:
@@ -104,6 +109,7 @@ def add_parser(sub) -> None:
         t.add_argument("--date", help="publication date (YYYY-MM-DD) for inputs without one")
         t.add_argument("--no-progress", action="store_true", help="no progress bar")
         t.add_argument("--json", action="store_true", help="print the summary as JSON")
+        add_language_option(t)
         add_engine_options(t)
         add_gazetteer_options(t)
         t.set_defaults(run_func=_run_corpus, task=task)

@@ -8,18 +8,20 @@ frozenset({'from'})
 
 :class:`Language` (see :mod:`._base`) holds a language's word lists; :func:`get_language`
 returns the record of a code; :func:`detect_language` tells English, Ukrainian and Russian
-apart from the text alone (see :mod:`._detect` for the rule and its measured accuracy).
+apart from the text alone (see :mod:`._detect` for the rule and its measured accuracy);
+:func:`detect` also notes a text in another language, read with the nearest rules.
 """
 
 from __future__ import annotations
 
 from ._base import Language, Trigger
-from ._detect import detect_language
+from ._detect import Detection, detect, detect_language, language_fields
 from .en import ENGLISH
 from .ru import RUSSIAN
 from .uk import UKRAINIAN
 
-__all__ = ["LANGUAGES", "Language", "Trigger", "detect_language", "get_language"]
+__all__ = ["LANGUAGES", "Detection", "Language", "Trigger", "detect", "detect_language",
+           "get_language", "language_fields"]
 
 _REGISTRY: dict[str, Language] = {"en": ENGLISH, "uk": UKRAINIAN, "ru": RUSSIAN}
 #: Codes of the languages geomap has word lists for.

@@ -1,4 +1,5 @@
-"""Which language a text is in: English, Ukrainian or Russian, by script and letters.
+"""Which language a text is in: English, Ukrainian or Russian, by script and letters; and
+whether it is in none of them (then read with the nearest rules, and said so).
 
 Rule: a text whose letters are mostly Latin is English (the only Latin-script language geomap
 has word lists for). A mostly Cyrillic text is Ukrainian when it uses more of the letters only
@@ -6,6 +7,14 @@ Ukrainian has (і ї є ґ) than of the letters only Russian has (ы э ъ ё), 
 Every Ukrainian sentence of a few words has an і or є, every Russian one an ы or э, so the count
 decides on anything longer than a headline; a few words without either (a bare "Херсон") go to
 Russian, whose dictionary also knows most Ukrainian place names in the nominative.
+
+Other languages (:func:`detect`): a Latin-script text in which the function words of French,
+Spanish, German, Italian, Portuguese or Dutch ("le", "el", "der", "und", "het"...)
+outnumber English ones ("the", "of", "is"...) is another language and is read with the
+English rules; a Cyrillic text with letters of Belarusian (ў) or of Serbian and Macedonian
+(ј љ њ ђ ћ џ ѓ ќ ѕ), or with ъ but none of ы э ё і (Bulgarian), is read with the Ukrainian or
+Russian rules. :class:`Detection` carries a note saying so, which the commands report per
+document. On the dev corpora no English, Ukrainian or Russian document gets a note.
 
 Why a rule and not a library: on the dev corpora the rule labels all 391 Ukrainian (ner-uk) and
 122 Russian (factRuEval) documents and every English geoparsing document correctly
@@ -17,15 +26,51 @@ geomap has no word lists for.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-__all__ = ["detect_language"]
+__all__ = ["Detection", "detect", "detect_language", "language_fields"]
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LATIN = re.compile(r"[A-Za-z]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _UK_ONLY = re.compile(r"[іїєґІЇЄҐ]")
 _RU_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
+_RU_VOWELS = re.compile(r"[ыэёЫЭЁ]")
+_HARD_SIGN = re.compile(r"[ъЪ]")
+_BELARUSIAN = re.compile(r"[ўЎ]")
+_SOUTH_SLAVIC = re.compile(r"[јљњђћџѓќѕЈЉЊЂЋЏЃЌЅ]")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+#: English function words no other Latin-script language writes as words of its own ("in",
+#: "a", "on", "die", "de" are left out: German, Spanish, French and Dutch have them too).
+_ENGLISH = _words(
+    "the of and to is was for that with by from it he she they are were has have had "
+    "said this be which will would not but been its their his her who after about")
 #: Characters of a text's start that decide (a language does not change mid-article).
 SAMPLE = 20_000
+#: Function words of other Latin-script languages that English does not write as words
+#: (French, Spanish, German, Italian, Portuguese, Dutch).
+_OTHER = _words(
+    "le la les des et est une du dans pour qui sur avec pas au aux ce cette el los "
+    "las y es del por con una para se su al lo como pero der die das und ist nicht "
+    "mit den von zu ein eine sich auf im dem des il di che per gli della sono nel "
+    "alla non os do da em não uma com ao pelo het een van niet op zijn ook naar")
+#: Other-language function words needed, and how many times the English ones, for a note.
+MIN_OTHER = 3
+OTHER_RATIO = 2.0
+_SKIP = re.compile(r"https?://\S+|www\.\S+|[@#]\w+")
+_NAMES = {"en": "English", "uk": "Ukrainian", "ru": "Russian"}
+
+
+class Detection(NamedTuple):
+    """The language whose rules read a text, and a note when it is not the text's own."""
+
+    code: str  # "en", "uk" or "ru"
+    note: str | None = None  # None: the text is in that language (as far as the rule tells)
 
 
 def detect_language(text: str) -> str:
@@ -37,3 +82,35 @@ def detect_language(text: str) -> str:
     uk = len(_UK_ONLY.findall(sample))
     ru = len(_RU_ONLY.findall(sample))
     return "uk" if uk > ru else "ru"
+
+
+def detect(text: str) -> Detection:
+    """:func:`detect_language` and whether the text is in another language read with those
+    rules (the note says which rules and why)."""
+    code = detect_language(text)
+    sample = text[:SAMPLE]
+    rules = f"read with the {_NAMES[code]} rules"
+    if code == "en":
+        words = [w.lower() for w in _WORD.findall(_SKIP.sub(" ", sample))]
+        other = sum(w in _OTHER for w in words)
+        if other >= MIN_OTHER and other > OTHER_RATIO * sum(w in _ENGLISH for w in words):
+            return Detection(code, f"not English, Ukrainian or Russian: {rules}")
+        return Detection(code)
+    if _BELARUSIAN.search(sample):
+        return Detection(code, f"Belarusian letters (ў): {rules}")
+    if _SOUTH_SLAVIC.search(sample):
+        return Detection(code, f"Serbian or Macedonian letters: {rules}")
+    if code == "ru" and not _RU_VOWELS.search(sample) and not _UK_ONLY.search(sample) and \
+            len(_HARD_SIGN.findall(sample)) >= 2:
+        return Detection(code, f"ъ without ы, э or ё (Bulgarian?): {rules}")
+    return Detection(code)
+
+
+def language_fields(text: str, forced: str | None = None) -> dict[str, str]:
+    """The ``language`` (and, for a text in another language, ``language_note``) keys of a
+    document's output line: the rules it was read with and why, when they are not its own.
+    A ``forced`` language (``--lang``) is taken as given, without a note."""
+    if forced:
+        return {"language": forced}
+    d = detect(text)
+    return {"language": d.code, "language_note": d.note} if d.note else {"language": d.code}

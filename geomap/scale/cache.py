@@ -45,7 +45,8 @@ def code_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def run_identity(gazetteer, *, task: str, roles: Iterable[str] | None = None) -> str:
+def run_identity(gazetteer, *, task: str, roles: Iterable[str] | None = None,
+                 language: str | None = None) -> str:
     """The part of every document key that is not the text (see the module docstring)."""
     user = Path(gazetteer.user_path)
     user_id = f"{user.stat().st_size}:{user.stat().st_mtime_ns}" if user.exists() else "-"
@@ -53,6 +54,8 @@ def run_identity(gazetteer, *, task: str, roles: Iterable[str] | None = None) ->
              f"index={Path(gazetteer.index_path).name}", f"user={user_id}",
              f"de_facto={bool(gazetteer.de_facto)}",
              f"roles={','.join(sorted(roles)) if roles else '*'}", f"task={task}"]
+    if language:  # a forced language reads differently: its own cache entries
+        parts.append(f"lang={language}")
     return ";".join(parts)
 
 

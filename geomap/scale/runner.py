@@ -34,6 +34,8 @@ from .work import TASKS, TaskSpec, part_name, process_partition
 __all__ = ["RunSummary", "run_corpus"]
 
 log = logging.getLogger(__name__)
+#: Ids of documents read with another language's rules listed in a summary (the count is whole).
+MAX_LISTED = 20
 
 
 @dataclass
@@ -54,6 +56,10 @@ class RunSummary:
     out_dir: str | None = None
     lines_out: str | None = None
     rejects_path: str | None = None
+    #: documents in a language geomap has no rules for, read with the nearest ones
+    #: (see geomap.lang.detect): their count and the first MAX_LISTED ids
+    other_language: int = 0
+    other_language_ids: list[str] = field(default_factory=list)
     pairs: list | None = field(default=None, repr=False)
 
     @property
@@ -73,7 +79,11 @@ class RunSummary:
                 f"processed), {self.items} {what}, {self.rejects} rejects, "
                 f"{self.failed_partitions} failed partitions of {self.partitions}, "
                 f"{self.seconds:.1f} s ({rate:.0f} docs/s, {self.engine} engine, "
-                f"{self.workers} worker{'s' if self.workers != 1 else ''})")
+                f"{self.workers} worker{'s' if self.workers != 1 else ''})"
+                + (f"; {self.other_language} documents not in English, Ukrainian or Russian "
+                   f"were read with the nearest rules ({', '.join(self.other_language_ids)}"
+                   f"{', ...' if self.other_language > len(self.other_language_ids) else ''})"
+                   if self.other_language else ""))
 
 
 def _partition_reject(part: Partition, error: BaseException) -> dict[str, Any]:
@@ -106,12 +116,14 @@ def run_corpus(inputs: list[str | os.PathLike[str]], *, task: str = "mentions",
                columns: Columns = DEFAULT_COLUMNS, date=None, roles=None,
                max_chars: int = 2_000_000, partition_bytes: int = 1 << 20,
                cache: bool | str | os.PathLike[str] = True, progress: bool = True,
-               keep_pairs: bool = False) -> RunSummary:
+               keep_pairs: bool = False, language: str | None = None) -> RunSummary:
     """Process a corpus (see the module docstring); returns the counts.
 
     ``cache`` is True (the document cache in the gazetteer's cache folder), False (no cache)
     or the path of a cache file. ``keep_pairs`` also returns every (Article, results) pair in
     input order in :attr:`RunSummary.pairs` (for outputs that need them all at once).
+    ``language`` ("en", "uk", "ru") reads every document with that language's rules instead
+    of each document's own (see :func:`geomap.lang.detect_language`).
     """
     from tqdm import tqdm
 
@@ -138,9 +150,9 @@ def run_corpus(inputs: list[str | os.PathLike[str]], *, task: str = "mentions",
     spec = TaskSpec(task=task, cache_dir=str(gaz.cache_dir), data_dir=str(gaz.data_dir),
                     de_facto=gaz.de_facto, roles=tuple(sorted(roles)) if roles else None,
                     columns=columns, date=date, max_chars=max_chars,
-                    identity=run_identity(gaz, task=task, roles=roles), cache_path=cache_path,
-                    out_dir=str(out) if out else None, want_lines=lines_out is not None,
-                    want_items=keep_pairs)
+                    identity=run_identity(gaz, task=task, roles=roles, language=language),
+                    cache_path=cache_path, out_dir=str(out) if out else None,
+                    want_lines=lines_out is not None, want_items=keep_pairs, language=language)
     summary = RunSummary(task=task, engine=engine.name, workers=engine.workers,
                          partitions=len(parts), out_dir=str(out) if out else None,
                          lines_out=str(lines_out) if lines_out else None)
@@ -168,6 +180,9 @@ def run_corpus(inputs: list[str | os.PathLike[str]], *, task: str = "mentions",
             summary.cached += result.cached
             summary.items += result.items
             summary.words += result.words
+            summary.other_language += len(result.other_language)
+            room = MAX_LISTED - len(summary.other_language_ids)
+            summary.other_language_ids.extend(result.other_language[:max(room, 0)])
             pending[part.index] = result
         bar.update(1)
         bar.set_postfix(docs=summary.documents, refresh=False)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .._atomic import atomic_write_text
+from ..lang import detect, language_fields
 from .cache import DocumentCache, document_key
 from .corpus import DEFAULT_COLUMNS, Columns, Partition, load_partition
 
@@ -47,6 +48,7 @@ class TaskSpec:
     out_dir: str | None = None
     want_lines: bool = False
     want_items: bool = False
+    language: str | None = None  # "en", "uk", "ru"; None: each document's own
 
 
 @dataclass(slots=True)
@@ -63,18 +65,19 @@ class PartResult:
     part: str | None = None
     lines: list[str] | None = None
     pairs: list | None = None
+    other_language: list[str] = field(default_factory=list)  # ids read with others' rules
 
 
 def worker_parser(spec: TaskSpec):
     """The process's (gazetteer, geoparser) for ``spec``, opened on first use."""
-    key = (spec.cache_dir, spec.data_dir, spec.de_facto, spec.roles)
+    key = (spec.cache_dir, spec.data_dir, spec.de_facto, spec.roles, spec.language)
     hit = _MEMO.get(key)
     if hit is None:
         from ..gazetteer import Gazetteer
         from ..geoparse import Geoparser
 
         gaz = Gazetteer(cache_dir=spec.cache_dir, data_dir=spec.data_dir, de_facto=spec.de_facto)
-        hit = _MEMO[key] = (gaz, Geoparser(gaz, roles=spec.roles))
+        hit = _MEMO[key] = (gaz, Geoparser(gaz, roles=spec.roles, language=spec.language))
     return hit
 
 
@@ -132,6 +135,8 @@ def process_partition(part: Partition, spec: TaskSpec) -> PartResult:
                 result.cached += 1
             pairs.append((art, found))
             result.words += len(art.text.split())
+            if spec.language is None and detect(art.text).note:
+                result.other_language.append(str(art.id))
         if cache is not None:
             cache.put_many(fresh)
     finally:
@@ -159,6 +164,7 @@ def process_partition(part: Partition, spec: TaskSpec) -> PartResult:
             from ..geoparse import home_fields
 
             result.lines = [json.dumps({"id": art.id, **home_fields(found, art.url),
+                                        **language_fields(art.text, spec.language),
                                         key: [x.to_json() for x in found]},
                                        ensure_ascii=False) for art, found in pairs]
         else:
