@@ -16,6 +16,7 @@ Two keys are derived from a name:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -47,6 +48,13 @@ def fold_key(name: str) -> str:
     if name.isascii():  # the fast path: most names and most news text
         text = _NON_WORD.sub(" ", name.translate(_ASCII_DROP).lower())
         return _SPACES.sub(" ", text).strip()
+    return _fold_other(name)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _fold_other(name: str) -> str:
+    """:func:`fold_key` of a name with non-ASCII letters (unidecode is slow: Cyrillic text
+    repeats its words, so the keys are remembered)."""
     text = unicodedata.normalize("NFKC", name)
     text = _PUNCT_DROP.sub("", text)
     if is_translit_script(text):

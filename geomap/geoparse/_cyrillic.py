@@ -205,6 +205,8 @@ def _organisation_part(lang: Language, text: str, s: Span, rs) -> bool:
     if 2 <= len(prev) <= 6 and prev.isupper() and _CYRILLIC.search(prev) and \
             prev not in lang.name_abbreviations:
         return True  # "МВС України", "ФСБ России"
+    if prev.lower()[:3] not in _org_prefixes(lang):
+        return False  # cheap test before the dictionary
     lemmas = {r.lemma for r in readings(lang.code, prev) if r.pos == "NOUN"}
     m2 = _PREV_WORD.search(text, max(0, m.start() - 40), m.start())
     before = m2.group(1) if m2 else ""
@@ -221,6 +223,20 @@ def _organisation_part(lang: Language, text: str, s: Span, rs) -> bool:
         return True
     return bool(before) and before[0].isupper() and any(
         r.pos == "ADJF" for r in readings(lang.code, before))
+
+
+_ORG_PREFIXES: dict[str, frozenset[str]] = {}
+
+
+def _org_prefixes(lang: Language) -> frozenset[str]:
+    """First three letters of every form of the institution words ("суд", "суду"; the
+    language's ``kind_stems`` too)."""
+    got = _ORG_PREFIXES.get(lang.code)
+    if got is None:
+        words = lang.words("organisation_heads") | lang.words("organisation_complements")
+        got = _ORG_PREFIXES[lang.code] = frozenset(w[:3] for w in words) | \
+            lang.words("kind_stems")
+    return got
 
 
 def _named_after(lang: Language, text: str, start: int) -> bool:
@@ -382,6 +398,8 @@ def _kind_word(lang: Language, word: str, dotted: bool) -> str | None:
 
 
 _PREFIX_CACHE: dict[str, frozenset[str]] = {}
+_SCAN_CACHE: dict[str, tuple[re.Pattern, re.Pattern]] = {}
+_WORD_CHARS = r"[\w'’ʼ-]"
 
 
 def _landmark_prefixes(lang: Language) -> frozenset[str]:
@@ -389,7 +407,27 @@ def _landmark_prefixes(lang: Language) -> frozenset[str]:
     if got is None:
         words = [w for w in lang.landmark_words if len(w) > 2] + [
             w for w, f in lang.place_kinds.items() if f in _SETTLEMENT and len(w) > 2]
-        got = _PREFIX_CACHE[lang.code] = frozenset(w[:3] for w in words)
+        got = _PREFIX_CACHE[lang.code] = frozenset(w[:3] for w in words) | \
+            lang.words("kind_stems")
+    return got
+
+
+def _scanners(lang: Language) -> tuple[re.Pattern, re.Pattern]:
+    """(kind words before a name, lower-case landmark or feature words after a capitalised
+    word): the only places :func:`unresolved_spans` needs to look at, found by one regex
+    each instead of a Python loop over every word."""
+    got = _SCAN_CACHE.get(lang.code)
+    if got is None:
+        alt = "|".join
+        exact = sorted(lang.words("kind_abbreviations") | {"смт", "пгт", "р-н"},
+                       key=len, reverse=True)
+        pre = sorted(_landmark_prefixes(lang))
+        feats = sorted({w[:3] for w in lang.words("feature_words") if len(w) > 2} | set(pre))
+        before = re.compile(rf"(?<!{_WORD_CHARS})(?:(?:{alt(map(re.escape, exact))})"
+                            rf"(?!{_WORD_CHARS})|(?:{alt(map(re.escape, pre))}){_WORD_CHARS}*)")
+        after = re.compile(rf"(?<!{_WORD_CHARS})[^\W\d_]{_WORD_CHARS}* "
+                           rf"(?:{alt(map(re.escape, feats))}){_WORD_CHARS}*")
+        got = _SCAN_CACHE[lang.code] = (before, after)
     return got
 
 
@@ -416,42 +454,48 @@ def unresolved_spans(text: str, lang: Language, taken: list[tuple[int, int]]
     it. Returns the new spans (none overlaps ``taken``) and the ``taken`` spans that a street
     or river word shows to be no settlement ("вул. Хрещатик" is not the village Khreshchatyi
     Yar), which the caller drops."""
-    words = list(_ANY_WORD.finditer(text))
+    before, after = _scanners(lang)
+    found = [(m.start(), 0, m) for m in before.finditer(text)]
+    found += [(m.start(), 1, m) for m in after.finditer(text) if not m.group()[0].islower()]
     starts = {a: (a, b) for a, b in taken}
     out: list[tuple[int, int]] = []
     drop: set[tuple[int, int]] = set()
-    for i, w in enumerate(words[:-1]):
-        raw = w.group()
-        nxt = words[i + 1]
-        gap = text[w.end() : nxt.start()]
-        if "\n" in gap:
-            continue
-        if raw[0].islower():
-            dotted = gap.lstrip().startswith(".")
-            if gap.strip() not in ("", ".") or len(gap) > 3:
+    for _start, branch, w in sorted(found, key=lambda f: f[:2]):
+        if branch == 0:  # "вул. Хрещатик", "річки Либідь", "с. Комарів"
+            raw = w.group()
+            nxt = _ANY_WORD.search(text, w.end())
+            if nxt is None:
                 continue
+            gap = text[w.end() : nxt.start()]
+            if "\n" in gap or gap.strip() not in ("", ".") or len(gap) > 3:
+                continue
+            dotted = gap.lstrip().startswith(".")
             if dotted and _METRE.search(text, max(0, w.start() - 8), w.start()):
                 continue  # "386 кв. м.": square metres, not "місто"
+            if not nxt.group()[0].isupper() or _LATIN.search(nxt.group()):
+                continue
             kind = _kind_word(lang, raw.lower(), dotted)
-            if kind is None or not nxt.group()[0].isupper() or _LATIN.search(nxt.group()):
+            if kind is None:
                 continue
             end = nxt.end()
-            for follow in words[i + 2 : i + 4]:  # "вулиці Січових Стрільців"
-                if text[end : follow.start()] != " " or not follow.group()[0].isupper():
+            for _ in range(2):  # "вулиці Січових Стрільців"
+                follow = _ANY_WORD.search(text, end)
+                if follow is None or text[end : follow.start()] != " " or \
+                        not follow.group()[0].isupper():
                     break
                 end = follow.end()
             span = (w.start(), end)
             if kind == "landmark" and nxt.start() in starts:
                 drop.add(starts[nxt.start()])
-        elif gap == " " and nxt.group()[0].islower() and not _LATIN.search(raw) and \
-                _adjective_name(lang, raw) and (
-                    _kind_word(lang, nxt.group().lower(), False) == "landmark" or
-                    _feature_word(lang, nxt.group().lower())):
-            span = (w.start(), nxt.end())  # "Манежной площади"
+        else:  # "Манежной площади", "Північне море"
+            raw, low = w.group().split(" ")
+            if _LATIN.search(raw) or not _adjective_name(lang, raw) or not (
+                    _kind_word(lang, low.lower(), False) == "landmark" or
+                    _feature_word(lang, low.lower())):
+                continue
+            span = (w.start(), w.end())
             if w.start() in starts:
                 drop.add(starts[w.start()])
-        else:
-            continue
         if not any(a < span[1] and span[0] < b for a, b in [*taken, *out] if (a, b) not in drop):
             out.append(span)
     return out, drop

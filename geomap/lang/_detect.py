@@ -30,10 +30,9 @@ from typing import NamedTuple
 
 __all__ = ["Detection", "detect", "detect_language", "language_fields"]
 
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff]+")
+_LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _UK_ONLY = re.compile(r"[іїєґІЇЄҐ]")
-_RU_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
 _RU_VOWELS = re.compile(r"[ыэёЫЭЁ]")
 _HARD_SIGN = re.compile(r"[ъЪ]")
 _BELARUSIAN = re.compile(r"[ўЎ]")
@@ -76,11 +75,12 @@ class Detection(NamedTuple):
 def detect_language(text: str) -> str:
     """ISO 639-1 code of ``text``'s language: "en", "uk" or "ru" (empty text: "en")."""
     sample = text[:SAMPLE]
-    cyr = len(_CYRILLIC.findall(sample))
-    if cyr == 0 or cyr < len(_LATIN.findall(sample)):
+    # letters counted by runs and str.count: a few times faster than one match per letter
+    cyr = sum(map(len, _CYRILLIC_RUN.findall(sample)))
+    if cyr == 0 or cyr < sum(map(len, _LATIN_RUN.findall(sample))):
         return "en"
-    uk = len(_UK_ONLY.findall(sample))
-    ru = len(_RU_ONLY.findall(sample))
+    uk = sum(map(sample.count, "іїєґІЇЄҐ"))
+    ru = sum(map(sample.count, "ыэъёЫЭЪЁ"))
     return "uk" if uk > ru else "ru"
 
 

@@ -43,6 +43,10 @@ WORD_CLASSES = {
         "море ліс гай пуща степ долина балка хребет перевал замок фортеця палац собор "
         "монастир лавра вокзал аеропорт порт міст стадіон мікрорайон масив урочище "
         "заповідник родовище водоспад лиман коса бухта протока острови гори"),
+    # first letters the case forms of kind, feature and institution words take beyond their
+    # lemma's (міст/мосту, село/сіл, гора/гір): the recogniser's cheap filter before the
+    # dictionary (listed from pymorphy3's lexemes)
+    "kind_stems": word_set("гаю гая гає гаї гір кіс мос ріц сіл"),
     # the dictionary files these names as common nouns (see geomap.lang._morph.Reading)
     "proper_nouns": word_set("україна європа америка"),
 }
