@@ -57,6 +57,8 @@ class MapReport:
     inputs: dict[str, Any] = field(default_factory=dict)
     #: ids of articles in a language geomap has no rules for, read with the nearest ones
     other_language: list[str] = field(default_factory=list)
+    #: the event table's counts as the map draws them (geomap.render.counts.EventCounts)
+    counts: Any = None
     #: The folium map written to index.html (not part of the JSON report).
     map: Any = field(default=None, repr=False, compare=False)
 
@@ -66,7 +68,11 @@ class MapReport:
                 "places": self.places, "event_files": self.event_files, "events": self.events,
                 "events_rejected": self.events_rejected, "events_undated": self.events_undated,
                 "events_located": self.events_located,
-                "movements": self.movements, "joined": self.joined, "links": self.links,
+                "movements": self.movements,
+                **({"records": self.counts.records, "text_events": self.counts.text_events,
+                    "events_country_level": self.counts.country_level,
+                    "events_unlocated": self.counts.unlocated} if self.counts else {}),
+                "joined": self.joined, "links": self.links,
                 "records_corroborated": self.records_corroborated,
                 "records_uncovered": self.records_uncovered,
                 "text_events_unmatched": self.text_events_unmatched,
@@ -254,10 +260,6 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
                   options=dict(join_options or {}),
                   data_dir=gaz.data_dir, report=report, out=out) if join else None
     table = _combine_events([dataset_events, events])
-    report.events = len(table)
-    report.events_located = int(table.geometry.notna().sum())
-    report.movements = int((table.geometry.notna()
-                            & (table.geometry.geom_type == "LineString")).sum())
     write_geojson(frame, out / "mentions.geojson", metadata=table_metadata(frame, kind="mentions"))
     report.outputs["mentions"] = str(out / "mentions.geojson")
     write_geojson(table, out / "events.geojson", metadata=table_metadata(table, kind="events"))
@@ -274,6 +276,10 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
                          online=online, options=scale, articles=len(items),
                          records=dataset_events if links is not None else None,
                          text_events=text_events if links is not None else None, links=links)
+    # the map's own counts (geomap.render.counts), so that the report says what the map says
+    report.counts = info.counts
+    report.events, report.events_located = info.counts.events, info.counts.located
+    report.movements = info.counts.movements
     report.map_bytes = save_map(m, out / "index.html", online=online)
     report.map_mode = info.mode
     report.map_note = info.describe()

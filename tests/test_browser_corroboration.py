@@ -44,8 +44,8 @@ def test_three_layers_listed_with_counts_and_drawn(browser, corroboration_map):
     _open(browser, corroboration_map)
     assert _errors(browser) == []
     labels = _layer_labels(browser)
-    for name in ("Records corroborated by news (2)", "Records with no article (1)",
-                 "Reported, not recorded (1)"):
+    for name in ("Records corroborated by news (2)",
+                 "Records with no article (2; 1 on country areas)", "Reported, not recorded (1)"):
         assert name in labels, labels
     drawn = _js(browser, "return GM.drawn(map);")
     assert drawn["corroboration:corroborated"] == 2
@@ -82,7 +82,7 @@ def test_time_filter_applies_to_the_three_layers(browser, corroboration_map):
     time.sleep(0.2)
     stats = _js(browser, "return GM.stats(map);")
     assert stats["Records corroborated by news (2)"] == 2
-    assert stats["Records with no article (1)"] == 0
+    assert stats["Records with no article (2; 1 on country areas)"] == 0
     assert stats["Reported, not recorded (1)"] == 0
     drawn = _js(browser, "return GM.drawn(map);")
     assert "corroboration:uncovered" not in drawn and "corroboration:unmatched" not in drawn
@@ -116,3 +116,63 @@ def test_main_job_map_shows_what_the_join_found(browser, pipeline_map):
     time.sleep(0.5)  # the popup fades in
     OUTPUT.mkdir(exist_ok=True)
     browser.save_screenshot(str(OUTPUT / "main-job-corroboration.png"))
+
+
+@pytest.fixture(scope="module")
+def counted_map(tmp_path_factory, gazetteer):
+    """The main job on our Kursk article with records of every kind: a town (Korenevo), two
+    located only to a country (Russia, Ukraine) and an old one far away (Lviv, 2019)."""
+    import geopandas as gpd
+    import shapely
+    from test_api import KURSK
+
+    from geomap.events.schema import coerce_events
+    from geomap.pipeline import run_map
+
+    rows = [("K1", "2024-11-05", "Korenevo", "RU", "exact", (34.91, 51.41)),
+            ("K2", "2024-11-05", "Russia", "RU", "country", (96.7, 61.98)),
+            ("K3", "2024-11-04", "Ukraine", "UA", "country", (31.4, 49.0)),
+            ("K4", "2019-03-01", "Lviv", "UA", "exact", (24.03, 49.84))]
+    records = coerce_events(gpd.GeoDataFrame(pd.DataFrame([
+        {"event_id": i, "dataset": "acled", "date": d, "event_type": "assault",
+         "location": loc, "country": cc, "geo_precision": prec, "geometry": shapely.Point(xy)}
+        for i, d, loc, cc, prec, xy in rows]), geometry="geometry", crs="EPSG:4326"),
+        check=False)
+    out = tmp_path_factory.mktemp("counted")
+    report = run_map([KURSK], out, gazetteer=gazetteer, progress=False, records=records,
+                     join_options={"km": 60})
+    return out / "index.html", report.to_json()
+
+
+def _lead(label: str) -> tuple[int, int]:
+    """(the count in a layer name, the part of it said to be on country areas / not
+    located): "Records with no article (2,958; 219 on country areas)" -> (2958, 219)."""
+    inside = label[label.index("(") + 1: label.rindex(")")].replace(",", "")
+    total, _, rest = inside.partition(";")
+    off = sum(int(w) for w in rest.split() if w.isdigit())
+    return int(total), off
+
+
+def test_header_legend_layers_and_report_count_alike(browser, counted_map):
+    path, report = counted_map
+    _open(browser, path)
+    assert _errors(browser) == []
+    labels = {lab.split(" (")[0]: lab for lab in _layer_labels(browser)}
+    drawn = _js(browser, "return GM.drawn(map);")
+    # every layer's count is the report's; what is not a dot is said, and the rest are dots
+    for name, key, kind in (("Records corroborated by news", "records_corroborated",
+                             "corroborated"),
+                            ("Records with no article", "records_uncovered", "uncovered"),
+                            ("Reported, not recorded", "text_events_unmatched", "unmatched")):
+        total, off = _lead(labels[name])
+        assert total == report[key], (labels[name], report)
+        assert total - off == drawn.get(f"corroboration:{kind}", 0), (labels[name], drawn)
+    assert "on country areas" in labels["Records corroborated by news"]  # Ukraine, K3
+    title = browser.execute_script("return document.querySelector('.gm-title').innerText")
+    assert f"{report['records']} records" in title and \
+        f"{report['text_events']} events from text" in title, (title, report)
+    legend = browser.execute_script("return document.querySelector('.gm-legend').textContent")
+    assert f"Of {report['events']} events, " in legend
+    assert f"{report['events_country_level']} on country areas" in legend
+    assert f"{report['events_unlocated']} without a location" in legend
+    assert report["records"] + report["text_events"] == report["events"]

@@ -83,11 +83,13 @@ def test_three_layers_with_counts_and_link_popups():
     m, info = render_map(None, data_dir=DATA, events=events, records=records,
                          text_events=text_events, links=links)
     c = info.corroboration
-    # r4 is located only to a country: not a point in any of the three layers
+    # r4 is located only to a country: counted in its class, shaded on the country, no dot
     assert (c.corroborated, c.uncovered, c.unmatched, c.links, c.links_unplaced) == (
-        2, 1, 1, 3, 0)
+        2, 2, 1, 3, 0)
+    assert (c.areas, c.dotted("uncovered")) == (
+        {"corroborated": 0, "uncovered": 1, "unmatched": 0}, 1)
     assert "Records corroborated by news (2)" in info.layers
-    assert "Records with no article (1)" in info.layers
+    assert "Records with no article (2; 1 on country areas)" in info.layers
     assert "Reported, not recorded (1)" in info.layers
     html = map_html(m)
     calls = {c["kind"]: c for c in js_calls(html, "corroboration")}
@@ -149,8 +151,11 @@ def test_a_link_to_a_country_level_record_is_said_not_dotted():
     m, info = render_map(None, data_dir=DATA, records=records, text_events=text_events,
                          links=pd.concat([links, to_r4], ignore_index=True))
     c = info.corroboration
-    assert (c.corroborated, c.links, c.links_unplaced) == (2, 4, 1)
+    assert (c.corroborated, c.links, c.links_unplaced) == (3, 4, 1)
     assert c.unmatched == 0  # the Bakhmut event has a record now, though not a dotted one
+    # r4 is corroborated but shaded on its country: the layer says so, so the count adds up
+    assert "Records corroborated by news (3; 1 on country areas)" in info.layers
+    assert "Records with no article (1)" in info.layers
     assert "1 of 4 links end at a record or event located only to a country" in map_html(m)
 
 
@@ -166,4 +171,4 @@ def test_empty_links_still_show_the_three_layers():
     _, info = render_map(None, data_dir=DATA, records=records, text_events=text_events,
                          links=pd.DataFrame(columns=["article_id", "event_index", "record_id"]))
     c = info.corroboration
-    assert (c.corroborated, c.uncovered, c.unmatched) == (0, 3, 4)
+    assert (c.corroborated, c.uncovered, c.unmatched) == (0, 4, 4)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import folium
+import numpy as np
 from folium.plugins import Fullscreen
 
 from .jsdata import round_coords
 from .popups import esc
 from .runtime import JsCall
 
-__all__ = ["add_controls", "add_timeline", "layer_groups", "search_entries"]
+__all__ = ["add_controls", "add_timeline", "layer_groups", "main_span", "search_entries"]
 
 SearchEntry = tuple[str, float, float, int, "list[float] | None"]
 
@@ -36,13 +37,44 @@ def search_entries(*lists: Iterable[SearchEntry], limit: int = 20_000) -> dict:
     return out
 
 
+def _weighted_median(values: np.ndarray, weights: np.ndarray) -> float:
+    order = np.argsort(values)
+    cum = np.cumsum(weights[order])
+    return float(values[order][np.searchsorted(cum, cum[-1] / 2)])
+
+
+def main_span(pairs: list[int], *, min_items: int = 5, reach: float = 8.0,
+              ) -> tuple[int, int] | None:
+    """The main span of dated items, or None when it is the whole span. Days farther from the
+    median day (counts weighted) than ``reach`` times the median distance to it (at least a
+    week) are outside, if they hold at most a tenth of the items (or two): one record years
+    older than the rest (a 2019 record among 2024 news, a story's "in June" among November
+    reports) no longer squeezes the chart's bars, and a spread-out dataset keeps its whole span.
+    ``pairs`` are day, count, day, count, ..."""
+    days = np.asarray(pairs[0::2], dtype=np.int64)
+    weights = np.asarray(pairs[1::2], dtype=np.int64)
+    total = int(weights.sum()) if len(weights) else 0
+    if total < min_items:
+        return None
+    centre = _weighted_median(days, weights)
+    far = np.abs(days - centre)
+    spread = max(_weighted_median(far, weights), 7.0)
+    inside = far <= reach * spread
+    if inside.all() or int(weights[~inside].sum()) > max(2, total // 10):
+        return None
+    return int(days[inside].min()), int(days[inside].max())
+
+
 def add_timeline(m: folium.Map, first_day: int, last_day: int, *,
                  counts: list[int] | None = None, unit: str = "Events") -> None:
     """The timeline under the map: a bar chart of ``counts`` (pairs day, count, ... with days
-    since 1970-01-01) with a brush and two sliders; every geomap layer follows it."""
-    m.add_child(JsCall("timeline", m.get_name(), {"lo": first_day, "hi": last_day,
-                                                   "c": counts or [], "unit": esc(unit)},
-                       with_layer=False))
+    since 1970-01-01) with a brush and two sliders; every geomap layer follows it. The chart
+    opens on the :func:`main_span` of the counts, with a button for the whole span."""
+    data = {"lo": first_day, "hi": last_day, "c": counts or [], "unit": esc(unit)}
+    view = main_span(counts or [])
+    if view is not None:
+        data["view"] = [max(first_day, view[0]), min(last_day, view[1])]
+    m.add_child(JsCall("timeline", m.get_name(), data, with_layer=False))
 
 
 def layer_groups(types: list[tuple[str, int]], *, open_types: int = 6) -> dict:

@@ -3,6 +3,7 @@ saying how events were drawn. All labels are geomap's own; counts are numbers.""
 
 from __future__ import annotations
 
+from .counts import EventCounts
 from .layers.corroboration import CorroborationInfo
 from .layers.countries import CountriesLayerInfo
 from .layers.events import EventsLayerInfo, ScaleOptions
@@ -33,16 +34,16 @@ def _row(swatch: str, label: str) -> str:
 def legend_html(events: EventsLayerInfo, mentions: MentionsLayerInfo, flows: FlowsLayerInfo,
                 regions: RegionsLayerInfo, options: ScaleOptions, *,
                 corroboration: CorroborationInfo | None = None,
-                countries: CountriesLayerInfo | None = None) -> str:
+                countries: CountriesLayerInfo | None = None,
+                counts: EventCounts | None = None) -> str:
     parts: list[str] = []
     if corroboration is not None and corroboration.drawn:
         parts.append("<h4>News and records</h4>")
-        counts = {"corroborated": corroboration.corroborated,
-                  "uncovered": corroboration.uncovered, "unmatched": corroboration.unmatched}
         for kind, style in CORROBORATION_STYLES.items():
             parts.append(_row(f'<span class="dot" style="background:{style.colour};'
                               f'box-shadow:0 0 0 1px {style.stroke}"></span>',
-                              f"{esc(style.label)} <small>({counts[kind]:,})</small>"))
+                              f"{esc(style.label)} <small>"
+                              f"({esc(corroboration.count_text(kind))})</small>"))
         parts.append(_row(f'<svg width="26" height="10"><path d="M1 5H25" stroke="{LINK_COLOUR}"'
                           ' stroke-width="2.5" stroke-dasharray="6 5"/></svg>',
                           "link to an article (click a record)"))
@@ -96,9 +97,9 @@ def legend_html(events: EventsLayerInfo, mentions: MentionsLayerInfo, flows: Flo
             label = f"{lo:,}" if hi == lo else f"{lo:,}\u2013{hi:,}"
             parts.append(_row(f'<span class="sw" style="background:{colour}"></span>', label))
             lo = hi + 1
+    summary = counts.summary() if counts is not None else ""
     parts.append(f'<div class="note">{esc(events.describe(options).capitalize())}.'
-                 + (f" {events.unlocated:,} events without a location are not drawn."
-                    if events.unlocated else "")
+                 + (f" {esc(summary)}" if summary else "")
                  + " Basemap: Natural Earth, drawn offline.</div>")
     return '<details class="gm-fold" open><summary>Legend</summary>' + "".join(parts) + \
         "</details>"

@@ -19,6 +19,7 @@ from .._atomic import atomic_write_text
 from ..exceptions import OutputError
 from .assets import external_resources, inline_assets
 from .controls import add_controls, add_timeline, layer_groups, search_entries
+from .counts import EventCounts, event_counts
 from .extent import fit_box
 from .layers.basemap import ATTRIBUTION, add_basemap
 from .layers.corroboration import CorroborationInfo, add_corroboration_layers
@@ -53,6 +54,8 @@ class MapInfo:
     options: ScaleOptions
     corroboration: CorroborationInfo = field(default_factory=CorroborationInfo)
     countries: CountriesLayerInfo = field(default_factory=CountriesLayerInfo)
+    #: the event table's counts (see :mod:`geomap.render.counts`): header, legend and report
+    counts: EventCounts = field(default_factory=EventCounts)
     layers: list[str] = field(default_factory=list)
     date_range: tuple[str, str] | None = None
 
@@ -145,6 +148,7 @@ def render_map(mentions: gpd.GeoDataFrame | None, *, data_dir: Path, title: str 
     m.add_child(Runtime(runtime_plugins))
     add_basemap(m, data_dir, online=online)
     regions_info = add_regions_layer(m, points, data_dir=data_dir)
+    counts = event_counts(everything)
     corroboration = CorroborationInfo()
     if links is not None:
         corroboration = add_corroboration_layers(m, records, text_events, links,
@@ -158,16 +162,15 @@ def render_map(mentions: gpd.GeoDataFrame | None, *, data_dir: Path, title: str 
     add_heat_layer(m)
     span = _day_span(mentions, events, records, text_events)
     info = MapInfo(events_info, mentions_info, flows_info, regions_info, options,
-                   corroboration=corroboration, countries=countries_info,
+                   corroboration=corroboration, countries=countries_info, counts=counts,
                    date_range=(_iso(span[0]), _iso(span[1])) if span else None)
     bits = []
-    if articles is not None:
+    if articles:
         bits.append(f"{articles:,} article{'s' if articles != 1 else ''}")
     if mentions is not None and mentions.geometry.notna().any():
         named = int(mentions.loc[mentions.geometry.notna(), "place_key"].nunique())
         bits.append(f"{named:,} places mentioned")
-    if events_info.events or flows_info.movements:
-        bits.append(f"{events_info.events + flows_info.movements:,} events")
+    bits.extend(counts.header_bits())
     if info.date_range:
         lo, hi = info.date_range
         bits.append(lo if lo == hi else f"{lo} \u2013 {hi}")
@@ -176,7 +179,7 @@ def render_map(mentions: gpd.GeoDataFrame | None, *, data_dir: Path, title: str 
     add_controls(m, title=title, subtitle=" \u00b7 ".join(bits),
                  legend=legend_html(events_info, mentions_info, flows_info, regions_info,
                                     options, corroboration=corroboration,
-                                    countries=countries_info), search=search)
+                                    countries=countries_info, counts=counts), search=search)
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
     m.add_child(JsCall("groupLayers", m.get_name(), layer_groups(events_info.types),
                        with_layer=False))

@@ -103,7 +103,9 @@ GM.events = function (map, group, data) {
     var icon = L.divIcon({html: data.icon, className: "gm-icon", iconSize: [22, 22],
                           iconAnchor: [11, 11], popupAnchor: [0, -10]});
     container = L.markerClusterGroup({
-      chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 40,
+      // no chunkedLoading: a view change while chunks are pending throws in markercluster
+      // (Leaflet.markercluster#743); cluster mode holds at most a few thousand markers
+      showCoverageOnHover: false, maxClusterRadius: 40,
       iconCreateFunction: function (c) {
         var k = c.getChildCount(), s = k < 10 ? 26 : (k < 100 ? 32 : 38);
         return L.divIcon({html: '<div style="background:' + data.colour + '"><span>' + k +
@@ -196,7 +198,8 @@ GM.cellPopup = function (map, data, i) {
 /* ---- place mentions: one canvas circle per place, sized by mentions in the date range ---- */
 GM.mentions = function (map, group, data) {
   var st = state(map), n = data.x.length, items = [], on = [];
-  var canvas = canvasOf(map);
+  // a canvas of their own under the overlay pane: event and record dots stay on top of pins
+  var canvas = L.canvas({pane: pane(map, "gm-mentions", 395), padding: 0.5, tolerance: 3});
   for (var i = 0; i < n; i++) {
     var m = L.circleMarker([data.y[i], data.x[i]], {
       renderer: canvas, radius: 5, weight: 1.2, color: "#ffffff",

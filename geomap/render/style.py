@@ -20,6 +20,7 @@ __all__ = [
     "MarkStyle",
     "TypeStyle",
     "icon_svg",
+    "ramp_colours",
     "type_style",
 ]
 
@@ -77,6 +78,21 @@ REGION_COLOURS = ("#fee5d9", "#fcbba1", "#fc9272", "#fb6a4a", "#de2d26", "#a50f1
 AREA_COLOUR = "#e08214"
 #: Countries named in text (or holding events located only to a country), by mentions.
 COUNTRY_COLOURS = ("#efedf5", "#dadaeb", "#bcbddc", "#9e9ac8", "#756bb1", "#54278f")
+
+
+def ramp_colours(colours: tuple[str, ...], k: int) -> list[str]:
+    """``k`` classes' colours spread over the ramp ``colours`` (light to dark): one class
+    takes a middle step, so that a single shaded country or region does not cover the map in
+    the darkest colour; more classes reach the dark end."""
+    n = len(colours)
+    if k <= 0:
+        return []
+    if k == 1:
+        return [colours[n // 2 - 1]]
+    if k >= n - 1:
+        return list(colours[n - k:])
+    step = (n - 2) / (k - 1)
+    return [colours[1 + round(i * step)] for i in range(k)]
 COUNTRY_LINE = "#54278f"
 
 
@@ -95,7 +111,7 @@ class MarkStyle:
 CORROBORATION_STYLES: dict[str, MarkStyle] = {
     "corroborated": MarkStyle("#1a9850", "#ffffff", 6.5, "Record corroborated by news"),
     "uncovered": MarkStyle("#bababa", "#4d4d4d", 4.0, "Record with no article"),
-    "unmatched": MarkStyle("#7b3294", "#ffffff", 6.5, "Reported, not recorded"),
+    "unmatched": MarkStyle("#e6550d", "#ffffff", 6.5, "Reported, not recorded"),
 }
 LINK_COLOUR = "#1a9850"
 #: The density grid, few -> many events (the page's runtime uses the same ramp).

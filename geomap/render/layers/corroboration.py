@@ -18,7 +18,7 @@ here (the country layer counts them, see :mod:`geomap.render.layers.countries`).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import folium
 import geopandas as gpd
@@ -27,10 +27,11 @@ import pandas as pd
 import shapely
 
 from ...join.core import record_ids as join_record_ids
+from ..counts import drawn_class
 from ..popups import esc, link
 from ..runtime import JsCall
 from ..style import CORROBORATION_STYLES, LINK_COLOUR
-from .events import _point_payload, point_events
+from .events import _point_payload
 
 __all__ = ["LINK_INPUT_COLUMNS", "CorroborationInfo", "add_corroboration_layers", "record_ids"]
 
@@ -47,7 +48,11 @@ MAX_LINES = 200
 
 @dataclass
 class CorroborationInfo:
-    """Counts of the three corroboration layers (records and text events located as points)."""
+    """Counts of the three corroboration classes: every record and every text event given is in
+    one of them (so the counts equal the join's ``records_corroborated``, ``records_uncovered``
+    and ``text_events_unmatched``); those located only to a country are counted on the
+    country's outline (``areas``), those without a location are not drawn (``unlocated``), the
+    rest are the layer's dots."""
 
     corroborated: int = 0
     uncovered: int = 0
@@ -57,12 +62,31 @@ class CorroborationInfo:
     # is counted on the country), unlocated, or not in the tables given
     links_unplaced: int = 0
     drawn: bool = False
+    #: per class ("corroborated", "uncovered", "unmatched"): rows shaded on country areas
+    areas: dict[str, int] = field(default_factory=dict)
+    #: per class: rows with no location (not drawn)
+    unlocated: dict[str, int] = field(default_factory=dict)
+
+    def total(self, kind: str) -> int:
+        return int(getattr(self, kind))
+
+    def dotted(self, kind: str) -> int:
+        return self.total(kind) - self.areas.get(kind, 0) - self.unlocated.get(kind, 0)
+
+    def count_text(self, kind: str) -> str:
+        """"119; 14 on country areas": the class's count and what of it is not a dot."""
+        bits = []
+        if self.areas.get(kind):
+            bits.append(f"{self.areas[kind]:,} on country areas")
+        if self.unlocated.get(kind):
+            bits.append(f"{self.unlocated[kind]:,} not located")
+        return f"{self.total(kind):,}" + ("; " + ", ".join(bits) if bits else "")
 
     def layer_names(self) -> dict[str, str]:
         return {
-            "corroborated": f"Records corroborated by news ({self.corroborated:,})",
-            "uncovered": f"Records with no article ({self.uncovered:,})",
-            "unmatched": f"Reported, not recorded ({self.unmatched:,})",
+            "corroborated": f"Records corroborated by news ({self.count_text('corroborated')})",
+            "uncovered": f"Records with no article ({self.count_text('uncovered')})",
+            "unmatched": f"Reported, not recorded ({self.count_text('unmatched')})",
         }
 
 
@@ -139,54 +163,69 @@ def add_corroboration_layers(m: folium.Map, records: gpd.GeoDataFrame | None,
     if missing:
         raise ValueError(f"links table lacks {', '.join(missing)}")
     info.links = len(links)
-    all_ids = record_ids(records) if records is not None and len(records) else None
-    rec = point_events(records)
-    rec = rec if rec is not None else gpd.GeoDataFrame(geometry=[], crs="EPSG:4326")
-    txt = text_events if text_events is not None and len(text_events) else None
-    txt = txt[txt.geometry.notna()] if txt is not None else None
-    if txt is not None and "geo_precision" in txt:
-        txt = txt[txt["geo_precision"].astype(object).fillna("") != "country"]
+    records = records if records is not None and len(records) else None
+    rec_cls = drawn_class(records) if records is not None else np.empty(0, dtype=np.int8)
+    all_ids = record_ids(records).to_numpy() if records is not None else np.empty(0, object)
+    all_ds = (records["dataset"].astype(object).fillna("").astype(str).to_numpy()
+              if records is not None and "dataset" in records else np.full(len(all_ids), ""))
+    rec_rows = np.flatnonzero(rec_cls == 0)  # the records drawn as dots
+    rec = records.iloc[rec_rows] if len(rec_rows) else gpd.GeoDataFrame(
+        geometry=[], crs="EPSG:4326")
+    dot_of_row = {int(r): k for k, r in enumerate(rec_rows)}
+    by_pair: dict[tuple[str, str], list[int]] = {}
+    by_id: dict[str, list[int]] = {}
+    for k, (d, i) in enumerate(zip(all_ds, all_ids, strict=True)):
+        by_pair.setdefault((d, str(i)), []).append(k)
+        by_id.setdefault(str(i), []).append(k)
+    txt_all = text_events if text_events is not None and len(text_events) else None
+    txt_cls = drawn_class(txt_all) if txt_all is not None else np.empty(0, dtype=np.int8)
+    txt_all_keys = _text_keys(txt_all) if txt_all is not None else []
+    # text events drawn as dots: points, and movements at their end (as the join places them)
+    txt_rows = np.flatnonzero((txt_cls == 0) | (txt_cls == 2))
+    txt = txt_all.iloc[txt_rows] if len(txt_rows) else None
     if txt is not None and (txt.geometry.geom_type != "Point").any():
-        # a movement stands where it ends (as the join places it)
         txt = txt.set_geometry(gpd.GeoSeries(
-            [g if g.geom_type == "Point" else shapely.Point(g.coords[-1]) if g.geom_type ==
-             "LineString" else g.representative_point() for g in txt.geometry],
+            [g if g.geom_type == "Point" else shapely.Point(g.coords[-1]) for g in txt.geometry],
             index=txt.index, crs=txt.crs))
-    # positions of the rows the links point to
-    rid = (all_ids.to_numpy()[records.index.get_indexer(rec.index)] if len(rec) and
-           records.index.is_unique else record_ids(rec).to_numpy() if len(rec) else [])
-    rds = rec["dataset"].astype(object) if "dataset" in rec else pd.Series([None] * len(rec))
-    rec_pos = {(str(d) if d is not None else "", str(i)): k
-               for k, (d, i) in enumerate(zip(rds, rid, strict=True))}
-    rec_by_id = {str(i): k for k, i in enumerate(rid)}
-    txt_keys = _text_keys(txt) if txt is not None else []
-    txt_pos = {key: k for k, key in enumerate(txt_keys)}
+    txt_pos = {txt_all_keys[int(r)]: k for k, r in enumerate(txt_rows)}
     txt_x, txt_y = _xy(txt) if txt is not None else (np.array([]), np.array([]))
     txt_meta = _clean(txt[[c for c in ("title", "source", "url", "article_date") if c in txt]]) \
         if txt is not None else []
     per_record: dict[int, list[tuple[float, dict, int | None]]] = {}
-    linked_text: set[int] = set()
+    linked_rows: set[int] = set()
+    linked_keys: set[tuple[str, int]] = set()
     for row in _clean(links):
         ds = "" if row.get("dataset") is None else str(row["dataset"])
-        r = rec_pos.get((ds, str(row["record_id"])), rec_by_id.get(str(row["record_id"])))
+        rows = by_pair.get((ds, str(row["record_id"]))) or by_id.get(str(row["record_id"]), [])
         try:
-            t = txt_pos.get((str(row["article_id"]), int(row["event_index"])))
+            key = (str(row["article_id"]), int(row["event_index"]))
         except (TypeError, ValueError):
-            t = None
-        if t is not None:
-            linked_text.add(t)
-        if r is None:
-            info.links_unplaced += 1
-            continue
-        if t is None:
+            key = None
+        if key is not None:
+            linked_keys.add(key)
+        t = txt_pos.get(key) if key is not None else None
+        linked_rows.update(rows)
+        dots = [dot_of_row[r] for r in rows if r in dot_of_row]
+        if not dots or t is None:
             info.links_unplaced += 1
         rank = _num(row.get("rank"))
-        per_record.setdefault(r, []).append((rank if rank is not None else 1e9, row, t))
+        for r in dots[:1]:
+            per_record.setdefault(r, []).append((rank if rank is not None else 1e9, row, t))
+    linked = np.zeros(len(all_ids), dtype=bool)
+    linked[list(linked_rows)] = True
+    unlinked_text = np.array([key not in linked_keys for key in txt_all_keys], dtype=bool)
+    for kind, mask, cls in (("corroborated", linked, rec_cls), ("uncovered", ~linked, rec_cls),
+                            ("unmatched", unlinked_text, txt_cls)):
+        setattr(info, kind, int(mask.sum()))
+        info.areas[kind] = int((mask & (cls == 1)).sum())
+        # records drawn as neither dot nor country (no location, a line) are not on the map;
+        # text movements stand at their end
+        off = (cls == 3) if kind == "unmatched" else (cls >= 2)
+        info.unlocated[kind] = int((mask & off).sum())
     corroborated = np.array(sorted(per_record), dtype=np.int64)
-    uncovered = np.setdiff1d(np.arange(len(rec)), corroborated)
-    unmatched = np.array([k for k in range(len(txt_keys)) if k not in linked_text], dtype=np.int64)
-    info.corroborated, info.uncovered, info.unmatched = (len(corroborated), len(uncovered),
-                                                         len(unmatched))
+    uncovered = np.flatnonzero(~linked[rec_rows]) if len(rec_rows) else np.array([], np.int64)
+    unmatched = np.flatnonzero(unlinked_text[txt_rows]) if len(txt_rows) else np.array(
+        [], np.int64)
     names = info.layer_names()
     parts = (("corroborated", rec, corroborated), ("uncovered", rec, uncovered),
              ("unmatched", txt, unmatched))

@@ -19,7 +19,7 @@ import pandas as pd
 from ..boundaries import country_polygons, polygon_geojson
 from ..popups import esc, mention_popup
 from ..runtime import JsCall
-from ..style import COUNTRY_COLOURS, COUNTRY_LINE
+from ..style import COUNTRY_COLOURS, COUNTRY_LINE, ramp_colours
 from .events import event_days
 from .regions import class_breaks
 
@@ -99,7 +99,7 @@ def add_countries_layer(m: folium.Map, mentions: gpd.GeoDataFrame | None,
     totals = {iso: sum(c.values()) for iso, c in days.items()}
     k = min(len(COUNTRY_COLOURS), len(set(totals.values())))
     info.bins = class_breaks(list(totals.values()), k=k)
-    info.colours = list(COUNTRY_COLOURS[len(COUNTRY_COLOURS) - len(info.bins):])
+    info.colours = ramp_colours(COUNTRY_COLOURS, len(info.bins))
     features = []
     for iso in sorted(totals, key=lambda k: -totals[k]):
         row = polys.loc[iso]
@@ -131,7 +131,7 @@ def add_countries_layer(m: folium.Map, mentions: gpd.GeoDataFrame | None,
     group = folium.FeatureGroup(name=name, overlay=True, show=show)
     group.add_child(JsCall("regions", m.get_name(), {
         "name": name, "unit": "mentions and events", "bins": info.bins,
-        "colours": info.colours, "kind": "countries", "line": COUNTRY_LINE, "opacity": 0.4,
+        "colours": info.colours, "kind": "countries", "line": COUNTRY_LINE, "opacity": 0.3,
         "pane": ["gm-countries", 340],
         "fc": {"type": "FeatureCollection", "features": features}}))
     group.add_to(m)

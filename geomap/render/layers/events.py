@@ -19,6 +19,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from ..counts import drawn_class
 from ..jsdata import round_coords
 from ..popups import esc, link, sentence_html, truncate
 from ..runtime import JsCall
@@ -60,7 +61,6 @@ class EventsLayerInfo:
 
     mode: str = "none"
     events: int = 0
-    unlocated: int = 0
     drawn: int = 0
     types: list[tuple[str, int]] = field(default_factory=list)
     cell: float | None = None
@@ -76,32 +76,19 @@ class EventsLayerInfo:
                 f"up to {options.points_max:,}, grid above")
 
 
-def _country_level(events: gpd.GeoDataFrame) -> pd.Series:
-    if "geo_precision" not in events:
-        return pd.Series(False, index=events.index)
-    return events["geo_precision"].astype(object).fillna("") == "country"
-
-
 def point_events(events: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame | None:
-    """The events drawn as points: Point geometries that are not movements and are located
-    more precisely than a country (those are counted on the country, never dotted)."""
+    """The events drawn as points: Point geometries located more precisely than a country
+    (those are counted on the country, never dotted); see :mod:`geomap.render.counts`."""
     if events is None or not len(events):
         return None
-    geom = events.geometry
-    mask = geom.notna() & (geom.geom_type == "Point") & ~_country_level(events)
-    if "kind" in events:
-        mask &= events["kind"].astype(object).fillna("") != "movement"
-    return events[mask.to_numpy()]
+    return events[drawn_class(events) == 0]
 
 
 def country_events(events: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame | None:
     """Events located only to a country (``geo_precision`` "country"), movements excluded."""
     if events is None or not len(events):
         return None
-    mask = _country_level(events)
-    if "kind" in events:
-        mask &= events["kind"].astype(object).fillna("") != "movement"
-    return events[mask.to_numpy()]
+    return events[drawn_class(events) == 1]
 
 
 def event_days(dates: pd.Series) -> np.ndarray:
@@ -296,7 +283,6 @@ def add_event_layers(m: folium.Map, events: gpd.GeoDataFrame | None, *,
     if events is None or not len(events):
         return info
     pts = point_events(events)
-    info.unlocated = int(events.geometry.isna().sum())
     if pts is None or not len(pts):
         return info
     types = pts["event_type"].astype(object).fillna("other")

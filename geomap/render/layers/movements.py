@@ -83,7 +83,7 @@ def country_ends(data_dir: Path | None) -> Callable[[float, float], tuple[float,
 
 def add_movement_layer(m: folium.Map, events: gpd.GeoDataFrame | None, *,
                        data_dir: Path | None = None, show: bool = True) -> FlowsLayerInfo:
-    """Add the "Movements" layer (always present, so the layer control shows it). An end that
+    """Add the "Movements" layer (when there are movements). An end that
     is a whole country is drawn at its capital (with ``data_dir``, where the outlines are)."""
     info = FlowsLayerInfo()
     moves = movement_events(events)
@@ -127,6 +127,8 @@ def add_movement_layer(m: folium.Map, events: gpd.GeoDataFrame | None, *,
                          "</ul></div>")
         info.flows += 1
         info.movements += n
+    if not info.movements:
+        return info  # an empty layer would only crowd the layer list
     name = f"Movements ({info.movements})"
     group = folium.FeatureGroup(name=name, overlay=True, show=show)
     group.add_child(JsCall("flows", m.get_name(), {**data, "name": name,

@@ -17,7 +17,7 @@ import pandas as pd
 from ..boundaries import admin1_polygons, polygon_geojson
 from ..popups import esc
 from ..runtime import JsCall
-from ..style import REGION_COLOURS
+from ..style import REGION_COLOURS, ramp_colours
 from .events import event_days
 
 __all__ = ["RegionsLayerInfo", "add_regions_layer", "class_breaks", "events_by_region"]
@@ -75,7 +75,7 @@ def add_regions_layer(m: folium.Map, points: gpd.GeoDataFrame | None, *, data_di
         per_day = per_day[per_day["w"] > 0]
         totals = per_day.groupby("key")["w"].sum()
         info.bins = class_breaks([int(v) for v in totals])
-        info.colours = list(REGION_COLOURS[len(REGION_COLOURS) - len(info.bins):])
+        info.colours = ramp_colours(REGION_COLOURS, len(info.bins))
         polys = admin1.set_index("key")
         for key, part in per_day.groupby("key", sort=False):
             row = polys.loc[key]
