@@ -162,6 +162,38 @@ def test_village_unknown_in_the_region_named_gives_the_region(primary):
     assert ev.geo_precision == "admin1"
 
 
+def test_village_known_only_abroad_gives_the_division_named_for_it(primary):
+    # the gazetteer knows a Sokolovo only in Russia: the oblast the text names is what is sure
+    ev = primary("Two civilians were wounded by shelling in Sokolovo, Donetsk oblast, on "
+                 "Sunday.")
+    place = located(ev)
+    assert place.feature == "admin1" and place.admin1 == "Donetsk Oblast"
+    assert ev.geo_precision == "admin1" and ev.location_evidence == "division"
+
+
+def test_division_framing_the_sentence_constrains_the_village(primary):
+    # no Mirnoye in Kherson Oblast in the gazetteer, several elsewhere in Ukraine
+    ev = primary("In the Kherson region, a drone struck a shop in Mirnoye.")
+    place = located(ev)
+    assert place.feature == "admin1" and place.admin1 == "Kherson Oblast"
+    assert ev.location_evidence == "division"
+
+
+@pytest.mark.parametrize("region, oblast", [("Zaporizhzhia", "Zaporizhzhia Oblast"),
+                                            ("Donetsk", "Donetsk Oblast")])
+def test_same_name_village_inside_the_division_named(primary, region, oblast):
+    ev = primary(f"Two civilians were wounded in Vesele in the {region} region.")
+    place = located(ev)
+    assert place.feature == "populated_place" and place.admin1 == oblast
+
+
+def test_places_joined_by_and_are_not_a_town_and_its_division(primary):
+    ev = primary("Shelling hit Kharkiv and Sumy region overnight.")
+    place = located(ev)
+    assert place.feature == "populated_place" and place.admin1 == "Kharkiv Oblast"
+    assert ev.location_evidence != "division"
+
+
 def test_no_trigger_but_an_event_word(primary):
     ev = primary("Rubble and a burnt car outside the central market of Kherson after the night.")
     place = located(ev)

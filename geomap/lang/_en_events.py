@@ -308,6 +308,9 @@ WORD_CLASSES: dict[str, frozenset[str]] = {
         "semifinal", "soccer", "striker", "tennis", "tournament", "victory", "vs", "win",
         "wins", "won",
     }),
+    #: Words that join two places as separate ones ("Kharkiv and Sumy region"), not a town
+    #: and its division.
+    "place_separators": frozenset({"and", "or", "nor", "between", "&"}),
     #: Actors that act at home: "Kenya police" or "Chad rebels" place an event in that
     #: country; "Kenya troops" do not (armies fight abroad too).
     "home_actor_nouns": frozenset({"authorities", "militants", "police", "rebels",

@@ -36,19 +36,18 @@ event word names harm either) when it names a place, unless it describes no even
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..._sentences import SentenceIndex
-from ...exceptions import GeomapError
 from ...gazetteer import Gazetteer
 from ...geoparse import Mention
 from ...lang.en import ENGLISH
 from ...places import Place
 from ._actors import Actor, ActorSpan
 from ._dates import DateMention
+from ._division import FINENESS, in_division, inside, near
 from ._genre import describes_no_event, foreign, labelled_genre, sports_result
 from ._model import TextEvent
 from ._tokens import MILITARY, SPEECH
@@ -58,13 +57,12 @@ __all__ = ["PRECISION", "described", "geo_precision", "locate_report", "report_s
 #: Feature class -> ``geo_precision`` of the event table.
 PRECISION = {"populated_place": "exact", "other": "near", "admin2": "admin2",
              "region": "admin1", "admin1": "admin1", "country": "country"}
-_FINENESS = {"populated_place": 0, "other": 1, "admin2": 2, "region": 3, "admin1": 4,
-             "country": 5}
 _TIER = {"where": 6, "clause": 5, "sentence": 4, "headline": 3, "summary": 3, "report": 2,
          "from": 1}
 #: How much each kind of evidence is worth (the event's confidence, before the trigger's).
 _TRUST = {"where": 0.9, "clause": 1.0, "parenthesis": 0.9, "sentence": 0.9, "headline": 0.85,
-          "summary": 0.85, "report": 0.7, "from": 0.5, "demonym": 0.4, "actor": 0.4}
+          "summary": 0.85, "report": 0.7, "from": 0.5, "demonym": 0.4, "actor": 0.4,
+          "division": 0.8}
 # English word classes (the lists live in geomap.lang.en)
 EVENT_WORDS = ENGLISH.words("event_words")
 WHERE_WORDS = ENGLISH.words("where_words")
@@ -133,11 +131,11 @@ class _Report:
         self.where_only: list[bool] = []
         material = {self.index(e.start) for e in events if e.type not in SPEECH}
         for k, (a, b) in enumerate(spans):
-            inside = [m for m in places if a <= m.start < b]
+            named = [m for m in places if a <= m.start < b]
             found = None
             covered = []
             for w in _WORD.finditer(text, a, b):
-                if any(m.start <= w.start() < m.end for m in inside):
+                if any(m.start <= w.start() < m.end for m in named):
                     covered.append(True)
                     continue
                 low = w.group().lower().replace("’", "'")
@@ -147,7 +145,7 @@ class _Report:
             self.event_word.append(found)
             # a "where" line: places and place words, give or take an unknown name (one word
             # in four)
-            self.where_only.append(bool(inside) and len(covered) <= _WHERE_MAX and
+            self.where_only.append(bool(named) and len(covered) <= _WHERE_MAX and
                                    covered.count(False) <= max(1, len(covered) // 4))
             if found is None and k in material:
                 self.event_word[-1] = (a, "")
@@ -229,27 +227,13 @@ def _in_parentheses(text: str, start: int) -> bool:
     return opened >= 0 and text.find(")", opened, start) < 0
 
 
-def _inside(place: Place, area: Place) -> bool:
-    if place.key == area.key or _FINENESS[place.feature] >= _FINENESS[area.feature]:
-        return False
-    if place.country != area.country:
-        return False
-    if area.feature == "country":
-        return True
-    if area.feature == "admin1":
-        return bool(area.admin1_code) and place.admin1_code == area.admin1_code
-    if area.feature in ("admin2", "region"):
-        return abs(place.lat - area.lat) < 0.8 and abs(place.lon - area.lon) < 1.1
-    return False
-
-
 def _agreement(c: _Cand, cands: list[_Cand]) -> int:
     """How many other mentions name the same place, one around it or one inside it, or lie
     within 100 km of it: "the Krest checkpoint near Debaltseve. Debaltseve" is in Ukraine."""
     p = c.mention.place
     return sum(o.mention.start != c.mention.start and
-               (o.mention.place.key == p.key or _inside(p, o.mention.place) or
-                _inside(o.mention.place, p) or _near(p, o.mention.place, 100.0))
+               (o.mention.place.key == p.key or inside(p, o.mention.place) or
+                inside(o.mention.place, p) or near(p, o.mention.place, 100.0))
                for o in cands)
 
 
@@ -263,52 +247,16 @@ def _choose(cands: list[_Cand], anchor_start: int | None) -> _Cand | None:
         strong = [c for c in cands if c.label != "from"] or cands
         top = max(c.tier for c in strong)
         pool = [c for c in strong if c.tier == top]
-        anchor = min(pool, key=lambda c: (_FINENESS[c.mention.place.feature],
+        anchor = min(pool, key=lambda c: (FINENESS[c.mention.place.feature],
                                           -_agreement(c, cands), c.mention.start))
     if anchor.mention.place.feature in ("populated_place", "other"):
         return anchor
-    inside = [c for c in cands if c.label != "from" and
-              _inside(c.mention.place, anchor.mention.place)]
-    if not inside:
+    within = [c for c in cands if c.label != "from" and
+              inside(c.mention.place, anchor.mention.place)]
+    if not within:
         return anchor
-    return min(inside, key=lambda c: (_FINENESS[c.mention.place.feature], -c.tier,
+    return min(within, key=lambda c: (FINENESS[c.mention.place.feature], -c.tier,
                                       c.mention.start))
-
-
-def _supported(report: _Report, chosen: _Cand, cands: list[_Cand]) -> Place:
-    """The chosen town, or the place of the same name that the rest of the evidence supports
-    ("Andriivka (Zaporizhzhia region)": the Andriivka inside Zaporizhzhia Oblast): inside an
-    admin-1 the evidence names, or within 60 km of another town or district it names. When no
-    place of that name is, the division its own sentence names."""
-    place = chosen.mention.place
-    others = [c.mention.place for c in cands
-              if c.mention.start != chosen.mention.start and c.label != "from"]
-    if report.gazetteer is None or place.feature != "populated_place" or not others:
-        return place
-
-    def support(p: Place) -> int:
-        return sum(_inside(p, o) or (o.feature in ("populated_place", "admin2") and
-                                     _near(p, o, 60.0)) for o in others)
-
-    if support(place):
-        return place
-    try:
-        alts = report.gazetteer.search(chosen.mention.name, feature="populated_place",
-                                       limit=30, fuzzy=False)
-    except GeomapError:
-        return place
-    best = max(alts, key=lambda c: (support(c.place), c.score), default=None)
-    if best is not None and support(best.place):
-        return best.place
-    # the town the gazetteer knows is not in the division named beside it ("X (Donetsk
-    # region)" with X known only in Poltava): the division is what the text says for sure
-    k = report.index(chosen.mention.start)
-    end = chosen.mention.end
-    units = [c.mention.place for c in cands if c.label != "from" and
-             report.index(c.mention.start) == k and end <= c.mention.start <= end + 60 and
-             c.mention.place.country == place.country and
-             c.mention.place.feature in ("admin1", "admin2", "country")]
-    return min(units, key=lambda p: _FINENESS[p.feature]) if units else place
 
 
 def _narrowed(report: _Report, chosen: _Cand, cands: list[_Cand]) -> _Cand:
@@ -318,22 +266,14 @@ def _narrowed(report: _Report, chosen: _Cand, cands: list[_Cand]) -> _Cand:
     if place.feature != "populated_place":
         return chosen
     k = report.index(chosen.mention.start)
-    near = [c for c in cands if c.label != "from" and c.mention.place.feature == "populated_place"
+    close = [c for c in cands if c.label != "from" and c.mention.place.feature == "populated_place"
             and c.mention.place.population < place.population and
-            c.mention.place.key != place.key and _near(c.mention.place, place, 25.0) and
+            c.mention.place.key != place.key and near(c.mention.place, place, 25.0) and
             report.index(c.mention.start) != k and
             report.where_only[report.index(c.mention.start)]]
-    if not near:
+    if not close:
         return chosen
-    return min(near, key=lambda c: (-c.tier, c.mention.place.population, c.mention.start))
-
-
-def _near(a: Place, b: Place, km: float) -> bool:
-    dlat = math.radians(b.lat - a.lat)
-    dlon = math.radians(b.lon - a.lon)
-    h = (math.sin(dlat / 2) ** 2 + math.cos(math.radians(a.lat)) * math.cos(math.radians(b.lat))
-         * math.sin(dlon / 2) ** 2)
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h))) <= km
+    return min(close, key=lambda c: (-c.tier, c.mention.place.population, c.mention.start))
 
 
 # -- the main entry -------------------------------------------------------------------------
@@ -381,10 +321,10 @@ def _relocate(text: str, e: TextEvent, report: _Report,
             located = _by_actor(e, report, sentence=sentence, trust=0.8)
         return located
     m = chosen.mention
-    place = _supported(report, chosen, cands)
-    return replace(e, location=place, location_evidence=chosen.label,
+    place, label = in_division(report, chosen, cands)
+    return replace(e, location=place, location_evidence=label,
                    geo_precision=geo_precision(place, text, m.start),
-                   confidence=round(0.8 * _TRUST[chosen.label], 2),
+                   confidence=round(0.8 * _TRUST[label], 2),
                    extras={**e.extras, "location_start": m.start})
 
 
@@ -456,10 +396,10 @@ def _untriggered(text: str, report: _Report, demonyms: Sequence[Mention],
         base = located
     else:
         m = chosen.mention
-        place = _supported(report, chosen, cands)
-        base = replace(base, location=place, location_evidence=chosen.label,
+        place, label = in_division(report, chosen, cands)
+        base = replace(base, location=place, location_evidence=label,
                        geo_precision=geo_precision(place, text, m.start),
-                       confidence=round(trust * _TRUST[chosen.label], 2),
+                       confidence=round(trust * _TRUST[label], 2),
                        extras={"lemma": None, "location_start": m.start})
     date, precision = _date_for(dates, a, b)
     return replace(base, date=date, date_precision=precision)
