@@ -187,6 +187,35 @@ def test_same_name_village_inside_the_division_named(primary, region, oblast):
     assert place.feature == "populated_place" and place.admin1 == oblast
 
 
+def test_a_repeated_name_is_no_support_for_itself(primary):
+    # the headline repeats the village's name: still the far namesake against the oblast
+    ev = primary("near the village of Pisky, Yasynuvata district, Donetsk region. Pisky")
+    place = located(ev)
+    assert place.admin1 == "Donetsk Oblast" and ev.location_evidence == "division"
+
+
+def test_small_place_known_only_far_away_is_a_part_of_the_town_named_with_it(primary):
+    # the gazetteer's Pisky are hundreds of km from Donetsk: the town named with it is sure
+    ev = primary("Two soldiers were wounded by shelling in Pisky near Donetsk.")
+    place = located(ev)
+    assert place.name == "Donetsk" and place.feature == "populated_place"
+
+
+def test_a_list_of_towns_is_not_a_place_and_its_town(primary):
+    ev = primary("Drones hit Pisky, Odesa and Lviv overnight.")
+    place = located(ev)
+    assert place.name != "Odesa"
+
+
+def test_capitalised_first_word_of_a_foreign_sentence_is_last_among_equals(primary):
+    # Spanish "Caen" (they fall) opens the sentence; the town after "en" is where
+    ev = primary("Caen dos policías heridos en un ataque con explosivos en Pereira")
+    assert located(ev).name == "Pereira"
+    # a dateline-like "Caen :" stays a place
+    ev = primary("Caen : deux policiers blessés lors d'une attaque à Pereira")
+    assert located(ev).name == "Caen"
+
+
 def test_places_joined_by_and_are_not_a_town_and_its_division(primary):
     ev = primary("Shelling hit Kharkiv and Sumy region overnight.")
     place = located(ev)

@@ -289,15 +289,16 @@ WORD_CLASSES: dict[str, frozenset[str]] = {
     #: weather): in the first sentence of a report with no trigger and no event word, the
     #: report gets no located event.
     "non_event_words": frozenset({
-        "album", "anniversary", "ballet", "beer", "birthday", "brand", "cafe", "cafes", "café",
-        "cafés", "celebrate", "celebrated", "celebrates", "celebration", "concert", "concerts",
-        "cuisine", "discount", "edition", "exhibition", "exhibitions", "fashion", "festival",
-        "festivals", "film", "films", "forecast", "holiday", "holidays", "hotel", "hotels",
-        "launch", "launches", "menu", "movie", "museum", "museums", "novel", "opera",
-        "orchestra", "premiere", "price", "prices", "recipe", "recipes", "restaurant",
-        "restaurants", "review", "reviews", "sale", "sales", "scooter", "sightseeing",
-        "smartphone", "staging", "sunny", "theater", "theatre", "tourism", "tourist",
-        "tourists", "unveiled", "unveils", "vacation", "wedding", "wine",
+        "album", "anniversary", "art", "artist", "artists", "ballet", "beer", "birthday", "book",
+        "books", "brand", "cafe", "cafes", "café", "cafés", "celebrate", "celebrated",
+        "celebrates", "celebration", "concert", "concerts", "cuisine", "discount", "edition",
+        "episode", "exhibition", "exhibitions", "expo", "fair", "fashion", "festival", "festivals",
+        "film", "films", "forecast", "holiday", "holidays", "hotel", "hotels", "launch",
+        "launches", "menu", "movie", "museum", "museums", "music", "novel", "opera", "orchestra",
+        "premiere", "price", "prices", "recipe", "recipes", "restaurant", "restaurants", "review",
+        "reviews", "sale", "sales", "scooter", "sightseeing", "smartphone", "song", "songs",
+        "staging", "sunny", "theater", "theatre", "tourism", "tourist", "tourists", "unveiled",
+        "unveils", "vacation", "wedding", "wine",
     }),
     #: Sports words: with a score in the headline ("2-1") the report is a sports result.
     "sports_words": frozenset({

@@ -33,7 +33,9 @@ FINENESS = {"populated_place": 0, "other": 1, "admin2": 2, "region": 3, "admin1"
             "country": 5}
 _UNITS = ("admin1", "admin2")
 #: Words that may stand between a town and its division (place kinds, prepositions).
-_LINK_WORDS = ENGLISH.words("where_words") - ENGLISH.words("place_separators")
+_SEPARATORS = ENGLISH.words("place_separators")
+_KINDS = ENGLISH.place_kinds
+_LINK_WORDS = ENGLISH.words("where_words") - _SEPARATORS
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _BREAKS = re.compile(r"[;:.!?]")
 _SMALL = 100_000
@@ -52,6 +54,21 @@ def inside(place: Place, area: Place) -> bool:
     if area.feature in ("admin2", "region"):
         return abs(place.lat - area.lat) < 0.8 and abs(place.lon - area.lon) < 1.1
     return False
+
+
+def _within(gazetteer, place: Place, area: Place) -> bool:
+    """:func:`inside`, and for an admin-1 whose codes another source wrote (Natural Earth's
+    provinces beside GeoNames' regions): the admin-1 polygon holding the place's point."""
+    if inside(place, area):
+        return True
+    if area.feature != "admin1" or place.country != area.country or place.key == area.key or \
+            FINENESS[place.feature] >= FINENESS["admin1"]:
+        return False
+    try:
+        found = gazetteer.reverse(place.lat, place.lon)
+    except GeomapError:
+        return False
+    return found is not None and found.key == area.key
 
 
 def near(a: Place, b: Place, km: float) -> bool:
@@ -73,14 +90,17 @@ def in_division(report, chosen, cands) -> tuple[Place, str]:
         return _town_of_division(report, chosen, cands)
     if place.feature != "populated_place":
         return place, chosen.label
+    # a repeat of the same name is no independent support ("Pisky, Donetsk region. Pisky")
     others = [c.mention.place for c in cands
-              if c.mention.start != chosen.mention.start and c.label != "from"]
+              if c.mention.place.key != place.key and c.label != "from"]
     if not others:
         return place, chosen.label
 
+    gaz = report.gazetteer
+
     def support(p: Place) -> int:
-        return sum(inside(p, o) or (o.feature in ("populated_place", "admin2") and
-                                    near(p, o, 60.0)) for o in others)
+        return sum(_within(gaz, p, o) or (o.feature in ("populated_place", "admin2") and
+                                          near(p, o, 60.0)) for o in others)
 
     if support(place):
         return place, chosen.label
@@ -91,7 +111,42 @@ def in_division(report, chosen, cands) -> tuple[Place, str]:
     units = _units_for(report, chosen, cands)
     if units:
         return min(units, key=lambda p: FINENESS[p.feature]), "division"
-    return place, chosen.label
+    return _container_town(report, chosen, cands) or place, chosen.label
+
+
+def _container_town(report, chosen, cands) -> Place | None:
+    """"in the La Loma neighbourhood, Soledad": a small place the gazetteer knows only far
+    from the larger town named right after it is a part of that town it does not know; the
+    town is the answer. Not in a list ("Kharkiv, Odesa and Lviv")."""
+    town = chosen.mention
+    if town.place.population >= _SMALL:
+        return None
+    k = report.index(town.start)
+    for c in cands:
+        m = c.mention
+        if (c.label == "from" or m.start <= town.end or report.index(m.start) != k or
+                m.place.feature != "populated_place" or
+                m.place.population <= town.place.population):
+            continue
+        if not _linked(report, town.end, m.start, names=False) or _listed(report, m):
+            continue
+        if town.place.admin1_code and town.place.admin1_code == m.place.admin1_code:
+            continue  # "Valparaíso, Zacatecas": the state, read as its capital
+        kind = (_WORD.findall(m.name)[-1:] + _WORD.findall(report.text[m.end : m.end + 20])[:1])
+        if any(_KINDS.get(w.lower(), "populated_place") != "populated_place" for w in kind):
+            continue  # "Bujumbura province": a division, read as its capital
+        return m.place
+    return None
+
+
+def _listed(report, m) -> bool:
+    """Another place follows ``m`` in a list: ", Z", "and Z"."""
+    after = report.text[m.end : m.end + 40]
+    words = _WORD.findall(after)[:2]
+    if words and words[0].lower() in _SEPARATORS:
+        return True
+    nxt = next((o for o in report.places if m.end < o.start <= m.end + 3), None)
+    return nxt is not None and after.lstrip()[:1] == ","
 
 
 def _town_of_division(report, chosen, cands) -> tuple[Place, str]:
@@ -102,11 +157,12 @@ def _town_of_division(report, chosen, cands) -> tuple[Place, str]:
     k = report.index(chosen.mention.start)
     towns = [c for c in cands if c.label != "from" and
              c.mention.place.feature == "populated_place" and
-             report.index(c.mention.start) == k and not inside(c.mention.place, area) and
+             report.index(c.mention.start) == k and
+             not _within(report.gazetteer, c.mention.place, area) and
              _attached(report, c.mention, chosen.mention)]
     for town in towns:
         for alt in _namesakes(report, town.mention.name):
-            if inside(alt.place, area):
+            if _within(report.gazetteer, alt.place, area):
                 return alt.place, town.label
     return (area, "division") if towns else (area, chosen.label)
 
@@ -120,7 +176,7 @@ def _units_for(report, chosen, cands) -> list[Place]:
     # a division abroad is believed when named in full (not "CA") and nothing else the
     # report names is in the town's country
     home = {c.mention.place.country for c in cands if c.label != "from" and
-            c.mention.start != chosen.mention.start and c.mention.place.feature not in _UNITS}
+            c.mention.place.key != town.key and c.mention.place.feature not in _UNITS}
     attached = [c.mention.place for c in units if report.index(c.mention.start) == k and
                 _attached(report, chosen.mention, c.mention) and
                 (c.mention.place.country == town.country or
@@ -146,7 +202,7 @@ def _attached(report, town, unit) -> bool:
             text[unit.end : unit.end + 2].lstrip()[:1] == ",")
 
 
-def _linked(report, a: int, b: int) -> bool:
+def _linked(report, a: int, b: int, *, names: bool = True) -> bool:
     if b < a or b - a > 80 or _BREAKS.search(report.text, a, b):
         return False
     named = [(m.start, m.end) for m in report.places if a <= m.start and m.end <= b]
@@ -154,7 +210,8 @@ def _linked(report, a: int, b: int) -> bool:
         if any(s <= w.start() < e for s, e in named):
             continue
         word = w.group()
-        if word.lower().replace("’", "'") not in _LINK_WORDS and not word[0].isupper():
+        if word.lower().replace("’", "'") not in _LINK_WORDS and not (
+                names and word[0].isupper()):
             return False
     return True
 

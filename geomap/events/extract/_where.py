@@ -74,6 +74,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 #: The word right after a name (past a possessive), in the same phrase.
 _NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+([^\W\d_]+)")
 _HEADLINE_WORDS = 30
+_CLAUSE_GOES_ON = re.compile(r"[ \t]+[a-zà-ÿ]")
 _WHERE_MAX = 20  # words of a bare "where" line at most
 
 
@@ -82,6 +83,10 @@ class _Cand:
     mention: Mention
     tier: int
     label: str
+    #: in a language geomap has no words for, a one-word name opening its sentence and
+    #: going on into a clause ("Ataque armado en ...", "Caen más ..."): often a capitalised
+    #: word the English geoparser took for a place; last among equals
+    initial: bool = False
 
 
 def report_spans(text: str) -> list[tuple[int, int]]:
@@ -149,6 +154,7 @@ class _Report:
                                    covered.count(False) <= max(1, len(covered) // 4))
             if found is None and k in material:
                 self.event_word[-1] = (a, "")
+        self.foreign = foreign(text)
         self.evidence = [k == 0 or self.event_word[k] is not None or self.where_only[k]
                          for k in range(len(spans))]
         self.actor_places = [m for m in places if _acting_place(text, m)]
@@ -183,10 +189,13 @@ class _Report:
                 label = "summary"  # the headline's event, told in the next sentence
             else:
                 label = "report"
+            initial = self.foreign and not self.where_only[k] and \
+                m.start == self.spans[k][0] and " " not in m.name and \
+                _CLAUSE_GOES_ON.match(self.text, m.end) is not None
             if _in_parentheses(self.text, m.start) and label != "from":
-                out.append(_Cand(m, _TIER[label], "parenthesis"))
+                out.append(_Cand(m, _TIER[label], "parenthesis", initial))
             else:
-                out.append(_Cand(m, _TIER[label], label))
+                out.append(_Cand(m, _TIER[label], label, initial))
         return out
 
 
@@ -247,7 +256,7 @@ def _choose(cands: list[_Cand], anchor_start: int | None) -> _Cand | None:
         strong = [c for c in cands if c.label != "from"] or cands
         top = max(c.tier for c in strong)
         pool = [c for c in strong if c.tier == top]
-        anchor = min(pool, key=lambda c: (FINENESS[c.mention.place.feature],
+        anchor = min(pool, key=lambda c: (FINENESS[c.mention.place.feature], c.initial,
                                           -_agreement(c, cands), c.mention.start))
     if anchor.mention.place.feature in ("populated_place", "other"):
         return anchor
@@ -367,7 +376,7 @@ def _untriggered(text: str, report: _Report, demonyms: Sequence[Mention],
     eventful = [k for k in range(n) if report.event_word[k] is not None]
     where = [k for k in range(n) if report.where_only[k]]
     plain = not (eventful or where)
-    if plain and foreign(text):
+    if plain and report.foreign:
         report.evidence = [True] * n
     elif plain and describes_no_event(text, report.spans, report.places):
         return None
