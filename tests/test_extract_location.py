@@ -216,6 +216,18 @@ def test_capitalised_first_word_of_a_foreign_sentence_is_last_among_equals(prima
     assert located(ev).name == "Caen"
 
 
+@pytest.mark.parametrize("text, feature", [
+    ("Gunmen killed four traders in Veracruz on Friday.", "populated_place"),
+    ("Gunmen killed four traders in Veracruz state on Friday.", "admin1"),
+    ("Gunmen killed four traders in the countryside of Veracruz.", "admin1"),
+])
+def test_a_bare_name_of_a_state_and_its_capital_is_the_city(primary, text, feature):
+    ev = primary(text)
+    place = located(ev)
+    assert place.country == "MX" and place.feature == feature
+    assert ev.geo_precision == ("exact" if feature == "populated_place" else "admin1")
+
+
 def test_places_joined_by_and_are_not_a_town_and_its_division(primary):
     ev = primary("Shelling hit Kharkiv and Sumy region overnight.")
     place = located(ev)

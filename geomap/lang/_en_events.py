@@ -312,6 +312,11 @@ WORD_CLASSES: dict[str, frozenset[str]] = {
     #: Words that join two places as separate ones ("Kharkiv and Sumy region"), not a town
     #: and its division.
     "place_separators": frozenset({"and", "or", "nor", "between", "&"}),
+    #: Words by a division's name that make it the area ("the Homs countryside"), not the
+    #: city of that name.
+    "area_before": frozenset({"countryside", "rural", "province", "provinces", "governorate",
+                              "region", "regions", "state", "oblast", "district", "county",
+                              "areas", "outskirts", "suburbs", "parts"}),
     #: Actors that act at home: "Kenya police" or "Chad rebels" place an event in that
     #: country; "Kenya troops" do not (armies fight abroad too).
     "home_actor_nouns": frozenset({"authorities", "militants", "police", "rebels",

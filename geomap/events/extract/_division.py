@@ -35,6 +35,9 @@ _UNITS = ("admin1", "admin2")
 #: Words that may stand between a town and its division (place kinds, prepositions).
 _SEPARATORS = ENGLISH.words("place_separators")
 _KINDS = ENGLISH.place_kinds
+#: Words before or after a division's name that make it the area, not its city.
+_AREA_BEFORE = ENGLISH.words("area_before")
+_CITY = 20_000
 _LINK_WORDS = ENGLISH.words("where_words") - _SEPARATORS
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _BREAKS = re.compile(r"[;:.!?]")
@@ -164,7 +167,27 @@ def _town_of_division(report, chosen, cands) -> tuple[Place, str]:
         for alt in _namesakes(report, town.mention.name):
             if _within(report.gazetteer, alt.place, area):
                 return alt.place, town.label
-    return (area, "division") if towns else (area, chosen.label)
+    if towns:
+        return area, "division"
+    return _city_of_bare_name(report, chosen.mention) or area, chosen.label
+
+
+def _city_of_bare_name(report, m) -> Place | None:
+    """"killed in Homs": a division named without a kind word ("province", "region") or an
+    area word before it ("the countryside of"), whose capital city bears its name, is the
+    city; "in the Homs countryside", "Homs province" stay the division."""
+    if len(_WORD.findall(m.name)) != len(m.name.split()) or any(
+            w.lower() in _KINDS or w.lower() in _AREA_BEFORE for w in _WORD.findall(m.name)):
+        return None
+    before = [w.lower() for w in _WORD.findall(report.text[max(0, m.start - 40) : m.start])]
+    before = [w for w in before if w not in ("the", "of", "in", "a")][-1:]
+    after = [w.lower() for w in _WORD.findall(report.text[m.end : m.end + 30])][:1]
+    if any(w in _AREA_BEFORE or _KINDS.get(w, "populated_place") != "populated_place"
+           for w in before + after):
+        return None
+    cities = [c.place for c in _namesakes(report, m.name)
+              if c.place.population >= _CITY and _within(report.gazetteer, c.place, m.place)]
+    return max(cities, key=lambda p: p.population, default=None)
 
 
 def _units_for(report, chosen, cands) -> list[Place]:
