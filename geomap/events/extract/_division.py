@@ -65,9 +65,13 @@ def _within(gazetteer, place: Place, area: Place) -> bool:
     if inside(place, area):
         return True
     if area.feature != "admin1" or place.country != area.country or place.key == area.key or \
-            FINENESS[place.feature] >= FINENESS["admin1"]:
+            FINENESS[place.feature] >= FINENESS["admin1"] or not place.admin1_code:
         return False
     try:
+        # the place's own code names an admin-1 of the same scheme: it lies in that one (the
+        # polygons, slow to load, only for codes the admin-1 table does not know)
+        if gazetteer.get(f"a1:{place.admin1_code}") is not None:
+            return False
         found = gazetteer.reverse(place.lat, place.lon)
     except GeomapError:
         return False
