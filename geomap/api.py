@@ -51,8 +51,8 @@ def callable_package(module_name: str, function: str) -> None:
 def _is_path(value: Any) -> bool:
     if isinstance(value, os.PathLike):
         return True
-    if not isinstance(value, str) or "\n" in value or len(value) > 4096:
-        return False
+    if not isinstance(value, str) or "\n" in value or len(value) > 4096 or not value.strip():
+        return False  # "" would be Path("."), the current folder: an empty text, not a path
     try:
         return Path(value).exists()
     except OSError:

@@ -54,6 +54,14 @@ def test_geoparse_texts_and_tables(gazetteer):
     assert set(geomap.geoparse(str(KURSK), gazetteer=gazetteer)["article_id"]) == {KURSK.name}
 
 
+def test_an_empty_text_is_no_path_to_the_current_folder(tmp_path, monkeypatch, gazetteer):
+    (tmp_path / "report.txt").write_text("Shelling hit Kharkiv overnight.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert len(geomap.geoparse("", gazetteer=gazetteer)) == 0
+    assert len(geomap.geoparse(["", "  "], gazetteer=gazetteer)) == 0
+    assert geomap.geoparse("report.txt", gazetteer=gazetteer)["name"].tolist() == ["Kharkiv"]
+
+
 def test_read_extract_join(tmp_path, gazetteer):
     path = tmp_path / "acled.csv"
     path.write_text(ACLED, encoding="utf-8")

@@ -216,3 +216,13 @@ def test_geopy_retry_tracebacks_stay_off_stderr_unless_very_verbose(capsys):
         err = capsys.readouterr().err
         assert ("Traceback" in err) is shown, verbose
     _configure_logging(0, quiet=False)
+
+
+def test_geocode_an_empty_query_among_others_is_answered_in_its_place(capsys, gazetteer):
+    code, out, _err = run(capsys, "geocode", "--json", "Kyiv", "", "Lviv")
+    assert code == 0
+    res = json.loads(out)
+    assert [r["name"] for r in res] == ["Kyiv", None, "Lviv"]
+    assert res[1]["geo_precision"] == "unknown"
+    code, out, err = run(capsys, "geocode", "--json", " ")  # nothing to look up at all
+    assert code == 1 and out == "" and "empty query" in err

@@ -49,9 +49,9 @@ def run(args) -> int:
     from ..geocoding import OfflineGeocoder, make_geocoder, parse_service_options
 
     queries = list(args.queries)
-    for q in queries:
-        if not q.strip():
-            raise InputError("empty query: give a place name")
+    if queries and not any(q.strip() for q in queries) and not args.input:
+        raise InputError("empty query: give a place name")
+    # among others, an empty query is answered "not found" in its place, like --input's blank lines
     if args.input:
         queries += _read_queries(args.input)
     if not queries:
