@@ -86,8 +86,18 @@ def _old_rule(records, events, km, days, data_dir):
             | ((ra == aa[a]) & (aa[a] >= 0)))
         r = np.flatnonzero(ok)
         r = r[np.argsort(dist[r], kind="stable")]
-        rows.extend((a, int(x), k + 1) for k, x in enumerate(r))
+        tied = _equal_runs(dist[r])
+        rows.extend((a, int(x), k + 1, -dist[x], t)
+                    for k, (x, t) in enumerate(zip(r, tied, strict=True)))
     return _frame(rows, records, events)
+
+
+def _equal_runs(values: np.ndarray) -> np.ndarray:
+    """For sorted values: the size of each one's run of equal values."""
+    if not len(values):
+        return np.empty(0, np.int64)
+    run = np.cumsum(np.r_[True, values[1:] != values[:-1]]) - 1
+    return np.bincount(run)[run]
 
 
 def _nearest(records, events, km, days):
@@ -103,7 +113,8 @@ def _nearest(records, events, km, days):
         dist = haversine_km(rec.lat, rec.lon, art.lat[a], art.lon[a])
         ok = np.flatnonzero((gap <= days) & (dist <= km))
         if len(ok):
-            rows.append((a, int(ok[np.argmin(dist[ok])]), 1))
+            near = ok[np.argmin(dist[ok])]
+            rows.append((a, int(near), 1, -dist[near], int((dist[ok] == dist[near]).sum())))
     return _frame(rows, records, events)
 
 
@@ -112,19 +123,31 @@ def _frame(rows, records, events):
     r = np.array([r[1] for r in rows], dtype=int)
     return pd.DataFrame({"article_id": events["article_id"].to_numpy()[a] if len(a) else [],
                          "article_row": a, "record_id": records["event_id"].to_numpy()[r]
-                         if len(r) else [], "rank": [x[2] for x in rows]})
+                         if len(r) else [], "rank": [x[2] for x in rows],
+                         "score": [x[3] for x in rows], "tied": [x[4] for x in rows]})
 
 
 def _figures(links: pd.DataFrame, ids: list[str]) -> dict:
+    """Shares of the records whose own record is ranked first (as ranked: ties in the order
+    of the records' rows), first alone (no other record with its score), first with ties
+    split (1/k when it is one of k records sharing the best score: the chance an order the
+    evidence does not set puts it first), linked at all; and links per linked event."""
     links = links.assign(own=links["article_id"].astype(str).str.removeprefix("ucdp-")
                          == links["record_id"].astype(str))
+    # the records tied first hold ranks 1..k, k the "tied" of rank 1
+    k = links["article_row"].map(links.loc[links["rank"] == 1].set_index("article_row")["tied"])
+    at_best = links["own"] & (links["rank"] <= k)
+    split = (1.0 / k[at_best]).groupby(links.loc[at_best, "article_id"]).max()
     first = set(links.loc[links["own"] & (links["rank"] == 1), "article_id"])
+    alone = set(links.loc[at_best & (k == 1), "article_id"])
     linked = set(links.loc[links["own"], "article_id"])
     arts = {f"ucdp-{i}" for i in ids}
     per = links[links["article_id"].isin(arts)].groupby("article_row").size()
-    n = len(ids)
-    return {"records": n, "own first": len(first & arts) / n if n else 0.0,
-            "own linked": len(linked & arts) / n if n else 0.0,
+    n = max(len(ids), 1)
+    return {"records": len(ids), "own first": len(first & arts) / n,
+            "first alone": len(alone & arts) / n,
+            "ties split": float(split[split.index.isin(arts)].sum()) / n,
+            "own linked": len(linked & arts) / n,
             "links/linked event": float(per.mean()) if len(per) else 0.0}
 
 
@@ -152,12 +175,15 @@ def bench_ranking(km: float, days: int) -> None:
           f"({len(records):,} records, {len(ids):,} headlines of one record, {len(events):,} "
           f"text events, {located:,} located; extraction {t_extract:.1f} s, join "
           f"{t_join:.2f} s; km={km:g}, days={days})")
-    print(f"{'method':38}{'half':>6}{'records':>9}{'own first':>11}{'own linked':>12}"
-          f"{'links/linked event':>20}")
+    print("own first: the own record ranked 1 (ties in row order); alone: first and no other "
+          "record shares its score; ties split: 1/k for one of k records tied first")
+    print(f"{'method':38}{'half':>6}{'records':>9}{'own first':>11}{'alone':>8}"
+          f"{'ties split':>12}{'own linked':>12}{'links/linked event':>20}")
     for name, links in rows.items():
         for half, sel in halves.items():
             f = _figures(links, sel)
             print(f"{name:38}{half:>6}{f['records']:>9}{f['own first']:>11.3f}"
+                  f"{f['first alone']:>8.3f}{f['ties split']:>12.3f}"
                   f"{f['own linked']:>12.3f}{f['links/linked event']:>20.2f}")
 
 

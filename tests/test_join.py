@@ -215,3 +215,22 @@ def test_cli_defaults_are_the_join_defaults():
     from geomap.join import DEFAULTS
 
     assert {k: DEFAULTS[k] for k in CLI} == CLI
+
+
+def test_records_the_evidence_cannot_tell_apart_are_flagged_as_tied():
+    # four records on one day at one point with one type; one is a day off
+    recs = records(("p", 48.0, 37.8, "2024-11-05"), ("q", 48.0, 37.8, "2024-11-05"),
+                   ("r", 48.0, 37.8, "2024-11-05"), ("later", 48.0, 37.8, "2024-11-06"))
+    arts = article_events((48.0, 37.8, "2024-11-05"))
+    res = join_events(recs, arts, km=25, days=3, top=2, min_score=0, ratio=0)
+    assert res.links["rank"].tolist() == [1, 2]
+    # both kept links belong to a tie of three (one of them beyond top)
+    assert res.links["tied"].tolist() == [3, 3]
+    assert res.summary()["best_tied"] == 1
+    full = join_events(recs, arts, km=25, days=3, top=4, min_score=0, ratio=0).links
+    assert full["tied"].tolist() == [3, 3, 3, 1]
+    # a count in the report separates them
+    recs["fatalities"] = pd.array([2, 5, 1, 5], dtype="Int64")
+    arts["fatalities"] = pd.array([5], dtype="Int64")
+    full = join_events(recs, arts, km=25, days=3, top=4, min_score=0, ratio=0).links
+    assert full["record_id"].tolist()[0] == "q" and full["tied"].tolist()[0] == 1

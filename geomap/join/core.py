@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 LINK_COLUMNS = ("article_id", "event_index", "record_id", "dataset", "rank", "score",
                 "distance_km", "gap_days", "match", "record_row", "article_row",
                 "record_date", "article_date", "record_type", "article_type",
-                "type_score", "actor_score", "admin_score", "deaths_score")
+                "type_score", "actor_score", "admin_score", "deaths_score", "tied")
 #: Defaults of :func:`join_events` (``geomap join`` and ``geomap map`` use them too).
 DEFAULTS = {"km": 25.0, "days": 3, "top": 2, "min_score": 0.02, "ratio": 0.7}
 
@@ -77,14 +77,24 @@ class JoinResult:
 
     def summary(self) -> dict:
         """Counts for reports: ``links``, ``records_corroborated``, ``records_uncovered``,
-        ``text_events_unmatched`` (and the older names)."""
+        ``text_events_unmatched``, ``best_tied`` (and the older names)."""
         return {"records": self.n_records, "records_matched": self.records_matched,
                 "article_events": self.n_article_events,
                 "article_events_matched": self.article_events_matched,
                 "links": len(self.links),
                 "records_corroborated": self.records_matched,
                 "records_uncovered": self.n_records - self.records_matched,
-                "text_events_unmatched": self.n_article_events - self.article_events_matched}
+                "text_events_unmatched": self.n_article_events - self.article_events_matched,
+                "best_tied": self.best_tied}
+
+    @property
+    def best_tied(self) -> int:
+        """Linked article events whose best record shares its score with other records
+        (nothing in the evidence tells them apart; ``tied`` says how many)."""
+        if not len(self.links):
+            return 0
+        first = self.links[self.links["rank"] == 1]
+        return int((first["tied"] > 1).sum())
 
 
 def join_events(records: gpd.GeoDataFrame, articles: gpd.GeoDataFrame, *,
@@ -134,10 +144,10 @@ def join_events(records: gpd.GeoDataFrame, articles: gpd.GeoDataFrame, *,
             continue
         s = score_pairs(rec, art, r, a, basis, km=km, days=days, slack=SLACK_KM)
         near = np.where(basis == 0, s["distance_km"], 0.0)
-        kept, rank = rank_within(a, s["dated"], s["score"], near, r, top=top,
-                                 min_score=min_score, ratio=ratio)
+        kept, rank, tied = rank_within(a, s["dated"], s["score"], near, r, top=top,
+                                       min_score=min_score, ratio=ratio)
         parts.append({"r": r[kept], "a": a[kept], "basis": basis[kept], "rank": rank,
-                      **{k: v[kept] for k, v in s.items()}})
+                      "tied": tied, **{k: v[kept] for k, v in s.items()}})
     links = _links_frame(records, articles, rec, art, parts)
     return JoinResult(links, len(records), len(articles))
 
@@ -150,14 +160,22 @@ def rerank(links: gpd.GeoDataFrame, *, top: int = DEFAULTS["top"],
     if not len(links):
         return links
     groups = pd.factorize(links["article_row"])[0]
-    kept, rank = rank_within(groups, links["gap_days"].notna().to_numpy(),
-                             links["score"].to_numpy(dtype=float),
-                             np.where(links["match"].to_numpy() == "distance",
-                                      links["distance_km"].to_numpy(dtype=float), 0.0),
-                             links["record_row"].to_numpy(dtype=np.int64), top=top,
-                             min_score=min_score, ratio=ratio)
+    kept, rank, _ = rank_within(groups, links["gap_days"].notna().to_numpy(),
+                                links["score"].to_numpy(dtype=float),
+                                np.where(links["match"].to_numpy() == "distance",
+                                         links["distance_km"].to_numpy(dtype=float), 0.0),
+                                links["record_row"].to_numpy(dtype=np.int64), top=top,
+                                min_score=min_score, ratio=ratio)
     out = links.iloc[kept].copy()
     out["rank"] = rank
+    if "_part" in links and "tied" in links:
+        # each part counted the ties among its own records: a tie spans the parts
+        dated = links["gap_days"].notna()
+        key = [links["article_row"], dated, links["score"]]
+        per_part = links.groupby([*key, links["_part"]], sort=False)["tied"].first()
+        total = per_part.groupby(level=[0, 1, 2], sort=False).sum()
+        idx = pd.MultiIndex.from_arrays([out["article_row"], dated.iloc[kept], out["score"]])
+        out["tied"] = total.reindex(idx).to_numpy(dtype=np.int64)
     return out.reset_index(drop=True)
 
 
@@ -201,10 +219,9 @@ def _links_frame(records, articles, rec: Side, art: Side, parts: list[dict]):
     r, a = cat("r", np.int64), cat("a", np.int64)
     order = np.lexsort((cat("rank", np.int64), a))
     r, a = r[order], a[order]
-    pick = {k: cat(k)[order] for k in ("rank", "score", "distance_km", "gap_days", "basis",
-                                        "type", "actors", "admin", "deaths")} if parts else \
-        {k: np.empty(0) for k in ("rank", "score", "distance_km", "gap_days", "basis",
-                                  "type", "actors", "admin", "deaths")}
+    keys = ("rank", "score", "distance_km", "gap_days", "basis", "type", "actors", "admin",
+            "deaths", "tied")
+    pick = {k: cat(k)[order] for k in keys} if parts else {k: np.empty(0) for k in keys}
     event_index = (articles["event_index"].to_numpy()[a] if "event_index" in articles
                    else articles["start"].to_numpy()[a] if "start" in articles else a)
     gap = pd.array(pick["gap_days"].astype(np.int64), dtype="Int64")
@@ -230,6 +247,7 @@ def _links_frame(records, articles, rec: Side, art: Side, parts: list[dict]):
         "actor_score": np.round(pick["actors"].astype(float), 3),
         "admin_score": np.round(pick["admin"].astype(float), 3),
         "deaths_score": np.round(pick["deaths"].astype(float), 3),
+        "tied": pick["tied"].astype(np.int64),
     }
     frame = pd.DataFrame(data, columns=list(LINK_COLUMNS))
     for name in ("record_date", "article_date"):

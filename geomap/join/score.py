@@ -73,16 +73,20 @@ def score_pairs(rec: Side, art: Side, r: np.ndarray, a: np.ndarray, basis: np.nd
 
 def rank_within(groups: np.ndarray, dated: np.ndarray, score: np.ndarray,
                 dist: np.ndarray, tiebreak: np.ndarray, *, top: int, min_score: float,
-                ratio: float) -> tuple[np.ndarray, np.ndarray]:
-    """Positions of the pairs kept, in order, and their rank (1 = best) within their group.
+                ratio: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Positions of the pairs kept, in order, their rank (1 = best) within their group, and
+    how many pairs of the group share their score (``tied``; 1: no tie).
 
     Within a group (one article event): dated pairs before undated ones, then higher score,
     nearer (``dist``; 0 for pairs matched through an area, whose distances are to its
     centroid), then ``tiebreak`` (the record's row). Kept: at most ``top`` per group, with a
-    score of at least ``min_score`` and at least ``ratio`` times the group's best.
+    score of at least ``min_score`` and at least ``ratio`` times the group's best. Pairs of
+    one group with the same score and datedness are a tie: nothing in the evidence orders
+    them (the order among them is the record's row), and ``tied`` counts them all, also
+    those beyond ``top``.
     """
     if not len(groups):
-        return np.empty(0, np.int64), np.empty(0, np.int64)
+        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int64)
     # the best of a group is its best dated pair (dated pairs rank first), else its best
     codes, g = np.unique(groups, return_inverse=True)
     g = g.ravel()
@@ -99,4 +103,15 @@ def rank_within(groups: np.ndarray, dated: np.ndarray, score: np.ndarray,
     rank = np.arange(len(go)) - first[np.cumsum(start) - 1] + 1 if len(go) else \
         np.empty(0, np.int64)
     keep = rank <= top
-    return order[keep], rank[keep]
+    return order[keep], rank[keep], _ties(go, dated[order], score[order])[keep]
+
+
+def _ties(g: np.ndarray, dated: np.ndarray, score: np.ndarray) -> np.ndarray:
+    """For pairs sorted by (group, datedness, score): the size of each one's run of equal
+    (group, datedness, score)."""
+    if not len(g):
+        return np.empty(0, np.int64)
+    new = np.r_[True, (g[1:] != g[:-1]) | (dated[1:] != dated[:-1])
+                | (score[1:] != score[:-1])]
+    run = np.cumsum(new) - 1
+    return np.bincount(run)[run].astype(np.int64)
