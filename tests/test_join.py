@@ -234,3 +234,17 @@ def test_records_the_evidence_cannot_tell_apart_are_flagged_as_tied():
     arts["fatalities"] = pd.array([5], dtype="Int64")
     full = join_events(recs, arts, km=25, days=3, top=4, min_score=0, ratio=0).links
     assert full["record_id"].tolist()[0] == "q" and full["tied"].tolist()[0] == 1
+
+
+def test_an_event_dated_only_by_its_report_prefers_the_latest_days():
+    # both records lie in the week up to the report (gap 0); news tells of the last days
+    recs = records(("week-old", 48.0, 37.8, "2024-10-30"), ("yesterday", 48.0, 37.8,
+                                                            "2024-11-04"))
+    arts = article_events((48.0, 37.8, None))  # no date of its own; reported 2024-11-05
+    links = join_events(recs, arts, km=25, days=3, top=2, min_score=0, ratio=0).links
+    assert links["record_id"].tolist() == ["yesterday", "week-old"]
+    assert links["gap_days"].tolist() == [0, 0] and links["tied"].tolist() == [1, 1]
+    # an event with a date of its own is not weighed by its report's date
+    dated = article_events((48.0, 37.8, "2024-10-31"))
+    links = join_events(recs, dated, km=25, days=3, top=2, min_score=0, ratio=0).links
+    assert links["record_id"].tolist()[0] == "week-old"

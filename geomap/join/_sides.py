@@ -4,6 +4,8 @@ Both sides are event tables (:mod:`geomap.events.schema`); the article side may 
 mentions table (:func:`geomap.mentions.mentions_frame`). A movement (LineString) counts at its
 destination, any other shape at its centroid. A side without a date gets the interval of all
 time (``dated`` False): it is linked by space alone and its links are ranked below dated ones.
+An article event without a date of its own happened in the week up to its report's date
+(``reported``), the days nearest the report likelier (:mod:`geomap.join.score`).
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ class Side:
     country: np.ndarray   # ISO2 as a number (-1: unknown)
     admin: np.ndarray     # index of the admin-1 polygon holding the point (-1: none / unknown)
     deaths: np.ndarray    # people killed (``fatalities``; NaN: not given)
+    #: for an article event dated only by its report: the report's day (else UNDATED_LO)
+    reported: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.lon)
@@ -140,10 +144,15 @@ def article_side(articles: gpd.GeoDataFrame) -> Side:
         fill = (lo < UNDATED_LO // 2) & rep.notna().to_numpy()
         lo[fill] = rep_i[fill] - REPORT_WINDOW_DAYS
         hi[fill] = rep_i[fill]
+        reported = np.where(fill, rep_i, UNDATED_LO)
+    else:
+        reported = np.full(n, UNDATED_LO, dtype=np.int64)
     if "geo_precision" in articles:
         geo = articles["geo_precision"]
     elif "feature" in articles:
         geo = articles["feature"].map(_FEATURE_PRECISION)
     else:
         geo = pd.Series(["exact"] * n, index=articles.index)
-    return _side(articles, lo, hi, pd.Series(geo.to_numpy(), dtype=object))
+    side = _side(articles, lo, hi, pd.Series(geo.to_numpy(), dtype=object))
+    side.reported = reported
+    return side

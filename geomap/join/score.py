@@ -9,8 +9,10 @@ so each factor scales the score and the ratio to an event's best record is meani
   matched through a first-level division (one side known only to it) gets
   :data:`AREA_SPACE` ``["admin1"]``, through a country ``["country"]``;
 * ``time``: ``exp(-1.5 gap / (days + 1))`` for the gap between the date intervals, times a
-  mild penalty for a wide record interval (a month-precision record says less than a day's);
-  1 when either side is undated (such links are ranked below every dated link instead);
+  mild penalty for a wide record interval (a month-precision record says less than a day's),
+  and, for an article event dated only by its report, ``exp(-RECENCY k)`` for a record that
+  ended ``k`` days before the report; 1 when either side is undated (such links are ranked
+  below every dated link instead);
 * ``type``: the taxonomy's agreement (:func:`geomap.join._evidence.type_score`);
 * ``actors``: the actors' agreement (:func:`geomap.join._evidence.actor_score`);
 * ``admin``: the two points in the same admin-1 division (1), in different ones, or unknown;
@@ -27,7 +29,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._evidence import actor_score, death_score, type_score
-from ._sides import Side
+from ._sides import UNDATED_LO, Side
 from ._sphere import haversine_km
 from ._time import gap_days
 
@@ -36,6 +38,9 @@ __all__ = ["AREA_SPACE", "WEIGHTS", "rank_within", "score_pairs"]
 WEIGHTS = {"space": 1.0, "time": 1.0, "type": 0.7, "actors": 0.7, "admin": 0.5,
            "deaths": 1.0}
 AREA_SPACE = {"admin1": 0.3, "country": 0.1}
+#: Per day a record ended before the report of an article event dated only by its report:
+#: ``exp(-RECENCY * days)`` (news tells mostly of the last day or two).
+RECENCY = 0.1
 #: Exponent of the penalty for a record's date interval width: ``(1 + width / 7) ** -x``.
 WIDTH_PENALTY = 0.3
 _ADMIN = {"same": 1.0, "different": 0.45, "unknown": 0.7}
@@ -55,6 +60,11 @@ def score_pairs(rec: Side, art: Side, r: np.ndarray, a: np.ndarray, basis: np.nd
     width = np.where(rec.dated[r], rec.hi[r] - rec.lo[r], 0)
     time = np.where(dated, np.exp(-1.5 * np.maximum(gap, 0) / (days + 1.0))
                     * (1.0 + width / 7.0) ** -WIDTH_PENALTY, 1.0)
+    if art.reported is not None:  # dated by its report only: news is mostly of recent days
+        rep = art.reported[a]
+        before = np.where((rep > UNDATED_LO // 2) & rec.dated[r],
+                          np.clip(rep - rec.hi[r], 0, None), 0)
+        time = time * np.exp(-RECENCY * before)
     types = type_score(art.types[a], rec.types[r])
     actors = actor_score(art.actors[a], rec.actors[r], art.actor_sets, rec.actor_sets)
     ra, aa = rec.admin[r], art.admin[a]
