@@ -248,3 +248,18 @@ def test_an_event_dated_only_by_its_report_prefers_the_latest_days():
     dated = article_events((48.0, 37.8, "2024-10-31"))
     links = join_events(recs, dated, km=25, days=3, top=2, min_score=0, ratio=0).links
     assert links["record_id"].tolist()[0] == "week-old"
+
+
+def test_a_region_without_outline_reaches_every_division_of_its_country():
+    # a report placed at a macro-region's label point (inside one division) and a record in
+    # the neighbouring division the region also spans
+    recs = records(("next-division", 48.57, 39.30, "2024-11-05"))
+    recs["country"] = "UA"
+    arts = article_events((48.0, 38.5, "2024-11-05", "admin1"))
+    arts["country"] = "UA"
+    as_division = join_events(recs, arts, km=25, days=3, min_score=0, ratio=0).links
+    assert as_division.empty  # an admin-1 division holds only its own records
+    arts["orig_geo_precision"] = "region"
+    links = join_events(recs, arts, km=25, days=3, min_score=0, ratio=0).links
+    assert links["record_id"].tolist() == ["next-division"]
+    assert links["match"].tolist() == ["country"]

@@ -21,7 +21,8 @@ from ..exceptions import InputError
 from ._evidence import actor_codes, actor_keys, type_codes
 from ._time import intervals
 
-__all__ = ["GEO_RANK", "UNDATED_HI", "UNDATED_LO", "Side", "article_side", "record_side"]
+__all__ = ["GEO_RANK", "UNDATED_HI", "UNDATED_LO", "Side", "article_precision", "article_side",
+           "record_side"]
 
 GEO_RANK = {"exact": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4, "unknown": 5}
 _FEATURE_PRECISION = {"populated_place": "exact", "other": "near", "admin2": "admin2",
@@ -131,6 +132,28 @@ def record_side(records: gpd.GeoDataFrame) -> Side:
     return _side(records, lo, hi, records["geo_precision"])
 
 
+def article_precision(articles: pd.DataFrame) -> pd.Series:
+    """The geo precision the join matches each article row at (positional index): its
+    ``geo_precision`` (a mentions table: from its ``feature``), except that a named region
+    without an outline ("Donbas", "Sinai") is no first-level division: the division under its
+    label point is one of several it spans, so it is matched as the country it lies in (the
+    finest area surely holding it)."""
+    n = len(articles)
+    if "geo_precision" in articles:
+        geo = articles["geo_precision"]
+    elif "feature" in articles:
+        geo = articles["feature"].map(_FEATURE_PRECISION)
+    else:
+        geo = pd.Series(["exact"] * n, index=articles.index)
+    geo = pd.Series(geo.to_numpy(), dtype=object)
+    feature = articles["orig_geo_precision"] if "orig_geo_precision" in articles else \
+        articles.get("feature")
+    if feature is not None:
+        region = (pd.Series(feature.to_numpy(), dtype=object) == "region").to_numpy()
+        geo[region & geo.isin(["admin1", "admin2"]).to_numpy()] = "country"
+    return geo
+
+
 def article_side(articles: gpd.GeoDataFrame) -> Side:
     n = len(articles)
     own = articles["date"] if "date_precision" in articles else pd.Series([None] * n)
@@ -147,12 +170,6 @@ def article_side(articles: gpd.GeoDataFrame) -> Side:
         reported = np.where(fill, rep_i, UNDATED_LO)
     else:
         reported = np.full(n, UNDATED_LO, dtype=np.int64)
-    if "geo_precision" in articles:
-        geo = articles["geo_precision"]
-    elif "feature" in articles:
-        geo = articles["feature"].map(_FEATURE_PRECISION)
-    else:
-        geo = pd.Series(["exact"] * n, index=articles.index)
-    side = _side(articles, lo, hi, pd.Series(geo.to_numpy(), dtype=object))
+    side = _side(articles, lo, hi, article_precision(articles))
     side.reported = reported
     return side

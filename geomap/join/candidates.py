@@ -5,7 +5,9 @@ Space: two points precise to a place or a second-level division (``exact``, ``ne
 (:data:`SLACK_KM`); when either side is located only to a first-level division, the other must
 lie in that division (the shipped admin-1 polygons); when either side is located only to a
 country, the other must be in that country (``country`` codes) and both must be dated (a
-country over all time is no evidence). An unlocated side has no candidates.
+country over all time is no evidence); an article event at a named region without an outline
+("Donbas") counts as located to its country (:func:`geomap.join._sides.article_precision`).
+An unlocated side has no candidates.
 Time: the two date intervals at their precision at most ``days`` apart; an undated side takes
 every date (linked by space alone).
 

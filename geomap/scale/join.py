@@ -95,6 +95,7 @@ def _join_part(part: gpd.GeoDataFrame, offset: int, articles: gpd.GeoDataFrame,
                boxes: np.ndarray, *, km: float, days: int, data_dir: str,
                options: dict) -> gpd.GeoDataFrame:
     from ..join import LINK_COLUMNS, join_events
+    from ..join._sides import article_precision
 
     part = part.reset_index(drop=True)
     geom = part.geometry.to_numpy()
@@ -104,11 +105,10 @@ def _join_part(part: gpd.GeoDataFrame, offset: int, articles: gpd.GeoDataFrame,
         minx, miny, maxx, maxy = shapely.total_bounds(geom[ok])
         hit = ~np.isnan(boxes[:, 0]) & (boxes[:, 0] <= maxx) & (boxes[:, 2] >= minx) & \
             (boxes[:, 1] <= maxy) & (boxes[:, 3] >= miny)
-        if "country" in articles and "country" in part:  # rows located only to a country
-            level = articles["geo_precision"] if "geo_precision" in articles else \
-                articles.get("feature", pd.Series(index=articles.index, dtype=object))
+        if "country" in articles and "country" in part:  # rows matched by their country
+            level = article_precision(articles).to_numpy()
             countries = set(part["country"].dropna())
-            hit |= (level.isin(["country"]) & articles["country"].isin(countries)).to_numpy()
+            hit |= (level == "country") & articles["country"].isin(countries).to_numpy()
         pos = np.flatnonzero(hit)
         if len(pos):
             sub = articles.iloc[pos].reset_index(drop=True)
