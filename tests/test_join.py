@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
@@ -263,3 +264,48 @@ def test_a_region_without_outline_reaches_every_division_of_its_country():
     links = join_events(recs, arts, km=25, days=3, min_score=0, ratio=0).links
     assert links["record_id"].tolist() == ["next-division"]
     assert links["match"].tolist() == ["country"]
+
+
+def test_an_unlocated_event_reaches_records_in_its_actors_countries():
+    # "A Ukrainian medic was killed" on a day: no place, but its actor is Ukrainian
+    recs = records(("ua", 48.5, 37.9, "2024-11-05"), ("ru", 51.6, 36.1, "2024-11-05"),
+                   ("ua-month-before", 48.5, 37.9, "2024-10-01"))
+    recs["country"] = ["UA", "RU", "UA"]
+    arts = article_events((None, None, "2024-11-05"))
+    arts["actors"] = ["Ukraine"]
+    arts["actor_countries"] = ["UA"]
+    links = join_events(recs, arts, km=25, days=3, top=3, min_score=0, ratio=0).links
+    assert links["record_id"].tolist() == ["ua"]
+    assert links["match"].tolist() == ["actor-country"]
+    assert links.geometry.isna().all() and links["distance_km"].isna().all()
+    # weaker than a match through the country the event is located to
+    located = article_events((49.0, 31.0, "2024-11-05", "country"))
+    located["country"] = "UA"
+    located["actors"] = ["Ukraine"]
+    located["actor_countries"] = ["UA"]
+    better = join_events(recs, located, km=25, days=3, min_score=0, ratio=0).links
+    assert better["match"].tolist() == ["country"]
+    assert better["score"].iloc[0] > links["score"].iloc[0]
+    # without a date (of its own or its report's) it has no candidates
+    arts["date"] = None
+    arts["article_date"] = None
+    assert join_events(recs, arts, km=25, days=3, min_score=0, ratio=0).links.empty
+
+
+def test_the_partitioned_join_finds_the_actor_country_links_too(tmp_path):
+    from geomap.scale.join import join_partitioned, write_records
+
+    recs = records(*[(f"ua{i}", 45.0 + i * 0.3, 23.0 + i * 0.8, "2024-11-05")
+                     for i in range(8)], ("ru", 55.7, 37.6, "2024-11-05"))
+    recs["country"] = ["UA"] * 8 + ["RU"]
+    recs["fatalities"] = pd.array([1, 2, 3, 4, 5, 6, 7, 8, 2], dtype="Int64")
+    arts = article_events((None, None, "2024-11-05"), (None, None, "2024-11-05"))
+    arts["actors"] = ["Ukraine", "Russia"]
+    arts["actor_countries"] = ["UA", "RU"]
+    arts["fatalities"] = pd.array([2, 2], dtype="Int64")
+    write_records(recs, tmp_path / "rec", npartitions=3)
+    stored = gpd.read_parquet(tmp_path / "rec")
+    whole = join_events(stored, arts).links
+    assert set(whole["record_id"]) == {"ua1", "ru"}
+    parts = join_partitioned(tmp_path / "rec", arts, scheduler="synchronous")
+    pd.testing.assert_frame_equal(whole, parts)

@@ -7,7 +7,9 @@ lie in that division (the shipped admin-1 polygons); when either side is located
 country, the other must be in that country (``country`` codes) and both must be dated (a
 country over all time is no evidence); an article event at a named region without an outline
 ("Donbas") counts as located to its country (:func:`geomap.join._sides.article_precision`).
-An unlocated side has no candidates.
+An unlocated dated article event whose actors belong to countries ("Ukrainian soldier
+killed") takes the dated records of those countries (match ``actor-country``, the weakest
+space evidence); an unlocated record has no candidates.
 Time: the two date intervals at their precision at most ``days`` apart; an undated side takes
 every date (linked by space alone).
 
@@ -27,7 +29,7 @@ from ._sides import Side
 from ._sphere import boxes_around, haversine_km
 from ._time import MAX_SPAN, gap_days
 
-__all__ = ["AREA_CAP", "SLACK_KM", "RecordIndex"]
+__all__ = ["AREA_CAP", "SLACK_KM", "RecordIndex", "actor_countries"]
 
 #: Most candidates an article event takes from one area (division or country) in one width of
 #: date interval: those nearest its date. An event known only to a wide area and matching more
@@ -76,11 +78,13 @@ class RecordIndex:
         self.by_country = _AreaIndex(rec, r_c, rec.country[r_c])
         a_c = np.flatnonzero((art.rank <= 4) & (art.country >= 0) & art.dated)
         self.art_country = (a_c, art.country[a_c])
+        self.art_actor_country = actor_countries(art, np.flatnonzero((art.rank == 5)
+                                                                     & art.dated))
 
     def pairs(self, art: Side, chunk: np.ndarray, km: float, days: int
               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(record rows, article rows, basis) of the candidates of the article rows ``chunk``;
-        basis 0: distance, 1: admin-1 division, 2: country."""
+        basis 0: distance, 1: admin-1 division, 2: country, 3: an actor's country."""
         rec = self.rec
         dr, da = self._distance(art, chunk, km, days)
         a_all, apoly = self.art_pairs
@@ -94,11 +98,14 @@ class RecordIndex:
         cr, ca = self.by_country.pairs(art, a_c[sel], a_code[sel], days)
         keep = (art.rank[ca] == 4) | (rec.rank[cr] == 4)
         cr, ca = cr[keep], ca[keep]
-        r = np.concatenate([dr, ar, cr])
-        a = np.concatenate([da, aa, ca])
+        a_u, u_code = self.art_actor_country
+        sel = np.isin(a_u, chunk)
+        ur, ua = self.by_country.pairs(art, a_u[sel], u_code[sel], days)
+        r = np.concatenate([dr, ar, cr, ur])
+        a = np.concatenate([da, aa, ca, ua])
         basis = np.concatenate([np.zeros(len(dr), np.int8), np.ones(len(ar), np.int8),
-                                np.full(len(cr), 2, np.int8)])
-        if len(ar) or len(cr):  # a pair found several ways keeps the finest basis
+                                np.full(len(cr), 2, np.int8), np.full(len(ur), 3, np.int8)])
+        if len(ar) or len(cr) or len(ur):  # a pair found several ways keeps the finest basis
             n = np.int64(len(self.rec) + 1)
             key = a.astype(np.int64) * n + r
             _, first = np.unique(key, return_index=True)
@@ -130,6 +137,19 @@ class RecordIndex:
         limit = km + SLACK_KM[art.rank[a]] + SLACK_KM[rec.rank[r]]
         keep = haversine_km(rec.lat[r], rec.lon[r], art.lat[a], art.lon[a]) <= limit
         return r[keep].astype(np.int64), a[keep].astype(np.int64)
+
+
+def actor_countries(art: Side, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(row, country code) for each country the actors of ``rows`` belong to (the ``cc:XX``
+    keys of their actor sets), codes as :attr:`Side.country`."""
+    out_r, out_c = [], []
+    for i in rows.tolist():
+        for key in sorted(art.actor_sets[art.actors[i]]):
+            if key.startswith("cc:") and len(key) == 5 and key[3:].isascii() \
+                    and key[3:].isupper():
+                out_r.append(i)
+                out_c.append((ord(key[3]) - 65) * 26 + ord(key[4]) - 65)
+    return np.array(out_r, dtype=np.int64), np.array(out_c, dtype=np.int64)
 
 
 def _time_buckets(rec: Side, rows: np.ndarray) -> list:

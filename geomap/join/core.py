@@ -26,7 +26,7 @@ from ..exceptions import InputError
 from ._admin1 import Admin1Polygons
 from ._sides import Side, article_side, record_side
 from .candidates import SLACK_KM, RecordIndex
-from .score import rank_within, score_pairs
+from .score import MATCH, rank_within, score_pairs
 
 __all__ = ["DEFAULTS", "LINK_COLUMNS", "JoinResult", "join_events", "rerank",
            "with_article_fields"]
@@ -136,7 +136,7 @@ def join_events(records: gpd.GeoDataFrame, articles: gpd.GeoDataFrame, *,
     rec, art = record_side(records), article_side(articles)
     polygons = Admin1Polygons.load(resolve_data_dir(data_dir) / "gazetteer" / "admin1.geojson")
     index = RecordIndex(rec, art, polygons)
-    located = np.flatnonzero(art.rank <= 4)
+    located = np.flatnonzero((art.rank <= 4) | ((art.rank == 5) & art.dated))
     parts = []
     for c in range(0, len(located), max(1, chunk)):
         r, a, basis = index.pairs(art, located[c:c + chunk], km, days)
@@ -235,7 +235,7 @@ def _links_frame(records, articles, rec: Side, art: Side, parts: list[dict]):
         "score": np.round(pick["score"].astype(float), 4),
         "distance_km": np.round(pick["distance_km"].astype(float), 3),
         "gap_days": gap,
-        "match": np.array(["distance", "admin1", "country"])[pick["basis"].astype(np.int64)],
+        "match": np.array(MATCH)[pick["basis"].astype(np.int64)],
         "record_row": r,
         "article_row": a,
         "record_date": _col(records, "date", r),
@@ -252,8 +252,11 @@ def _links_frame(records, articles, rec: Side, art: Side, parts: list[dict]):
     frame = pd.DataFrame(data, columns=list(LINK_COLUMNS))
     for name in ("record_date", "article_date"):
         frame[name] = pd.to_datetime(frame[name], errors="coerce")
-    lines = shapely.linestrings(np.stack([
-        np.column_stack([art.lon[a], art.lat[a]]),
-        np.column_stack([rec.lon[r], rec.lat[r]])], axis=1)) if len(r) else []
+    lines = np.full(len(r), None, dtype=object)
+    both = np.isfinite(art.lon[a]) & np.isfinite(rec.lon[r])  # an unlocated end: no line
+    if both.any():
+        lines[both] = shapely.linestrings(np.stack([
+            np.column_stack([art.lon[a][both], art.lat[a][both]]),
+            np.column_stack([rec.lon[r][both], rec.lat[r][both]])], axis=1))
     return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(lines, crs="EPSG:4326"),
                             crs="EPSG:4326")

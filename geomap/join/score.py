@@ -7,7 +7,8 @@ so each factor scales the score and the ratio to an event's best record is meani
 * ``space``: ``exp(-1.5 d / w) sqrt(km / w)`` for the great-circle distance ``d``, where ``w``
   is ``km`` plus both sides' uncertainty (:data:`geomap.join.candidates.SLACK_KM`); a pair
   matched through a first-level division (one side known only to it) gets
-  :data:`AREA_SPACE` ``["admin1"]``, through a country ``["country"]``;
+  :data:`AREA_SPACE` ``["admin1"]``, through a country ``["country"]``, through the country
+  of an unlocated article event's actors ``["actor_country"]``;
 * ``time``: ``exp(-1.5 gap / (days + 1))`` for the gap between the date intervals, times a
   mild penalty for a wide record interval (a month-precision record says less than a day's),
   and, for an article event dated only by its report, ``exp(-RECENCY k)`` for a record that
@@ -33,11 +34,13 @@ from ._sides import UNDATED_LO, Side
 from ._sphere import haversine_km
 from ._time import gap_days
 
-__all__ = ["AREA_SPACE", "WEIGHTS", "rank_within", "score_pairs"]
+__all__ = ["AREA_SPACE", "MATCH", "WEIGHTS", "rank_within", "score_pairs"]
 
 WEIGHTS = {"space": 1.0, "time": 1.0, "type": 0.7, "actors": 0.7, "admin": 0.5,
            "deaths": 1.0}
-AREA_SPACE = {"admin1": 0.3, "country": 0.1}
+AREA_SPACE = {"admin1": 0.3, "country": 0.1, "actor_country": 0.05}
+#: The ``match`` of each basis of a candidate pair (:meth:`RecordIndex.pairs`).
+MATCH = ("distance", "admin1", "country", "actor-country")
 #: Per day a record ended before the report of an article event dated only by its report:
 #: ``exp(-RECENCY * days)`` (news tells mostly of the last day or two).
 RECENCY = 0.1
@@ -53,8 +56,9 @@ def score_pairs(rec: Side, art: Side, r: np.ndarray, a: np.ndarray, basis: np.nd
     # an uncertain point widens the scale but says less: it never beats a close exact one
     wide = max(km, 1e-6) + slack[rec.rank[r]] + slack[art.rank[a]]
     near = np.exp(-1.5 * dist / wide) * np.sqrt(max(km, 1e-6) / wide)
-    space = np.where(basis == 0, near,
-                     np.where(basis == 1, AREA_SPACE["admin1"], AREA_SPACE["country"]))
+    area = np.array([1.0, AREA_SPACE["admin1"], AREA_SPACE["country"],
+                     AREA_SPACE["actor_country"]])
+    space = np.where(basis == 0, near, area[basis])
     dated = rec.dated[r] & art.dated[a]
     gap = np.where(dated, gap_days(rec.lo[r], rec.hi[r], art.lo[a], art.hi[a]), -1)
     width = np.where(rec.dated[r], rec.hi[r] - rec.lo[r], 0)

@@ -6,15 +6,16 @@ partition covers a small area). The article side (mentions or text events, up to
 thousand rows) is small and goes to every task once. Each record partition is joined with
 :func:`geomap.join.join_events` against only the article rows that can reach it: those whose
 box of ``km`` (plus the widest uncertainty) around them, or whose admin-1 division's bounding
-box, meets the partition's bounds, and those located only to a country that the partition's
-records are in. A pair's score depends only on its record and its article row, and each
-partition keeps every article row's best records, so ranking the partitions' links again
-(:func:`geomap.join.rerank`) gives the whole table's links: the same rows, scores, ranks and
-order (``record_row`` is the row in the whole record dataset). The differences: a record
-exactly on an admin-1 border may be counted in the other division, and an article row known
-only to a division or country with more than :data:`geomap.join.candidates.AREA_CAP`
-candidates in one date width takes that many from each partition, not from the whole table
-(so it may find a record the whole-table join's cap left out).
+box, meets the partition's bounds, those located only to a country that the partition's records
+are in, and unlocated ones whose actors belong to such a country. A pair's score depends only
+on its record and its article row, and each partition keeps every article row's best records,
+so ranking the partitions' links again (:func:`geomap.join.rerank`) gives the whole table's
+links: the same rows, scores, ranks and order (``record_row`` is the row in the whole record
+dataset). The differences: a record exactly on an admin-1 border may be counted in the other
+division, and an article row known only to a division or country with more than
+:data:`geomap.join.candidates.AREA_CAP` candidates in one date width takes that many from each
+partition, not from the whole table (so it may find a record the whole-table join's cap left
+out).
 """
 
 from __future__ import annotations
@@ -105,10 +106,21 @@ def _join_part(part: gpd.GeoDataFrame, offset: int, articles: gpd.GeoDataFrame,
         minx, miny, maxx, maxy = shapely.total_bounds(geom[ok])
         hit = ~np.isnan(boxes[:, 0]) & (boxes[:, 0] <= maxx) & (boxes[:, 2] >= minx) & \
             (boxes[:, 1] <= maxy) & (boxes[:, 3] >= miny)
-        if "country" in articles and "country" in part:  # rows matched by their country
+        countries = set(part["country"].dropna()) if "country" in part else set()
+        if "country" in articles and countries:  # rows matched by their country
             level = article_precision(articles).to_numpy()
-            countries = set(part["country"].dropna())
             hit |= (level == "country") & articles["country"].isin(countries).to_numpy()
+        if "actors" in articles and countries:  # unlocated: their actors' countries
+            from ..join._evidence import actor_keys
+
+            keys = {f"cc:{c}" for c in countries}
+            names = articles["actors"].astype(object).where(articles["actors"].notna(), None)
+            codes = articles["actor_countries"].astype(object).where(
+                articles["actor_countries"].notna(), None) if "actor_countries" in articles \
+                else [None] * len(articles)
+            hit |= np.isnan(boxes[:, 0]) & np.array([
+                bool(keys & actor_keys(n, c)) for n, c in zip(names, codes, strict=True)],
+                dtype=bool)
         pos = np.flatnonzero(hit)
         if len(pos):
             sub = articles.iloc[pos].reset_index(drop=True)
