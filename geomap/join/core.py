@@ -40,6 +40,9 @@ LINK_COLUMNS = ("article_id", "event_index", "record_id", "dataset", "rank", "sc
                 "type_score", "actor_score", "admin_score", "deaths_score", "tied")
 #: Defaults of :func:`join_events` (``geomap join`` and ``geomap map`` use them too).
 DEFAULTS = {"km": 25.0, "days": 3, "top": 2, "min_score": 0.02, "ratio": 0.7}
+#: Decimals of the links' ``score`` and ``distance_km`` (ranks and ties are on these values).
+SCORE_DECIMALS = 4
+DISTANCE_DECIMALS = 3
 
 
 @dataclass
@@ -143,6 +146,9 @@ def join_events(records: gpd.GeoDataFrame, articles: gpd.GeoDataFrame, *,
         if not len(r):
             continue
         s = score_pairs(rec, art, r, a, basis, km=km, days=days, slack=SLACK_KM)
+        # ranked on the values the links show, as rerank() ranks them
+        s["score"] = np.round(s["score"], SCORE_DECIMALS)
+        s["distance_km"] = np.round(s["distance_km"], DISTANCE_DECIMALS)
         near = np.where(basis == 0, s["distance_km"], 0.0)
         kept, rank, tied = rank_within(a, s["dated"], s["score"], near, r, top=top,
                                        min_score=min_score, ratio=ratio)
@@ -160,10 +166,10 @@ def rerank(links: gpd.GeoDataFrame, *, top: int = DEFAULTS["top"],
     if not len(links):
         return links
     groups = pd.factorize(links["article_row"])[0]
+    near = np.where(links["match"].to_numpy() == "distance",
+                    links["distance_km"].to_numpy(dtype=float), 0.0)
     kept, rank, _ = rank_within(groups, links["gap_days"].notna().to_numpy(),
-                                links["score"].to_numpy(dtype=float),
-                                np.where(links["match"].to_numpy() == "distance",
-                                         links["distance_km"].to_numpy(dtype=float), 0.0),
+                                links["score"].to_numpy(dtype=float), near,
                                 links["record_row"].to_numpy(dtype=np.int64), top=top,
                                 min_score=min_score, ratio=ratio)
     out = links.iloc[kept].copy()
@@ -171,10 +177,12 @@ def rerank(links: gpd.GeoDataFrame, *, top: int = DEFAULTS["top"],
     if "_part" in links and "tied" in links:
         # each part counted the ties among its own records: a tie spans the parts
         dated = links["gap_days"].notna()
-        key = [links["article_row"], dated, links["score"]]
+        dist = pd.Series(near, index=links.index)
+        key = [links["article_row"], dated, links["score"], dist]
         per_part = links.groupby([*key, links["_part"]], sort=False)["tied"].first()
-        total = per_part.groupby(level=[0, 1, 2], sort=False).sum()
-        idx = pd.MultiIndex.from_arrays([out["article_row"], dated.iloc[kept], out["score"]])
+        total = per_part.groupby(level=[0, 1, 2, 3], sort=False).sum()
+        idx = pd.MultiIndex.from_arrays([out["article_row"], dated.iloc[kept], out["score"],
+                                         dist.iloc[kept]])
         out["tied"] = total.reindex(idx).to_numpy(dtype=np.int64)
     return out.reset_index(drop=True)
 
@@ -232,8 +240,8 @@ def _links_frame(records, articles, rec: Side, art: Side, parts: list[dict]):
         "record_id": record_ids(records, r),
         "dataset": _col(records, "dataset", r),
         "rank": pick["rank"].astype(np.int64),
-        "score": np.round(pick["score"].astype(float), 4),
-        "distance_km": np.round(pick["distance_km"].astype(float), 3),
+        "score": pick["score"].astype(float),
+        "distance_km": pick["distance_km"].astype(float),
         "gap_days": gap,
         "match": np.array(MATCH)[pick["basis"].astype(np.int64)],
         "record_row": r,

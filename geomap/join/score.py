@@ -95,9 +95,10 @@ def rank_within(groups: np.ndarray, dated: np.ndarray, score: np.ndarray,
     nearer (``dist``; 0 for pairs matched through an area, whose distances are to its
     centroid), then ``tiebreak`` (the record's row). Kept: at most ``top`` per group, with a
     score of at least ``min_score`` and at least ``ratio`` times the group's best. Pairs of
-    one group with the same score and datedness are a tie: nothing in the evidence orders
-    them (the order among them is the record's row), and ``tied`` counts them all, also
-    those beyond ``top``.
+    one group with the same score, distance and datedness are a tie: nothing in the evidence
+    orders them (the order among them is the record's row), and ``tied`` counts them all,
+    also those beyond ``top``. Callers pass scores and distances as the links show them
+    (rounded), so a join and a re-ranking of its parts order the same values.
     """
     if not len(groups):
         return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int64)
@@ -117,15 +118,15 @@ def rank_within(groups: np.ndarray, dated: np.ndarray, score: np.ndarray,
     rank = np.arange(len(go)) - first[np.cumsum(start) - 1] + 1 if len(go) else \
         np.empty(0, np.int64)
     keep = rank <= top
-    return order[keep], rank[keep], _ties(go, dated[order], score[order])[keep]
+    return order[keep], rank[keep], _ties(go, dated[order], score[order], dist[order])[keep]
 
 
-def _ties(g: np.ndarray, dated: np.ndarray, score: np.ndarray) -> np.ndarray:
-    """For pairs sorted by (group, datedness, score): the size of each one's run of equal
-    (group, datedness, score)."""
+def _ties(g: np.ndarray, dated: np.ndarray, score: np.ndarray, dist: np.ndarray) -> np.ndarray:
+    """For pairs sorted by (group, datedness, score, distance): the size of each one's run of
+    equal (group, datedness, score, distance)."""
     if not len(g):
         return np.empty(0, np.int64)
     new = np.r_[True, (g[1:] != g[:-1]) | (dated[1:] != dated[:-1])
-                | (score[1:] != score[:-1])]
+                | (score[1:] != score[:-1]) | (dist[1:] != dist[:-1])]
     run = np.cumsum(new) - 1
     return np.bincount(run)[run].astype(np.int64)
