@@ -15,7 +15,7 @@ from geopy.extra.rate_limiter import RateLimiter
 from geopy.location import Location
 
 from geomap.exceptions import GeocoderServiceError, InputError
-from geomap.geocoding import online
+from geomap.geocoding import _service_answers, online
 from geomap.geocoding.online import (
     OnlineGeocoder,
     make_geocoder,
@@ -193,7 +193,7 @@ def test_country_from_reverse_when_raw_has_none(tmp_path: Path) -> None:
     ],
 )
 def test_feature_guess(raw: dict[str, Any], feature: str) -> None:
-    assert online._guess_feature(raw) == feature
+    assert _service_answers.guess_feature(raw) == feature
 
 
 # ----------------------------------------------------------------------------- cache

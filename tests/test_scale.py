@@ -84,8 +84,10 @@ def test_bad_records_become_rejects_with_reasons(tmp_path):
         b'{"id": "date", "text": "x", "date": "yesterday"}',
     ]) + b"\n")
     (part,) = plan_partitions([path])
-    arts, rejects = load_partition(part, max_chars=1000)
+    counts: dict[str, int] = {}
+    arts, rejects = load_partition(part, max_chars=1000, counts=counts)
     assert [(a.id, a.date) for a in arts] == [("ok", None), ("date", None)]  # kept undated
+    assert counts == {"undated": 1}  # "ok" has no date: not counted; "date" has a bad one
     assert [r["line"] for r in rejects] == [2, 3, 4, 5, 6, 7]
     reasons = " | ".join(r["reason"] for r in rejects)
     for word in ("invalid JSON", "binary", "UTF-8", "more than the limit", "'text'", "'id'"):
@@ -119,7 +121,7 @@ def test_folder_with_corrupt_files_keeps_the_rest(tmp_path, gazetteer):
 def test_parquet_corpus_with_chosen_columns(tmp_path, gazetteer):
     frame = pd.DataFrame({"doc": ["p1", "p2", "p3"], "body": [
         "Troops entered Kherson.", "", "Protests in Tbilisi and Batumi."],
-        "published": ["2024-05-01", "2024-05-02", "2024-05-03"]})
+        "published": ["2024-05-01", "2024-05-02", "sometime in May"]})
     path = tmp_path / "corpus.parquet"
     frame.to_parquet(path, row_group_size=2)
     lines = tmp_path / "m.jsonl"
@@ -129,6 +131,8 @@ def test_parquet_corpus_with_chosen_columns(tmp_path, gazetteer):
     (reject,) = _lines(tmp_path / "m.rejects.jsonl")
     assert reject["line"] == 2 and "body" in reject["reason"]
     assert summary.documents + summary.rejects == 3
+    assert summary.undated == 1 and summary.to_json()["undated"] == 1  # p3, kept undated
+    assert "(1 undated)" in summary.line()
 
 
 def test_local_run_matches_the_geoparser_and_counts_add_up(corpus, gazetteer, tmp_path):

@@ -12,7 +12,8 @@
 The service's answers are cached, "not found" included; failures (timeouts, service errors,
 rate limiting, network errors) never are. The cache stores the service's own answer (address,
 point, raw response) rather than the converted :class:`~geomap.places.Place`, so conversion
-improvements and the ``reverse`` callable apply to old cache entries too.
+improvements and the ``reverse`` callable apply to old cache entries too. The cache is
+:mod:`._answer_cache`; answers become places in :mod:`._service_answers`.
 """
 
 from __future__ import annotations
@@ -22,12 +23,9 @@ import inspect
 import json
 import logging
 import os
-import sqlite3
 import threading
-import time
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from pathlib import Path
 from typing import Any
 
 from geopy.exc import GeocoderNotFound, GeopyError
@@ -38,6 +36,8 @@ from .. import __version__
 from .._cachedir import resolve_cache_dir
 from ..exceptions import GeocoderServiceError, InputError
 from ..places import Place
+from ._answer_cache import AnswerCache
+from ._service_answers import answer_of, place_of
 from .result import Geocoder, GeocodeResult
 
 __all__ = [
@@ -74,19 +74,7 @@ _RESERVED_OPTIONS: frozenset[str] = frozenset({"query", "exactly_one", "self"})
 #: Failures that send a query to the fallback (never cached).
 _FAILURES: tuple[type[BaseException], ...] = (GeopyError, OSError)
 
-_SCHEMA_VERSION = 1
 
-#: Nominatim ``addresstype``/``type``/``class`` (and Photon ``type``/``osm_value``) -> feature.
-_FEATURE_BY_TYPE: dict[str, str] = {
-    "country": "country",
-    "state": "admin1",
-    "province": "admin1",
-    "county": "admin2",
-    "city": "populated_place",
-    "town": "populated_place",
-    "village": "populated_place",
-    "hamlet": "populated_place",
-}
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -144,94 +132,6 @@ def _params(func: Callable[..., Any]) -> set[str]:
 def _options_hash(result_options: Mapping[str, Any]) -> str:
     text = json.dumps(dict(result_options), sort_keys=True, separators=(",", ":"), default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-def _guess_feature(raw: Mapping[str, Any]) -> str:
-    props = raw.get("properties") if isinstance(raw.get("properties"), Mapping) else {}
-    for value in (raw.get("addresstype"), raw.get("type"), raw.get("class"),
-                  props.get("type"), props.get("osm_value")):
-        if isinstance(value, str) and value.lower() in _FEATURE_BY_TYPE:
-            return _FEATURE_BY_TYPE[value.lower()]
-    return "other"
-
-
-def _raw_country(raw: Mapping[str, Any]) -> str | None:
-    address = raw.get("address")
-    code = address.get("country_code") if isinstance(address, Mapping) else None
-    if not code and isinstance(raw.get("properties"), Mapping):
-        code = raw["properties"].get("countrycode")  # Photon
-    if isinstance(code, str) and len(code.strip()) == 2:
-        return code.strip().upper()
-    return None
-
-
-# ----------------------------------------------------------------------------- the cache
-
-
-class _Cache:
-    """One SQLite file, one connection, one lock. Write failures are logged, never raised."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._lock = threading.Lock()
-        try:
-            self._conn = self._open()
-        except sqlite3.DatabaseError as exc:
-            aside = path.with_name(f"{path.name}.corrupt-{int(time.time())}")
-            logger.warning("geocode cache %s is unreadable (%s); moving it to %s",
-                           path, exc, aside)
-            os.replace(path, aside)
-            self._conn = self._open()
-
-    def _open(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=30.0, check_same_thread=False)
-        try:
-            with conn:
-                conn.execute(
-                    "CREATE TABLE IF NOT EXISTS answers ("
-                    " service TEXT NOT NULL, options_hash TEXT NOT NULL, query TEXT NOT NULL,"
-                    " answer TEXT NOT NULL, created REAL NOT NULL,"
-                    " PRIMARY KEY (service, options_hash, query))"
-                )
-                conn.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
-        except sqlite3.DatabaseError:
-            conn.close()
-            raise
-        return conn
-
-    def get(self, service: str, options_hash: str, query: str) -> dict[str, Any] | None:
-        with self._lock:
-            try:
-                row = self._conn.execute(
-                    "SELECT answer FROM answers WHERE service=? AND options_hash=? AND query=?",
-                    (service, options_hash, query),
-                ).fetchone()
-            except sqlite3.Error as exc:
-                logger.warning("geocode cache %s read failed: %s", self.path, exc)
-                return None
-        if row is None:
-            return None
-        try:
-            answer = json.loads(row[0])
-        except ValueError:
-            return None
-        return answer if isinstance(answer, dict) else None
-
-    def put(self, service: str, options_hash: str, query: str, answer: dict[str, Any]) -> None:
-        text = json.dumps(answer, ensure_ascii=False, default=str)
-        with self._lock:
-            try:
-                with self._conn:
-                    self._conn.execute(
-                        "INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?, ?)",
-                        (service, options_hash, query, text, time.time()),
-                    )
-            except sqlite3.Error as exc:
-                logger.warning("geocode cache %s write failed: %s", self.path, exc)
-
-    def close(self) -> None:
-        with self._lock:
-            self._conn.close()
 
 
 # ----------------------------------------------------------------------------- the geocoder
@@ -320,7 +220,7 @@ class OnlineGeocoder:
         self.options_hash = _options_hash(result_options)
 
         self.cache_path = resolve_cache_dir(cache_dir) / f"geocode-{self.service}.sqlite"
-        self._cache = _Cache(self.cache_path)
+        self._cache = AnswerCache(self.cache_path)
 
         self._client_lock = threading.Lock()
         self._limited: Callable[..., Any] | None = None
@@ -395,7 +295,7 @@ class OnlineGeocoder:
             self._note_failure()
             return self._fall_back(query, f"{type(exc).__name__}: {exc}", cause=exc)
         self._failures = 0
-        answer = self._answer(location)
+        answer = answer_of(location)
         self._cache.put(self.service, self.options_hash, norm, answer)
         return self._to_result(query, norm, answer)
 
@@ -442,47 +342,11 @@ class OnlineGeocoder:
             self.service, query, reason)
         return self.fallback.geocode(query)
 
-    @staticmethod
-    def _answer(location: Any) -> dict[str, Any]:
-        if isinstance(location, list | tuple) and not hasattr(location, "latitude"):
-            location = location[0] if location else None
-        if location is None:
-            return {"found": False}
-        raw = location.raw if isinstance(getattr(location, "raw", None), Mapping) else {}
-        return {
-            "found": True,
-            "address": location.address,
-            "lat": float(location.latitude),
-            "lon": float(location.longitude),
-            "raw": dict(raw),
-        }
-
     def _to_result(self, query: str, norm: str, answer: Mapping[str, Any]) -> GeocodeResult:
         if not answer.get("found"):
             return GeocodeResult(query=query, place=None, match=None, source=self.service)
-        raw = answer.get("raw") or {}
-        lat, lon = float(answer["lat"]), float(answer["lon"])
-        address = answer.get("address") or raw.get("display_name") or ""
-        name = str(address).split(",")[0].strip() or query.strip()
-        feature = _guess_feature(raw)
-        country = _raw_country(raw)
-        admin1 = None
-        if self.reverse is not None:
-            around = self.reverse(lat, lon)
-            if around is not None:
-                country = country or around.country
-                if feature != "country":
-                    admin1 = around.admin1 or (around.name if around.feature == "admin1"
-                                               else None)
-        place = Place(
-            key=f"svc:{self.service}:{norm}",
-            name=name,
-            feature=feature,
-            lat=lat,
-            lon=lon,
-            country=country,
-            admin1=admin1,
-        )
+        place = place_of(answer, service=self.service, query=query, norm=norm,
+                         reverse=self.reverse)
         return GeocodeResult(query=query, place=place, match="service", source=self.service)
 
 

@@ -176,18 +176,23 @@ DEFAULT_COLUMNS = Columns()
 
 # -- loading ------------------------------------------------------------------------------------
 def load_partition(part: Partition, columns: Columns = DEFAULT_COLUMNS, *,
-                   date: datetime.date | None = None,
-                   max_chars: int = 2_000_000) -> tuple[list[Article], list[dict[str, Any]]]:
-    """Read one partition: its articles in input order and the reject records of the rest."""
+                   date: datetime.date | None = None, max_chars: int = 2_000_000,
+                   counts: dict[str, int] | None = None,
+                   ) -> tuple[list[Article], list[dict[str, Any]]]:
+    """Read one partition: its articles in input order and the reject records of the rest.
+    ``counts["undated"]`` (when ``counts`` is given) grows by the documents whose date was
+    given but could not be read (kept undated, as the article reader does)."""
     rejects: list[dict[str, Any]] = []
+    counts = counts if counts is not None else {}
+    counts.setdefault("undated", 0)
     if part.kind == "error":
         return [], [_reject(part.path, None, None, part.reason)]
     if part.kind == "files":
-        arts = _load_files(part, date, rejects)
+        arts = _load_files(part, date, rejects, counts)
     elif part.kind == "jsonl":
-        arts = _load_jsonl(part, columns, date, rejects)
+        arts = _load_jsonl(part, columns, date, rejects, counts)
     elif part.kind == "parquet":
-        arts = _load_parquet(part, columns, date, rejects)
+        arts = _load_parquet(part, columns, date, rejects, counts)
     else:  # pragma: no cover - programming error
         raise ValueError(f"unknown partition kind {part.kind!r}")
     kept = []
@@ -214,7 +219,7 @@ def _bad_text(text: str, max_chars: int) -> str | None:
     return None
 
 
-def _load_files(part: Partition, date, rejects) -> list[tuple[Article, int | None]]:
+def _load_files(part: Partition, date, rejects, counts) -> list[tuple[Article, int | None]]:
     out = []
     for file, file_id in part.files:
         reader = ArticleReader(date=date)
@@ -227,12 +232,15 @@ def _load_files(part: Partition, date, rejects) -> list[tuple[Article, int | Non
             rejects.append(_reject(file, None, file_id, f"{type(exc).__name__}: {exc}"))
             continue
         rejects.extend(_reject(r.source, r.line, file_id, r.reason) for r in reader.rejects)
+        counts["undated"] += reader.n_undated
         out.extend((dataclasses.replace(a, id=file_id), None) for a in arts)
     return out
 
 
-def _record(value: Any, columns: Columns, date, source: str) -> tuple[Article | None, str]:
-    """An article from one JSON object / Parquet row, or ``(None, reason)``."""
+def _record(value: Any, columns: Columns, date, source: str,
+            counts: dict[str, int]) -> tuple[Article | None, str]:
+    """An article from one JSON object / Parquet row, or ``(None, reason)``; a date given but
+    not readable leaves it undated (``date``) and counted in ``counts["undated"]``."""
     if not isinstance(value, dict):
         return None, f"expected a JSON object, got {type(value).__name__}"
     doc_id = value.get(columns.id)
@@ -243,7 +251,7 @@ def _record(value: Any, columns: Columns, date, source: str) -> tuple[Article | 
     text = value.get(columns.text)
     if not isinstance(text, str) or not text.strip():
         return None, f"missing or empty {columns.text!r} (a string is required)"
-    found = date
+    found, unread = date, False
     raw = value.get(columns.date) if columns.date else None
     if raw is not None:
         if isinstance(raw, datetime.datetime):
@@ -254,8 +262,10 @@ def _record(value: Any, columns: Columns, date, source: str) -> tuple[Article | 
             try:
                 found = parse_date(raw)
             except ValueError as exc:  # kept undated, as the article reader does
+                unread = True
                 log.info("%s: document %r kept undated: %s", source, doc_id, exc)
         else:
+            unread = True
             log.info("%s: document %r kept undated: %r is not a date", source, doc_id, raw)
     extra = {}
     for field in ("title", "url"):
@@ -264,10 +274,12 @@ def _record(value: Any, columns: Columns, date, source: str) -> tuple[Article | 
         if item is not None and not isinstance(item, str):
             return None, f"{key!r} must be a string, got {type(item).__name__}"
         extra[field] = item.strip() or None if isinstance(item, str) else None
+    counts["undated"] += unread
     return Article(id=doc_id, text=text, date=found, path=source, **extra), ""
 
 
-def _load_jsonl(part: Partition, columns, date, rejects) -> list[tuple[Article, int]]:
+def _load_jsonl(part: Partition, columns, date, rejects, counts
+                ) -> list[tuple[Article, int]]:
     out = []
     try:
         fh = open(part.path, "rb")  # noqa: SIM115 - closed below
@@ -300,7 +312,7 @@ def _load_jsonl(part: Partition, columns, date, rejects) -> list[tuple[Article, 
             except RecursionError:
                 rejects.append(_reject(part.path, line_no, None, "invalid JSON: nested too deep"))
                 continue
-            art, reason = _record(value, columns, date, part.path)
+            art, reason = _record(value, columns, date, part.path, counts)
             if art is None:
                 doc_id = value.get(columns.id) if isinstance(value, dict) else None
                 rejects.append(_reject(part.path, line_no,
@@ -310,7 +322,8 @@ def _load_jsonl(part: Partition, columns, date, rejects) -> list[tuple[Article, 
     return out
 
 
-def _load_parquet(part: Partition, columns, date, rejects) -> list[tuple[Article, int]]:
+def _load_parquet(part: Partition, columns, date, rejects, counts
+                  ) -> list[tuple[Article, int]]:
     import pyarrow.parquet as pq
 
     try:
@@ -328,7 +341,7 @@ def _load_parquet(part: Partition, columns, date, rejects) -> list[tuple[Article
         return []
     out = []
     for k, row in enumerate(table.to_pylist()):
-        art, reason = _record(row, columns, date, part.path)
+        art, reason = _record(row, columns, date, part.path, counts)
         if art is None:
             doc_id = row.get(columns.id)
             rejects.append(_reject(part.path, part.line + k,

@@ -48,6 +48,8 @@ class RunSummary:
     partitions: int = 0
     failed_partitions: int = 0
     documents: int = 0
+    #: documents whose date was given but could not be read (kept undated)
+    undated: int = 0
     cached: int = 0
     items: int = 0
     words: int = 0
@@ -75,8 +77,9 @@ class RunSummary:
     def line(self) -> str:
         what = "mentions" if self.task == "mentions" else "events"
         rate = self.documents / self.seconds if self.seconds > 0 else 0.0
+        undated = f" ({self.undated} undated)" if self.undated else ""
         return (f"{self.documents} documents ({self.cached} from cache, {self.processed} "
-                f"processed), {self.items} {what}, {self.rejects} rejects, "
+                f"processed){undated}, {self.items} {what}, {self.rejects} rejects, "
                 f"{self.failed_partitions} failed partitions of {self.partitions}, "
                 f"{self.seconds:.1f} s ({rate:.0f} docs/s, {self.engine} engine, "
                 f"{self.workers} worker{'s' if self.workers != 1 else ''})"
@@ -177,6 +180,7 @@ def run_corpus(inputs: list[str | os.PathLike[str]], *, task: str = "mentions",
             pending[part.index] = [_partition_reject(part, error)]
         else:
             summary.documents += result.documents
+            summary.undated += result.undated
             summary.cached += result.cached
             summary.items += result.items
             summary.words += result.words

@@ -57,6 +57,8 @@ class PartResult:
 
     index: int
     documents: int = 0
+    #: documents whose date could not be read (kept undated)
+    undated: int = 0
     cached: int = 0
     items: int = 0
     words: int = 0
@@ -113,8 +115,10 @@ def part_name(index: int) -> str:
 def process_partition(part: Partition, spec: TaskSpec) -> PartResult:
     """Process one partition (see the module docstring)."""
     t0 = time.perf_counter()
-    arts, rejects = load_partition(part, spec.columns, date=spec.date, max_chars=spec.max_chars)
-    result = PartResult(part.index, rejects=rejects)
+    counts: dict[str, int] = {}
+    arts, rejects = load_partition(part, spec.columns, date=spec.date, max_chars=spec.max_chars,
+                                   counts=counts)
+    result = PartResult(part.index, rejects=rejects, undated=counts["undated"])
     cache = DocumentCache(spec.cache_path) if spec.cache_path and arts else None
     try:
         keys = [document_key(spec.identity, a.text) for a in arts]
