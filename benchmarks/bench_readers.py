@@ -1,10 +1,17 @@
 """Event-table reading speed and memory: ``geomap events read`` against a plain baseline.
 
-On N synthetic ACLED-shaped rows (the current 31-column export; generated here, ACLED's own
-rows may not be redistributed), side by side in one run:
+On N synthetic rows (generated here: ACLED's own rows may not be redistributed), side by side
+in one run, for each format asked (``--formats``):
+
+- ``acled``: the current 31-column ACLED export;
+- ``generic``: the same events as a generic table (``id, date, latitude, longitude, type,
+  subtype, actor1, actor2, location, admin1, country, fatalities, notes``);
+- ``gkg``: GDELT GKG 2.1 documents (27 tab-separated columns), N/5 documents of 5 location
+  mentions each, so N location records;
 
 - baseline: pandas' pyarrow CSV reader + geopandas points from latitude/longitude, written to
-  GeoParquet (no checks, no rejects, no schema);
+  GeoParquet (no checks, no rejects, no schema; for GKG the V2Locations split into one row
+  per location with pandas string operations first);
 - geomap: ``geomap events read FILE -o OUT.parquet`` (every row checked, rejects written, the
   event schema), through the CLI.
 
@@ -12,7 +19,8 @@ Each runs in its own subprocess, which reports its wall time and peak resident m
 (VmHWM from /proc, else ``resource.getrusage``). The ratio geomap / baseline is the figure
 (target <= 2x).
 
-Run: ``.venv/bin/python benchmarks/bench_readers.py [--rows 500000 1000000]``.
+Run: ``.venv/bin/python benchmarks/bench_readers.py [--rows 500000 1000000]
+[--formats acled generic gkg]``.
 """
 
 from __future__ import annotations
@@ -102,6 +110,58 @@ def generate(path: Path, rows: int, seed: int = 7) -> None:
     frame.to_csv(path, index=False)
 
 
+GENERIC_COLUMNS = {
+    "event_id_cnty": "id", "event_date": "date", "latitude": "latitude",
+    "longitude": "longitude", "event_type": "type", "sub_event_type": "subtype",
+    "actor1": "actor1", "actor2": "actor2", "location": "location", "admin1": "admin1",
+    "country": "country", "fatalities": "fatalities", "notes": "notes",
+}
+
+
+def generate_generic(path: Path, rows: int, seed: int = 7) -> None:
+    """The rows of :func:`generate` as a generic table (its own column names, fewer columns)."""
+    import pandas as pd
+
+    generate(path, rows, seed)
+    frame = pd.read_csv(path, engine="pyarrow", dtype=str, keep_default_na=False)
+    frame[list(GENERIC_COLUMNS)].rename(columns=GENERIC_COLUMNS).to_csv(path, index=False)
+
+
+def generate_gkg(path: Path, rows: int, seed: int = 7) -> None:
+    """``rows // 5`` GKG 2.1 documents with 5 V2Locations blocks each (27 columns, tabs)."""
+    import pandas as pd
+
+    docs = max(1, rows // 5)
+    rng = np.random.default_rng(seed)
+    n = np.arange(docs)
+    stamps = (np.datetime64("2022-02-24T00:00") + rng.integers(0, 1000 * 1440, docs)
+              .astype("timedelta64[m]")).astype("datetime64[s]").astype(str)
+    dates = np.char.replace(np.char.replace(np.char.replace(stamps, "-", ""), ":", ""), "T", "")
+    blocks = []
+    for k in range(5):
+        p = rng.integers(0, len(_PLACES), docs)
+        places = np.array(_PLACES, dtype=object)[p]
+        lat = np.round(places[:, 2].astype(float) + rng.normal(0, 0.05, docs), 4).astype(str)
+        lon = np.round(places[:, 3].astype(float) + rng.normal(0, 0.05, docs), 4).astype(str)
+        name = places[:, 1].astype(str) + ", " + places[:, 0].astype(str) + ", Ukraine"
+        blocks.append("4#" + pd.Series(name) + "#UP#UP14#UP14001#" + lat + "#" + lon
+                      + "#-1044367#" + (k * 200 + 15).__str__())
+    locations = blocks[0]
+    for b in blocks[1:]:
+        locations = locations + ";" + b
+    frame = pd.DataFrame(dict.fromkeys(range(27), ""), index=n)
+    frame[0] = np.char.add(np.char.add(dates, "-"), n.astype(str))
+    frame[1] = dates
+    frame[2] = "1"
+    frame[3] = "example.org"
+    frame[4] = np.char.add("https://example.org/news/", n.astype(str))
+    frame[10] = locations.to_numpy()
+    frame.to_csv(path, sep="\t", header=False, index=False)
+
+
+GENERATORS = {"acled": generate, "generic": generate_generic, "gkg": generate_gkg}
+
+
 def _peak_mb() -> float:
     """Peak resident memory of this process. VmHWM, not ru_maxrss: on Linux ru_maxrss keeps
     the parent's peak across fork + exec (the benchmark's parent holds the generated frame)."""
@@ -115,12 +175,21 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB elsewhere
 
 
-def child_baseline(src: str, out: str) -> dict[str, float]:
+def child_baseline(src: str, out: str, fmt: str = "acled") -> dict[str, float]:
     import geopandas as gpd
     import pandas as pd
 
     t = time.perf_counter()
-    frame = pd.read_csv(src, engine="pyarrow")
+    if fmt == "gkg":
+        docs = pd.read_csv(src, engine="pyarrow", sep="\t", header=None, dtype=str)
+        docs[10] = docs[10].str.split(";")
+        rows = docs.explode(10, ignore_index=True)
+        parts = rows[10].str.split("#", expand=True)
+        rows["latitude"] = pd.to_numeric(parts[5], errors="coerce")
+        rows["longitude"] = pd.to_numeric(parts[6], errors="coerce")
+        frame = rows.drop(columns=[10]).rename(columns=str)
+    else:
+        frame = pd.read_csv(src, engine="pyarrow")
     gdf = gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["longitude"],
                                                               frame["latitude"]),
                            crs="EPSG:4326")
@@ -149,29 +218,34 @@ def _run(kind: str, src: Path, out: Path) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rows", type=int, nargs="+", default=[500_000, 1_000_000])
+    ap.add_argument("--formats", nargs="+", default=["acled", "generic", "gkg"],
+                    choices=sorted(GENERATORS))
     ap.add_argument("--child", nargs=3, metavar=("KIND", "SRC", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
         kind, src, out = args.child
-        fig = child_baseline(src, out) if kind == "baseline" else child_geomap(src, out)
+        fmt = Path(src).name.split("-")[0]
+        fig = child_baseline(src, out, fmt) if kind == "baseline" else child_geomap(src, out)
         print(json.dumps(fig))
         return 0
-    print(f"{'rows':>9}  {'method':<34} {'seconds':>8} {'peak MB':>8} {'x time':>7} "
-          f"{'x mem':>6}")
+    print(f"{'format':<8} {'rows':>9}  {'method':<34} {'seconds':>8} {'peak MB':>8} "
+          f"{'x time':>7} {'x mem':>6}")
     with tempfile.TemporaryDirectory(prefix="bench-readers-") as tmp:
-        for rows in args.rows:
-            src = Path(tmp) / f"acled-{rows}.csv"
-            generate(src, rows)
-            base = _run("baseline", src, Path(tmp) / "base.parquet")
-            ours = _run("geomap", src, Path(tmp) / "ours.parquet")
-            mb = src.stat().st_size / 1e6
-            print(f"{rows:>9}  {'baseline: pyarrow CSV + points':<34} {base['seconds']:>8.2f} "
-                  f"{base['peak_mb']:>8.0f} {1:>7.2f} {1:>6.2f}")
-            print(f"{rows:>9}  {'geomap events read -> GeoParquet':<34} "
-                  f"{ours['seconds']:>8.2f} {ours['peak_mb']:>8.0f} "
-                  f"{ours['seconds'] / base['seconds']:>7.2f} "
-                  f"{ours['peak_mb'] / base['peak_mb']:>6.2f}   ({mb:.0f} MB CSV)", flush=True)
-            src.unlink()
+        for fmt in args.formats:
+            for rows in args.rows:
+                src = Path(tmp) / f"{fmt}-{rows}.csv"
+                GENERATORS[fmt](src, rows)
+                base = _run("baseline", src, Path(tmp) / "base.parquet")
+                ours = _run("geomap", src, Path(tmp) / "ours.parquet")
+                mb = src.stat().st_size / 1e6
+                print(f"{fmt:<8} {rows:>9}  {'baseline: pyarrow CSV + points':<34} "
+                      f"{base['seconds']:>8.2f} {base['peak_mb']:>8.0f} {1:>7.2f} {1:>6.2f}")
+                print(f"{fmt:<8} {rows:>9}  {'geomap events read -> GeoParquet':<34} "
+                      f"{ours['seconds']:>8.2f} {ours['peak_mb']:>8.0f} "
+                      f"{ours['seconds'] / base['seconds']:>7.2f} "
+                      f"{ours['peak_mb'] / base['peak_mb']:>6.2f}   ({mb:.0f} MB file)",
+                      flush=True)
+                src.unlink()
     return 0
 
 

@@ -258,6 +258,44 @@ def test_gkg_locations():
     assert read_events(GKG).rows == 889                # detected as GKG too
 
 
+def gkg_line(record: str, date: str, url: str, locations: str, width: int = 27) -> str:
+    fields = [""] * width
+    fields[0], fields[1], fields[4] = record, date, url
+    if width > 10:
+        fields[10] = locations
+    return "\t".join(fields)
+
+
+def test_gkg_blocks_kept_rejected_and_undated(tmp_path):
+    # invented documents: blank blocks are not records, a bad date leaves its records undated
+    kyiv = "4#Kyiv, Kyyiv, Misto, Ukraine#UP#UP12#UP12001#50.45#30.52#-1044367#120"
+    lines = [
+        gkg_line("20240301120000-1", "20240301120000", "https://example.org/a",
+                 f"{kyiv};;1#Ukraine#UP###49#32#UP#40"),
+        gkg_line("20240301120000-2", "20240301120000", "https://example.org/b",
+                 "4#Odesa#UP#UP17##46.48#30.72#-1#7;4#Nowhere#UP#UP17##96.5#30.72#-1#9"
+                 ";3#Broken#UP#UP17"),
+        gkg_line("20240301120000-3", "someday", "https://example.org/c", kyiv),
+        gkg_line("20240301120000-4", "20240301120000", "https://example.org/d", kyiv,
+                 width=20),
+        gkg_line("20240301120000-5", "20240301120000", "https://example.org/e", ""),
+    ]
+    path = tmp_path / "20240301.gkg.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = read_gkg_locations(path)
+    check(r, 7, 4, 3)
+    ev = r.events.set_index("event_id")
+    assert list(ev.index) == ["20240301120000-1#1", "20240301120000-1#2",
+                              "20240301120000-2#1", "20240301120000-3#1"]
+    assert ev.loc["20240301120000-1#2", "geo_precision"] == "country"
+    assert ev.loc["20240301120000-2#1", "span_start"] == 7
+    assert pd.isna(ev.loc["20240301120000-3#1", "date"]) and r.undated_why == {"unreadable": 1}
+    assert reasons(r) == ["swapped lat/lon", "malformed location",
+                          "malformed row"]
+    assert list(r.rejects["source_row"]) == [2, 2, 4]
+    assert r.rejects.iloc[2]["DocumentIdentifier"] == "https://example.org/d"
+
+
 # --- ACLED ---------------------------------------------------------------------------------
 
 def fixture_rows(name: str, delimiter: str = ",") -> int:
@@ -374,6 +412,36 @@ def test_generic_csv_with_coordinates(tmp_path):
     assert ev.loc["e3", "geo_precision"] == "unknown"
     assert set(ev["dataset"]) == {"mine"}
     assert pd.isna(ev.loc["e7", "date"]) and ev.loc["e7", "geometry"].y == 50
+
+
+def test_generic_table_in_batches_reads_as_one(tmp_path, monkeypatch):
+    from geomap.events.readers import _files
+
+    towns = ["Kharkiv", "Donetsk Oblast", "Nowhere"]
+    rows = [[f"n{i}", f"{1 + i % 28}/03/2022", "", "", "protest", towns[i % 3], str(i % 4),
+             "a crowd gathered, and left"] for i in range(300)]
+    rows[7][0] = "n3"                                             # duplicated id
+    rows[150][2], rows[150][3] = "49.9", "36.3"                   # coordinates given
+    rows[200] = rows[200][:5]                                     # malformed
+    rows[250][1] = ""                                             # undated
+    path = write_csv(tmp_path / "mine.csv", ["id", "date", "lat", "lon", "type", "place",
+                                             "deaths", "notes"], rows)
+    whole_geocoder, parts_geocoder = FakeGeocoder(), FakeGeocoder()
+    whole = read_events(path, geocoder=whole_geocoder)
+    monkeypatch.setattr(_files, "BLOCK_SIZE", 4096)
+    parts = read_events(path, geocoder=parts_geocoder)
+    for r in (whole, parts):
+        check(r, 300, 298, 2)
+    assert parts_geocoder.calls == whole_geocoder.calls == 3     # once per name, not per batch
+    assert parts.events.drop(columns="geometry").equals(whole.events.drop(columns="geometry"))
+    assert parts.rejects.equals(whole.rejects)
+    assert reasons(parts) == ["duplicated event id", "malformed row"]
+    ev = parts.events.set_index("event_id")
+    assert ev.loc["n150", "geo_precision"] == "exact" and ev.loc["n150", "geometry"].x == 36.3
+    assert ev.loc["n1", "orig_geo_precision"] == "geocoded:admin1"
+    assert ev.loc["n2", "notes"] == "a crowd gathered, and left; place not found: Nowhere"
+    assert pd.isna(ev.loc["n250", "date"]) and parts.undated_why == {"blank": 1}
+    assert ev.loc["n30", "date"] == dt.datetime(2022, 3, 3)      # day first, decided once
 
 
 def test_generic_geocodes_place_names(tmp_path):

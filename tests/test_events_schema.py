@@ -10,13 +10,9 @@ import pandas as pd
 import pytest
 from shapely.geometry import Point
 
-from geomap.events.readers._common import (
-    DateParser,
-    check_coords,
-    country_to_iso2,
-    fips_to_iso2,
-    gw_to_iso2,
-)
+from geomap.dates import parse_date_column
+from geomap.events.readers._checks import coords
+from geomap.events.readers._common import country_to_iso2, fips_to_iso2, gw_to_iso2
 from geomap.events.readers.gdelt import fips_country
 from geomap.events.schema import (
     COLUMNS,
@@ -132,34 +128,35 @@ def test_country_names_and_codes():
     assert gw_to_iso2("365") == "RU"
 
 
-def test_date_parser_formats_and_ambiguity_rule():
-    p = DateParser(["25/03/2022", "04/03/2022"])
+def test_date_column_formats_and_ambiguity_rule():
+    def parse(values):
+        return parse_date_column(pd.Series(values, dtype=object))
+
+    p = parse(["25/03/2022", "04/03/2022", "2022-03-04 00:00:00", "20220304", "4 March 2022",
+               "March 4, 2022", "04.03.2022", "2022", "31/02/2022", "yesterday"])
     assert p.dayfirst
-    assert p.parse("04/03/2022")[0] == dt.date(2022, 3, 4)
-    assert p.parse("2022-03-04 00:00:00")[0] == dt.date(2022, 3, 4)
-    assert p.parse("20220304")[0] == dt.date(2022, 3, 4)
-    assert p.parse("4 March 2022")[0] == dt.date(2022, 3, 4)
-    assert p.parse("March 4, 2022")[0] == dt.date(2022, 3, 4)
-    assert p.parse("04.03.2022")[0] == dt.date(2022, 3, 4)
-    assert p.parse("2022") == (dt.date(2022, 1, 1), "year")
-    assert p.parse("31/02/2022") is None
-    assert p.parse("yesterday") is None
-    m = DateParser(["03/25/2022", "03/04/2022"])
-    assert not m.dayfirst
-    assert m.parse("03/04/2022")[0] == dt.date(2022, 3, 4)
-    both = DateParser(["25/03/2022", "03/26/2022"])
-    assert both.dayfirst  # conflicting evidence: day first
+    assert [d.date() if pd.notna(d) else None for d in p.dates] == [
+        dt.date(2022, 3, 25), *[dt.date(2022, 3, 4)] * 6, dt.date(2022, 1, 1), None, None]
+    assert p.precision[7] == "year"
+    m = parse(["03/25/2022", "03/04/2022"])
+    assert not m.dayfirst and m.dates[1].date() == dt.date(2022, 3, 4)
+    assert parse(["25/03/2022", "03/26/2022"]).dayfirst  # conflicting evidence: day first
 
 
-def test_check_coords_rules():
-    assert check_coords("48.5", "37.5") == (48.5, 37.5, None)
-    assert check_coords("", "") == (None, None, None)
-    assert check_coords("", "", required=True)[2].startswith("missing required field")
-    assert check_coords("137.5", "48.5")[2].startswith("swapped lat/lon")
-    assert check_coords("95", "200")[2].startswith("coordinates out of range")
-    assert check_coords("NaN", "30")[2].startswith("coordinates NaN")
-    assert check_coords("abc", "30")[2].startswith("coordinates not numeric")
-    assert check_coords("48,5", "37,5") == (48.5, 37.5, None)
+def test_coordinate_rules():
+    def check(lat, lon, required=False):
+        la, lo, reason = coords(pd.Series([lat], dtype=object), pd.Series([lon], dtype=object),
+                                required=required)
+        return tuple(None if pd.isna(v) else v for v in (la[0], lo[0], reason[0]))
+
+    assert check("48.5", "37.5") == (48.5, 37.5, None)
+    assert check("", "") == (None, None, None)
+    assert check("", "", required=True)[2].startswith("missing required field")
+    assert check("137.5", "48.5")[2].startswith("swapped lat/lon")
+    assert check("95", "200")[2].startswith("coordinates out of range")
+    assert check("NaN", "30")[2].startswith("coordinates NaN")
+    assert check("abc", "30")[2].startswith("coordinates not numeric")
+    assert check("48,5", "37,5") == (48.5, 37.5, None)
 
 
 def test_feature_collection_is_rfc7946(tmp_path):

@@ -4,7 +4,7 @@ one event taxonomy (:mod:`geomap.events.taxonomy`).
 """
 
 from .read import FORMATS, ReadResult, detect_format, read_events
-from .readers.gdelt import read_gkg_locations
+from .readers.gkg import read_gkg_locations
 from .schema import COLUMNS, coerce_events, empty_events, validate_events
 from .taxonomy import EVENT_TYPES
 

@@ -14,8 +14,9 @@ from ..exceptions import InputError
 from .readers._common import ReadResult, detect_encoding, sniff_delimiter
 from .readers._files import head_bytes
 from .readers.acled import read_acled
-from .readers.gdelt import read_gdelt_events, read_gkg_locations
+from .readers.gdelt import read_gdelt_events
 from .readers.generic import read_generic
+from .readers.gkg import read_gkg_locations
 from .readers.ucdp import read_ucdp
 
 __all__ = ["FORMATS", "ReadResult", "detect_format", "read_events"]

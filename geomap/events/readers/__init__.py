@@ -2,8 +2,9 @@
 
 from ._common import ReadResult
 from .acled import read_acled
-from .gdelt import read_gdelt_events, read_gkg_locations
+from .gdelt import read_gdelt_events
 from .generic import read_generic
+from .gkg import read_gkg_locations
 from .ucdp import read_ucdp
 
 __all__ = [

@@ -4,7 +4,7 @@ A :class:`Checks` object walks one batch: each check marks rows that fail it (an
 an earlier check) with a reason, in the order the readers have always applied them: field
 count (done while parsing), required fields, coordinates, dataset-specific values, duplicated
 ids. A date is not a reason to reject: a record without a usable date is kept undated.
-Reason texts are those of the row-by-row checks in :mod:`._rows`.
+Every reader (ACLED, UCDP, GDELT, GKG, generic) uses these checks, so reasons read alike.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ __all__ = ["MIN_DATE", "UNDATED", "Checks", "clean", "code", "coords", "map_uniq
 MIN_DATE = dt.date(1900, 1, 1)
 
 #: Why a kept record has no date, in the order the readers report them.
-UNDATED = ("blank", "unreadable", "before 1900", "in the future")
+UNDATED = ("no date column", "blank", "unreadable", "before 1900", "in the future")
 
 
 def clean(series: pd.Series) -> pd.Series:
@@ -96,8 +96,9 @@ def _numbers(series: pd.Series, *, decimal_comma: bool = True) -> tuple[pd.Serie
 def coords(lat_raw: pd.Series, lon_raw: pd.Series, *, required: bool,
            blanks: tuple[pd.Series, pd.Series] | None = None
            ) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """``(lat, lon, reason)`` for whole columns; the rules of :func:`._rows.check_coords`.
-    ``blanks``: the blank masks of both columns when already known."""
+    """``(lat, lon, reason)`` for whole columns. Both blank: unlocated (a reason only when
+    ``required``); swapped coordinates (latitude out of range, valid once swapped) are
+    rejected, never silently fixed. ``blanks``: the blank masks of both columns when known."""
     lat_blank, lon_blank = blanks or (clean(lat_raw).isna(), clean(lon_raw).isna())
     reason = pd.Series(None, index=lat_raw.index, dtype=object)
     both = lat_blank & lon_blank

@@ -5,10 +5,8 @@
   also mixed in one file (each row is read in the layout of its own width).
   One row is one event at ``ActionGeo_*``; ``EventCode`` (a string: "043") maps to the unified
   taxonomy through CAMEO.
-- :func:`read_gkg_locations`: GKG 2.1 ``V2Locations``: one record per location mention
-  (``Type#FullName#CountryCode#ADM1Code#ADM2Code#Lat#Long#FeatureID#CharOffset``), in the
-  event schema with ``dataset="gdelt-gkg"`` and ``event_type`` null: a location mention says
-  where an article looks, not that anything happened there.
+- GKG 2.1 ``V2Locations`` are read by :mod:`.gkg` (with this module's country and ADM1
+  rules).
 
 GDELT country codes are FIPS 10-4 (RS is Russia, UP Ukraine) and are converted to ISO2. The
 ADM1 code starts with the FIPS country code; when the two disagree the ADM1 prefix wins (and
@@ -17,7 +15,7 @@ ADM1 code starts with the FIPS country code; when the two disagree the ADM1 pref
 
 from __future__ import annotations
 
-import csv
+import math
 import os
 from typing import Any
 
@@ -31,24 +29,12 @@ from ._checks import Checks, map_unique, map_unique_pairs
 from ._countries import fips_to_iso2
 from ._files import BadRow, Layout, head_bytes
 from ._result import ReadResult
-from ._rows import (
-    DateParser,
-    Sink,
-    check_coords,
-    check_date,
-    load_delimited,
-    malformed,
-    row_dict,
-    text_or_none,
-)
 
 __all__ = [
     "EVENT_COLUMNS",
     "GEO_PRECISION",
-    "GKG_COLUMNS",
     "fips_country",
     "read_gdelt_events",
-    "read_gkg_locations",
 ]
 
 _GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
@@ -70,19 +56,17 @@ assert len(EVENT_COLUMNS) == 61
 _V1_COLUMNS = tuple(c for c in EVENT_COLUMNS if not c.endswith("ADM2Code"))
 _LAYOUTS = {61: EVENT_COLUMNS, 58: _V1_COLUMNS, 57: _V1_COLUMNS[:-1]}
 
-#: GKG 2.1 columns, in file order.
-GKG_COLUMNS: tuple[str, ...] = (
-    "GKGRECORDID", "DATE", "SourceCollectionIdentifier", "SourceCommonName",
-    "DocumentIdentifier", "Counts", "V2Counts", "Themes", "V2Themes", "Locations",
-    "V2Locations", "Persons", "V2Persons", "Organizations", "V2Organizations", "V2Tone", "Dates",
-    "GCAM", "SharingImage", "RelatedImages", "SocialImageEmbeds", "SocialVideoEmbeds",
-    "Quotations", "AllNames", "Amounts", "TranslationInfo", "Extras",
-)
-
 #: GDELT geographic match type -> unified geo_precision. Types 1, 2 and 5 carry centroids.
 GEO_PRECISION: dict[str, str] = {
     "1": "country", "2": "admin1", "3": "exact", "4": "exact", "5": "admin1",
 }
+
+
+def _text(value: Any) -> str | None:
+    """A stripped string, None when blank or missing."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return str(value).strip() or None
 
 
 def fips_country(country_code: Any, adm1_code: Any = None) -> tuple[str | None, str | None]:
@@ -91,8 +75,8 @@ def fips_country(country_code: Any, adm1_code: Any = None) -> tuple[str | None, 
     The ADM1 code's first two letters are the FIPS country; they win over a disagreeing
     country code (the note then says so).
     """
-    fips = text_or_none(country_code)
-    adm1 = text_or_none(adm1_code)
+    fips = _text(country_code)
+    adm1 = _text(adm1_code)
     note = None
     if adm1 and len(adm1) >= 2 and fips_to_iso2(adm1[:2]):
         if fips and fips.upper() != adm1[:2].upper():
@@ -197,66 +181,3 @@ def read_gdelt_events(path: str | os.PathLike[str], *, encoding: str | None = No
                       names=lambda layout: list(_LAYOUTS[layout.width]),
                       bad_rows=_other_widths, check=_check_layout(path),
                       expected="57, 58 or 61")
-
-
-def read_gkg_locations(path: str | os.PathLike[str], *, encoding: str | None = None,
-                       data: bytes | None = None) -> ReadResult:
-    """Read the ``V2Locations`` of a GKG 2.1 file: one record per location mention.
-
-    ``rows`` counts location mentions (documents without locations add none); ``event_id`` is
-    ``GKGRECORDID#n`` (n = 1-based position in V2Locations), ``source_row`` the document's
-    data row, ``article_id`` and ``source`` its DocumentIdentifier, ``span_start`` the
-    mention's character offset in the article. ``event_type`` is null.
-    """
-    table = load_delimited(path, header=False, delimiter="\t", encoding=encoding, data=data,
-                           quoting=csv.QUOTE_NONE)
-    widths = {len(v) for _, v in table.rows[:50]}
-    if table.rows and len(GKG_COLUMNS) not in widths:
-        raise InputError(f"{path}: not a GKG 2.1 file: expected {len(GKG_COLUMNS)} "
-                         f"tab-separated columns, found {sorted(widths)}")
-    sink = Sink(str(path), ["GKGRECORDID", "DATE", "DocumentIdentifier", "location"])
-    parser = DateParser()
-    for row, values in table.rows:
-        raw_doc = row_dict(GKG_COLUMNS, values)
-        base = {k: raw_doc.get(k) for k in ("GKGRECORDID", "DATE", "DocumentIdentifier")}
-        if len(values) != len(GKG_COLUMNS):
-            sink.rows += 1
-            sink.reject(row, {**base, "location": None},
-                        malformed(len(values), len(GKG_COLUMNS)))
-            continue
-        blocks = [b for b in (raw_doc["V2Locations"] or "").split(";") if b.strip()]
-        date, _, undated, date_note = check_date(raw_doc["DATE"], parser)
-        doc_id = text_or_none(raw_doc["DocumentIdentifier"])
-        for n, block in enumerate(blocks, start=1):
-            sink.rows += 1
-            raw = {**base, "location": block}
-            parts = block.split("#")
-            if len(parts) != 9:
-                sink.reject(row, raw, f"malformed location: {len(parts)} fields, expected 9")
-                continue
-            geo_type, name, fips, adm1, _adm2, lat_raw, lon_raw, _feature, offset = parts
-            lat, lon, reason = check_coords(lat_raw, lon_raw)
-            if reason:
-                sink.reject(row, raw, reason)
-                continue
-            country, note = fips_country(fips, adm1)
-            sink.keep(row, raw, {
-                "event_id": f"{raw_doc['GKGRECORDID']}#{n}",
-                "dataset": "gdelt-gkg",
-                "date": date,
-                "date_precision": "day" if date is not None else None,
-                "event_type": None,
-                "location": text_or_none(name),
-                "admin1": _admin1(geo_type, text_or_none(name)),
-                "country": country,
-                "lat": lat,
-                "lon": lon,
-                "geo_precision": GEO_PRECISION.get(geo_type, "unknown")
-                if lat is not None else "unknown",
-                "orig_geo_precision": text_or_none(geo_type),
-                "source": doc_id,
-                "notes": "; ".join(filter(None, [note, date_note])) or None,
-                "article_id": doc_id,
-                "span_start": int(offset) if offset.strip().isdecimal() else None,
-            }, undated)
-    return sink.result(fmt="gkg", encoding=table.encoding)
