@@ -223,3 +223,22 @@ def test_regions_news_names_that_geonames_lacks(parser):
     assert got["Галичину"][0] == "rg:halychyna"
     assert got["Волині"][0] == "a1:UA.24"
     assert got["Крым"][0] == "a1:UA.11"
+
+
+def test_official_names_of_institutions_and_laws_end_in_a_place_that_is_theirs(parser):
+    got = found(parser, "Наказ Міністерства охорони здоров'я України набув чинності. Згідно "
+                        "із Законом України про освіту школи відкрилися у Вінниці. Постанову "
+                        "Вищого адміністративного суду України оскаржили.")
+    assert list(got) == ["Вінниці"]
+    # written in lower case, the same words name the place: "міністерства ... України"
+    got = found(parser, "Делегація міністерства освіти Польщі прибула до Луцька.")
+    assert list(got) == ["Польщі", "Луцька"]
+
+
+def test_a_title_before_a_name_agrees_with_it_a_place_after_a_title_does_not(parser):
+    got = found(parser, "Андрій Петрук, мер Житомира, зустрівся з послом Канади. Мер Петрук "
+                        "подякував. Президент Зеленський приїхав до Ірпеня.")
+    assert list(got) == ["Житомира", "Канади", "Ірпеня"]
+    got = found(parser, "Губернатор Гладков сообщил об обстреле Белгорода, а мэр Курска — "
+                        "о тревоге.")
+    assert "Белгорода" in got and "Курска" in got and "Гладков" not in got

@@ -22,10 +22,20 @@ import re
 from .._text import fold_key
 from ..lang import Language
 from ..lang._morph import adjective_nominative, readings
+from ._cyrillic_context import (
+    after_title,
+    deconfuse,
+    named_after,
+    organisation_part,
+    person_lemmas,
+    persons_name,
+)
+from ._cyrillic_landmarks import feature_word, unresolved_spans
 from ._evidence import is_sentence_start
 from ._spans import Span, Token
 
-__all__ = ["MORPHOLOGY", "expand_spans", "keep_rows", "zipf_functions"]
+__all__ = ["MORPHOLOGY", "expand_spans", "keep_rows", "unresolved_spans",
+           "zipf_functions"]
 
 #: Languages whose tokens are lemmatised for lookup.
 MORPHOLOGY = frozenset({"uk", "ru"})
@@ -46,9 +56,6 @@ SMALL_FOREIGN = 15_000
 _EX_USSR = frozenset({"UA", "RU", "BY", "MD", "KZ", "GE", "AM", "AZ", "UZ", "KG", "TJ", "TM",
                       "LT", "LV", "EE"})
 _LATIN = re.compile(r"[A-Za-z]")
-_INITIAL = re.compile(r"(?:^|[\s(])[А-ЯЁІЇЄҐ]\.\s?$")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LOOKALIKES = str.maketrans("aceiopxyACEHIKMOPTXB", "асеіорхуАСЕНІКМОРТХВ")
 _KIND_BEFORE = re.compile(r"(?:\b(?:м|с|смт|сел|г|п|пос|пгт|д)\s?\.?\s{1,2}|\b(?:місто|міста|"
                           r"місті|село|села|селі|селище|селища|город|города|городе|"
                           r"поселок|посёлок|поселка|деревня|деревни)\s)$")
@@ -126,14 +133,15 @@ def _kind_after(lang: Language, text: str, end: int) -> tuple[int, str, str] | N
 def expand_spans(text: str, tokens: list[Token], spans: list[Span], lang: Language) -> list[Span]:
     """``spans`` with lemma keys (``Span.alts``), and division phrases added."""
     out = []
-    persons = _person_lemmas(lang, text, tokens, spans)
+    persons = person_lemmas(lang, text, tokens, spans)
     for s in spans:
-        words = [_deconfuse(t.text) for t in tokens[s.first : s.last + 1]]
+        words = [deconfuse(t.text) for t in tokens[s.first : s.last + 1]]
         rs = readings(lang.code, words[-1])
         adjective = bool(rs) and all(r.pos == "ADJF" for r in rs)
         if s.first == s.last and not _may_name(text, s, words[0], rs):
             continue
-        if _quoted(text, s.start) or _persons_name(lang, text, tokens, s, rs):
+        if _quoted(text, s.start) or persons_name(lang, text, tokens, s, rs) or \
+                after_title(lang, text, s, rs):
             continue
         if s.first == s.last and persons and not any(r.geox for r in rs) and \
                 any(r.name and r.lemma in persons for r in rs) and \
@@ -141,7 +149,7 @@ def expand_spans(text: str, tokens: list[Token], spans: list[Span], lang: Langua
             continue  # "Бута", "Буту" where "Виктор Бут" was named (not "Львові": львів)
         if s.first == s.last and _common_noun(lang, rs) and is_sentence_start(text, s.start):
             continue  # "Суд визнав...", "Бої тривають": a common noun opens the sentence
-        if _organisation_part(lang, text, s, rs) or _named_after(lang, text, s.start) or \
+        if organisation_part(lang, text, s, rs) or named_after(lang, text, s.start) or \
                 _modifier(lang, text, s, rs):
             continue
         s.alts = _word_keys(lang, words[0]) if len(words) == 1 else \
@@ -172,80 +180,6 @@ def _common_noun(lang: Language, rs) -> bool:
         rs[0].lemma not in lang.words("proper_nouns")
 
 
-def _person_lemmas(lang: Language, text: str, tokens: list[Token], spans: list[Span]
-                   ) -> frozenset[str]:
-    """Lemmas of the surnames of the document's people named in full ("Виктор Бут", "Н. Кан"):
-    the same surname alone elsewhere, in any case ("Бута", "Каном"), names the person too."""
-    out = set()
-    for s in spans:
-        if s.first != s.last:
-            continue
-        rs = readings(lang.code, _deconfuse(tokens[s.first].text))
-        if any(r.geox for r in rs) or not any(r.name and not r.given for r in rs):
-            continue
-        if _persons_name(lang, text, tokens, s, rs):
-            out.update(r.lemma for r in rs if r.name and not r.given)
-    return frozenset(out)
-
-
-_PREV_WORD = re.compile(r"([^\W\d_][\w'’ʼ-]*)\.?\s{1,2}$")
-
-
-def _organisation_part(lang: Language, text: str, s: Span, rs) -> bool:
-    """A place in the genitive right after an institution's head noun or acronym ends the
-    institution's name ("Кабінету Міністрів України", "Апеляційний суд Одеської області",
-    "МВД России"), which names an organisation, not a place."""
-    heads = lang.words("organisation_heads")
-    if not heads or not any(r.case == "gent" for r in rs):
-        return False
-    m = _PREV_WORD.search(text, max(0, s.start - 40), s.start)
-    if not m:
-        return False
-    prev = m.group(1)
-    if 2 <= len(prev) <= 6 and prev.isupper() and _CYRILLIC.search(prev) and \
-            prev not in lang.name_abbreviations:
-        return True  # "МВС України", "ФСБ России"
-    if prev.lower()[:3] not in _org_prefixes(lang):
-        return False  # cheap test before the dictionary
-    lemmas = {r.lemma for r in readings(lang.code, prev) if r.pos == "NOUN"}
-    m2 = _PREV_WORD.search(text, max(0, m.start() - 40), m.start())
-    before = m2.group(1) if m2 else ""
-    if not lemmas & heads:
-        if not lemmas & lang.words("organisation_complements") or not any(
-                r.pos == "NOUN" and r.lemma in heads for r in readings(lang.code, before)):
-            return False
-        prev, m, m2 = before, m2, _PREV_WORD.search(text, max(0, m2.start() - 40), m2.start())
-        before = m2.group(1) if m2 else ""
-    # an official name is capitalised ("Кабінет Міністрів", "Генеральна прокуратура",
-    # "Збройних Сил"; at a sentence start too); "суд Одеської області", "поліція Харкова"
-    # name the place they serve
-    if prev[0].isupper():
-        return True
-    return bool(before) and before[0].isupper() and any(
-        r.pos == "ADJF" for r in readings(lang.code, before))
-
-
-_ORG_PREFIXES: dict[str, frozenset[str]] = {}
-
-
-def _org_prefixes(lang: Language) -> frozenset[str]:
-    """First three letters of every form of the institution words ("суд", "суду"; the
-    language's ``kind_stems`` too)."""
-    got = _ORG_PREFIXES.get(lang.code)
-    if got is None:
-        words = lang.words("organisation_heads") | lang.words("organisation_complements")
-        got = _ORG_PREFIXES[lang.code] = frozenset(w[:3] for w in words) | \
-            lang.words("kind_stems")
-    return got
-
-
-def _named_after(lang: Language, text: str, start: int) -> bool:
-    """After "імені" / "имени": the person a street, theatre or prize is named after."""
-    words = lang.words("named_after")
-    m = _PREV_WORD.search(text, max(0, start - 12), start)
-    return bool(words and m and m.group(1).lower() in words)
-
-
 _NEXT_LOWER = re.compile(r"\s{1,2}([^\W\d_][\w'’ʼ-]*)")
 
 
@@ -263,7 +197,7 @@ def _modifier(lang: Language, text: str, s: Span, rs) -> bool:
             return False
         nrs = readings(lang.code, m.group(1))
         if any(r.lemma in lang.place_kinds or r.lemma in lang.landmark_words for r in nrs) \
-                or _feature_word(lang, m.group(1)):
+                or feature_word(lang, m.group(1)):
             return False
         if any(n.pos == "NOUN" and n.case == a.case and n.number == a.number and
                (n.number == "plur" or n.gender == a.gender) for n in nrs for a in adjs):
@@ -274,37 +208,12 @@ def _modifier(lang: Language, text: str, s: Span, rs) -> bool:
     return False
 
 
-def _deconfuse(word: str) -> str:
-    """A Cyrillic word with Latin look-alike letters inside (copied text: "Хaрків" with a
-    Latin a) written in Cyrillic only; other words unchanged."""
-    if _LATIN.search(word) and _CYRILLIC.search(word):
-        return word.translate(_LOOKALIKES)
-    return word
-
-
 def _quoted(text: str, start: int) -> bool:
     """Inside «...»: the name of a club, party, ship, paper or project («Спартак», «Атлантис»,
     «Путь Грузии»), which Ukrainian and Russian typography quotes; places are not quoted."""
     before = text[max(0, start - 60) : start]
     i = before.rfind("«")
     return i >= 0 and "»" not in before[i:] and "\n" not in before[i:]
-
-
-def _persons_name(lang: Language, text: str, tokens: list[Token], s: Span, rs) -> bool:
-    """Part of a person's name: after an initial ("Н. Кан"), a surname after a given name
-    ("Владимир Королёв"), a given name before a surname ("Владимир Соловьев")."""
-    if _INITIAL.search(text[max(0, s.start - 4) : s.start]):
-        return True
-    if s.first != s.last:
-        return False
-    prev = tokens[s.first - 1] if s.first > 0 else None
-    nxt = tokens[s.last + 1] if s.last + 1 < len(tokens) else None
-    if prev and text[prev.end : s.start] == " " and prev.cap and \
-            any(r.given for r in readings(lang.code, prev.text)) and any(r.name for r in rs):
-        return True
-    return bool(nxt and text[s.end : nxt.start] == " " and nxt.cap and
-                any(r.given for r in rs) and
-                any(r.name and not r.given for r in readings(lang.code, nxt.text)))
 
 
 def _may_name(text: str, s: Span, word: str, rs) -> bool:
@@ -360,6 +269,8 @@ def zipf_functions(lang: Language):
         if geox and rs and all(r.pos == "NOUN" and r.known and not (r.geox or r.name)
                                for r in rs):
             return COMMON_NOUN_ZIPF  # "Работа", "Завод": a common noun, not a name
+        if _common_noun(lang, rs):
+            return COMMON_NOUN_ZIPF  # "Сили" (of "Збройні Сили"): Ukrainian, the same
         return 0.0
 
     def neighbour(word: str) -> float:
@@ -369,133 +280,3 @@ def zipf_functions(lang: Language):
         return COMMON_NEIGHBOUR_ZIPF
 
     return own, neighbour
-
-
-_METRE = re.compile(r"(?:\d|\bкв\.?)\s*$")
-_ANY_WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*")
-#: Settlement kinds written before a name ("м. Київ", "с. Піски", "смт Ворзель", "села").
-_SETTLEMENT = frozenset({"populated_place"})
-
-
-def _kind_word(lang: Language, word: str, dotted: bool) -> str | None:
-    """"landmark" or "settlement" when ``word`` (lower case) names such a kind, else None."""
-    if dotted and word not in lang.words("kind_abbreviations"):
-        return None  # "город.", "річка .": a full word before a full stop ends a sentence
-    if dotted or word in ("смт", "пгт", "р-н"):  # "вул.", "с.", "пгт"
-        if word in lang.landmark_words:
-            return "landmark"
-        return "settlement" if lang.place_kinds.get(word) in _SETTLEMENT else None
-    if word[:3] not in _landmark_prefixes(lang):
-        return None
-    rs = [r for r in readings(lang.code, word) if r.pos == "NOUN"]
-    # most readings, not any: "рік" (a year) reads once as a case of "ріка"
-    if 2 * sum(r.lemma in lang.landmark_words for r in rs) >= len(rs) > 0:
-        return "landmark"
-    for r in rs:
-        if r.pos == "NOUN" and lang.place_kinds.get(r.lemma) in _SETTLEMENT and len(r.lemma) > 2:
-            return "settlement"
-    return None
-
-
-_PREFIX_CACHE: dict[str, frozenset[str]] = {}
-_SCAN_CACHE: dict[str, tuple[re.Pattern, re.Pattern]] = {}
-_WORD_CHARS = r"[\w'’ʼ-]"
-
-
-def _landmark_prefixes(lang: Language) -> frozenset[str]:
-    got = _PREFIX_CACHE.get(lang.code)
-    if got is None:
-        words = [w for w in lang.landmark_words if len(w) > 2] + [
-            w for w, f in lang.place_kinds.items() if f in _SETTLEMENT and len(w) > 2]
-        got = _PREFIX_CACHE[lang.code] = frozenset(w[:3] for w in words) | \
-            lang.words("kind_stems")
-    return got
-
-
-def _scanners(lang: Language) -> tuple[re.Pattern, re.Pattern]:
-    """(kind words before a name, lower-case landmark or feature words after a capitalised
-    word): the only places :func:`unresolved_spans` needs to look at, found by one regex
-    each instead of a Python loop over every word."""
-    got = _SCAN_CACHE.get(lang.code)
-    if got is None:
-        alt = "|".join
-        exact = sorted(lang.words("kind_abbreviations") | {"смт", "пгт", "р-н"},
-                       key=len, reverse=True)
-        pre = sorted(_landmark_prefixes(lang))
-        feats = sorted({w[:3] for w in lang.words("feature_words") if len(w) > 2} | set(pre))
-        before = re.compile(rf"(?<!{_WORD_CHARS})(?:(?:{alt(map(re.escape, exact))})"
-                            rf"(?!{_WORD_CHARS})|(?:{alt(map(re.escape, pre))}){_WORD_CHARS}*)")
-        after = re.compile(rf"(?<!{_WORD_CHARS})[^\W\d_]{_WORD_CHARS}* "
-                           rf"(?:{alt(map(re.escape, feats))}){_WORD_CHARS}*")
-        got = _SCAN_CACHE[lang.code] = (before, after)
-    return got
-
-
-def _feature_word(lang: Language, word: str) -> bool:
-    """A geographic feature or landmark noun named by an adjective before it ("Північне
-    море", "Високий замок", "Южный вокзал"): most of its readings are such a word."""
-    feats = lang.words("feature_words")
-    rs = [r for r in readings(lang.code, word) if r.pos == "NOUN"] if feats else []
-    return 2 * sum(r.lemma in feats for r in rs) >= len(rs) > 0
-
-
-def _adjective_name(lang: Language, word: str) -> bool:
-    """A name before its kind word is an adjective ("Манежной площади", "Невский
-    проспект"), not a function word or a noun ("Квартира площадью 54 м")."""
-    rs = readings(lang.code, word)
-    return any(r.pos == "ADJF" for r in rs) and not any(r.function for r in rs)
-
-
-def unresolved_spans(text: str, lang: Language, taken: list[tuple[int, int]]
-                     ) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
-    """Named places the gazetteer does not resolve, marked by their kind word: "вул.
-    Хрещатик", "с. Комарів", "Манежной площади", "річки Либідь". Spans run from the kind
-    word to the name (up to three capitalised words) or from the name to the kind word after
-    it. Returns the new spans (none overlaps ``taken``) and the ``taken`` spans that a street
-    or river word shows to be no settlement ("вул. Хрещатик" is not the village Khreshchatyi
-    Yar), which the caller drops."""
-    before, after = _scanners(lang)
-    found = [(m.start(), 0, m) for m in before.finditer(text)]
-    found += [(m.start(), 1, m) for m in after.finditer(text) if not m.group()[0].islower()]
-    starts = {a: (a, b) for a, b in taken}
-    out: list[tuple[int, int]] = []
-    drop: set[tuple[int, int]] = set()
-    for _start, branch, w in sorted(found, key=lambda f: f[:2]):
-        if branch == 0:  # "вул. Хрещатик", "річки Либідь", "с. Комарів"
-            raw = w.group()
-            nxt = _ANY_WORD.search(text, w.end())
-            if nxt is None:
-                continue
-            gap = text[w.end() : nxt.start()]
-            if "\n" in gap or gap.strip() not in ("", ".") or len(gap) > 3:
-                continue
-            dotted = gap.lstrip().startswith(".")
-            if dotted and _METRE.search(text, max(0, w.start() - 8), w.start()):
-                continue  # "386 кв. м.": square metres, not "місто"
-            if not nxt.group()[0].isupper() or _LATIN.search(nxt.group()):
-                continue
-            kind = _kind_word(lang, raw.lower(), dotted)
-            if kind is None:
-                continue
-            end = nxt.end()
-            for _ in range(2):  # "вулиці Січових Стрільців"
-                follow = _ANY_WORD.search(text, end)
-                if follow is None or text[end : follow.start()] != " " or \
-                        not follow.group()[0].isupper():
-                    break
-                end = follow.end()
-            span = (w.start(), end)
-            if kind == "landmark" and nxt.start() in starts:
-                drop.add(starts[nxt.start()])
-        else:  # "Манежной площади", "Північне море"
-            raw, low = w.group().split(" ")
-            if _LATIN.search(raw) or not _adjective_name(lang, raw) or not (
-                    _kind_word(lang, low.lower(), False) == "landmark" or
-                    _feature_word(lang, low.lower())):
-                continue
-            span = (w.start(), w.end())
-            if w.start() in starts:
-                drop.add(starts[w.start()])
-        if not any(a < span[1] and span[0] < b for a, b in [*taken, *out] if (a, b) not in drop):
-            out.append(span)
-    return out, drop

@@ -24,6 +24,11 @@ LANDMARK_WORDS = word_set(
     "улица ул переулок пер проспект пр-т просп площадь пл бульвар б-р шоссе "
     "набережная река озеро остров полуостров залив гора парк сквер канал водохранилище"
 )
+#: Titles before a person's name (see the "titles" word class).
+TITLES = ("президент", "министр", "премьер-министр", "генерал", "полковник", "майор", "мэр",
+          "глава", "губернатор", "спикер", "командующий", "депутат", "посол", "директор",
+          "судья", "прокурор", "господин", "госпожа", "генсек", "руководитель", "лидер",
+          "патриарх", "митрополит", "пресс-секретарь", "представитель")
 #: Named word classes of recognition (see geomap/lang/uk.py): kind-word abbreviations written
 #: with a dot, institutions' head nouns before a place in the genitive ("правительство
 #: России", "МВД России"), words before the person a thing is named after ("имени Пушкина").
@@ -34,8 +39,13 @@ WORD_CLASSES = {
         "академия университет институт комитет комиссия агентство инспекция управление "
         "департамент полиция гвардия штаб посольство консульство парламент фонд партия "
         "ассоциация союз администрация омбудсмен уполномоченный казначейство таможня "
-        "бюро палата дума"),
+        "бюро палата дума закон кодекс конституция указ"),
     "organisation_complements": word_set("сила оборона безопасность дело наука"),
+    # titles before a person's name, which agrees with the title in case ("мер Садовий",
+    # "мера Садового"); a place after a title is in the genitive ("мер Львова"): the
+    # geoparser's English rule (any capitalised word after a title is a person's) would
+    # take it for a person, so the Cyrillic recogniser applies these itself
+    "titles": frozenset(TITLES),
     "named_after": word_set("имени им"),
     "kind_stems": word_set("озё сёл"),  # see geomap/lang/uk.py
     "feature_words": word_set(
@@ -62,10 +72,6 @@ PREPOSITIONS = {
 VICINITY = ("возле", "около", "близ", "вблизи", "неподалеку от", "недалеко от", "под",
             "на окраине", "рядом с", "севернее", "южнее", "восточнее", "западнее",
             "к северу от", "к югу от", "к востоку от", "к западу от", "в км от")
-TITLES = ("президент", "министр", "премьер-министр", "генерал", "полковник", "майор", "мэр",
-          "глава", "губернатор", "спикер", "командующий", "депутат", "посол", "директор",
-          "судья", "прокурор", "господин", "госпожа", "генсек", "руководитель", "лидер",
-          "патриарх", "митрополит", "пресс-секретарь", "представитель")
 
 #: Trigger lemmas (pymorphy3 normal forms) -> event type (see geomap.events.taxonomy).
 TRIGGERS = {
@@ -119,7 +125,6 @@ RUSSIAN = slavic_language(
     name_abbreviations=NAME_ABBREVIATIONS,
     prepositions=PREPOSITIONS,
     vicinity=VICINITY,
-    titles=TITLES,
     triggers=TRIGGERS,
     months=MONTHS,
     weekdays=WEEKDAYS,

@@ -22,6 +22,11 @@ LANDMARK_WORDS = word_set(
     "набережна узвіз річка ріка озеро острів півострів затока гора парк сквер канал "
     "водосховище"
 )
+#: Titles before a person's name (see the "titles" word class).
+TITLES = ("президент", "міністр", "прем'єр-міністр", "генерал", "полковник", "майор",
+          "мер", "голова", "губернатор", "речник", "речниця", "командувач", "депутат",
+          "посол", "директор", "суддя", "прокурор", "пан", "пані", "генсек", "очільник",
+          "очільниця", "керівник", "керівниця", "лідер", "патріарх", "митрополит")
 #: Named word classes of recognition: the abbreviations of kind words, written with a dot
 #: ("вул.", "м."; a full word before a dot ends a sentence); the head nouns of institutions
 #: whose name ends in a place in the genitive ("Кабінет Міністрів України", "суд Одеської
@@ -33,10 +38,16 @@ WORD_CLASSES = {
         "рада кабінет міністр міністерство прокуратура суд служба банк академія "
         "університет інститут комітет комісія агентство інспекція управління департамент "
         "поліція гвардія штаб посольство консульство парламент фонд партія асоціація спілка "
-        "адміністрація омбудсман уповноважений казначейство митниця бюро палата"),
+        "адміністрація омбудсман уповноважений казначейство митниця бюро палата "
+        "закон кодекс конституція указ"),
     # ... or after one of these, when it follows such a head or is capitalised ("Міністерство
     # оборони України", "Збройних Сил України"; not "оборона Куп'янська")
     "organisation_complements": word_set("сила оборона безпека справа наука"),
+    # titles before a person's name, which agrees with the title in case ("мер Садовий",
+    # "мера Садового"); a place after a title is in the genitive ("мер Львова"): the
+    # geoparser's English rule (any capitalised word after a title is a person's) would
+    # take it for a person, so the Cyrillic recogniser applies these itself
+    "titles": frozenset(TITLES),
     "named_after": word_set("імені ім"),
     # features and landmarks an adjective names ("Північне море", "Високий замок")
     "feature_words": word_set(
@@ -70,10 +81,6 @@ PREPOSITIONS = {
 VICINITY = ("біля", "поблизу", "неподалік від", "неподалік", "на околиці", "на околицях",
             "під", "поруч з", "північніше", "південніше", "східніше", "західніше",
             "на північ від", "на південь від", "на схід від", "на захід від", "за км від")
-TITLES = ("президент", "міністр", "прем'єр-міністр", "генерал", "полковник", "майор",
-          "мер", "голова", "губернатор", "речник", "речниця", "командувач", "депутат",
-          "посол", "директор", "суддя", "прокурор", "пан", "пані", "генсек", "очільник",
-          "очільниця", "керівник", "керівниця", "лідер", "патріарх", "митрополит")
 
 #: Trigger lemmas (pymorphy3 normal forms) -> event type (see geomap.events.taxonomy).
 TRIGGERS = {
@@ -130,7 +137,6 @@ UKRAINIAN = slavic_language(
     name_abbreviations=NAME_ABBREVIATIONS,
     prepositions=PREPOSITIONS,
     vicinity=VICINITY,
-    titles=TITLES,
     triggers=TRIGGERS,
     months=MONTHS,
     weekdays=WEEKDAYS,

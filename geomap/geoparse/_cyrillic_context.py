@@ -1,0 +1,181 @@
+"""Ukrainian and Russian context that makes a capitalised word no place: people (names in
+full, after initials and titles, adjectival surnames, the same surname in any case), official
+names of institutions and laws ending in a place, things named after a person. Every test
+reads pymorphy3's readings (:mod:`geomap.lang._morph`) and the language's word classes."""
+
+from __future__ import annotations
+
+import re
+
+from ..lang import Language
+from ..lang._morph import readings
+from ._evidence import is_sentence_start
+from ._spans import Span, Token
+
+__all__ = ["after_title", "deconfuse", "named_after", "organisation_part", "person_lemmas",
+           "persons_name"]
+
+_LATIN = re.compile(r"[A-Za-z]")
+_INITIAL = re.compile(r"(?:^|[\s(])[А-ЯЁІЇЄҐ]\.\s?$")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LOOKALIKES = str.maketrans("aceiopxyACEHIKMOPTXB", "асеіорхуАСЕНІКМОРТХВ")
+
+
+def deconfuse(word: str) -> str:
+    """A Cyrillic word with Latin look-alike letters inside (copied text: "Хaрків" with a
+    Latin a) written in Cyrillic only; other words unchanged."""
+    if _LATIN.search(word) and _CYRILLIC.search(word):
+        return word.translate(_LOOKALIKES)
+    return word
+
+
+def person_lemmas(lang: Language, text: str, tokens: list[Token], spans: list[Span]
+                   ) -> frozenset[str]:
+    """Lemmas of the surnames of the document's people named in full ("Виктор Бут", "Н. Кан"):
+    the same surname alone elsewhere, in any case ("Бута", "Каном"), names the person too."""
+    out = set()
+    for s in spans:
+        if s.first != s.last:
+            continue
+        rs = readings(lang.code, deconfuse(tokens[s.first].text))
+        if any(r.geox for r in rs) or not any(r.name and not r.given for r in rs):
+            continue
+        if persons_name(lang, text, tokens, s, rs) or after_title(lang, text, s, rs):
+            out.update(r.lemma for r in rs if r.name and not r.given)
+    return frozenset(out)
+
+
+def after_title(lang: Language, text: str, s: Span, rs) -> bool:
+    """A person's name after a title, which it agrees with in case ("мер Садовий", "мера
+    Садового", "президента Путина"): every reading of the word in the title's case is a
+    name or an adjective (a surname of the adjectival kind), and none in the genitive is a
+    noun other than a name: "мер Львова", "президент України", "мера Львова" (the place the
+    title holder serves) stay places."""
+    titles = lang.words("titles")
+    m = _PREV_WORD.search(text, max(0, s.start - 30), s.start) if titles else None
+    if not m or s.first != s.last or m.group(1).lower()[:2] not in _title_prefixes(lang):
+        return False
+    cases = {r.case for r in readings(lang.code, m.group(1))
+             if r.pos == "NOUN" and r.lemma in titles}
+    # a noun in the genitive other than a name is the place the title holder serves
+    if any(r.case == "gent" and r.pos == "NOUN" and not r.name for r in rs):
+        return False
+    for case in cases:
+        same = [r for r in rs if r.case == case]
+        if same and all(r.name or r.pos == "ADJF" for r in same):
+            return True
+    return False
+
+
+_TITLE_PREFIXES: dict[str, frozenset[str]] = {}
+
+
+def _title_prefixes(lang: Language) -> frozenset[str]:
+    got = _TITLE_PREFIXES.get(lang.code)
+    if got is None:
+        got = _TITLE_PREFIXES[lang.code] = frozenset(w[:2] for w in lang.words("titles"))
+    return got
+
+
+_PREV_WORD = re.compile(r"([^\W\d_][\w'’ʼ-]*)\.?\s{1,2}$")
+
+
+#: Words between an institution's head noun and the place ending its name ("Міністерства
+#: юстиції України", "Державне агентство резерву України").
+MAX_NAME_LINKS = 3
+
+
+def organisation_part(lang: Language, text: str, s: Span, rs) -> bool:
+    """A place in the genitive ending an official name is part of that name: an
+    institution's or a law's, whose head noun comes a few genitive words before ("Кабінету
+    Міністрів України", "Міністерства юстиції України", "Закону України", "МВД России"). The
+    name is official when written so: its head, an adjective before the head or a word of an
+    institution ("Сил" of "Збройних Сил України") capitalised (at a sentence start too);
+    "суд Одеської області", "поліція Харкова" name the place they serve and stay places."""
+    heads = lang.words("organisation_heads")
+    if not heads or not any(r.case == "gent" for r in rs):
+        return False
+    pos = s.start
+    for i in range(MAX_NAME_LINKS + 1):
+        m = _PREV_WORD.search(text, max(0, pos - 40), pos)
+        if not m:
+            return False
+        word = m.group(1)
+        if i == 0 and 2 <= len(word) <= 6 and word.isupper() and _CYRILLIC.search(word) and \
+                word not in lang.name_abbreviations:
+            return True  # "МВС України", "ФСБ России"
+        wrs = readings(lang.code, word)
+        lemmas = {r.lemma for r in wrs if r.pos == "NOUN"} \
+            if word.lower()[:3] in _org_prefixes(lang) else set()
+        if lemmas & heads:
+            return word[0].isupper() or _capitalised_adjective_before(lang, text, m.start())
+        if lemmas & lang.words("organisation_complements") and word[0].isupper() and \
+                not is_sentence_start(text, m.start(1)):
+            return True  # "Збройних Сил України"
+        if not any(r.case == "gent" and r.pos in ("NOUN", "ADJF") for r in wrs):
+            return False  # not a link of a name ("в", "та", a verb)
+        pos = m.start()
+    return False
+
+
+def _capitalised_adjective_before(lang: Language, text: str, pos: int) -> bool:
+    """One of the (up to two) adjectives right before ``pos`` is capitalised: an official
+    name's first word ("Вищого адміністративного суду", "Державне агентство")."""
+    for _ in range(2):
+        m = _PREV_WORD.search(text, max(0, pos - 40), pos)
+        if not m or not any(r.pos == "ADJF" for r in readings(lang.code, m.group(1))):
+            return False
+        if m.group(1)[0].isupper():
+            return True
+        pos = m.start()
+    return False
+
+
+_ORG_PREFIXES: dict[str, frozenset[str]] = {}
+
+
+def _org_prefixes(lang: Language) -> frozenset[str]:
+    """First three letters of every form of the institution words ("суд", "суду"; the
+    language's ``kind_stems`` too)."""
+    got = _ORG_PREFIXES.get(lang.code)
+    if got is None:
+        words = lang.words("organisation_heads") | lang.words("organisation_complements")
+        got = _ORG_PREFIXES[lang.code] = frozenset(w[:3] for w in words) | \
+            lang.words("kind_stems")
+    return got
+
+
+def named_after(lang: Language, text: str, start: int) -> bool:
+    """After "імені" / "имени": the person a street, theatre or prize is named after."""
+    words = lang.words("named_after")
+    m = _PREV_WORD.search(text, max(0, start - 12), start)
+    return bool(words and m and m.group(1).lower() in words)
+
+
+def persons_name(lang: Language, text: str, tokens: list[Token], s: Span, rs) -> bool:
+    """Part of a person's name: after an initial ("Н. Кан"), a surname after a given name
+    ("Владимир Королёв"), a given name before a surname ("Владимир Соловьев")."""
+    if _INITIAL.search(text[max(0, s.start - 4) : s.start]):
+        return True
+    if s.first != s.last:
+        return False
+    prev = tokens[s.first - 1] if s.first > 0 else None
+    nxt = tokens[s.last + 1] if s.last + 1 < len(tokens) else None
+    if prev and text[prev.end : s.start] == " " and prev.cap:
+        given = [r for r in readings(lang.code, prev.text) if r.given]
+        if given and (any(r.name for r in rs) or _surname_adjective(given, rs)):
+            return True
+    if not (nxt and text[s.end : nxt.start] == " " and nxt.cap):
+        return False
+    given = [r for r in rs if r.given]
+    nrs = readings(lang.code, nxt.text) if given else ()
+    return bool(given) and (any(r.name and not r.given for r in nrs) or
+                            _surname_adjective(given, nrs))
+
+
+def _surname_adjective(given, rs) -> bool:
+    """An adjective agreeing in gender and case with a given name: a surname of the
+    adjectival kind, which the dictionaries do not tag ("Володимир Зеленський", "Олени
+    Садової")."""
+    return any(r.pos == "ADJF" and r.case == g.case and r.gender == g.gender
+               for r in rs for g in given)

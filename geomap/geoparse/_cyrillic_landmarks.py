@@ -1,0 +1,142 @@
+"""Places the gazetteer need not resolve, marked in Ukrainian and Russian by their kind word:
+"вул. Хрещатик", "с. Комарів", "річки Либідь", "Манежной площади", "Північне море". Two
+regexes find the kind words and the adjective + landmark pairs; the dictionary decides."""
+
+from __future__ import annotations
+
+import re
+
+from ..lang import Language
+from ..lang._morph import readings
+
+__all__ = ["feature_word", "unresolved_spans"]
+
+_LATIN = re.compile(r"[A-Za-z]")
+_METRE = re.compile(r"(?:\d|\bкв\.?)\s*$")
+_ANY_WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*")
+#: Settlement kinds written before a name ("м. Київ", "с. Піски", "смт Ворзель", "села").
+_SETTLEMENT = frozenset({"populated_place"})
+
+
+def _kind_word(lang: Language, word: str, dotted: bool) -> str | None:
+    """"landmark" or "settlement" when ``word`` (lower case) names such a kind, else None."""
+    if dotted and word not in lang.words("kind_abbreviations"):
+        return None  # "город.", "річка .": a full word before a full stop ends a sentence
+    if dotted or word in ("смт", "пгт", "р-н"):  # "вул.", "с.", "пгт"
+        if word in lang.landmark_words:
+            return "landmark"
+        return "settlement" if lang.place_kinds.get(word) in _SETTLEMENT else None
+    if word[:3] not in _landmark_prefixes(lang):
+        return None
+    rs = [r for r in readings(lang.code, word) if r.pos == "NOUN"]
+    # most readings, not any: "рік" (a year) reads once as a case of "ріка"
+    if 2 * sum(r.lemma in lang.landmark_words for r in rs) >= len(rs) > 0:
+        return "landmark"
+    for r in rs:
+        if r.pos == "NOUN" and lang.place_kinds.get(r.lemma) in _SETTLEMENT and len(r.lemma) > 2:
+            return "settlement"
+    return None
+
+
+_PREFIX_CACHE: dict[str, frozenset[str]] = {}
+_SCAN_CACHE: dict[str, tuple[re.Pattern, re.Pattern]] = {}
+_WORD_CHARS = r"[\w'’ʼ-]"
+
+
+def _landmark_prefixes(lang: Language) -> frozenset[str]:
+    got = _PREFIX_CACHE.get(lang.code)
+    if got is None:
+        words = [w for w in lang.landmark_words if len(w) > 2] + [
+            w for w, f in lang.place_kinds.items() if f in _SETTLEMENT and len(w) > 2]
+        got = _PREFIX_CACHE[lang.code] = frozenset(w[:3] for w in words) | \
+            lang.words("kind_stems")
+    return got
+
+
+def _scanners(lang: Language) -> tuple[re.Pattern, re.Pattern]:
+    """(kind words before a name, lower-case landmark or feature words after a capitalised
+    word): the only places :func:`unresolved_spans` needs to look at, found by one regex
+    each instead of a Python loop over every word."""
+    got = _SCAN_CACHE.get(lang.code)
+    if got is None:
+        alt = "|".join
+        exact = sorted(lang.words("kind_abbreviations") | {"смт", "пгт", "р-н"},
+                       key=len, reverse=True)
+        pre = sorted(_landmark_prefixes(lang))
+        feats = sorted({w[:3] for w in lang.words("feature_words") if len(w) > 2} | set(pre))
+        before = re.compile(rf"(?<!{_WORD_CHARS})(?:(?:{alt(map(re.escape, exact))})"
+                            rf"(?!{_WORD_CHARS})|(?:{alt(map(re.escape, pre))}){_WORD_CHARS}*)")
+        after = re.compile(rf"(?<!{_WORD_CHARS})[^\W\d_]{_WORD_CHARS}* "
+                           rf"(?:{alt(map(re.escape, feats))}){_WORD_CHARS}*")
+        got = _SCAN_CACHE[lang.code] = (before, after)
+    return got
+
+
+def feature_word(lang: Language, word: str) -> bool:
+    """A geographic feature or landmark noun named by an adjective before it ("Північне
+    море", "Високий замок", "Южный вокзал"): most of its readings are such a word."""
+    feats = lang.words("feature_words")
+    rs = [r for r in readings(lang.code, word) if r.pos == "NOUN"] if feats else []
+    return 2 * sum(r.lemma in feats for r in rs) >= len(rs) > 0
+
+
+def _adjective_name(lang: Language, word: str) -> bool:
+    """A name before its kind word is an adjective ("Манежной площади", "Невский
+    проспект"), not a function word or a noun ("Квартира площадью 54 м")."""
+    rs = readings(lang.code, word)
+    return any(r.pos == "ADJF" for r in rs) and not any(r.function for r in rs)
+
+
+def unresolved_spans(text: str, lang: Language, taken: list[tuple[int, int]]
+                     ) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+    """Named places the gazetteer does not resolve, marked by their kind word: "вул.
+    Хрещатик", "с. Комарів", "Манежной площади", "річки Либідь". Spans run from the kind
+    word to the name (up to three capitalised words) or from the name to the kind word after
+    it. Returns the new spans (none overlaps ``taken``) and the ``taken`` spans that a street
+    or river word shows to be no settlement ("вул. Хрещатик" is not the village Khreshchatyi
+    Yar), which the caller drops."""
+    before, after = _scanners(lang)
+    found = [(m.start(), 0, m) for m in before.finditer(text)]
+    found += [(m.start(), 1, m) for m in after.finditer(text) if not m.group()[0].islower()]
+    starts = {a: (a, b) for a, b in taken}
+    out: list[tuple[int, int]] = []
+    drop: set[tuple[int, int]] = set()
+    for _start, branch, w in sorted(found, key=lambda f: f[:2]):
+        if branch == 0:  # "вул. Хрещатик", "річки Либідь", "с. Комарів"
+            raw = w.group()
+            nxt = _ANY_WORD.search(text, w.end())
+            if nxt is None:
+                continue
+            gap = text[w.end() : nxt.start()]
+            if "\n" in gap or gap.strip() not in ("", ".") or len(gap) > 3:
+                continue
+            dotted = gap.lstrip().startswith(".")
+            if dotted and _METRE.search(text, max(0, w.start() - 8), w.start()):
+                continue  # "386 кв. м.": square metres, not "місто"
+            if not nxt.group()[0].isupper() or _LATIN.search(nxt.group()):
+                continue
+            kind = _kind_word(lang, raw.lower(), dotted)
+            if kind is None:
+                continue
+            end = nxt.end()
+            for _ in range(2):  # "вулиці Січових Стрільців"
+                follow = _ANY_WORD.search(text, end)
+                if follow is None or text[end : follow.start()] != " " or \
+                        not follow.group()[0].isupper():
+                    break
+                end = follow.end()
+            span = (w.start(), end)
+            if kind == "landmark" and nxt.start() in starts:
+                drop.add(starts[nxt.start()])
+        else:  # "Манежной площади", "Північне море"
+            raw, low = w.group().split(" ")
+            if _LATIN.search(raw) or not _adjective_name(lang, raw) or not (
+                    _kind_word(lang, low.lower(), False) == "landmark" or
+                    feature_word(lang, low.lower())):
+                continue
+            span = (w.start(), w.end())
+            if w.start() in starts:
+                drop.add(starts[w.start()])
+        if not any(a < span[1] and span[0] < b for a, b in [*taken, *out] if (a, b) not in drop):
+            out.append(span)
+    return out, drop
