@@ -242,3 +242,12 @@ def test_a_title_before_a_name_agrees_with_it_a_place_after_a_title_does_not(par
     got = found(parser, "Губернатор Гладков сообщил об обстреле Белгорода, а мэр Курска — "
                         "о тревоге.")
     assert "Белгорода" in got and "Курска" in got and "Гладков" not in got
+
+
+def test_places_in_quoted_speech_and_before_peoples_names_stay_places(parser):
+    # a quoted sentence is no quoted name; "У" opening a sentence is no initial; a place in
+    # its own case before a person's name is not part of the name
+    got = found(parser, "« У Вінниці сьогодні випало багато снігу », — сказав мер. У Полтаві "
+                        "теж сніжило. Заступник мера Полтави Олег Ткаченко приїхав.")
+    assert list(got) == ["Вінниці", "Полтаві", "Полтави"]
+    assert "Вінниця" not in found(parser, "Газета «Вінниця» вийшла вчора.")

@@ -209,11 +209,23 @@ def _modifier(lang: Language, text: str, s: Span, rs) -> bool:
 
 
 def _quoted(text: str, start: int) -> bool:
-    """Inside «...»: the name of a club, party, ship, paper or project («Спартак», «Атлантис»,
-    «Путь Грузии»), which Ukrainian and Russian typography quotes; places are not quoted."""
+    """Inside a quoted name: a club, party, ship, paper or project («Спартак», «Атлантис»,
+    «Путь Грузии»), which Ukrainian and Russian typography quotes; places are not quoted. A
+    quoted name closes within a few words; a quoted sentence (« У Києві сьогодні ... »,
+    reported speech) does not, and its places stay places."""
     before = text[max(0, start - 60) : start]
     i = before.rfind("«")
-    return i >= 0 and "»" not in before[i:] and "\n" not in before[i:]
+    if i < 0 or "»" in before[i:] or "\n" in before[i:]:
+        return False
+    close = text.find("»", start, start + QUOTED_NAME_CHARS)
+    return close >= 0 and not _SENTENCE_END.search(text, start, close) and \
+        len(text[start:close].split()) <= QUOTED_NAME_WORDS
+
+
+#: A quoted name closes within this many characters and words after a word of it.
+QUOTED_NAME_CHARS = 60
+QUOTED_NAME_WORDS = 3
+_SENTENCE_END = re.compile(r"[.!?…]\s|\n")
 
 
 def _may_name(text: str, s: Span, word: str, rs) -> bool:
@@ -274,9 +286,11 @@ def zipf_functions(lang: Language):
         return 0.0
 
     def neighbour(word: str) -> float:
-        rs = readings(lang.code, word)
-        if rs and all(r.name for r in rs):
-            return 0.0  # "Віталій", "Зеленський": a person's name
+        # a capitalised neighbour that is a person's name makes no place part of that name
+        # here: a name agrees with its other parts in case, a place before it stands in its
+        # own ("мера Києва Леоніда Черновецького", "з України Сергій Карякин"); names in
+        # full are found by geomap.geoparse._cyrillic_context.persons_name instead
+        del word
         return COMMON_NEIGHBOUR_ZIPF
 
     return own, neighbour

@@ -154,28 +154,36 @@ def named_after(lang: Language, text: str, start: int) -> bool:
 
 def persons_name(lang: Language, text: str, tokens: list[Token], s: Span, rs) -> bool:
     """Part of a person's name: after an initial ("Н. Кан"), a surname after a given name
-    ("Владимир Королёв"), a given name before a surname ("Владимир Соловьев")."""
+    ("Владимир Королёв", "Олени Садової"), a given name before a surname ("Владимир
+    Соловьев", "Володимир Рогоза"), a noun before an adjective agreeing with it ("Володимир
+    Зеленський": places put their adjective first, "Кривий Ріг"). A one-letter word is no
+    given name here (pymorphy3 reads "У", "В" as initials)."""
     if _INITIAL.search(text[max(0, s.start - 4) : s.start]):
         return True
     if s.first != s.last:
         return False
     prev = tokens[s.first - 1] if s.first > 0 else None
     nxt = tokens[s.last + 1] if s.last + 1 < len(tokens) else None
-    if prev and text[prev.end : s.start] == " " and prev.cap:
+    if prev and len(prev.text) > 1 and text[prev.end : s.start] == " " and prev.cap:
         given = [r for r in readings(lang.code, prev.text) if r.given]
         if given and (any(r.name for r in rs) or _surname_adjective(given, rs)):
             return True
-    if not (nxt and text[s.end : nxt.start] == " " and nxt.cap):
+    if not (nxt and text[s.end : nxt.start] == " " and nxt.cap) or len(s.key) < 2:
         return False
+    nrs = readings(lang.code, nxt.text)
+    if _surname_adjective([r for r in rs if r.pos == "NOUN"], nrs):
+        return True
     given = [r for r in rs if r.given]
-    nrs = readings(lang.code, nxt.text) if given else ()
+    # a surname the dictionary knows, or any noun in the given name's case, or an unknown word
     return bool(given) and (any(r.name and not r.given for r in nrs) or
-                            _surname_adjective(given, nrs))
+                            any(r.pos in ("NOUN", None) and r.case == g.case
+                                for r in nrs for g in given) or
+                            not any(r.known for r in nrs))
 
 
 def _surname_adjective(given, rs) -> bool:
-    """An adjective agreeing in gender and case with a given name: a surname of the
-    adjectival kind, which the dictionaries do not tag ("Володимир Зеленський", "Олени
-    Садової")."""
+    """An adjective agreeing in gender and case with a given name (or a noun before it): a
+    surname of the adjectival kind, which the dictionaries do not tag ("Володимир
+    Зеленський", "Олени Садової")."""
     return any(r.pos == "ADJF" and r.case == g.case and r.gender == g.gender
                for r in rs for g in given)
