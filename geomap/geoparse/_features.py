@@ -1,7 +1,7 @@
 """Features of each candidate place of a mention, for the learned ranker (:mod:`._rank`).
 
 Computed from what the hand-written resolver already knows after its two passes (see
-:meth:`geomap.geoparse.core.Geoparser._resolve`): the candidate's prior and hand-written score,
+:func:`geomap.geoparse._resolution.resolve`): the candidate's prior and hand-written score,
 how its name matched, its population, feature class and prominence, the document's support for
 its country and first-level division, the "X, Y" pattern, distance to the places resolved with
 confidence, the title and the dateline, the document's home country (:mod:`._home`) and the

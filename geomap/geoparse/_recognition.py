@@ -1,0 +1,284 @@
+"""Recognition: the capitalised spans of a text that name places, by the evidence around them.
+
+Spans come from :mod:`._spans` (looked up in one batch per document); Ukrainian and Russian
+forms reach the gazetteer through their lemmas (:mod:`._cyrillic`). A span is kept as a place
+unless evidence says otherwise: part of a person's or organisation's name, a street, a common
+English word used as a word, an acronym, a disease's name, a thing named after a town. Datelines
+and metonymic uses of seats of government ("Moscow said") get their role here. The language's
+words come from :mod:`geomap.lang` (compiled in :mod:`._rules`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from ..gazetteer import Gazetteer
+from ..gazetteer.core import priors
+from ..lang import Language
+from ._candidates import _CAPITAL, _COUNTRY, _FEATURE, _POP, AREA_FEATURES, LARGE_PLACE, Cand, Found
+from ._cyrillic import MORPHOLOGY, expand_spans, keep_rows, zipf_functions
+from ._evidence import is_sentence_start
+from ._rules import rules_for
+from ._spans import Span, area_extension, candidate_spans, tokenize
+
+__all__ = ["Recogniser"]
+
+#: A single word at least this common in English (Zipf scale) is taken for a place only with
+#: support: a coarse or large place, capitalised mid-sentence, or backed by context.
+COMMON_WORD_ZIPF = 4.0
+#: ... and from this frequency ("Central", "West", "City") always only with such support.
+VERY_COMMON_WORD_ZIPF = 5.0
+#: A capitalised neighbour rarer than this is a name ("Seong-kweun", "Chinnici"): the span is
+#: part of a person's name.
+NAME_LIKE_ZIPF = 3.5
+#: A capitalised word opening a sentence right before a small place's name is a given name
+#: ("Andrew Trapani") when it is rarer than this; function words ("In", "But") are far commoner.
+NAME_AT_START_ZIPF = 4.5
+#: An initial right before a name: "JAS. H. ELLIOTT", "George W. Bush".
+_INITIAL_BEFORE = re.compile(r"(?:^|[\s(])[A-Z]\.\s$")
+#: How far (orders of magnitude of population) the largest place of a name must outweigh every
+#: place of another country for the name to stand without context.
+DOMINANCE = 1.5
+#: At most this many candidate places per mention, by prior (context rarely lifts a place
+#: from beyond that rank).
+MAX_CANDIDATES = 40
+
+
+class Recogniser:
+    """Finds the place mentions of texts against one gazetteer (with a cache of name priors)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._prior_cache: dict[str, tuple[list, list[float]]] = {}
+
+    def _priors(self, key: str, rows: list) -> list[float]:
+        """Prior scores of a name's candidates, computed once per name and row set."""
+        hit = self._prior_cache.get(key)
+        if hit is not None and hit[0] is rows:
+            return hit[1]
+        values = priors(rows)
+        if len(self._prior_cache) > 100_000:
+            self._prior_cache.clear()
+        self._prior_cache[key] = (rows, values)
+        return values
+
+    def find(self, text: str, lang: Language) -> list[Found]:
+        """The place mentions of ``text`` that evidence keeps, with their candidates."""
+        rules = rules_for(lang)
+        tokens = tokenize(text, rules)
+        spans = candidate_spans(text, tokens, rules)
+        zipfs = (self.gazetteer.word_zipf,) * 2
+        if lang.code in MORPHOLOGY:  # inflected forms reach the gazetteer by their lemmas
+            spans = expand_spans(text, tokens, spans, lang)
+            zipfs = zipf_functions(lang)
+        keys = {k for s in spans for k in (s.key, *s.alts)}
+        plural = {s.key[:-1] for s in spans if s.first == s.last and s.key.endswith("s")
+                  and not s.alts}
+        rows = self.gazetteer.rows_for_keys(keys | plural)
+        by_start: dict[int, list[Span]] = {}
+        for s in spans:
+            r = rows.get(s.key)
+            if not r and s.alts:
+                alt = next((k for k in s.alts if k in rows), None)
+                r = rows.get(alt) if alt else None
+                s.key = alt or s.key
+            elif not r and s.first == s.last and s.key.endswith("s"):
+                r = [(k, row) for k, row in rows.get(s.key[:-1], []) if k == "demonym"]
+            if r and lang.code in MORPHOLOGY:
+                r = keep_rows(lang, text[s.start : s.end], r)
+            if r:
+                s.rows = r
+                by_start.setdefault(s.first, []).append(s)
+        caps_lines = _all_caps_lines(text)
+        chosen: list[Found] = []
+        i = 0
+        person_keys: set[str] = set()
+        n = len(tokens)
+        while i < n:
+            options = sorted(by_start.get(i, []), key=lambda s: -(s.last - s.first))
+            taken = None
+            for s in options:
+                m = self._accept(text, tokens, s, caps_lines, person_keys, rules=rules,
+                                 zipfs=zipfs)
+                if m is not None:
+                    taken = m
+                    break
+            if taken is None:
+                i += 1
+                continue
+            chosen.append(taken)
+            i = taken.span.last + 1
+        # a name seen as a person's elsewhere in the document is a person's here too
+        return [m for m in chosen
+                if not (m.span.key in person_keys and m.role == "literal" and
+                        all(c.row[_FEATURE] != "country" for c in m.cands))]
+
+    def _accept(self, text, tokens, s: Span, caps_lines, person_keys, *, rules,
+                zipfs) -> Found | None:
+        own_zipf, zipf = zipfs  # how common the span's word is; how common a neighbour is
+        first, last = tokens[s.first], tokens[s.last]
+        single = s.first == s.last
+        in_caps = _in_caps_line(caps_lines, s.start)
+        prev_tok = tokens[s.first - 1] if s.first > 0 else None
+        next_tok = tokens[s.last + 1] if s.last + 1 < len(tokens) else None
+        dotted = text.startswith(".", s.end) and len(last.text) <= 5 and (
+            single or all(len(t.text) == 1 for t in tokens[s.first : s.last + 1]))
+        # abbreviations count only as written: dotted ("Calif.", "U.S.") or in capitals ("US")
+        rows = [(k, r) for k, r in s.rows
+                if (k != "abbr" or (first.upper and last.upper and not in_caps))
+                and (k != "dotted" or first.text.endswith(".") or dotted)]
+        demonym_rows = [(k, r) for k, r in rows if k == "demonym"]
+        if demonym_rows and len(demonym_rows) == len(rows):
+            role = "demonym"
+        else:
+            role = "literal"
+            rows = [(k, r) for k, r in rows if k != "demonym"]
+        if not rows:
+            return None
+        if dotted and any(k == "dotted" for k, _ in rows):
+            rows = [(k, r) for k, r in rows if k == "dotted"]
+            s = Span(s.start, s.end + 1, s.first, s.last, s.key, False, s.rows)
+        elif (first.upper or first.text.endswith(".")) and any(
+                k in ("abbr", "dotted") for k, _ in rows):
+            # written as an abbreviation ("US", "U.S."): the abbreviation, not a place "Us"
+            rows = [(k, r) for k, r in rows if k in ("abbr", "dotted")]
+        allp = self._priors(s.key, s.rows)
+        keep = {id(r) for _k, r in rows}
+        cands = [Cand(k, r, p) for (k, r), p in zip(s.rows, allp, strict=True)
+                 if id(r) in keep]
+        if len(cands) > MAX_CANDIDATES:  # "Washington" names 100+ places: keep the likeliest
+            cands = sorted(cands, key=lambda c: -c.prior)[:MAX_CANDIDATES]
+        # "the Kursk (border) region": a division, the generic word belongs to the mention
+        area_end = area_extension(text, s.end, rules)
+        if area_end is not None and role == "literal":
+            area = [c for c in cands if c.row[_FEATURE] in AREA_FEATURES]
+            if area:
+                cands = area
+                s = Span(s.start, area_end, s.first, s.last, s.key, True, s.rows)
+        # "West Nile virus", "Marburg virus", "Lassa fever": a disease's name, not a place
+        if rules.disease_after.match(text, s.end):
+            return None
+        best = max(cands, key=lambda c: c.prior)
+        feature = best.row[_FEATURE]
+        country = feature == "country"
+        large = country or best.row[_POP] >= LARGE_PLACE
+        mid = not is_sentence_start(text, s.start) and not in_caps
+        abbr = all(c.kind in ("abbr", "dotted") for c in cands)
+        # an acronym is not a name written in capitals: "NATO" is not Nato, Philippines
+        if first.upper and not in_caps and not abbr and single and not large:
+            return None
+        # part of a person's name ("Sabrina Singh", "John Walker", "Lee Seong-kweun") or a
+        # street ("Dublin Road"); a place inside an organisation's name stays a place ("the
+        # Ohio Supreme Court"), and a large place may take a modifier ("Eastern Ukraine")
+        if role != "demonym" and not abbr:
+            if prev_tok and prev_tok.cap and mid and _glued(text, prev_tok, first) and (
+                    zipf(prev_tok.text) < NAME_AT_START_ZIPF
+                    if is_sentence_start(text, prev_tok.start)
+                    else (not large or zipf(prev_tok.text) < COMMON_WORD_ZIPF)):
+                person_keys.add(s.key)
+                return None
+            if single and not country and \
+                    rules.title_before.search(text[max(0, s.start - 24) : s.start]):
+                person_keys.add(s.key)
+                return None
+            if next_tok and next_tok.cap and not in_caps and _glued(text, last, next_tok) and \
+                    not s.area:
+                if next_tok.text.lower() in rules.street_words:
+                    return None
+                # "Lee Seong-kweun": a one-word place before a rare capitalised word (not an
+                # acronym: "Walker County EMS") is a given or family name here, and only here
+                if single and not next_tok.upper and zipf(next_tok.text) < NAME_LIKE_ZIPF:
+                    return None
+            if rules.honorific_before.search(text[max(0, s.start - 16) : s.start]) or \
+                    _INITIAL_BEFORE.search(text[max(0, s.start - 4) : s.start]):
+                person_keys.add(s.key)
+                return None
+        dateline = first.upper and last.upper and _is_dateline(text, s)
+        word_like = single and not abbr and role == "literal" and not dateline and \
+            own_zipf(first.text) >= COMMON_WORD_ZIPF and not (
+                feature in ("country", "region") and best.kind == "name")
+        m = Found(s, cands, role)
+        if word_like:
+            # a common English word ("Central", "West", "Bell", "May"): a place only
+            # mid-sentence; unless one large place dominates the name, only where the rest
+            # of the document supports its country; a very common word never names a small
+            # place, nor with "the" before it ("the West")
+            very = own_zipf(first.text) >= VERY_COMMON_WORD_ZIPF
+            if (not mid or very) and not large:
+                return None
+            rivals = [c.prior for c in cands if c.row[_COUNTRY] != best.row[_COUNTRY]]
+            dominant = large and not very and best.kind == "name" and (
+                not mid or not rivals or best.prior - max(rivals) >= DOMINANCE)
+            if dominant:
+                m.outlier_check = True
+            else:
+                # "the West", "the Interior Ministry", "Central Bank"
+                if text[max(0, s.start - 4) : s.start] in ("the ", "The ") or (
+                        next_tok and next_tok.cap and _glued(text, last, next_tok)):
+                    return None
+                m.needs_context = True
+            m.recog = 0.7
+        # "the Reading festival", "the Dublin post": a thing named after a town
+        elif feature == "populated_place" and role == "literal" and not s.area and \
+                text[max(0, s.start - 4) : s.start] in ("the ", "The ") and not (
+                    next_tok and next_tok.cap and _glued(text, last, next_tok)):
+            return None
+        if dateline:
+            m.role = "dateline"
+        elif role == "literal" and self._metonymic(text, s, cands, rules):
+            m.role = "metonymic"
+        return m
+
+    @staticmethod
+    def _metonymic(text: str, s: Span, cands: Sequence[Cand], rules) -> bool:
+        top = max(cands, key=lambda c: c.prior)
+        is_gov_seat = top.row[_FEATURE] == "country" or bool(top.row[_CAPITAL])
+        if not is_gov_seat:
+            return False
+        if rules.metonymy_after.match(text[s.end : s.end + 80]):
+            return True
+        return bool(top.row[_CAPITAL]) and bool(
+            rules.partner_before.search(text[max(0, s.start - 9) : s.start]))
+
+
+def _glued(text: str, a, b) -> bool:
+    gap = text[a.end : b.start]
+    return gap in (" ", "\u00a0")
+
+
+def _all_caps_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of lines written in capitals (headlines, datelines, shouted text)."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        sample = line[:200]  # a line's start tells whether it is in capitals
+        upper = sum(map(str.isupper, sample))
+        lower = sum(map(str.islower, sample))
+        if upper >= 3 and upper > 4 * lower:
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _in_caps_line(lines: list[tuple[int, int]], offset: int) -> bool:
+    i = bisect.bisect_right(lines, (offset, float("inf"))) - 1
+    return i >= 0 and lines[i][0] <= offset < lines[i][1]
+
+
+_DATELINE_AFTER = re.compile(r"^(?:,\s*[A-Z][A-Za-z. ]{1,20})?\s*(?:\(\w[\w .&-]*\)\s*)?"
+                             r"(?:$|\n|<|[—–-]{1,2}|:|&[mn]dash;|&#821[12];)")
+#: A dateline stands within the first few lines (and this many characters) of a story.
+DATELINE_REACH = 2000
+_MARKUP_ONLY = re.compile(r"^(?:\s|<[^>]{0,200}>)*$")
+
+
+def _is_dateline(text: str, s: Span) -> bool:
+    """A capitalised place name opening a line near the top, alone or before a dash."""
+    line_start = text.rfind("\n", 0, s.start) + 1
+    if not _MARKUP_ONLY.match(text[line_start : s.start]):
+        return False
+    if line_start > DATELINE_REACH or text[:line_start].count("\n") > 4:
+        return False
+    return bool(_DATELINE_AFTER.match(text[s.end : s.end + 40]))

@@ -1,0 +1,180 @@
+"""Resolution: choose each recognised mention's place from the evidence of the whole document.
+
+Each candidate place is scored by its prior importance (population, feature class) and by the
+document's context: soft country support from the other mentions, countries and divisions named
+as such, the "X, Y" pattern ("Berestove, Donetsk"), and, in a second pass, distance to the places
+already resolved with confidence. The learned ranker (:mod:`._rank`), when given, then re-chooses
+among the scored candidates.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from typing import TYPE_CHECKING
+
+from ._candidates import (
+    _A1CODE,
+    _CAPITAL,
+    _COUNTRY,
+    _FEATURE,
+    _LAT,
+    _LON,
+    _POP,
+    AREA_FEATURES,
+    LARGE_PLACE,
+    Found,
+)
+
+if TYPE_CHECKING:
+    from ._rank import Ranker
+
+__all__ = ["resolve"]
+
+#: Places resolved with confidence that pull their neighbours' candidates (at most this many).
+MAX_ANCHORS = 12
+#: What a candidate gains when the document names its first-level division, and more when
+#: that name stands within NEAR_CHARS characters.
+ADMIN1_NAMED = 2.5
+ADMIN1_NEAR = 1.5
+NEAR_CHARS = 150
+#: The most that nearness to those places adds to a candidate's score.
+PROXIMITY = 2.0
+#: How many other mentions a document needs before a common word naming a place in a country
+#: that nothing else in it supports is taken for a word.
+OUTLIER_CONTEXT = 3
+
+
+def resolve(text: str, ms: list[Found], ranker: Ranker | None) -> None:
+    # soft country support: each mention spreads one unit over its candidates' countries
+    mass: dict[str, float] = {}
+    own: list[dict[str, float]] = []
+    for m in ms:
+        top = max(c.prior for c in m.cands)
+        w = [math.exp(c.prior - top) for c in m.cands]
+        total = sum(w)
+        mine: dict[str, float] = {}
+        for c, wi in zip(m.cands, w, strict=True):
+            cc = c.row[_COUNTRY]
+            if cc:
+                mine[cc] = mine.get(cc, 0.0) + wi / total
+        if m.needs_context:
+            mine = {}
+        own.append(mine)
+        for cc, v in mine.items():
+            mass[cc] = mass.get(cc, 0.0) + v
+    # explicit evidence: countries and divisions named as such
+    named_countries: set[str] = set()
+    admin1s: dict[str, list[int]] = {}  # code -> start offsets of its mentions
+    for m in ms:
+        if m.needs_context:
+            continue  # a word that may not be a place is no evidence for others
+        top = max(m.cands, key=lambda c: c.prior)
+        feat = top.row[_FEATURE]
+        if feat == "country":
+            named_countries.add(top.row[_COUNTRY])
+        elif (feat == "admin1" or (m.span.area and feat in AREA_FEATURES)) and \
+                top.row[_A1CODE]:
+            admin1s.setdefault(top.row[_A1CODE], []).append(m.span.start)
+    others = max(len(ms) - 1, 1)
+    kept = []
+    for m, mine in zip(ms, own, strict=True):
+        support = {cc: (mass.get(cc, 0.0) - mine.get(cc, 0.0)) / others for cc in mass}
+        if m.needs_context:
+            m.cands = [c for c in m.cands if support.get(c.row[_COUNTRY], 0.0) >= 0.2
+                       or c.row[_COUNTRY] in named_countries
+                       or (c.row[_A1CODE] and c.row[_A1CODE] in admin1s)]
+            if not m.cands:
+                continue
+            # a common word left only with small places ("Google", Congress AZ; "Burning
+            # Man", Man WV) needs its division named, or "X, Y" after it
+            if all(c.row[_POP] < LARGE_PLACE and c.row[_FEATURE] == "populated_place"
+                   for c in m.cands) and not any(
+                       c.row[_A1CODE] in admin1s for c in m.cands) and \
+                    text[m.span.end : m.span.end + 2] != ", ":
+                continue
+        elif m.outlier_check and others >= OUTLIER_CONTEXT:
+            # a common word that names a dominant place ("Western" in Ghana), in a document
+            # whose other places lie elsewhere and never in that country: a word
+            cc = max(m.cands, key=lambda c: c.prior).row[_COUNTRY]
+            if support.get(cc, 0.0) < 0.05 and cc not in named_countries:
+                continue
+        m.support = support
+        kept.append(m)
+    ms[:] = kept
+    # "X, Y": Y names the division or country of X
+    parent: dict[int, Found] = {}
+    for a, b in itertools.pairwise(ms):
+        if text[a.span.end : b.span.start] in (", ", ","):
+            parent[id(a)] = b
+    for m in ms:
+        _score(m, named_countries, admin1s, parent.get(id(m)), None)
+    # second pass: distance to what was resolved with confidence
+    anchors = list({(m.best.row[_LAT], m.best.row[_LON]) for m in ms
+                    if m.best and m.margin >= 2.0 and m.best.row[_FEATURE] != "country"})
+    anchors = anchors[:MAX_ANCHORS]
+    if anchors:
+        for m in ms:
+            if len(m.cands) > 1:
+                _score(m, named_countries, admin1s, parent.get(id(m)), anchors)
+    if ranker is not None:  # the learned ranker re-chooses among the scored places
+        ranker.rerank(text, ms, named_countries=named_countries, admin1s=admin1s,
+                           parent=parent, anchors=anchors)
+    # "Pyongyang and Moscow have adopted...": coordinated seats of government share a role
+    for a, b in itertools.pairwise(ms):
+        if text[a.span.end : b.span.start] == " and " and "metonymic" in (a.role, b.role):
+            for x in (a, b):
+                if x.role == "literal" and x.best and (
+                        x.best.row[_FEATURE] == "country" or x.best.row[_CAPITAL]):
+                    x.role = "metonymic"
+
+def _score(m: Found, named_countries, admin1s, par: Found | None, anchors) -> None:
+    for c in m.cands:
+        r = c.row
+        s = c.prior
+        cc = r[_COUNTRY]
+        if r[_FEATURE] != "country":
+            s += 3.0 * min(1.0, 2.0 * m.support.get(cc, 0.0))
+            if cc in named_countries:
+                s += 4.5
+        others = [x for x in admin1s.get(r[_A1CODE] or "", ()) if x != m.span.start]
+        if others and r[_FEATURE] != "admin1":
+            s += ADMIN1_NAMED
+            # "Hartford is a town in Windsor County, Vermont": named close by
+            if any(abs(x - m.span.start) <= NEAR_CHARS for x in others):
+                s += ADMIN1_NEAR
+        if par is not None:
+            for pc in par.cands:
+                pr = pc.row
+                if pr[_FEATURE] == "admin1" and pr[_A1CODE] and pr[_A1CODE] == r[_A1CODE] \
+                        and r[_FEATURE] != "admin1":
+                    s += 4.5
+                    break
+                if pr[_FEATURE] == "country" and pr[_COUNTRY] == cc and \
+                        r[_FEATURE] != "country":
+                    s += 4.5
+                    break
+        if m.role == "dateline" and r[_FEATURE] == "populated_place":
+            s += 4.5
+        c.score = s
+    if anchors:
+        # nearness to confidently resolved places adds at most PROXIMITY: only candidates
+        # within that reach of the leader need the distances
+        floor = max(c.score for c in m.cands) - PROXIMITY
+        for c in m.cands:
+            r = c.row
+            if c.score >= floor and r[_FEATURE] != "country":
+                d = min(_km(r[_LAT], r[_LON], la, lo) for la, lo in anchors)
+                c.score += PROXIMITY * math.exp(-d / 300.0)
+    ranked = sorted(m.cands, key=lambda c: -c.score)
+    m.best = ranked[0]
+    m.margin = ranked[0].score - ranked[1].score if len(ranked) > 1 else 10.0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Approximate great-circle distance (equirectangular; good to a few % below 2,000 km)."""
+    dlon = abs(lon2 - lon1)
+    if dlon > 180.0:
+        dlon = 360.0 - dlon
+    x = dlon * math.cos(math.radians((lat1 + lat2) / 2))
+    return 111.195 * math.hypot(lat2 - lat1, x)
