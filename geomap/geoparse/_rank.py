@@ -106,19 +106,20 @@ class Ranker:
         """Set each mention's best place by the model; {id: (mention, the model's margin)}."""
         if not groups:
             return None
-        s = self.predict(x)
+        s = self.predict(x).tolist()  # a few candidates a mention: Python floats are faster
         margins = {}
         for m, a, b, cands in groups:
             if m.role == "dateline":  # no training corpus has datelines: the hand-written
                 continue              # rule (a dateline names a town, the likeliest) stands
             part = s[a:b]
-            order = np.argsort(-part, kind="stable")
-            chosen = cands[int(order[0])]
+            top = max(part)
+            i = part.index(top)  # the first of equal scores, as a stable sort would give
+            chosen = cands[i]
             # candidates come in hand-written order: of the places at the chosen one's spot,
             # the hand-written preference ("Kyiv" the city over the division around it)
             m.best = next(c for c in cands if c is chosen or _km(c.row, chosen.row) <
                           SAME_PLACE_KM)
-            margins[id(m)] = (m, float(part[order[0]] - part[order[1]]))
+            margins[id(m)] = (m, top - max(part[:i] + part[i + 1 :]))
         return margins
 
 
