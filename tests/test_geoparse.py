@@ -110,3 +110,22 @@ def test_roles_filter_and_function_form(gazetteer, seed_text):
     assert ms and {m.role for m in ms} <= {"literal", "metonymic"}
     with pytest.raises(ValueError):
         Geoparser(gazetteer, roles=["bogus"])
+
+
+def test_results_do_not_depend_on_texts_parsed_before(gazetteer):
+    # the recogniser keeps each name's candidates between texts, by how the name is written:
+    # the same names written otherwise before ("US" / "U.S." / "Us", capitals, a dot, an
+    # area word) must not change what a later text gives
+    earlier = [
+        "US AND ALLIES MEET IN GEORGIA\nThe U.S. envoy flew to Tbilisi, Georgia.",
+        "Us and them: a Georgia (US) town votes. Calif. and the Kursk region too.",
+        "GEORGIA — Officials in Atlanta, Georgia said the US would help.",
+    ]
+    later = ("ATLANTA — The US sent aid to Georgia on Monday, and U.S. troops left Kursk "
+             "for the Kursk border region. Us? Georgia's capital Tbilisi said nothing.")
+    fresh = [m.to_json() for m in Geoparser(gazetteer).parse(later)]
+    used = Geoparser(gazetteer)
+    for text in earlier:
+        used.parse(text)
+    assert [m.to_json() for m in used.parse(later)] == fresh
+    assert {m["name"] for m in fresh} >= {"ATLANTA", "US", "U.S.", "Georgia"}

@@ -11,8 +11,8 @@ words come from :mod:`geomap.lang` (compiled in :mod:`._rules`).
 from __future__ import annotations
 
 import bisect
+import operator
 import re
-from collections.abc import Sequence
 
 from ..gazetteer import Gazetteer
 from ..gazetteer.core import priors
@@ -44,6 +44,13 @@ DOMINANCE = 1.5
 #: At most this many candidate places per mention, by prior (context rarely lifts a place
 #: from beyond that rank).
 MAX_CANDIDATES = 40
+#: Names whose priors and candidate lists are kept between documents (then the caches restart).
+CACHE_SIZE = 100_000
+_PRIOR = operator.itemgetter(2)
+
+
+def _neg_prior(c: tuple) -> float:
+    return -c[2]
 
 
 class Recogniser:
@@ -52,6 +59,7 @@ class Recogniser:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self._prior_cache: dict[str, tuple[list, list[float]]] = {}
+        self._cand_cache: dict[tuple, tuple[list, tuple | None]] = {}
 
     def _priors(self, key: str, rows: list) -> list[float]:
         """Prior scores of a name's candidates, computed once per name and row set."""
@@ -59,10 +67,50 @@ class Recogniser:
         if hit is not None and hit[0] is rows:
             return hit[1]
         values = priors(rows)
-        if len(self._prior_cache) > 100_000:
+        if len(self._prior_cache) > CACHE_SIZE:
             self._prior_cache.clear()
         self._prior_cache[key] = (rows, values)
         return values
+
+    def _candidates(self, s: Span, abbr_ok: bool, dotted_ok: bool, dotted: bool,
+                    as_abbr: bool) -> tuple | None:
+        """(role, span extended by its dot, candidates as (kind, row, prior), the likeliest,
+        all abbreviations) of a span's rows as written, or None when no row fits: computed
+        once per name, row set and way of writing, since names recur across documents."""
+        key = (s.key, abbr_ok, dotted_ok, dotted, as_abbr)
+        hit = self._cand_cache.get(key)
+        if hit is not None and hit[0] is s.rows:
+            return hit[1]
+        rows = [(k, r) for k, r in s.rows
+                if (k != "abbr" or abbr_ok) and (k != "dotted" or dotted_ok)]
+        demonym_rows = [(k, r) for k, r in rows if k == "demonym"]
+        if demonym_rows and len(demonym_rows) == len(rows):
+            role = "demonym"
+        else:
+            role = "literal"
+            rows = [(k, r) for k, r in rows if k != "demonym"]
+        extend = False
+        if not rows:
+            found = None
+        else:
+            if dotted and any(k == "dotted" for k, _ in rows):
+                rows = [(k, r) for k, r in rows if k == "dotted"]
+                extend = True
+            elif as_abbr and any(k in ("abbr", "dotted") for k, _ in rows):
+                # written as an abbreviation ("US", "U.S."): the abbreviation, not "Us"
+                rows = [(k, r) for k, r in rows if k in ("abbr", "dotted")]
+            allp = self._priors(s.key, s.rows)
+            keep = {id(r) for _k, r in rows}
+            cands = [(k, r, p) for (k, r), p in zip(s.rows, allp, strict=True)
+                     if id(r) in keep]
+            if len(cands) > MAX_CANDIDATES:  # "Washington" names 100+ places: the likeliest
+                cands = sorted(cands, key=_neg_prior)[:MAX_CANDIDATES]
+            found = (role, extend, cands, max(cands, key=_PRIOR),
+                     all(c[0] in ("abbr", "dotted") for c in cands))
+        if len(self._cand_cache) > CACHE_SIZE:
+            self._cand_cache.clear()
+        self._cand_cache[key] = (s.rows, found)
+        return found
 
     def find(self, text: str, lang: Language) -> list[Found]:
         """The place mentions of ``text`` that evidence keeps, with their candidates."""
@@ -126,46 +174,31 @@ class Recogniser:
         dotted = text.startswith(".", s.end) and len(last.text) <= 5 and (
             single or all(len(t.text) == 1 for t in tokens[s.first : s.last + 1]))
         # abbreviations count only as written: dotted ("Calif.", "U.S.") or in capitals ("US")
-        rows = [(k, r) for k, r in s.rows
-                if (k != "abbr" or (first.upper and last.upper and not in_caps))
-                and (k != "dotted" or first.text.endswith(".") or dotted)]
-        demonym_rows = [(k, r) for k, r in rows if k == "demonym"]
-        if demonym_rows and len(demonym_rows) == len(rows):
-            role = "demonym"
-        else:
-            role = "literal"
-            rows = [(k, r) for k, r in rows if k != "demonym"]
-        if not rows:
+        found = self._candidates(s, first.upper and last.upper and not in_caps,
+                                 first.text.endswith(".") or dotted, dotted,
+                                 first.upper or first.text.endswith("."))
+        if found is None:
             return None
-        if dotted and any(k == "dotted" for k, _ in rows):
-            rows = [(k, r) for k, r in rows if k == "dotted"]
+        role, extend, cands, best, abbr = found
+        if extend:
             s = Span(s.start, s.end + 1, s.first, s.last, s.key, False, s.rows)
-        elif (first.upper or first.text.endswith(".")) and any(
-                k in ("abbr", "dotted") for k, _ in rows):
-            # written as an abbreviation ("US", "U.S."): the abbreviation, not a place "Us"
-            rows = [(k, r) for k, r in rows if k in ("abbr", "dotted")]
-        allp = self._priors(s.key, s.rows)
-        keep = {id(r) for _k, r in rows}
-        cands = [Cand(k, r, p) for (k, r), p in zip(s.rows, allp, strict=True)
-                 if id(r) in keep]
-        if len(cands) > MAX_CANDIDATES:  # "Washington" names 100+ places: keep the likeliest
-            cands = sorted(cands, key=lambda c: -c.prior)[:MAX_CANDIDATES]
         # "the Kursk (border) region": a division, the generic word belongs to the mention
         area_end = area_extension(text, s.end, rules)
         if area_end is not None and role == "literal":
-            area = [c for c in cands if c.row[_FEATURE] in AREA_FEATURES]
+            area = [c for c in cands if c[1][_FEATURE] in AREA_FEATURES]
             if area:
                 cands = area
+                best = max(area, key=_PRIOR)
+                abbr = all(c[0] in ("abbr", "dotted") for c in area)
                 s = Span(s.start, area_end, s.first, s.last, s.key, True, s.rows)
         # "West Nile virus", "Marburg virus", "Lassa fever": a disease's name, not a place
         if rules.disease_after.match(text, s.end):
             return None
-        best = max(cands, key=lambda c: c.prior)
-        feature = best.row[_FEATURE]
+        best_kind, best_row, best_prior = best
+        feature = best_row[_FEATURE]
         country = feature == "country"
-        large = country or best.row[_POP] >= LARGE_PLACE
+        large = country or best_row[_POP] >= LARGE_PLACE
         mid = not is_sentence_start(text, s.start) and not in_caps
-        abbr = all(c.kind in ("abbr", "dotted") for c in cands)
         # an acronym is not a name written in capitals: "NATO" is not Nato, Philippines
         if first.upper and not in_caps and not abbr and single and not large:
             return None
@@ -198,8 +231,8 @@ class Recogniser:
         dateline = first.upper and last.upper and _is_dateline(text, s)
         word_like = single and not abbr and role == "literal" and not dateline and \
             own_zipf(first.text) >= COMMON_WORD_ZIPF and not (
-                feature in ("country", "region") and best.kind == "name")
-        m = Found(s, cands, role)
+                feature in ("country", "region") and best_kind == "name")
+        m = Found(s, [Cand(k, r, p) for k, r, p in cands], role)
         if word_like:
             # a common English word ("Central", "West", "Bell", "May"): a place only
             # mid-sentence; unless one large place dominates the name, only where the rest
@@ -208,9 +241,9 @@ class Recogniser:
             very = own_zipf(first.text) >= VERY_COMMON_WORD_ZIPF
             if (not mid or very) and not large:
                 return None
-            rivals = [c.prior for c in cands if c.row[_COUNTRY] != best.row[_COUNTRY]]
-            dominant = large and not very and best.kind == "name" and (
-                not mid or not rivals or best.prior - max(rivals) >= DOMINANCE)
+            rivals = [c[2] for c in cands if c[1][_COUNTRY] != best_row[_COUNTRY]]
+            dominant = large and not very and best_kind == "name" and (
+                not mid or not rivals or best_prior - max(rivals) >= DOMINANCE)
             if dominant:
                 m.outlier_check = True
             else:
@@ -227,20 +260,20 @@ class Recogniser:
             return None
         if dateline:
             m.role = "dateline"
-        elif role == "literal" and self._metonymic(text, s, cands, rules):
+        elif role == "literal" and _metonymic(text, s, best_row, rules):
             m.role = "metonymic"
         return m
 
-    @staticmethod
-    def _metonymic(text: str, s: Span, cands: Sequence[Cand], rules) -> bool:
-        top = max(cands, key=lambda c: c.prior)
-        is_gov_seat = top.row[_FEATURE] == "country" or bool(top.row[_CAPITAL])
-        if not is_gov_seat:
-            return False
-        if rules.metonymy_after.match(text[s.end : s.end + 80]):
-            return True
-        return bool(top.row[_CAPITAL]) and bool(
-            rules.partner_before.search(text[max(0, s.start - 9) : s.start]))
+def _metonymic(text: str, s: Span, top: tuple, rules) -> bool:
+    """A seat of government standing for its government ("Moscow said", "talks with Kyiv");
+    ``top`` is the row of the name's likeliest place."""
+    is_gov_seat = top[_FEATURE] == "country" or bool(top[_CAPITAL])
+    if not is_gov_seat:
+        return False
+    if rules.metonymy_after.match(text[s.end : s.end + 80]):
+        return True
+    return bool(top[_CAPITAL]) and bool(
+        rules.partner_before.search(text[max(0, s.start - 9) : s.start]))
 
 
 def _glued(text: str, a, b) -> bool:

@@ -41,8 +41,11 @@ class Rules:
 def rules_for(lang: Language) -> Rules:
     """The compiled patterns of ``lang`` (cached: one compile per language and process)."""
     conn = lang.connectors
+    # a token starts with a capital or a connector's first letter: testing that first lets
+    # the scan skip every other position at once (about a fifth of the tokenising time)
+    starts = "[" + re.escape(_UPPER + "".join(sorted({w[0] for w in conn}))) + "]"
     token = re.compile(
-        r"(?<![^\W\d_'’-])(?:(?:[A-Z][a-z]?\.){2,3}|" + UPPER_CLASS
+        r"(?=" + starts + r")(?<![^\W\d_'’-])(?:(?:[A-Z][a-z]?\.){2,3}|" + UPPER_CLASS
         + r"[^\W\d_]*(?:[-'’][^\W\d_]+)*"
         + (r"|(?:" + _alt(sorted(conn, key=len, reverse=True)) + r")(?![^\W\d_])"
            if conn else "") + ")")

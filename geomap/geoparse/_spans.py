@@ -10,7 +10,8 @@ region"), which then belongs to the mention. Connectors and area words are the l
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import functools
+from dataclasses import dataclass
 
 from .._text import fold_key
 from ..lang.en import ENGLISH
@@ -39,8 +40,8 @@ class Span:
     last: int
     key: str
     area: bool = False  # followed by a generic area word that was taken into the span
-    rows: list = field(default_factory=list)  # [(name kind, place row)]
-    alts: list = field(default_factory=list)  # other lookup keys (lemmas), likeliest first
+    rows: list | tuple = ()  # [(name kind, place row)]
+    alts: list | tuple = ()  # other lookup keys (lemmas), likeliest first
 
 
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
@@ -63,32 +64,41 @@ def _gap_ok(text: str, a: Token, b: Token) -> bool:
     return gap in (" ", "  ", "\u00a0") or (gap == ". " and len(a.text) == 1)
 
 
+#: fold keys of tokens, shared by all documents (the same words recur)
+_fold = functools.lru_cache(maxsize=1 << 16)(fold_key)
+
+
 def candidate_spans(text: str, tokens: list[Token], rules: Rules = _EN) -> list[Span]:
     """Every capitalised span of up to :data:`MAX_TOKENS` tokens (not yet looked up)."""
     spans: list[Span] = []
     n = len(tokens)
     connectors = rules.connectors
+    # joins[j]: token j may continue a span that reaches token j - 1
+    joins = [False] * n
+    for j in range(1, n):
+        tj = tokens[j]
+        joins[j] = (tj.cap or tj.text.lower() in connectors) and \
+            _gap_ok(text, tokens[j - 1], tj)
     folds: list[str | None] = [None] * n
     for i in range(n):
-        if not tokens[i].cap:
+        ti = tokens[i]
+        if not ti.cap:
             continue
-        j = i
         parts: list[str] = []
-        while j < n and j - i < MAX_TOKENS:
+        j = i
+        stop = min(n, i + MAX_TOKENS)
+        while True:
             tj = tokens[j]
-            if j > i:
-                if not _gap_ok(text, tokens[j - 1], tj):
-                    break
-                if not tj.cap and tj.text.lower() not in connectors:
-                    break
             f = folds[j]
             if f is None:
-                f = folds[j] = fold_key(tj.text)
+                f = folds[j] = _fold(tj.text)
             if f:
                 parts.append(f)
             if tj.cap and parts:
-                spans.append(Span(tokens[i].start, tj.end, i, j, " ".join(parts)))
+                spans.append(Span(ti.start, tj.end, i, j, " ".join(parts)))
             j += 1
+            if j >= stop or not joins[j]:
+                break
     return spans
 
 
