@@ -129,32 +129,34 @@ def resolve(text: str, ms: list[Found], ranker: Ranker | None) -> None:
                     x.role = "metonymic"
 
 def _score(m: Found, named_countries, admin1s, par: Found | None, anchors) -> None:
+    start = m.span.start
+    support = m.support
+    dateline = m.role == "dateline"
+    if par is not None:  # "X, Y": the divisions and countries Y may be
+        par_a1 = {pc.row[_A1CODE] for pc in par.cands
+                  if pc.row[_FEATURE] == "admin1" and pc.row[_A1CODE]}
+        par_cc = {pc.row[_COUNTRY] for pc in par.cands if pc.row[_FEATURE] == "country"}
     for c in m.cands:
         r = c.row
         s = c.prior
         cc = r[_COUNTRY]
-        if r[_FEATURE] != "country":
-            s += 3.0 * min(1.0, 2.0 * m.support.get(cc, 0.0))
+        feature = r[_FEATURE]
+        if feature != "country":
+            s += 3.0 * min(1.0, 2.0 * support.get(cc, 0.0))
             if cc in named_countries:
                 s += 4.5
-        others = [x for x in admin1s.get(r[_A1CODE] or "", ()) if x != m.span.start]
-        if others and r[_FEATURE] != "admin1":
-            s += ADMIN1_NAMED
-            # "Hartford is a town in Windsor County, Vermont": named close by
-            if any(abs(x - m.span.start) <= NEAR_CHARS for x in others):
-                s += ADMIN1_NEAR
-        if par is not None:
-            for pc in par.cands:
-                pr = pc.row
-                if pr[_FEATURE] == "admin1" and pr[_A1CODE] and pr[_A1CODE] == r[_A1CODE] \
-                        and r[_FEATURE] != "admin1":
-                    s += 4.5
-                    break
-                if pr[_FEATURE] == "country" and pr[_COUNTRY] == cc and \
-                        r[_FEATURE] != "country":
-                    s += 4.5
-                    break
-        if m.role == "dateline" and r[_FEATURE] == "populated_place":
+        named = admin1s.get(r[_A1CODE] or "")
+        if named and feature != "admin1":
+            others = [x for x in named if x != start]
+            if others:
+                s += ADMIN1_NAMED
+                # "Hartford is a town in Windsor County, Vermont": named close by
+                if any(abs(x - start) <= NEAR_CHARS for x in others):
+                    s += ADMIN1_NEAR
+        if par is not None and ((feature != "admin1" and r[_A1CODE] in par_a1) or
+                                (feature != "country" and cc in par_cc)):
+            s += 4.5
+        if dateline and feature == "populated_place":
             s += 4.5
         c.score = s
     if anchors:
@@ -166,9 +168,12 @@ def _score(m: Found, named_countries, admin1s, par: Found | None, anchors) -> No
             if c.score >= floor and r[_FEATURE] != "country":
                 d = min(_km(r[_LAT], r[_LON], la, lo) for la, lo in anchors)
                 c.score += PROXIMITY * math.exp(-d / 300.0)
-    ranked = sorted(m.cands, key=lambda c: -c.score)
-    m.best = ranked[0]
-    m.margin = ranked[0].score - ranked[1].score if len(ranked) > 1 else 10.0
+    # the best (the first of equal scores, as a stable sort would give) and its margin
+    scores = [c.score for c in m.cands]
+    top = max(scores)
+    i = scores.index(top)
+    m.best = m.cands[i]
+    m.margin = top - max(scores[:i] + scores[i + 1 :]) if len(scores) > 1 else 10.0
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
