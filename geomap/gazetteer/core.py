@@ -128,6 +128,7 @@ class Gazetteer:
         self._suggest_names: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
         self._key_cache: dict[str, list[tuple[str, tuple]]] = {}
         self._zipf_cache: dict[str, float] = {}
+        self._countries: dict[str, Place | None] = {}  # about 250: kept while open
 
     # -- connection -------------------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
@@ -158,6 +159,7 @@ class Gazetteer:
             self._conn = self._connect()
             self._suggest_names = None
             self._key_cache = {}
+            self._countries = {}
 
     def close(self) -> None:
         self._conn.close()
@@ -205,8 +207,12 @@ class Gazetteer:
         return self._place(rows[0]) if rows else None
 
     def country(self, iso2: str) -> Place | None:
-        """The country with ISO 3166-1 alpha-2 code ``iso2``."""
-        return self.get(f"c:{iso2.upper()}")
+        """The country with ISO 3166-1 alpha-2 code ``iso2`` (looked up once per code: the
+        event extractor asks for the countries of every actor of every article)."""
+        code = iso2.upper()
+        if code not in self._countries:
+            self._countries[code] = self.get(f"c:{code}")
+        return self._countries[code]
 
     # -- name search ------------------------------------------------------------------------
     def rows_for_keys(self, fkeys: Iterable[str]) -> dict[str, list[tuple[str, tuple]]]:
