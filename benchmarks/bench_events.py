@@ -1,15 +1,19 @@
 """Event benchmarks (prints figures; never part of ``make test``): the time to read and join
-1,000,000 synthetic records against 10,000 article events.
+1,000,000 synthetic records against 10,000 article events, and the speed of ``geomap events
+extract`` in words per second (CPU time of this process: run it under ``taskset -c 0`` for one
+core), beside its two parts measured in the same run (geoparsing alone, extraction alone).
 
 Where events from text are located is measured by ``bench_eventgeo_text.py`` (on what
 ``geomap events extract`` writes, against UCDP gold points).
 
-Run: ``.venv/bin/python benchmarks/bench_events.py [--records N] [--mentions N]``.
+Run: ``.venv/bin/python benchmarks/bench_events.py [--records N] [--mentions N] [--no-join]
+[--no-extract]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
 import time
@@ -20,6 +24,10 @@ import pandas as pd
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 UCDP = SHARED / "events" / "ucdp" / "ged-ukraine.csv"
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
+NEWS = SHARED / "eval" / "geoparse" / "LGL.jsonl"  # local US news articles
+#: Words of text each speed row runs on.
+EXTRACT_WORDS = 50_000
 
 
 def _synthetic_records(path: Path, n: int, rng: np.random.Generator) -> None:
@@ -73,12 +81,78 @@ def bench_join(n_records: int, n_mentions: int) -> None:
               f"{s['article_events_matched']:>16,}")
 
 
+def _extract_corpora() -> list[tuple[str, list[str]]]:
+    """(name, texts): the project's sample articles repeated to EXTRACT_WORDS words, and real
+    news articles (LGL, distinct texts) when ../shared is present."""
+    samples = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    per_round = sum(len(t.split()) for t in samples)
+    rounds = max(1, EXTRACT_WORDS // max(per_round, 1))
+    out = [(f"data/samples x {rounds}", samples * rounds)]
+    if NEWS.is_file():
+        news, words = [], 0
+        with open(NEWS, encoding="utf-8") as fh:
+            for line in fh:
+                text = json.loads(line)["text"]
+                news.append(text)
+                words += len(text.split())
+                if words >= EXTRACT_WORDS:
+                    break
+        out.append(("LGL news articles", news))
+    return out
+
+
+def bench_extract() -> None:
+    """Words per second of ``geomap events extract`` (the CLI: read the files, geoparse,
+    extract, write JSON Lines) and, in the same run, of geoparsing alone and extraction alone."""
+    from geomap.cli import main as cli
+    from geomap.events.extract import extract_events
+    from geomap.gazetteer import Gazetteer
+    from geomap.geoparse import Geoparser
+    from geomap.sources import Article
+
+    print("\nevents extract, words per second of CPU time (one process; taskset -c 0 for one core)")
+    print(f"{'texts':28}{'words':>9}{'events extract (CLI)':>22}{'geoparse alone':>16}"
+          f"{'extraction alone':>18}")
+    gaz = Gazetteer()
+    parser = Geoparser(gaz)
+    for name, texts in _extract_corpora():
+        words = sum(len(t.split()) for t in texts)
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "in"
+            folder.mkdir()
+            for i, text in enumerate(texts):
+                (folder / f"{i:05d}.txt").write_text(text, encoding="utf-8")
+            one = Path(tmp) / "one"
+            one.mkdir()
+            (one / "a.txt").write_text(texts[0], encoding="utf-8")
+            out = str(Path(tmp) / "events.jsonl")
+            cli(["-q", "events", "extract", str(one), "-o", out])  # imports, gazetteer open
+            t0 = time.process_time()
+            cli(["-q", "events", "extract", str(folder), "-o", out])
+            t_cli = time.process_time() - t0
+        arts = [Article(id=str(i), text=t) for i, t in enumerate(texts)]
+        t0 = time.process_time()
+        parsed = [(a, parser.parse(a.text)) for a in arts]
+        t_parse = time.process_time() - t0
+        t0 = time.process_time()
+        for a, mentions in parsed:
+            extract_events(a, mentions, gaz)
+        t_extract = time.process_time() - t0
+        print(f"{name:28}{words:>9,}{words / t_cli:>22,.0f}{words / t_parse:>16,.0f}"
+              f"{words / t_extract:>18,.0f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--records", type=int, default=1_000_000)
     ap.add_argument("--mentions", type=int, default=10_000)
+    ap.add_argument("--no-join", action="store_true", help="skip the read-and-join figures")
+    ap.add_argument("--no-extract", action="store_true", help="skip the events extract speed")
     args = ap.parse_args(argv)
-    bench_join(args.records, args.mentions)
+    if not args.no_extract:
+        bench_extract()
+    if not args.no_join:
+        bench_join(args.records, args.mentions)
     return 0
 
 
