@@ -156,7 +156,14 @@ def test_a_link_to_a_country_level_record_is_said_not_dotted():
     # r4 is corroborated but shaded on its country: the layer says so, so the count adds up
     assert "Records corroborated by news (3; 1 on country areas)" in info.layers
     assert "Records with no article (1)" in info.layers
-    assert "1 of 4 links end at a record or event located only to a country" in map_html(m)
+    html = map_html(m)
+    assert "1 of 4 links end at a record or event located only to a country" in html
+    # the country's popup lists r4 as corroborated: the "on country areas" record is findable
+    ukraine = next(f["properties"]["p"] for c in js_calls(html, "regions")
+                   if c.get("kind") == "countries" for f in c["fc"]["features"]
+                   if f["properties"]["n"] == "Ukraine")
+    assert "1 record corroborated by news" in ukraine
+    assert '<b class="gm-status gm-corroborated">corroborated by news</b>' in ukraine
 
 
 def test_links_table_must_name_its_ends():

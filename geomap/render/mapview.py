@@ -156,7 +156,9 @@ def render_map(mentions: gpd.GeoDataFrame | None, *, data_dir: Path, title: str 
     events_info = add_event_layers(m, events, options=options,
                                    show_types=0 if links is not None else 8)
     countries_info = add_countries_layer(m, mentions, country_events(everything),
-                                         data_dir=data_dir)
+                                         data_dir=data_dir,
+                                         status=corroboration.status if links is not None
+                                         else None)
     mentions_info = add_mention_layers(m, mentions, data_dir=data_dir)
     flows_info = add_movement_layer(m, everything, data_dir=data_dir)
     add_heat_layer(m)

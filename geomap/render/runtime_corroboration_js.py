@@ -84,4 +84,6 @@ CSS = """
 .gm-links{margin-top:6px;border-top:1px solid #ddd;padding-top:4px}
 .gm-links-head{font-weight:600;color:#1a6b3a}.gm-links ol{padding-left:18px;margin:4px 0 0}
 .gm-links li{margin-bottom:4px}
+.gm-status{font-size:11px;font-weight:600;color:#666}.gm-status.gm-corroborated{color:#1a6b3a}
+.gm-status.gm-unmatched{color:#c4450b}
 """

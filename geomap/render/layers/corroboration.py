@@ -66,6 +66,31 @@ class CorroborationInfo:
     areas: dict[str, int] = field(default_factory=dict)
     #: per class: rows with no location (not drawn)
     unlocated: dict[str, int] = field(default_factory=dict)
+    #: (dataset, record id) of the records with a link; (article id, event index) of the text
+    #: events with one (to say so where they are not dots: on a country's outline)
+    linked_records: set[tuple[str, str]] = field(default_factory=set)
+    linked_text: set[tuple[str, int]] = field(default_factory=set)
+
+    def status(self, events: pd.DataFrame) -> list[str]:
+        """Each row's corroboration class ("corroborated", "uncovered", "unmatched", or
+        "matched" for a text event with a record): text events are told by ``dataset``
+        "text"."""
+        if not len(events):
+            return []
+        text = (events["dataset"].astype(object) == "text").to_numpy() \
+            if "dataset" in events else np.zeros(len(events), dtype=bool)
+        out = [""] * len(events)
+        if text.any():
+            for k, key in zip(np.flatnonzero(text), _text_keys(events[text]), strict=True):
+                out[k] = "matched" if key in self.linked_text else "unmatched"
+        if (~text).any():
+            recs = events[~text]
+            ds = (recs["dataset"].astype(object).fillna("").astype(str) if "dataset" in recs
+                  else pd.Series("", index=recs.index))
+            for k, d, i in zip(np.flatnonzero(~text), ds, record_ids(recs), strict=True):
+                out[k] = ("corroborated" if (d, str(i)) in self.linked_records
+                          else "uncovered")
+        return out
 
     def total(self, kind: str) -> int:
         return int(getattr(self, kind))
@@ -213,6 +238,8 @@ def add_corroboration_layers(m: folium.Map, records: gpd.GeoDataFrame | None,
             per_record.setdefault(r, []).append((rank if rank is not None else 1e9, row, t))
     linked = np.zeros(len(all_ids), dtype=bool)
     linked[list(linked_rows)] = True
+    info.linked_records = {(str(all_ds[r]), str(all_ids[r])) for r in linked_rows}
+    info.linked_text = linked_keys
     unlinked_text = np.array([key not in linked_keys for key in txt_all_keys], dtype=bool)
     for kind, mask, cls in (("corroborated", linked, rec_cls), ("uncovered", ~linked, rec_cls),
                             ("unmatched", unlinked_text, txt_cls)):

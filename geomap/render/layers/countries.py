@@ -9,6 +9,7 @@ The outlines are the shipped Natural Earth admin-0 polygons; mentions are matche
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,16 +44,23 @@ def is_country_mention(mentions: pd.DataFrame) -> pd.Series:
         mentions["place_key"].astype(object).fillna("").str.startswith("c:")
 
 
+#: what a country-level event's corroboration class is called in the country's popup
+STATUS_TEXT = {"corroborated": "corroborated by news", "uncovered": "no article",
+               "unmatched": "not recorded", "matched": "recorded"}
+
+
 def _event_items(rows: pd.DataFrame, limit: int = 8) -> str:
     items = []
     for r in rows.head(limit).itertuples(index=False):
+        status = STATUS_TEXT.get(getattr(r, "corroboration", "") or "", "")
         date = "" if pd.isna(r.date) else str(r.date)[:10]
         what = r.event_type if isinstance(r.event_type, str) else "event"
         who = " \u2013 ".join(x for x in (r.actor1, r.actor2) if isinstance(x, str))
         src = r.dataset if isinstance(r.dataset, str) else ""
         who_html = " \u00b7 " + esc(who) if who else ""
+        tag = f' <b class="gm-status gm-{r.corroboration}">{esc(status)}</b>' if status else ""
         items.append(f'<li><span class="gm-date">{esc(date)}</span> {esc(what)}{who_html}'
-                     f' <span class="gm-prov">({esc(src)})</span></li>')
+                     f' <span class="gm-prov">({esc(src)})</span>{tag}</li>')
     if len(rows) > limit:
         items.append(f"<li>\u2026 and {len(rows) - limit} more</li>")
     return "".join(items)
@@ -60,9 +68,13 @@ def _event_items(rows: pd.DataFrame, limit: int = 8) -> str:
 
 def add_countries_layer(m: folium.Map, mentions: gpd.GeoDataFrame | None,
                         events: gpd.GeoDataFrame | None, *, data_dir: Path,
-                        show: bool = True) -> CountriesLayerInfo:
+                        show: bool = True,
+                        status: Callable[[pd.DataFrame], list[str]] | None = None,
+                        ) -> CountriesLayerInfo:
     """Add "Countries named (N)": admin-0 outlines shaded by mentions plus
-    country-level events in the date range. Present only when there is something to count."""
+    country-level events in the date range. Present only when there is something to count.
+    With ``status`` (a join's :meth:`CorroborationInfo.status`) each event listed in a popup
+    says whether news corroborates it (records) or a record holds it (text events)."""
     info = CountriesLayerInfo()
     days: dict[str, Counter] = defaultdict(Counter)
     mention_rows: dict[str, list[dict]] = defaultdict(list)
@@ -89,6 +101,8 @@ def add_countries_layer(m: folium.Map, mentions: gpd.GeoDataFrame | None,
         info.events = int(ok.sum())
         cols = [c for c in ("date", "event_type", "actor1", "actor2", "dataset") if c in ev]
         frame = pd.DataFrame(ev[cols]).assign(_cc=ev["country"].astype(str).to_numpy())
+        if status is not None:
+            frame["corroboration"] = status(ev)
         for c in ("date", "event_type", "actor1", "actor2", "dataset"):
             if c not in frame:
                 frame[c] = None
@@ -111,6 +125,10 @@ def add_countries_layer(m: folium.Map, mentions: gpd.GeoDataFrame | None,
             bits.append(f"{len(rows)} mention{'s' if len(rows) != 1 else ''}")
         if n_ev:
             bits.append(f"{n_ev} event{'s' if n_ev != 1 else ''} located only to the country")
+            if evs is not None and "corroboration" in evs:
+                k = int((evs["corroboration"] == "corroborated").sum())
+                if k:
+                    bits.append(f"{k} record{'s' if k != 1 else ''} corroborated by news")
         sub = "country \u00b7 " + " \u00b7 ".join(bits)
         popup = mention_popup(row["name"], sub, rows) if rows else (
             f'<div class="gm-popup"><b>{esc(row["name"])}</b><div class="gm-sub">'
