@@ -11,6 +11,10 @@ JS = r"""
 "use strict";
 var GM = window.GM = window.GM || {};
 var DAY = 86400000;
+// a popup opening near the top left pans clear of the title box (not under it)
+if (L.Popup && !L.Popup.prototype.options.autoPanPaddingTopLeft) {
+  L.Popup.mergeOptions({autoPanPaddingTopLeft: L.point(60, 110)});
+}
 GM.maps = GM.maps || [];
 
 function state(map) {
