@@ -13,12 +13,9 @@
    (geomap/geoparse/_rank.py, SAME_PLACE_KM).
 3. Training: only the tune half (crc32 of the document id, as in benchmarks/bench_geoparse.py)
    of the corpora whose licences allow shipping what is learned (TRAIN_CORPORA; not
-   TUD-Loc2013, CC BY-NC-SA; not GeoCorpora, which has no licence; not ner-uk). The shipped
-   kind (MODEL_KIND) is a pairwise logistic regression: right minus wrong candidate of the
-   same mention (fit_pairwise); a pointwise logistic regression and LightGBM trees (one
-   thread, fixed seeds) are the kinds it is compared with. Deterministic: the same inputs give
-   the same file. Each corpus weighs the same in total (WikToR would otherwise outweigh the
-   news corpora 5:1).
+   TUD-Loc2013, CC BY-NC-SA; not GeoCorpora, which has no licence; not ner-uk). LightGBM,
+   binary objective, one thread, fixed seeds, deterministic: the same inputs give the same file.
+   Each corpus weighs the same in total (WikToR would otherwise outweigh the news corpora 5:1).
 4. ``--cv``: the settings grid by 5-fold cross-validation over documents of the tune halves
    (mention accuracy on the ambiguous mentions); ``--loco``: leave-one-corpus-out figures
    (train on the other corpora's tune halves, test on the left-out corpus's test half).
@@ -47,15 +44,9 @@ TRAIN_CORPORA = ("LGL", "GeoVirus", "WOTR-test", "WikToR")
 PARAMS = {"num_leaves": 15, "max_depth": 6, "learning_rate": 0.05, "n_estimators": 150,
           "min_child_samples": 40, "reg_lambda": 1.0}
 LOGISTIC = {"C": 1.0, "max_iter": 2000}
-#: Regularisation of the pairwise model (chosen by --cv).
-PAIRWISE = {"C": 1.0}
-#: The kind of model shipped: "trees" (PARAMS), "logistic" (LOGISTIC, each candidate on its
-#: own) or "pairwise" (PAIRWISE, right against wrong candidates of a mention), chosen by --cv
-#: and --loco (see data/README.md).
-MODEL_KIND = "pairwise"
-#: Choices the model makes per document: a second one when its first changed where the
-#: document's places lie (see geomap/geoparse/_rank.py; measured in data/README.md).
-PASSES = 2
+#: The kind of model shipped: "trees" (PARAMS) or "logistic" (LOGISTIC), chosen by --cv and
+#: --loco (see data/README.md).
+MODEL_KIND = "logistic"
 KM = 161.0
 #: Training mentions per corpus and half, about (see rows_of).
 MAX_MENTIONS = 4000
@@ -331,20 +322,19 @@ def cross_validate(data: dict[str, dict]) -> None:
     hand = {c: choose(data[c], None, "tune")["hand"] for c in TRAIN_CORPORA}
     print(f"{'hand-written':48} " + " ".join(f"{hand[c]:9.3f}" for c in TRAIN_CORPORA)
           + f" {np.mean(list(hand.values())):8.3f}")
-    for params in [*GRID, "logistic", "pairwise"]:
+    for params in [*GRID, "logistic"]:
         hits = dict.fromkeys(TRAIN_CORPORA, 0.0)
         for k in range(5):
-            sets = [(data[c], rows_of(data[c], "tune", {d for d, f in folds[c].items()
-                                                        if f != k})) for c in TRAIN_CORPORA]
-            model = train(sets, params) if isinstance(params, str) else fit(sets, params)
+            train = [(data[c], rows_of(data[c], "tune", {d for d, f in folds[c].items()
+                                                         if f != k})) for c in TRAIN_CORPORA]
+            model = fit_logistic(train) if params == "logistic" else fit(train, params)
             for c in TRAIN_CORPORA:
                 held = {d for d, f in folds[c].items() if f == k}
                 s = predict(model, data[c]["x"])
                 r = choose(data[c], s, "tune", held)
                 hits[c] += r["model"] * r["n"]
         acc = {c: hits[c] / choose(data[c], None, "tune")["n"] for c in TRAIN_CORPORA}
-        name = {"logistic": "logistic regression", "pairwise": "pairwise logistic"}.get(
-            params) if isinstance(params, str) else \
+        name = "logistic regression" if params == "logistic" else \
             ",".join(f"{k}={v}" for k, v in params.items()
                      if k not in ("reg_lambda", "learning_rate", "min_child_samples"))
         print(f"{name:48} " + " ".join(f"{acc[c]:9.3f}" for c in TRAIN_CORPORA)
@@ -364,51 +354,6 @@ def fit_logistic(sets):
     return model
 
 
-def fit_pairwise(sets, C: float = 1.0):
-    """A linear model of which of two candidates of the same mention is the right place:
-    logistic regression on the differences of their (scaled) features, every pair of a right
-    and a wrong candidate of a mention (a conditional choice model: a mention-level constant
-    such as its role or recognition confidence cannot score, only what tells candidates
-    apart). Each mention weighs the same, and each corpus in total."""
-    from sklearn.linear_model import LogisticRegression
-
-    scale = np.concatenate([d["x"][r] for d, r in sets if len(r)]).std(axis=0)
-    scale[scale == 0] = 1.0
-    xs, ws = [], []
-    for data, rows in sets:
-        if not len(rows):
-            continue
-        m = data["mentions"]
-        bounds = m[np.isin(m[:, 5], rows), 5:7].astype(np.intp)
-        dx, dw = [], []
-        for a, b in bounds:
-            y = data["y"][a:b].astype(bool)
-            if y.all():
-                continue
-            x = data["x"][a:b] / scale
-            d = (x[y][:, None, :] - x[~y][None, :, :]).reshape(-1, x.shape[1])
-            dx.append(d)
-            dw.append(np.full(len(d), 1.0 / len(d)))
-        w = np.concatenate(dw)
-        xs.append(np.concatenate(dx))
-        ws.append(w * 100_000.0 / w.sum())
-    x, w = np.concatenate(xs), np.concatenate(ws)
-    model = LogisticRegression(C=C, fit_intercept=False, max_iter=3000)
-    model.fit(np.concatenate([x, -x]), np.r_[np.ones(len(x)), np.zeros(len(x))],
-              sample_weight=np.r_[w, w])
-    return PairwiseModel(model.coef_[0] / scale)
-
-
-class PairwiseModel:
-    """Raw weights of a pairwise linear model: a candidate's score is one dot product."""
-
-    def __init__(self, weights: np.ndarray) -> None:
-        self.weights = weights
-
-    def decision_function(self, x: np.ndarray) -> np.ndarray:
-        return x @ self.weights
-
-
 def predict(model, x):
     if hasattr(model, "booster_"):
         return model.booster_.predict(x, raw_score=True)
@@ -417,8 +362,6 @@ def predict(model, x):
 
 def train(sets, kind: str):
     """The model of ``kind`` ("trees": LightGBM with PARAMS, "logistic") on ``sets``."""
-    if kind == "pairwise":
-        return fit_pairwise(sets, **PAIRWISE)
     return fit(sets, PARAMS) if kind == "trees" else fit_logistic(sets)
 
 
@@ -427,7 +370,7 @@ def loco(data: dict[str, dict]) -> None:
           "hand: the hand-written resolver; shipped: the model of `make train` (tune halves of "
           f"{', '.join(TRAIN_CORPORA)}); LOCO: the same kind of model trained without the "
           "corpus; also the other kind for comparison")
-    other = {"trees": "pairwise", "pairwise": "logistic", "logistic": "trees"}[MODEL_KIND]
+    other = "logistic" if MODEL_KIND == "trees" else "trees"
     print(f"{'corpus':12} {'hand':>7} {'shipped':>8} {'LOCO':>7} {'LOCO-' + other:>14}")
     full = train([(data[c], rows_of(data[c], "tune")) for c in TRAIN_CORPORA], MODEL_KIND)
     for c in list(data):
@@ -440,16 +383,12 @@ def loco(data: dict[str, dict]) -> None:
 
 
 def export_linear(model, path: Path, note: dict) -> None:
-    """A standardised logistic regression folded into raw weights and a bias (a pairwise
-    model has weights alone)."""
+    """A standardised logistic regression folded into raw weights and a bias."""
     from geomap.geoparse._features import FEATURES
 
-    if isinstance(model, PairwiseModel):
-        w, bias = model.weights, 0.0
-    else:
-        scaler, lr = model[0], model[-1]
-        w = lr.coef_[0] / scaler.scale_
-        bias = float(lr.intercept_[0] - np.dot(w, scaler.mean_))
+    scaler, lr = model[0], model[-1]
+    w = lr.coef_[0] / scaler.scale_
+    bias = float(lr.intercept_[0] - np.dot(w, scaler.mean_))
     meta = {"kind": "linear", "features": list(FEATURES), "bias": bias, **note}
     write_npz(path, meta=np.asarray(json.dumps(meta, sort_keys=True)), weights=w)
 
@@ -478,15 +417,12 @@ def main(argv=None) -> int:
 
     model = train([(data[c], rows_of(data[c], "tune")) for c in TRAIN_CORPORA], MODEL_KIND)
     note = {"trained_on": [f"{c} tune half" for c in TRAIN_CORPORA], "command": "make train",
-            "passes": PASSES,
             "max_mentions_per_corpus_half": MAX_MENTIONS}
     if MODEL_KIND == "trees":
         export(model, Path(args.out), {**note, "params": PARAMS,
                                        "library": f"lightgbm {lightgbm.__version__}"})
     else:
-        export_linear(model, Path(args.out), {**note, "kind_trained": MODEL_KIND,
-                                              "params": PAIRWISE if MODEL_KIND == "pairwise"
-                                              else LOGISTIC,
+        export_linear(model, Path(args.out), {**note, "params": LOGISTIC,
                                               "library": f"scikit-learn {sklearn.__version__}"})
     from geomap.geoparse._rank import Ranker
 

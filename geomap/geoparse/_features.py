@@ -11,7 +11,6 @@ not which countries a corpus is about.
 
 from __future__ import annotations
 
-import bisect
 import math
 
 import numpy as np
@@ -53,13 +52,10 @@ FEATURES: tuple[str, ...] = (
     "anchor_log_km", "anchors", "home_match", "home_known", "title_country", "title_admin1",
     "dateline_country", "dateline_admin1", "words", "all_caps", "recog", "same_as_previous",
     "in_title", "mentions", "colocated", "colocated_soft", "best_log_km",
-    "pop_rank", "colocated_wide", "near_any_log_km", "admin1_soft",
 )
 #: Each other mention takes part in co-location with its likeliest few places, weighed by prior.
 COLOCATE_TOP = 4
 COLOCATE_KM = 100.0
-#: ... and, more loosely, within this reach (a county seat and the state's big city).
-COLOCATE_WIDE_KM = 300.0
 #: Context mentions of a very long text (an even sample of them), and candidates per block.
 MAX_CONTEXT = 300
 BLOCK_ROWS = 4096
@@ -80,11 +76,9 @@ def document_home(ms) -> str | None:
     return home.code if home else None
 
 
-def candidate_features(text: str, ms, *, named_countries, admin1s, parent, anchors,
-                       only=None):
+def candidate_features(text: str, ms, *, named_countries, admin1s, parent, anchors):
     """(matrix of candidate features, [(mention, first row, end row, candidates)]) for the
-    mentions of a document with more than one candidate (of those whose id is in ``only``,
-    when given; the others still count as context): a row for each of its TOP_CANDIDATES
+    mentions of a document with more than one candidate: a row for each of its TOP_CANDIDATES
     candidates with the best hand-written scores, in the order of ``candidates``."""
     home = document_home(ms)
     title_end = _title_end(text)
@@ -114,12 +108,11 @@ def candidate_features(text: str, ms, *, named_countries, admin1s, parent, ancho
     rows: list[list[float]] = []
     lats: list[float] = []
     lons: list[float] = []
-    codes: list[str | None] = []
     groups = []
     prev_cc = None
     for m in ms:
         own = m.best.row if m.best else None
-        if len(m.cands) < 2 or (only is not None and id(m) not in only):
+        if len(m.cands) < 2:
             prev_cc = own[_COUNTRY] if own else prev_cc
             continue
         start = len(rows)
@@ -127,7 +120,6 @@ def candidate_features(text: str, ms, *, named_countries, admin1s, parent, ancho
         top_score = cands[0].score
         top_prior = max(c.prior for c in m.cands)
         pops = [math.log10(1 + c.row[_POP]) for c in cands]
-        all_pops = sorted((c.row[_POP] for c in m.cands), reverse=True)
         top_pop = max(math.log10(1 + c.row[_POP]) for c in m.cands)
         rank = range(len(cands))
         par = parent.get(id(m))
@@ -166,18 +158,15 @@ def candidate_features(text: str, ms, *, named_countries, admin1s, parent, ancho
                 float(m.span.last - m.span.first + 1), float(name.isupper()), m.recog,
                 float(cc == prev_cc), float(in_title), math.log(n_ms),
                 0.0, 0.0, 0.0,  # co-location and distance to the others (below, in numpy)
-                math.log1p(bisect.bisect_left(all_pops, -r[_POP], key=lambda p: -p)),
-                0.0, 0.0, 0.0,  # the same, wider (below)
             ])
             lats.append(r[_LAT])
             lons.append(r[_LON])
-            codes.append(a1)
         groups.append((m, start, len(rows), cands))
         prev_cc = m.best.row[_COUNTRY] if m.best else prev_cc
     if not rows:
         return np.zeros((0, len(FEATURES))), groups
     x = np.asarray(rows, dtype=np.float64)
-    _colocation(x, ms, groups, np.asarray(lats), np.asarray(lons), codes=codes)
+    _colocation(x, ms, groups, np.asarray(lats), np.asarray(lons))
     col = FEATURES.index("anchor_log_km")
     if anchors:
         x[:, col] = np.log1p(_nearest_km(np.asarray(lats), np.asarray(lons),
@@ -187,12 +176,9 @@ def candidate_features(text: str, ms, *, named_countries, admin1s, parent, ancho
     return x, groups
 
 
-def _colocation(x: np.ndarray, ms, groups, lat: np.ndarray, lon: np.ndarray, *,
-                codes: list) -> None:
-    """How many other mentions have a likely place near each candidate (hard share within
-    COLOCATE_KM and COLOCATE_WIDE_KM, and prior-weighed), the prior-weighed share of their
-    likely places in the candidate's first-level division, and the distance to the nearest
-    place the others were resolved to and to the nearest of their likely places; other
+def _colocation(x: np.ndarray, ms, groups, lat: np.ndarray, lon: np.ndarray) -> None:
+    """How many other mentions have a likely place near each candidate (hard share and
+    prior-weighed), and the distance to the nearest place the others were resolved to; other
     mentions of the same name are no evidence (they share the candidates). A text with more
     than MAX_CONTEXT mentions (a dump, a book) is its own context through an even sample of
     them, and candidates are compared in blocks, so that time and memory stay bounded."""
@@ -205,7 +191,7 @@ def _colocation(x: np.ndarray, ms, groups, lat: np.ndarray, lon: np.ndarray, *,
     context = [i for i, m in enumerate(ms) if m.cands]  # unresolved mentions have none
     if len(context) > MAX_CONTEXT:
         context = context[:: -(-len(context) // MAX_CONTEXT)]
-    pts, owner, run, weight, best, pcodes = [], [], [], [], [], []
+    pts, owner, run, weight, best = [], [], [], [], []
     for i in context:
         m = ms[i]
         top = sorted(m.cands, key=lambda c: -c.prior)[:COLOCATE_TOP]
@@ -216,37 +202,24 @@ def _colocation(x: np.ndarray, ms, groups, lat: np.ndarray, lon: np.ndarray, *,
             owner.append(name_of[i])
             run.append(i)
             weight.append(wi / total)
-            pcodes.append(c.row[_A1CODE])
         best.append((m.best.row[_LAT], m.best.row[_LON]) if m.best else (np.nan, np.nan))
     pts_a = np.asarray(pts, dtype=np.float64)
     best_a = np.asarray(best, dtype=np.float64)
     owner_a = np.asarray(owner)
     best_name = name_of[np.asarray(context)]
     weight_a = np.asarray(weight)
-    code_ids: dict[str, int] = {}
-    pcode_a = np.asarray([code_ids.setdefault(c, len(code_ids)) if c else -1 for c in pcodes])
-    code_a = np.asarray([code_ids.get(c, -2) if c else -2 for c in codes])
     # the points of one context mention are consecutive: where each run starts
     starts = np.flatnonzero(np.r_[True, np.diff(np.asarray(run)) != 0])
     others = max(len(best) - 1, 1)
     for lo in range(0, len(x), BLOCK_ROWS):
         hi = min(lo + BLOCK_ROWS, len(x))
         mine = own[lo:hi, None]
-        dist = _km_matrix(lat[lo:hi], lon[lo:hi], pts_a)
-        other = owner_a[None, :] != mine
-        near = (dist < COLOCATE_KM) & other
-        wide = (dist < COLOCATE_WIDE_KM) & other
+        near = _km_matrix(lat[lo:hi], lon[lo:hi], pts_a) < COLOCATE_KM
+        near &= owner_a[None, :] != mine
         # per other mention: any of its places near (hard), the prior weight of those (soft)
         hard = np.maximum.reduceat(near.astype(np.int8), starts, axis=1).sum(axis=1)
         x[lo:hi, FEATURES.index("colocated")] = hard / others
         x[lo:hi, FEATURES.index("colocated_soft")] = near @ weight_a / others
-        hard = np.maximum.reduceat(wide.astype(np.int8), starts, axis=1).sum(axis=1)
-        x[lo:hi, FEATURES.index("colocated_wide")] = hard / others
-        same_a1 = (code_a[lo:hi, None] == pcode_a[None, :]) & other
-        x[lo:hi, FEATURES.index("admin1_soft")] = same_a1 @ weight_a / others
-        dist[~other] = np.inf
-        d = dist.min(axis=1) if dist.shape[1] else np.full(hi - lo, np.inf)
-        x[lo:hi, FEATURES.index("near_any_log_km")] = np.log1p(np.minimum(d, NO_ANCHOR_KM))
         d = _km_matrix(lat[lo:hi], lon[lo:hi], best_a)
         d[(best_name[None, :] == mine) | np.isnan(d)] = np.inf
         d = d.min(axis=1) if d.shape[1] else np.full(hi - lo, np.inf)

@@ -29,10 +29,6 @@ log = logging.getLogger(__name__)
 #: The model learns to be within 161 km: places closer than this to its choice it cannot tell
 #: apart, and the hand-written scores choose among them.
 SAME_PLACE_KM = 100.0
-#: A second choice (see Ranker.rerank) for mentions whose first had a margin below this, in
-#: the model's log-odds: 18% of the ambiguous mentions of the dev corpora, with all of the
-#: second pass's gain on their tune halves.
-SECOND_LOOK = 1.0
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "ranker.npz"
 
 
@@ -64,7 +60,6 @@ class Ranker:
             else:
                 self.weights = z["weights"]
                 self.bias = float(meta["bias"])
-            self.passes = int(meta.get("passes", 1))
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         """Raw score (log-odds that the candidate is the right place) of each row of ``x``."""
@@ -80,37 +75,13 @@ class Ranker:
         return self.value[node].sum(axis=1) + self.init
 
     def rerank(self, text: str, ms, *, named_countries, admin1s, parent, anchors) -> None:
-        """Choose each mention's place by the model's score (the resolver's hook).
-
-        Some features describe where the document's other mentions were placed; they are
-        first computed from the hand-written choices. Where the model changed any of those,
-        the features are computed again from the model's choices and the model chooses once
-        more among the places of the mentions it found close (margin below SECOND_LOOK): a
-        "Paris" first placed in France, once the rest of the story is placed in Texas."""
-        context = {"named_countries": named_countries, "admin1s": admin1s, "parent": parent,
-                   "anchors": anchors}
-        hand = [(m, m.best, m.margin) for m in ms]
-        margins = self._choose(*candidate_features(text, ms, **context))
-        if not margins:
-            return
-        close = {key for key, (_m, margin) in margins.items() if margin < SECOND_LOOK}
-        if self.passes > 1 and close and any(m.best is not best for m, best, _ in hand):
-            for m, _best, margin in hand:  # the features read hand-written margins
-                m.margin = margin
-            margins.update(self._choose(*candidate_features(text, ms, only=close,
-                                                            **context)) or {})
-        for m, margin in margins.values():
-            m.margin = margin
-
-    def _choose(self, x, groups) -> dict | None:
-        """Set each mention's best place by the model; {id: (mention, the model's margin)}."""
+        """Choose each mention's place by the model's score (the resolver's hook)."""
+        x, groups = candidate_features(text, ms, named_countries=named_countries,
+                                        admin1s=admin1s, parent=parent, anchors=anchors)
         if not groups:
-            return None
+            return
         s = self.predict(x).tolist()  # a few candidates a mention: Python floats are faster
-        margins = {}
         for m, a, b, cands in groups:
-            if m.role == "dateline":  # no training corpus has datelines: the hand-written
-                continue              # rule (a dateline names a town, the likeliest) stands
             part = s[a:b]
             top = max(part)
             i = part.index(top)  # the first of equal scores, as a stable sort would give
@@ -119,8 +90,7 @@ class Ranker:
             # the hand-written preference ("Kyiv" the city over the division around it)
             m.best = next(c for c in cands if c is chosen or _km(c.row, chosen.row) <
                           SAME_PLACE_KM)
-            margins[id(m)] = (m, top - max(part[:i] + part[i + 1 :]))
-        return margins
+            m.margin = top - max(part[:i] + part[i + 1 :])
 
 
 def _km(a, b) -> float:
