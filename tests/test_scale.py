@@ -15,6 +15,7 @@ from geomap.geoparse import Geoparser
 from geomap.scale import (
     Columns,
     DaskEngine,
+    EngineError,
     LocalEngine,
     load_partition,
     plan_partitions,
@@ -268,6 +269,25 @@ def test_a_worker_that_dies_is_reported_and_the_rest_finishes(dying_cluster, tmp
             assert result == item * 10 or type(error).__name__ == "KilledWorker"
 
 
+def test_a_cluster_left_with_no_worker_fails_the_waiting_items_instead_of_hanging():
+    """Workers that died and were not restarted (a machine out of memory, a killed nanny) used
+    to leave map() waiting for ever; after ``idle_timeout`` seconds each item is a failure."""
+    import time
+
+    with DaskEngine(workers=1, window=2, idle_timeout=1) as engine:
+        engine.client.retire_workers(close_workers=True, remove=True)
+        for _ in range(200):  # the scheduler notices the retired worker
+            if not engine.client.scheduler_info().get("workers"):
+                break
+            time.sleep(0.05)
+        assert not engine.client.scheduler_info().get("workers")
+        got = list(engine.map(_die_on, range(4)))
+    assert sorted(item for item, _r, _e in got) == [0, 1, 2, 3]  # each item reported once
+    for _item, result, error in got:
+        assert result is None and isinstance(error, EngineError)
+        assert "no live Dask worker" in str(error)
+
+
 def test_a_partition_whose_worker_dies_is_one_reject(corpus, gazetteer, dying_cluster, tmp_path,
                                                      monkeypatch):
     from geomap.scale import work
@@ -345,8 +365,6 @@ def test_cli_run_mentions_and_places(tmp_path, capsys):
 
 
 def test_an_unreachable_scheduler_is_a_clear_error():
-    from geomap.scale import EngineError
-
     with pytest.raises(EngineError, match=r"cannot start or reach tcp://127\.0\.0\.1:9"), \
             DaskEngine(scheduler="tcp://127.0.0.1:9", connect_timeout="1s"):
         pass

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -70,6 +71,10 @@ class DaskEngine:
         How long to try to reach ``scheduler``.
     window
         Items in flight at once (default: 2 per worker thread).
+    idle_timeout
+        Seconds the cluster may have no live worker while items wait (workers that died and
+        were not restarted, e.g. on a machine out of memory) before the waiting items are
+        reported failed with :class:`EngineError` instead of waiting for ever.
     """
 
     name = "dask"
@@ -77,7 +82,7 @@ class DaskEngine:
     def __init__(self, *, workers: int | None = None, scheduler: str | None = None,
                  processes: bool = True, retries: int = 0, window: int | None = None,
                  memory_limit: str | int = "auto", allowed_failures: int = 3,
-                 connect_timeout: str = "20s") -> None:
+                 connect_timeout: str = "20s", idle_timeout: float = 120.0) -> None:
         self.n_workers = workers or os.cpu_count() or 1
         self.scheduler = scheduler
         self.processes = processes
@@ -86,6 +91,7 @@ class DaskEngine:
         self.memory_limit = memory_limit
         self.allowed_failures = allowed_failures
         self.connect_timeout = connect_timeout
+        self.idle_timeout = idle_timeout
         self.client = None
         self._cluster = None
 
@@ -138,7 +144,7 @@ class DaskEngine:
         def submit() -> bool:
             for item in todo:
                 fut = self.client.submit(func, item, *args, pure=False, retries=self.retries)
-                owner[fut.key] = item
+                owner[fut.key] = (fut, item)
                 done.add(fut)
                 return True
             return False
@@ -146,15 +152,39 @@ class DaskEngine:
         for _ in range(window):
             if not submit():
                 break
-        for fut in done:
-            item = owner.pop(fut.key)
-            try:
-                result, error = fut.result(), None
-            except Exception as exc:  # includes KilledWorker when a worker died every time
-                result, error = None, exc
-            fut.release()
-            yield item, result, error
-            submit()
+        no_worker_since: float | None = None
+        while not done.is_empty():
+            batch = done.next_batch(block=False)
+            if not batch:  # nothing finished: wait, but not for ever on a cluster with no worker
+                if self.client.scheduler_info().get("workers"):
+                    no_worker_since = None
+                elif no_worker_since is None:
+                    no_worker_since = time.monotonic()
+                elif time.monotonic() - no_worker_since > self.idle_timeout:
+                    yield from self._abandon(done, owner, todo)
+                    return
+                time.sleep(0.05)
+                continue
+            for fut in batch:
+                _fut, item = owner.pop(fut.key)
+                try:
+                    result, error = fut.result(), None
+                except Exception as exc:  # includes KilledWorker when a worker died every time
+                    result, error = None, exc
+                fut.release()
+                yield item, result, error
+                submit()
+
+    def _abandon(self, done: Any, owner: dict, todo: Iterator
+                 ) -> Iterator[tuple[Any, None, EngineError]]:
+        """Every waiting and unsubmitted item, failed: the cluster has had no worker too long."""
+        error = EngineError(f"no live Dask worker for {self.idle_timeout:g} s")
+        pending = [item for _fut, item in owner.values()]
+        self.client.cancel([fut for fut, _item in owner.values()])
+        done.clear()
+        owner.clear()
+        for item in [*pending, *todo]:
+            yield item, None, error
 
 
 def make_engine(name: str = "local", *, workers: int | None = None,
