@@ -34,7 +34,7 @@ from ._cyrillic_landmarks import feature_word, unresolved_spans
 from ._evidence import is_sentence_start
 from ._spans import Span, Token
 
-__all__ = ["MORPHOLOGY", "expand_spans", "keep_rows", "unresolved_spans",
+__all__ = ["MORPHOLOGY", "expand_spans", "keep_rows", "lookup_key", "unresolved_spans",
            "zipf_functions"]
 
 #: Languages whose tokens are lemmatised for lookup.
@@ -53,6 +53,9 @@ _NAMING = frozenset({"NOUN", "ADJF", None})
 #: Cyrillic word (Russian and Ukrainian news name such places rarely, and write them in
 #: their own Cyrillic form, which GeoNames has for the larger ones).
 SMALL_FOREIGN = 15_000
+#: A Cyrillic common noun ("Бої", battles) names a place outside the former Soviet Union
+#: only if it is at least this large ("Рим" is also a rhyme, but Rome is far larger).
+COMMON_FOREIGN = 100_000
 _EX_USSR = frozenset({"UA", "RU", "BY", "MD", "KZ", "GE", "AM", "AZ", "UZ", "KG", "TJ", "TM",
                       "LT", "LV", "EE"})
 _LATIN = re.compile(r"[A-Za-z]")
@@ -138,8 +141,9 @@ def expand_spans(text: str, tokens: list[Token], spans: list[Span], lang: Langua
         words = [deconfuse(t.text) for t in tokens[s.first : s.last + 1]]
         rs = readings(lang.code, words[-1])
         adjective = bool(rs) and all(r.pos == "ADJF" for r in rs)
-        if s.first == s.last and not _may_name(text, s, words[0], rs):
-            continue
+        if s.first == s.last and not _may_name(text, s, words[0], rs) and \
+                _kind_after(lang, text, s.end) is None:
+            continue  # ("Сумської" reads as a surname too, but "Сумської області" is a region)
         if _quoted(text, s.start) or persons_name(lang, text, tokens, s, rs) or \
                 after_title(lang, text, s, rs):
             continue
@@ -154,6 +158,8 @@ def expand_spans(text: str, tokens: list[Token], spans: list[Span], lang: Langua
             continue
         s.alts = _word_keys(lang, words[0]) if len(words) == 1 else \
             _phrase_keys(lang, words) if len(words) <= MAX_PHRASE else []
+        if len(words) == 1:
+            s.proper = [k for k in s.alts if k in _proper_keys(lang, rs)]
         full = lang.name_abbreviations.get(text[s.start : s.end])
         if full:  # "РФ", "КНДР"
             s.alts = [fold_key(full)]
@@ -180,6 +186,7 @@ def _common_noun(lang: Language, rs) -> bool:
         rs[0].lemma not in lang.words("proper_nouns")
 
 
+_PREV_WORD = re.compile(r"([^\W\d_][\w'’ʼ-]*)\s{1,2}$")
 _NEXT_LOWER = re.compile(r"\s{1,2}([^\W\d_][\w'’ʼ-]*)")
 
 
@@ -190,6 +197,16 @@ def _modifier(lang: Language, text: str, s: Span, rs) -> bool:
     adjs = [r for r in rs if r.pos == "ADJF"]
     if s.first != s.last or not adjs or any(r.geox for r in rs):
         return False
+    prev = _PREV_WORD.search(text, max(0, s.start - 12), s.start)
+    if lang.code == "uk" and prev and any(
+            r.pos == "PREP" for r in readings(lang.code, prev.group(1))):
+        # after a preposition (which governs no nominative), a proper noun in a case no
+        # adjective reading has is the noun: "На Донеччині бої" is the region (донеччина,
+        # locative), not an adjective донеччин agreeing with "бої"
+        cases = {a.case for a in adjs if a.case not in ("nomn", "voct")}
+        if any(r.pos == "NOUN" and r.known and not r.common and not r.name and
+               r.case not in cases for r in rs):
+            return False
     pos = s.end
     for _ in range(2):  # the noun, or one more adjective and then the noun
         m = _NEXT_LOWER.match(text, pos)
@@ -248,18 +265,51 @@ def _may_name(text: str, s: Span, word: str, rs) -> bool:
     return not person or bool(_KIND_BEFORE.search(before))
 
 
+def _common_word(lang: Language, rs) -> bool:
+    """A dictionary word that reads as common nouns (most readings, Ukrainian; no Geox tag,
+    Russian) and never as a name: "Бої", "Дом", not "Париж", "Лондон"."""
+    if not rs or not all(r.pos == "NOUN" and r.known and not r.geox and not r.name
+                         for r in rs):
+        return False
+    return lang.code != "uk" or 2 * sum(r.common for r in rs) > len(rs)
+
+
+def _proper_keys(lang: Language, rs) -> set[str]:
+    """Lemma keys of the readings that are proper nouns and no person's name: Geox
+    (Russian), a lemma-level gender (Ukrainian, see Reading.common)."""
+    return {fold_key(r.lemma) for r in rs if r.pos == "NOUN" and not r.name and (
+        r.geox or (lang.code == "uk" and r.known and not r.common))}
+
+
+def lookup_key(s: Span, rows: dict) -> str:
+    """The key of ``s`` to resolve: the form as written, unless a proper-noun lemma
+    (:attr:`Span.proper`; not a person's name: "Роману" stays the man) names a larger town
+    ("Львове": the city Lviv, not the village Lvove its locative spells)."""
+    def size(k: str) -> int:  # towns against towns: an oblast of the same name is no rival;
+        # abroad, only a large one (the dictionary's proper nouns include "тол", TNT: Tolú)
+        return max((r[10] for _k, r in rows.get(k, ()) if r[3] == "populated_place" and (
+            r[7] in _EX_USSR or r[10] >= COMMON_FOREIGN)), default=-1)
+
+    own = size(s.key) if s.key in rows else -1
+    # the first lemma (the dictionary's likelier reading) that does: "Римі" is Rome (рим),
+    # not Lima (рима, "Rima")
+    return next((k for k in s.proper if size(k) > own), s.key)
+
+
 def keep_rows(lang: Language, word: str, rows: list) -> list:
     """The candidates a Cyrillic span may name: an acronym in capitals ("ТМА") only countries
     and abbreviations ("США"); no small place (under :data:`SMALL_FOREIGN` people) outside
     the former Soviet Union, which a Cyrillic word reaches only by transliteration ("Завод",
-    Závod)."""
-    del lang
+    Závod); nor one under :data:`COMMON_FOREIGN` that a common noun spells ("Бої", Voi)."""
     upper = len(word) > 1 and word.isupper()
+    common = _common_word(lang, readings(lang.code, deconfuse(word)))
     out = []
     for kind, row in rows:
         feature, cc, pop = row[3], row[7], row[10]
         if upper and kind not in ("abbr", "dotted") and feature != "country":
             continue
+        if common and pop < COMMON_FOREIGN and cc not in _EX_USSR:
+            continue  # "Бої" (battles) spells Voi, Kenya, only in transliteration
         if feature == "populated_place" and pop < SMALL_FOREIGN and cc not in _EX_USSR:
             continue
         out.append((kind, row))

@@ -18,7 +18,7 @@ from ..gazetteer import Gazetteer
 from ..gazetteer.core import priors
 from ..lang import Language
 from ._candidates import _CAPITAL, _COUNTRY, _FEATURE, _POP, AREA_FEATURES, LARGE_PLACE, Cand, Found
-from ._cyrillic import MORPHOLOGY, expand_spans, keep_rows, zipf_functions
+from ._cyrillic import MORPHOLOGY, expand_spans, keep_rows, lookup_key, zipf_functions
 from ._evidence import is_sentence_start
 from ._rules import rules_for
 from ._spans import Span, area_extension, candidate_spans, tokenize
@@ -127,6 +127,8 @@ class Recogniser:
         rows = self.gazetteer.rows_for_keys(keys | plural)
         by_start: dict[int, list[Span]] = {}
         for s in spans:
+            if s.proper:  # Cyrillic: a lemma that names a larger town than the form
+                s.key = lookup_key(s, rows)
             r = rows.get(s.key)
             if not r and s.alts:
                 alt = next((k for k in s.alts if k in rows), None)

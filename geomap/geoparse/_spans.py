@@ -42,6 +42,7 @@ class Span:
     area: bool = False  # followed by a generic area word that was taken into the span
     rows: list | tuple = ()  # [(name kind, place row)]
     alts: list | tuple = ()  # other lookup keys (lemmas), likeliest first
+    proper: list | tuple = ()  # the alts read as proper nouns, not names (Cyrillic)
 
 
 _POSSESSIVE = ("'s", "’s", "'S", "’S")

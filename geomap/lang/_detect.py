@@ -11,10 +11,12 @@ Russian, whose dictionary also knows most Ukrainian place names in the nominativ
 Other languages (:func:`detect`): a Latin-script text in which the function words of French,
 Spanish, German, Italian, Portuguese or Dutch ("le", "el", "der", "und", "het"...)
 outnumber English ones ("the", "of", "is"...) is another language and is read with the
-English rules; a Cyrillic text with letters of Belarusian (ў) or of Serbian and Macedonian
-(ј љ њ ђ ћ џ ѓ ќ ѕ), or with ъ but none of ы э ё і (Bulgarian), is read with the Ukrainian or
-Russian rules. :class:`Detection` carries a note saying so, which the commands report per
-document. On the dev corpora no English, Ukrainian or Russian document gets a note.
+English rules; a Cyrillic text with letters of Belarusian (ў; or both і and ы, which
+Ukrainian and Russian never mix, with hardly any и, which Belarusian lacks) or of Serbian and
+Macedonian (ј љ њ ђ ћ џ ѓ ќ ѕ), or without ы э ё і but with ъ or frequent Bulgarian words
+("че", "това", "във"), is read with the Ukrainian or Russian rules. :class:`Detection`
+carries a note saying so, which the commands report per document. On the dev corpora no
+English, Ukrainian or Russian document gets a note.
 
 Why a rule and not a library: on the dev corpora the rule labels all 391 Ukrainian (ner-uk) and
 122 Russian (factRuEval) documents and every English geoparsing document correctly
@@ -61,6 +63,10 @@ _OTHER = _words(
 #: Other-language function words needed, and how many times the English ones, for a note.
 MIN_OTHER = 3
 OTHER_RATIO = 2.0
+#: Frequent Bulgarian words Russian does not write ("че" that, "това" this, "във" in).
+_BULGARIAN = _words("че това във със се са ще които който която което беше бяха тази")
+#: Letters of each kind a text needs before their mix says Belarusian.
+MIN_LETTERS = 3
 _SKIP = re.compile(r"https?://\S+|www\.\S+|[@#]\w+")
 _NAMES = {"en": "English", "uk": "Ukrainian", "ru": "Russian"}
 
@@ -98,11 +104,18 @@ def detect(text: str) -> Detection:
         return Detection(code)
     if _BELARUSIAN.search(sample):
         return Detection(code, f"Belarusian letters (ў): {rules}")
+    i_dots, yery = sample.count("і") + sample.count("І"), sample.count("ы") + sample.count("Ы")
+    if i_dots >= MIN_LETTERS and yery >= MIN_LETTERS and \
+            sample.count("и") + sample.count("И") < i_dots / 5 and "ѣ" not in sample:
+        # Ukrainian has no ы, Russian no і (pre-reform Russian has, with ѣ); both write и
+        return Detection(code, f"і and ы without и (Belarusian?): {rules}")
     if _SOUTH_SLAVIC.search(sample):
         return Detection(code, f"Serbian or Macedonian letters: {rules}")
-    if code == "ru" and not _RU_VOWELS.search(sample) and not _UK_ONLY.search(sample) and \
-            len(_HARD_SIGN.findall(sample)) >= 2:
-        return Detection(code, f"ъ without ы, э or ё (Bulgarian?): {rules}")
+    if code == "ru" and not _RU_VOWELS.search(sample) and not _UK_ONLY.search(sample):
+        hard = len(_HARD_SIGN.findall(sample))
+        bulgarian = sum(w.lower() in _BULGARIAN for w in _WORD.findall(sample))
+        if hard >= 2 or (hard and bulgarian) or bulgarian >= 2:
+            return Detection(code, f"no ы, э or ё; ъ or Bulgarian words (Bulgarian?): {rules}")
     return Detection(code)
 
 

@@ -1,0 +1,40 @@
+"""Belarusian and Bulgarian text is reported as another language (read with the nearest
+rules, with a note), while Ukrainian and Russian, quoting each other, get no note.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.lang import detect
+
+
+@pytest.mark.parametrize("text", [
+    # no ў: і and ы together, hardly any и
+    "У Мінску прайшлі вучэнні, паведаміла міністэрства абароны. Салдаты былі на палігоне.",
+    "Гомельскі рынак зачынілі на тыдзень, бо там былі пашкоджаныя дахі.",
+])
+def test_belarusian_without_short_u_is_noted(text):
+    d = detect(text)
+    assert d.note is not None and "Belarusian" in d.note, d
+
+
+@pytest.mark.parametrize("text", [
+    "Властите казаха, че пожарът е бил потушен през нощта.",  # one ъ
+    "Според кмета това е най-силната буря, която е имало в града.",  # no ъ at all
+])
+def test_bulgarian_with_one_or_no_hard_sign_is_noted(text):
+    d = detect(text)
+    assert d.code == "ru" and d.note is not None and "Bulgarian" in d.note, d
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("У Києві пролунали вибухи, повідомили у міській військовій адміністрації.", "uk"),
+    ("В Киеве прогремели взрывы, сообщили в городской администрации. Жители выходили "
+     "из укрытий, а газета «Вечірній Київ» вышла с опозданием.", "ru"),
+    ("Військові повідомили, що в Бєлгороді було чути вибухи; російські медіа пишуть "
+     "«взрывы были слышны».", "uk"),
+])
+def test_ukrainian_and_russian_quoting_each_other_get_no_note(text, code):
+    d = detect(text)
+    assert d.code == code and d.note is None, d
