@@ -72,8 +72,8 @@ class DaskEngine:
     window
         Items in flight at once (default: 2 per worker thread).
     idle_timeout
-        Seconds the cluster may have no live worker while items wait (workers that died and
-        were not restarted, e.g. on a machine out of memory) before the waiting items are
+        Seconds items may wait while no worker runs any task (workers that died and were not
+        restarted, a dead worker's task never handed on) before the waiting items are
         reported failed with :class:`EngineError` instead of waiting for ever.
     """
 
@@ -152,19 +152,24 @@ class DaskEngine:
         for _ in range(window):
             if not submit():
                 break
-        no_worker_since: float | None = None
+        idle_since: float | None = None
+        last_check = 0.0
         while not done.is_empty():
             batch = done.next_batch(block=False)
-            if not batch:  # nothing finished: wait, but not for ever on a cluster with no worker
-                if self.client.scheduler_info().get("workers"):
-                    no_worker_since = None
-                elif no_worker_since is None:
-                    no_worker_since = time.monotonic()
-                elif time.monotonic() - no_worker_since > self.idle_timeout:
-                    yield from self._abandon(done, owner, todo)
-                    return
+            if not batch:  # nothing finished: wait, but not for ever on a cluster doing nothing
+                now = time.monotonic()
+                if now - last_check >= 1.0:
+                    last_check = now
+                    if self._working():
+                        idle_since = None
+                    elif idle_since is None:
+                        idle_since = now
+                    elif now - idle_since > self.idle_timeout:
+                        yield from self._abandon(done, owner, todo)
+                        return
                 time.sleep(0.05)
                 continue
+            idle_since = None
             for fut in batch:
                 _fut, item = owner.pop(fut.key)
                 try:
@@ -175,10 +180,18 @@ class DaskEngine:
                 yield item, result, error
                 submit()
 
+    def _working(self) -> bool:
+        """Whether some live worker is running a task (else the waiting futures are stuck:
+        no worker at all, or a dead worker's task the scheduler never handed on)."""
+        try:
+            return any(self.client.processing().values())
+        except (OSError, TimeoutError):
+            return False
+
     def _abandon(self, done: Any, owner: dict, todo: Iterator
                  ) -> Iterator[tuple[Any, None, EngineError]]:
         """Every waiting and unsubmitted item, failed: the cluster has had no worker too long."""
-        error = EngineError(f"no live Dask worker for {self.idle_timeout:g} s")
+        error = EngineError(f"no Dask worker ran any task for {self.idle_timeout:g} s")
         pending = [item for _fut, item in owner.values()]
         self.client.cancel([fut for fut, _item in owner.values()])
         done.clear()
