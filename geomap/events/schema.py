@@ -43,6 +43,7 @@ COLUMNS: dict[str, str] = {
     "event_id": _STR,            # the dataset's own id (unique within one source file)
     "dataset": _STR,             # "acled", "ucdp", "gdelt", "gdelt-gkg", "generic", ...
     "date": "datetime64[ns]",    # start date (day resolution)
+    "date_end": "datetime64[ns]",  # last day, when the dataset gives one (UCDP date_end)
     "date_precision": _STR,      # one of DATE_PRECISIONS
     "event_type": _STR,          # one of taxonomy.EVENT_TYPES, or null
     "orig_type": _STR,           # the dataset's own type (ACLED event_type, CAMEO root, ...)

@@ -128,7 +128,7 @@ def _side(frame, lo, hi, geo: pd.Series) -> Side:
 
 
 def record_side(records: gpd.GeoDataFrame) -> Side:
-    lo, hi = intervals(records["date"], records["date_precision"])
+    lo, hi = intervals(records["date"], records["date_precision"], records.get("date_end"))
     return _side(records, lo, hi, records["geo_precision"])
 
 

@@ -16,9 +16,13 @@ __all__ = ["MAX_SPAN", "gap_days", "intervals"]
 MAX_SPAN = {"day": 0, "week": 6, "month": 30, "year": 365}
 
 
-def intervals(dates: pd.Series, precision: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+def intervals(dates: pd.Series, precision: pd.Series, ends: pd.Series | None = None
+              ) -> tuple[np.ndarray, np.ndarray]:
     """(first day, last day) of each date at its precision; NaT -> the minimum int64 sentinel
-    is avoided: missing dates give (-2**40, -2**40 - 1), an empty interval."""
+    is avoided: missing dates give (-2**40, -2**40 - 1), an empty interval.
+
+    ``ends`` (optional, a record's own last day, e.g. UCDP ``date_end``): where it is given
+    and not before the date, the interval is exactly [date, end] whatever the precision."""
     d = pd.to_datetime(dates, errors="coerce")
     prec = precision.astype("string").fillna("day").to_numpy(dtype=object)
     lo = d.copy()
@@ -34,6 +38,12 @@ def intervals(dates: pd.Series, precision: pd.Series) -> tuple[np.ndarray, np.nd
         hi[year] = d[year].dt.to_period("Y").dt.end_time.dt.normalize()
     if week.any():
         hi[week] = d[week] + pd.Timedelta(days=6)
+    if ends is not None:
+        end = pd.to_datetime(pd.Series(np.asarray(ends), index=d.index), errors="coerce")
+        own = (end.notna() & d.notna() & (end >= d)).to_numpy()
+        if own.any():
+            lo[own] = d[own]
+            hi[own] = end[own].dt.normalize()
     missing = d.isna().to_numpy()
     day = np.int64(86_400_000_000_000)
     lo_i = lo.to_numpy(dtype="datetime64[ns]").astype(np.int64) // day

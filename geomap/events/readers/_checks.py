@@ -200,6 +200,24 @@ class Checks:
             dates = dates.mask(low | high)
         return dates, column.precision, column
 
+    def end_date(self, name: str, start: pd.Series, *, dayfirst: bool | None
+                 ) -> tuple[pd.Series, int]:
+        """``(ends, bad)``: the last day of each record from column ``name`` (NaT where blank
+        or missing) and how many given ends were not used. An end that is unreadable, before
+        its start date or in the future is dropped with a note on the row, never a reject:
+        the record then spans what its date precision says."""
+        if name not in self.frame.columns:
+            return pd.Series(pd.NaT, index=self.frame.index, dtype="datetime64[ns]"), 0
+        raw = self.frame[name]
+        ends = parse_date_column(raw, dayfirst=dayfirst, name=name).dates.astype(
+            "datetime64[ns]")
+        given = self.clean(name).notna()
+        bad = given & (ends.isna() | (ends < start).fillna(False)
+                       | (ends > pd.Timestamp(dt.date.today())).fillna(False)) & self.ok
+        if bad.any():
+            self.note(raw[bad].map(lambda v: f"{name} not used: {str(v).strip()!r}"))
+        return ends.mask(bad | start.isna()), int(bad.sum())
+
     def _undated(self, mask: pd.Series, why: str, note: pd.Series | None = None) -> None:
         if not mask.any():
             return

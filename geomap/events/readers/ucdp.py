@@ -35,7 +35,8 @@ GEO_PRECISION: dict[str, str] = {
 }
 
 #: UCDP ``date_prec`` -> unified date_precision (1 exact day; 2 within 2-6 days; 3 within a
-#: week; 4 within a month; 5 longer than a month, at most a year).
+#: week; 4 within a month; 5 longer than a month, at most a year). A valid ``date_end`` is kept
+#: as ``date_end`` and bounds the record's interval more tightly than its precision does.
 DATE_PRECISION: dict[str, str] = {"1": "day", "2": "week", "3": "week", "4": "month", "5": "year"}
 
 #: Fields a record cannot do without (a record without a date is kept undated).
@@ -58,7 +59,8 @@ def _wkt_swapped(frame: pd.DataFrame, lat: pd.Series, lon: pd.Series) -> pd.Seri
 def _convert(frame: pd.DataFrame, rows: np.ndarray, state: State) -> Converted:
     checks = Checks(frame)
     checks.required([c for c in REQUIRED if c in frame.columns])
-    dates, _prec, _ = checks.date("date_start", dayfirst=state.date_order(frame, "date_start"))
+    dayfirst = state.date_order(frame, "date_start")
+    dates, _prec, _ = checks.date("date_start", dayfirst=dayfirst)
     lat, lon = checks.coords("latitude", "longitude", required=True)
     swapped = checks.ok & _wkt_swapped(frame, lat, lon)
     if swapped.any():
@@ -68,6 +70,10 @@ def _convert(frame: pd.DataFrame, rows: np.ndarray, state: State) -> Converted:
             index=frame.index[swapped]).reindex(frame.index))
 
     col = checks.clean
+    ends, bad_ends = checks.end_date("date_end", dates, dayfirst=dayfirst)
+    if bad_ends:
+        state.warnings.append(f"{bad_ends} record(s) with a date_end that is unreadable, "
+                              "before date_start or in the future: date_prec used instead")
 
     tov = code(col("type_of_violence"))
     event_type = map_unique(tov, from_ucdp)
@@ -86,6 +92,7 @@ def _convert(frame: pd.DataFrame, rows: np.ndarray, state: State) -> Converted:
         "event_id": ids,
         "dataset": "ucdp",
         "date": dates,
+        "date_end": ends,
         "date_precision": date_prec.map(DATE_PRECISION).fillna("day"),
         "event_type": event_type,
         "orig_type": tov,
