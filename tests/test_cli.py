@@ -226,3 +226,31 @@ def test_geocode_an_empty_query_among_others_is_answered_in_its_place(capsys, ga
     assert res[1]["geo_precision"] == "unknown"
     code, out, err = run(capsys, "geocode", "--json", " ")  # nothing to look up at all
     assert code == 1 and out == "" and "empty query" in err
+
+
+def test_events_extract_jsonl_has_the_table_fields_and_a_rejects_file(capsys, tmp_path,
+                                                                      gazetteer):
+    wire = tmp_path / "feed.jsonl"
+    wire.write_text(
+        json.dumps({"id": "a1", "date": "2025-03-14",
+                    "text": "Artillery shelled Kherson on Friday, killing three civilians "
+                            "and wounding seven."}) + "\n"
+        + json.dumps({"id": "a2", "text": ""}) + "\n", encoding="utf-8")
+    out = tmp_path / "ev.jsonl"
+    stale = tmp_path / "ev.rejects.jsonl"
+    code, stdout, err = run(capsys, "events", "extract", wire, "-o", out, "--json")
+    assert code == 0
+    report = json.loads(stdout)
+    assert report["rejected"] == 1 and report["rejects"] == str(stale)
+    assert str(stale) in err
+    rejected = [json.loads(x) for x in stale.read_text("utf-8").splitlines()]
+    assert len(rejected) == 1 and rejected[0]["reason"]
+    [line] = [json.loads(x) for x in out.read_text("utf-8").splitlines()]
+    ev = next(e for e in line["events"] if e["location"])
+    assert ev["location"]["name"] == "Kherson"
+    assert (ev["fatalities"], ev["wounded"], ev["article_date"]) == (3, 7, "2025-03-14")
+    assert "civilians_killed" in ev
+    # a run with nothing rejected leaves no stale rejects file behind
+    wire.write_text(wire.read_text("utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    code, stdout, _err = run(capsys, "events", "extract", wire, "-o", out, "--json")
+    assert code == 0 and json.loads(stdout)["rejects"] is None and not stale.exists()

@@ -244,7 +244,7 @@ def _report(results, output: Path, rejects_path: Path, *, quiet: bool) -> None:
 
 def run_extract(args: argparse.Namespace) -> int:
     from .._atomic import atomic_write
-    from ..events.extract import extract_events, text_events_collection
+    from ..events.extract import document_json, extract_events, text_events_collection
     from ..exceptions import UsageError
     from ..geoparse import Geoparser
     from ..lang import detect
@@ -271,23 +271,41 @@ def run_extract(args: argparse.Namespace) -> int:
     if suffix == ".jsonl":
         with atomic_write(out) as fh:
             for art, events in items:
-                fh.write(json.dumps({"id": art.id, "events": [e.to_json() for e in events]},
+                fh.write(json.dumps(document_json(art.id, art.date, events),
                                     ensure_ascii=False) + "\n")
     else:
         collection = text_events_collection(items)
         with atomic_write(out) as fh:
             json.dump(collection, fh, ensure_ascii=False, allow_nan=False)
             fh.write("\n")
+    rejects_path = _write_rejects(out, reader.rejects)
     n_events = sum(len(evs) for _a, evs in items)
     if not getattr(args, "quiet", False):
         other_language_note(other)
+        where = f" (in {rejects_path})" if rejects_path else ""
         print(f"geomap: {len(items)} documents, {n_events} events, {reader.n_rejected} rejected "
-              f"inputs; wrote {out}", file=sys.stderr)
+              f"inputs{where}; wrote {out}", file=sys.stderr)
     if args.json:
         json.dump({"documents": len(items), "events": n_events, "rejected": reader.n_rejected,
+                   "rejects": str(rejects_path) if rejects_path else None,
                    "other_language": other, "output": str(out)}, sys.stdout)
         sys.stdout.write("\n")
     return 0 if items else 1
+
+
+def _write_rejects(out: Path, rejects) -> Path | None:
+    """``OUT.rejects.jsonl`` (as ``geomap geoparse -o`` writes it): one line per rejected file or
+    line with its reason; None when nothing was rejected (a stale file is removed)."""
+    from .._atomic import atomic_write
+
+    path = out.with_name(f"{out.stem}.rejects.jsonl")
+    if not rejects:
+        path.unlink(missing_ok=True)
+        return None
+    with atomic_write(path) as fh:
+        for r in rejects:
+            fh.write(json.dumps(r.to_json(), ensure_ascii=False) + "\n")
+    return path
 
 
 def _publication_date(args: argparse.Namespace):
@@ -319,7 +337,8 @@ def _run_extract_scaled(args: argparse.Namespace, gaz, out: Path, suffix: str, d
     report(summary, args=args, out=out)
     if args.json:
         json.dump({"documents": summary.documents, "events": summary.items,
-                   "rejected": summary.rejects, "other_language": summary.other_language_ids,
+                   "rejected": summary.rejects, "rejects": summary.rejects_path,
+                   "other_language": summary.other_language_ids,
                    "output": str(out)}, sys.stdout)
         sys.stdout.write("\n")
     return 0 if summary.documents else 1

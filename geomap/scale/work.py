@@ -172,7 +172,9 @@ def process_partition(part: Partition, spec: TaskSpec) -> PartResult:
                                         key: [x.to_json() for x in found]},
                                        ensure_ascii=False) for art, found in pairs]
         else:
-            result.lines = [json.dumps({"id": art.id, key: [x.to_json() for x in found]},
+            from ..events.extract import document_json
+
+            result.lines = [json.dumps(document_json(art.id, art.date, found),
                                        ensure_ascii=False) for art, found in pairs]
     if spec.want_items:
         result.pairs = pairs

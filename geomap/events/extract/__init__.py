@@ -4,7 +4,7 @@
 """
 
 from ._actors import Actor
-from ._model import TextEvent, place_json
+from ._model import TextEvent, document_json, place_json
 from ._primary import primary_location
 from .core import extract_events
 from .frame import text_events_collection, text_events_frame
@@ -12,6 +12,7 @@ from .frame import text_events_collection, text_events_frame
 __all__ = [
     "Actor",
     "TextEvent",
+    "document_json",
     "extract_events",
     "place_json",
     "primary_location",

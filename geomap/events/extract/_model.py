@@ -9,7 +9,7 @@ from typing import Any
 from ...places import Place
 from ._actors import Actor
 
-__all__ = ["TextEvent", "place_json"]
+__all__ = ["TextEvent", "document_json", "place_json"]
 
 
 def place_json(place: Place | None) -> dict[str, Any] | None:
@@ -64,8 +64,10 @@ class TextEvent:
     def with_primary(self, primary: bool = True) -> TextEvent:
         return replace(self, primary=primary)
 
-    def to_json(self) -> dict[str, Any]:
-        """The stable JSON object of one event in ``geomap events extract -o OUT.jsonl``."""
+    def to_json(self, article_date: dt.date | None = None) -> dict[str, Any]:
+        """The stable JSON object of one event in ``geomap events extract -o OUT.jsonl``: the
+        fields of the event table (:func:`~geomap.events.extract.text_events_frame`), casualty
+        counts and the article's publication date included."""
         loc = self.location
         return {
             "type": self.type,
@@ -86,4 +88,13 @@ class TextEvent:
             "geo_precision": self.geo_precision if loc else "unknown",
             "location_evidence": self.location_evidence if loc else None,
             "confidence": self.confidence,
+            "fatalities": self.extras.get("killed"),
+            "wounded": self.extras.get("wounded"),
+            "civilians_killed": self.extras.get("civilians_killed"),
+            "article_date": article_date.isoformat() if article_date else None,
         }
+
+
+def document_json(doc_id: Any, article_date: dt.date | None, events) -> dict[str, Any]:
+    """One line of ``geomap events extract -o OUT.jsonl``: a document and its events."""
+    return {"id": doc_id, "events": [e.to_json(article_date) for e in events]}
