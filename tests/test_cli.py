@@ -46,6 +46,7 @@ def test_geocode_json_is_stable_and_alone_on_stdout(capsys, gazetteer):
     assert [r["query"] for r in res] == ["Kursk", "Pyongyang", "Kursk region", "North Korean",
                                          "Xqzvillezzz"]
     keys = {"query", "name", "lat", "lon", "feature", "country", "admin1", "geonameid", "match",
+            "confidence",
             "suggestions", "geo_precision", "matched_text", "unresolved", "disputed",
             "de_facto_country"}
     assert all(set(r) == keys for r in res)

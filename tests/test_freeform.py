@@ -147,3 +147,27 @@ def test_python_api_geocode(gazetteer):
     many = geomap.geocode(["outskirts of Kherson", "Qqqzzzx"], gazetteer=gazetteer)
     assert [r.precision for r in many] == ["near", "unknown"]
     assert geomap.geocode("Kherson", country="PL", gazetteer=gazetteer).place is None
+
+
+def test_unknown_place_in_a_region_named_like_its_capital_answers_the_region(geo):
+    # the oblast and its capital share the name: the unknown village lies somewhere in the
+    # oblast, not next to the city
+    r = geo("Qqzorivka, Poltava")
+    assert r.place.name == "Poltava Oblast" and r.precision == "admin1"
+    assert r.unresolved == ("Qqzorivka",) and r.matched_text == "Poltava"
+    # a kind word or a vicinity word still says the city is meant
+    city = geo("Qqzorivka, Poltava city")
+    assert city.place.feature == "populated_place" and city.precision == "near"
+    assert geo("outskirts of Poltava").place.feature == "populated_place"
+    # a known village keeps its own point
+    assert geo("Reshetylivka, Poltava").place.name == "Reshetylivka"
+
+
+def test_a_spelling_variant_prefers_the_closer_name_and_says_it_is_fuzzy(geo):
+    # "Kremenna" collapses by transliteration to a Bulgarian village's variant name; the
+    # Ukrainian town one letter away is the better-known reading
+    r = geo("Kremenna")
+    assert r.place.country == "UA" and r.place.admin1 == "Luhansk Oblast"
+    assert r.match == "fuzzy" and r.confidence < geo("Kreminna").confidence == 1.0
+    assert r.to_json()["confidence"] == r.confidence
+    assert geo("Xqzzyvqq").confidence is None

@@ -118,6 +118,7 @@ def find_spans(tokens: list[Token], text: str, gaz, country: str | None = None) 
             continue
         spans.append(Span(i, j, ctx, cands, how="fragment" if _fragment(tokens, i, j, cased)
                           else "name"))
+    _add_spelling_rivals(spans, tokens, gaz, country)
     spans += _adjectives(tokens, used, gaz, country, spans)
     spans += _fuzzy(tokens, used, gaz, country, cased=cased)
     spans.sort(key=lambda s: s.i)
@@ -192,11 +193,34 @@ def _fuzzy(tokens, used, gaz, country, *, cased) -> list[Span]:
         key = " ".join(t.key for t in tokens[i:j])
         if gaz.word_zipf(key) >= COMMON_LOWER:
             continue
-        cands: list[Cand] = []
-        for hit, edits in gaz.fuzzy_matches(key, max_edits(key), limit=5):
-            rows = gaz.rows_for_keys([hit]).get(hit, [])
-            cands += _cands(rows, gaz, "fuzzy", EDIT_COST * edits, country)
+        cands = _fuzzy_cands(gaz, key, country)
         if cands:
-            cands.sort(key=lambda c: -c.prior)
-            out.append(Span(i, j, context_of(tokens, i, j), cands[:MAX_CANDS], how="fuzzy"))
+            out.append(Span(i, j, context_of(tokens, i, j), cands, how="fuzzy"))
     return out
+
+
+def _fuzzy_cands(gaz, key: str, country: str | None) -> list[Cand]:
+    """Places named within a few typos of ``key``, each typo a cost on the prior."""
+    cands: list[Cand] = []
+    for hit, edits in gaz.fuzzy_matches(key, max_edits(key), limit=5):
+        rows = gaz.rows_for_keys([hit]).get(hit, [])
+        cands += _cands(rows, gaz, "fuzzy", EDIT_COST * edits, country)
+    cands.sort(key=lambda c: -c.prior)
+    return cands[:MAX_CANDS]
+
+
+def _add_spelling_rivals(spans: list[Span], tokens, gaz, country) -> None:
+    """A phrase known only through a transliteration key ("Kremenna" -> "Kremena") also
+    gets the places a typo or two away ("Kreminna"): the closer spelling of the better-known
+    place may win, and neither is an exact match."""
+    for s in spans:
+        if s.how != "name" or any(c.match != "transliterated" for c in s.cands):
+            continue
+        key = " ".join(t.key for t in tokens[s.i:s.j])
+        if not 4 <= len(key) <= MAX_KEY:
+            continue
+        merged = {c.place.key: c for c in _fuzzy_cands(gaz, key, country)}
+        for c in s.cands:
+            if c.place.key not in merged or merged[c.place.key].prior < c.prior:
+                merged[c.place.key] = c
+        s.cands = sorted(merged.values(), key=lambda c: -c.prior)[:MAX_CANDS]

@@ -262,13 +262,28 @@ def geocode_freeform(query: str, gazetteer: Gazetteer, *, country: str | None = 
     level = _level(target)
     unresolved = tuple(_unresolved(tokens, spans, target, text))
     inner = any(_street(tokens, k) for k in range(target.i))
-    if level == "exact" and (target.ctx.near or target.ctx.landmark or unresolved or inner
-                             or _vicinity_part(tokens, target)):
+    near = target.ctx.near or target.ctx.landmark or inner or _vicinity_part(tokens, target)
+    if level == "exact" and unresolved and not near:
+        region = _region_of_capital(target)
+        if region is not None:  # "Fooville, Kharkiv": somewhere in the oblast, not the city
+            target.chosen, level = region, "admin1"
+    if level == "exact" and (near or unresolved):
         level = "near"
     matched = text[tokens[target.i].start:tokens[target.j - 1].end]
     return GeocodeResult(query=query, place=target.chosen.place, match=target.chosen.match,
                          source=source, geo_precision=level, matched_text=matched,
                          unresolved=unresolved)
+
+
+def _region_of_capital(target: Span) -> Cand | None:
+    """The region the answer's name also names when the answer is that region's capital
+    ("Kharkiv": the city and the oblast around it), unless a kind word says which is meant."""
+    town = target.chosen.place
+    if target.ctx.level is not None or town.feature != "populated_place" or not town.admin1_code:
+        return None
+    return next((c for c in target.cands if c.place.feature in ("admin1", "region")
+                 and c.place.country == town.country
+                 and c.place.admin1_code == town.admin1_code), None)
 
 
 def _suggest(gaz: Gazetteer, tokens) -> list[str]:

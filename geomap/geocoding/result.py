@@ -14,6 +14,11 @@ MATCH_KINDS: tuple[str, ...] = (
     "exact", "alternate_name", "transliterated", "fuzzy", "demonym", "service",
 )
 
+#: How sure an answer's name match is, by match kind: the place's own name or a known
+#: variant, a transliteration that only collapses to it ("Kremena" for "Kremenna"), a typo away.
+MATCH_CONFIDENCE = {"exact": 1.0, "alternate_name": 0.95, "demonym": 0.9, "service": 0.8,
+                    "transliterated": 0.7, "fuzzy": 0.5}
+
 #: What an answer's point stands for (the event table's vocabulary).
 GEO_PRECISIONS: tuple[str, ...] = ("exact", "near", "admin2", "admin1", "country", "unknown")
 _FEATURE_PRECISION = {"populated_place": "exact", "admin2": "admin2", "admin1": "admin1",
@@ -43,6 +48,13 @@ class GeocodeResult:
         return self.geo_precision or _FEATURE_PRECISION.get(self.place.feature, "exact")
 
     @property
+    def confidence(self) -> float | None:
+        """How sure the name match is (:data:`MATCH_CONFIDENCE`); None when not found."""
+        if self.place is None:
+            return None
+        return MATCH_CONFIDENCE.get(self.match or "exact", 0.5)
+
+    @property
     def found(self) -> bool:
         return self.place is not None
 
@@ -59,6 +71,7 @@ class GeocodeResult:
             "admin1": p.admin1 if p else None,
             "geonameid": p.geonameid if p else None,
             "match": self.match if p else None,
+            "confidence": self.confidence,
             "suggestions": list(self.suggestions) if not p else [],
             "geo_precision": self.precision,
             "matched_text": (self.matched_text or self.query) if p else None,
