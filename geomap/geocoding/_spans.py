@@ -29,6 +29,8 @@ COMMON_UPPER = 4.3
 EDIT_COST = 1.5
 STEM_COST = 0.5
 MAX_FUZZY_TRIES = 4
+#: How much better known (prior) a place a typo away must be to rival a transliterated variant.
+RIVAL_MARGIN = 1.0
 #: Longer phrases are no place names (and would only slow the search down).
 MAX_KEY = 80
 
@@ -118,7 +120,7 @@ def find_spans(tokens: list[Token], text: str, gaz, country: str | None = None) 
             continue
         spans.append(Span(i, j, ctx, cands, how="fragment" if _fragment(tokens, i, j, cased)
                           else "name"))
-    _add_spelling_rivals(spans, tokens, gaz, country)
+    _add_spelling_rivals(spans, tokens, gaz, country, cased)
     spans += _adjectives(tokens, used, gaz, country, spans)
     spans += _fuzzy(tokens, used, gaz, country, cased=cased)
     spans.sort(key=lambda s: s.i)
@@ -209,18 +211,21 @@ def _fuzzy_cands(gaz, key: str, country: str | None) -> list[Cand]:
     return cands[:MAX_CANDS]
 
 
-def _add_spelling_rivals(spans: list[Span], tokens, gaz, country) -> None:
-    """A phrase known only through a transliteration key ("Kremenna" -> "Kremena") also
-    gets the places a typo or two away ("Kreminna"): the closer spelling of the better-known
-    place may win, and neither is an exact match."""
+def _add_spelling_rivals(spans: list[Span], tokens, gaz, country, cased: bool) -> None:
+    """A name that reaches places only through a transliteration key of their variant names
+    ("Kremenna" -> "Kremena", a variant of "Dolna Kremena") also meets the places a typo or
+    two away ("Kreminna"); a clearly better-known one of those wins. A transliteration of a
+    place's own name ("Dovzhansky" -> Dovzhanskyi) and a district adjective keep theirs."""
     for s in spans:
-        if s.how != "name" or any(c.match != "transliterated" for c in s.cands):
+        if (s.how != "name" or s.ctx.level in ("admin1", "admin2")
+                or any(c.match != "transliterated" or c.kind == "name" for c in s.cands)
+                or (cased and not all(t.upper for t in tokens[s.i:s.j]))):
             continue
         key = " ".join(t.key for t in tokens[s.i:s.j])
         if not 4 <= len(key) <= MAX_KEY:
             continue
-        merged = {c.place.key: c for c in _fuzzy_cands(gaz, key, country)}
-        for c in s.cands:
-            if c.place.key not in merged or merged[c.place.key].prior < c.prior:
-                merged[c.place.key] = c
-        s.cands = sorted(merged.values(), key=lambda c: -c.prior)[:MAX_CANDS]
+        best = max(c.prior for c in s.cands)
+        rivals = [c for c in _fuzzy_cands(gaz, key, country) if c.prior >= best + RIVAL_MARGIN]
+        if rivals:  # the phrase is now read as a probable typo, like an unknown word
+            s.cands = sorted(rivals + s.cands, key=lambda c: -c.prior)[:MAX_CANDS]
+            s.how = "fuzzy"

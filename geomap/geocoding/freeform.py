@@ -31,7 +31,7 @@ from ..gazetteer import Gazetteer
 from ..places import Place
 from ._parse import MAX_TOKENS, clean, tokenize
 from ._spans import Cand, Span, find_spans
-from ._words import NAME_LINKS, STREET_PREFIX, STREETS, VICINITY, is_structure_word
+from ._words import KIND_LEVEL, NAME_LINKS, STREET_PREFIX, STREETS, VICINITY, is_structure_word
 from .result import GeocodeResult
 
 __all__ = ["geocode_freeform"]
@@ -263,7 +263,7 @@ def geocode_freeform(query: str, gazetteer: Gazetteer, *, country: str | None = 
     unresolved = tuple(_unresolved(tokens, spans, target, text))
     inner = any(_street(tokens, k) for k in range(target.i))
     near = target.ctx.near or target.ctx.landmark or inner or _vicinity_part(tokens, target)
-    if level == "exact" and unresolved and not near:
+    if level == "exact" and unresolved and not near and _only_places_before(tokens, target):
         region = _region_of_capital(target)
         if region is not None:  # "Fooville, Kharkiv": somewhere in the oblast, not the city
             target.chosen, level = region, "admin1"
@@ -273,6 +273,17 @@ def geocode_freeform(query: str, gazetteer: Gazetteer, *, country: str | None = 
     return GeocodeResult(query=query, place=target.chosen.place, match=target.chosen.match,
                          source=source, geo_precision=level, matched_text=matched,
                          unresolved=unresolved)
+
+
+def _only_places_before(tokens, target: Span) -> bool:
+    """Before the answer only names, settlement words and vicinity words ("near Xivka
+    village, Y"), not a part of a town ("X market", "Y square", "X area of Y", "Y's district")."""
+    head = tokens[:target.i]
+    if head and head[-1].key == "of":
+        return False
+    return all((t.upper and not is_structure_word(t.key)) or KIND_LEVEL.get(t.key) == "settlement"
+               or t.key in VICINITY or t.key in ("the", "in", "at", "of")
+               for t in head)
 
 
 def _region_of_capital(target: Span) -> Cand | None:
