@@ -160,6 +160,15 @@ def _link_item(row: dict, fallback: dict, events: int) -> str:
             f'<div class="gm-sub">{esc(" · ".join(bits))}</div></li>')
 
 
+def _best_first(item: tuple) -> tuple[float, float, float]:
+    """Sort key of a record's links: rank, then the higher score, then the nearer; a link with
+    no distance (matched by country or actor) after every measured one of its rank and score."""
+    rank, row = item[0], item[1]
+    score = _num(row.get("score"))
+    km = _num(row.get("distance_km"))
+    return (rank, -(score if score is not None else 0.0), km if km is not None else math.inf)
+
+
 def _xy(frame: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:
     return frame.geometry.x.to_numpy(), frame.geometry.y.to_numpy()
 
@@ -265,8 +274,7 @@ def add_corroboration_layers(m: folium.Map, records: gpd.GeoDataFrame | None,
             strings = payload["s"]
             link_lists = []
             for r in rows:
-                items = sorted(per_record[int(r)],
-                               key=lambda v: (v[0], _num(v[1].get("distance_km")) or 0.0))
+                items = sorted(per_record[int(r)], key=_best_first)
                 by_article: dict[str, list] = {}
                 for item in items:  # best link first within each article
                     by_article.setdefault(str(item[1]["article_id"]), []).append(item)
