@@ -67,6 +67,27 @@ def test_txt_bad_date_line_keeps_the_article_undated(tmp_path: Path) -> None:
     assert (reader.n_undated, reader.n_rejected) == (1, 0)
 
 
+@pytest.mark.parametrize(("first_line", "day"), [
+    ("date 12.03.2023 Shelling in Kharkiv overnight", D(2023, 3, 12)),
+    ("date 12 March 2023 Shelling in Kharkiv overnight", D(2023, 3, 12)),
+    ("date March 12, 2023 Shelling in Kharkiv overnight", D(2023, 3, 12)),
+    ("date 32.13.2023 Shelling in Kharkiv overnight", None),
+])
+def test_txt_any_date_form_may_open_the_title_line(tmp_path: Path, first_line, day) -> None:
+    f = write(tmp_path / "t.txt", first_line + "\nBody\n")
+    reader = ArticleReader()
+    [article] = reader.read([f])
+    assert (article.title, article.date) == ("Shelling in Kharkiv overnight", day)
+    assert reader.n_undated == (day is None)  # an unreadable date is counted, not a title
+
+
+def test_txt_unreadable_date_alone_on_its_line_is_counted(tmp_path: Path) -> None:
+    f = write(tmp_path / "u.txt", "date 32.13.2023\nTitle\nBody\n")
+    reader = ArticleReader()
+    [article] = reader.read([f])
+    assert (article.title, article.date, reader.n_undated) == ("Title", None, 1)
+
+
 def test_txt_title_starting_with_the_word_date(tmp_path: Path) -> None:
     f = write(tmp_path / "n.txt", "date night in Kyiv\nBody\n")
     [article] = read_articles([f])
