@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+from ..lang import Language
+from ..lang._morph import readings
+
 __all__ = ["constrain_to_divisions"]
 
 # columns of a place row (see gazetteer._schema.PLACE_COLUMNS)
@@ -18,13 +21,12 @@ LARGE_TOWN = 100_000
 #: Between the town and the division after it: a space or a comma.
 _GAP_AFTER = re.compile(r" {1,2}|\s?, {1,2}|\s\(")
 #: Between a division and the town after it: a few words of one sentence ending in a
-#: settlement word ("на Сумщині у селі |Журавлівка", "в Белгородской области в селе |").
-_GAP_BEFORE = re.compile(r"[^.!?;\n]{0,30}\b(?:с|смт|пгт|м|г|п|село|селі|селище|селищі|"
-                         r"села|селе|поселке|посёлке|поселок|деревне|деревня|хутір|хуторі|"
-                         r"хутор|хуторе|місто|місті|город|городе)\.?\s{1,2}", re.IGNORECASE)
+#: settlement word ("на Сумщині у селі |Журавлівка"); which words those are is the language's
+#: (:attr:`Language.place_kinds` of feature populated_place, any case form).
+_GAP_BEFORE = re.compile(r"[^.!?;\n]{0,30}?\b(\w+)\.?\s{1,2}")
 
 
-def constrain_to_divisions(text: str, ms: list) -> None:
+def constrain_to_divisions(text: str, ms: list, lang: Language) -> None:
     """Re-read (in place) each resolved town of ``ms`` (the geoparser's mentions, with
     ``span``, ``cands`` and ``best``) that a division mention names beside it."""
     divisions = [m for m in ms if m.best is not None and m.best.row[_FEATURE] == "admin1"
@@ -36,7 +38,7 @@ def constrain_to_divisions(text: str, ms: list) -> None:
         if best is None or best.row[_FEATURE] != "populated_place" or \
                 best.row[_POP] >= LARGE_TOWN:
             continue
-        d = _division_of(text, m, divisions)
+        d = _division_of(text, m, divisions, lang)
         if d is None:
             continue
         code = d.best.row[_A1CODE]
@@ -47,7 +49,7 @@ def constrain_to_divisions(text: str, ms: list) -> None:
         m.best = max(inside, key=lambda c: (c.score, c.prior)) if inside else None
 
 
-def _division_of(text: str, m, divisions: list):
+def _division_of(text: str, m, divisions: list, lang: Language):
     """The division named right after the town, or just before it in the same sentence
     with a settlement word before the town."""
     for d in divisions:
@@ -55,7 +57,17 @@ def _division_of(text: str, m, divisions: list):
                 _GAP_AFTER.fullmatch(text, m.span.end, d.span.start):
             return d
     for d in divisions:
-        if d.span.end <= m.span.start and \
-                _GAP_BEFORE.fullmatch(text, d.span.end, m.span.start):
-            return d
+        if d.span.end <= m.span.start:
+            gap = _GAP_BEFORE.fullmatch(text, d.span.end, m.span.start)
+            if gap and _settlement_word(lang, gap[1]):
+                return d
     return None
+
+
+def _settlement_word(lang: Language, word: str) -> bool:
+    """``word`` (any case: "селі", "поселке") names a kind of settlement in ``lang``."""
+    kinds = lang.place_kinds
+    low = word.lower()
+    if kinds.get(low) == "populated_place":
+        return True
+    return any(kinds.get(r.lemma) == "populated_place" for r in readings(lang.code, low))

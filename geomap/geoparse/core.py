@@ -74,7 +74,7 @@ class Geoparser:
         if ms:
             resolve(text, ms, self.ranker)
             if lang.code in MORPHOLOGY:  # "Журавлівка Сумської області": the one inside
-                constrain_to_divisions(text, ms)
+                constrain_to_divisions(text, ms, lang)
         out = []
         for m in ms:
             if m.role not in self.roles:
