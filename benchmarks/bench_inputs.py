@@ -11,7 +11,14 @@
    these languages is saved in). The score is the share of documents whose decoded text equals
    the original exactly. Nothing is tuned on these figures; both halves of the crc32(id) split
    are printed (tune = crc32 even, test = odd).
-2. Classification. A folder of 2,000 files (articles, feeds, JSON Lines, CSV event tables)
+2. Event tables. Small CSV tables as analysts export them (English header and notes, one
+   place name a row) built from the dev sets' gold toponyms: Latin names from LGL and, per
+   Russian or Ukrainian document, its Cyrillic names; "one Cyrillic" tables hold nine Latin
+   names and the document's first Cyrillic one, "all Cyrillic" tables its Cyrillic names only,
+   saved as Windows-1251 and KOI8; English tables (LGL names, notes typed with curly quotes)
+   saved as Windows-1252. Each is decided by geomap._encoding.detect_file_encoding (what the
+   event readers use) and by the baseline; same score and halves (crc32 of the document id).
+3. Classification. A folder of 2,000 files (articles, feeds, JSON Lines, CSV event tables)
    classified by content (geomap.inputs.classify) against listing the same files by extension
    (os.walk + suffix), the simplest reasonable method; wall time per 1,000 files.
 """
@@ -97,6 +104,70 @@ def decoding(limit: int) -> None:
                 print(f"{name:<12} {codec:<10} {method:<9} {shown[0]:>14} {shown[1]:>14}")
 
 
+def _table(names: list[str], typed: bool = False) -> str:
+    rows = ["id,date,location,latitude,longitude,notes"]
+    for i, name in enumerate(names):
+        note = f"Shelling reported near {name} by officials - {i + 1} injured"
+        rows.append(f"e{i},2024-03-{i % 28 + 1:02d},\"{name}\",48.5,37.9,"
+                    f"\"{english_as_typed(note) if typed else note}\"")
+    return "\n".join(rows) + "\n"
+
+
+def _toponyms(name: str, limit: int) -> list[tuple[str, list[str]]]:
+    path = SHARED / f"{name}.jsonl"
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as fh:
+        docs = [json.loads(line) for line in fh][:limit]
+    return [(str(d["id"]), list(dict.fromkeys(t["name"].replace("\n", " ").replace('"', "")
+                                              for t in d.get("toponyms", []))))
+            for d in docs]
+
+
+def tables(limit: int) -> None:
+    from geomap._encoding import detect_file_encoding
+    from geomap.exceptions import InputError
+
+    scores: dict[tuple[str, str, str, str], list[int]] = defaultdict(lambda: [0, 0])
+    latin = [n for _, names in _toponyms("LGL", limit) for n in names]
+    plain = [n for n in latin if n.isascii()]
+
+    def score(kind: str, codec: str, doc_id: str, text: str) -> None:
+        try:
+            data = text.encode(codec)
+        except UnicodeEncodeError:
+            return
+        half = "tune" if zlib.crc32(doc_id.encode()) % 2 == 0 else "test"
+        try:
+            enc = detect_file_encoding(data, data[:65536], doc_id).name
+            ours = data.decode(enc) == text
+        except (InputError, UnicodeDecodeError):
+            ours = False
+        for method, ok in (("baseline", baseline_decode(data) == text), ("geomap", ours)):
+            cell = scores[(kind, codec, method, half)]
+            cell[0] += ok
+            cell[1] += 1
+
+    for doc_id, names in _toponyms("LGL", limit):
+        if names:
+            score("LGL, English", "cp1252", doc_id, _table(names, typed=True))
+    for corpus, koi in (("factru-dev", "koi8_r"), ("ner-uk-dev", "koi8_u")):
+        for i, (doc_id, names) in enumerate(_toponyms(corpus, limit)):
+            if not names or not plain:
+                continue
+            others = [plain[(i * 9 + k) % len(plain)] for k in range(9)]
+            for codec in ("cp1251", koi):
+                score(f"{corpus}, one Cyrillic", codec, doc_id, _table(others + names[:1]))
+                score(f"{corpus}, all Cyrillic", codec, doc_id, _table(names))
+    print("\n2. event tables: share of tables decoded to exactly the original text")
+    print(f"{'table':<28} {'saved as':<10} {'method':<9} {'tune':>14} {'test':>14}")
+    for kind, codec in dict.fromkeys((k, c) for k, c, _, _ in scores):
+        for method in ("baseline", "geomap"):
+            cells = [scores.get((kind, codec, method, h)) for h in ("tune", "test")]
+            shown = [f"{c[0] / c[1]:.3f} ({c[1]:>4})" if c else "-" for c in cells]
+            print(f"{kind:<28} {codec:<10} {method:<9} {shown[0]:>14} {shown[1]:>14}")
+
+
 def classification(n_files: int) -> None:
     from geomap.inputs import classify
 
@@ -122,7 +193,7 @@ def classification(n_files: int) -> None:
         t = time.perf_counter()
         found = classify([root])
         ours = time.perf_counter() - t
-    print(f"\n2. classification of {n_files} files (seconds per 1,000 files; the first event "
+    print(f"\n3. classification of {n_files} files (seconds per 1,000 files; the first event "
           f"table also imports the event readers once: {warm:.2f} s)")
     print(f"{'method':<28} {'s/1000':>8} {'files kept':>11}")
     print(f"{'baseline: by extension':<28} {base / n_files * 1000:>8.3f} {len(listed):>11}")
@@ -134,9 +205,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--limit", type=int, default=400, help="documents per corpus (default 400)")
     ap.add_argument("--files", type=int, default=2000, help="files to classify (default 2000)")
+    ap.add_argument("--only", choices=("decoding", "tables", "classification"),
+                    help="run one part only")
     args = ap.parse_args()
-    decoding(args.limit)
-    classification(args.files)
+    if args.only in (None, "decoding"):
+        decoding(args.limit)
+    if args.only in (None, "tables"):
+        tables(args.limit)
+    if args.only in (None, "classification"):
+        classification(args.files)
     return 0
 
 

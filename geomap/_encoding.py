@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -132,11 +133,16 @@ def decode_text(data: bytes, source: str = "<bytes>") -> Decoded:
     return _checked(_detect(data, source), source)
 
 
-def _best_match(sample: bytes, pages: tuple[str, ...]):
-    """charset-normalizer's best reading of ``sample`` among ``pages`` (or None)."""
+def _matches(sample: bytes, pages: tuple[str, ...]):
+    """charset-normalizer's readings of ``sample`` among ``pages``, best first."""
     from charset_normalizer import from_bytes
 
-    return from_bytes(sample, cp_isolation=list(pages)).best()
+    return from_bytes(sample, cp_isolation=list(pages))
+
+
+def _best_match(sample: bytes, pages: tuple[str, ...]):
+    """charset-normalizer's best reading of ``sample`` among ``pages`` (or None)."""
+    return _matches(sample, pages).best()
 
 
 def _western_instead(data: bytes, text: str, *, mixed_words: bool = True) -> str | None:
@@ -152,13 +158,126 @@ def _western_instead(data: bytes, text: str, *, mixed_words: bool = True) -> str
     return western if western == text or (mixed_words and _MIXED_WORD.search(text)) else None
 
 
+#: the one-letter words of Russian, Ukrainian and Belarusian (a lone "Ц" is a dash read in DOS
+#: Cyrillic: "–" is byte 0x96 in Windows-1252)
+_CYRILLIC_WORDS = frozenset("авиоксуяйіў")
+#: Cyrillic letters of the languages geomap reads (Russian, Ukrainian, Belarusian; Bulgarian's
+#: are Russian's). Serbian and Macedonian letters (Ѕ ј ќ ...) are where Mac Cyrillic puts the
+#: capitals of a Windows-1251 text, so they count as implausible here.
+_CYRILLIC = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў"
+                      "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЇЄҐЎ")
+
+
+def _script(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x250:
+        return "latin"
+    if 0x370 <= code < 0x400:
+        return "greek"
+    if 0x400 <= code < 0x530:
+        return "cyrillic"
+    return "other"
+
+
+def _plausible_word(word: str) -> bool:
+    """Whether ``word`` (one holding non-ASCII letters) reads as a word of one script: letters
+    of one script, cased as words are (lower, upper or capitalised, per hyphenated part), only
+    hyphens and apostrophes inside, Cyrillic letters of the Russian, Ukrainian or Belarusian
+    alphabets, and a Latin word of three letters or more not made of accented letters alone
+    (how Cyrillic reads in Central European pages: "Бахмут" as "Áŕőěóň")."""
+    scripts: set[str] = set()
+    for part in re.split(r"[-'\u2019.]", word):
+        if not part.isalpha():
+            if part and not part.isdigit():
+                return False
+            continue
+        if not (part.islower() or part.isupper() or (part[0].isupper() and part[1:].islower())):
+            return False
+        scripts.update(_script(ch) for ch in part)
+    if len(scripts) != 1:
+        return not scripts
+    script = scripts.pop()
+    letters = [ch for ch in word if ch.isalpha()]
+    if script == "cyrillic":
+        if len(word) == 1:
+            return word.lower() in _CYRILLIC_WORDS
+        return all(ch in _CYRILLIC for ch in letters)
+    if script == "latin":
+        return len(letters) < 3 or any(ch.isascii() for ch in letters)
+    return script != "other"
+
+
+def _unquoted(word: str) -> str:
+    """``word`` without the punctuation and digits around it (symbols stay: "│ЮУЛСР")."""
+    start, end = 0, len(word)
+    while start < end and (word[start].isdigit() or unicodedata.category(word[start])[0] == "P"):
+        start += 1
+    while end > start and (word[end - 1].isdigit()
+                           or unicodedata.category(word[end - 1])[0] == "P"):
+        end -= 1
+    return word[start:end]
+
+
+def _plausibility(text: str) -> float:
+    """Share of the words holding non-ASCII letters that :func:`_plausible_word` accepts."""
+    words = [_unquoted(w) for w in text.split()[:5000] if not w.isascii()]
+    words = [w for w in words if any(ch.isalpha() and not ch.isascii() for ch in w)]
+    if not words:
+        return 1.0
+    return sum(map(_plausible_word, words)) / len(words)
+
+
+_MARGIN = 0.2
+
+
+def _most_plausible(sample: bytes, matches, pages: tuple[str, ...]) -> str | None:
+    """The code page (Python codec name) that reads ``sample`` as the most plausible words:
+    charset-normalizer's ``best`` unless another of its candidates, or Windows-1251 or -1252, reads
+    more of the words as words of one script. On short evidence (a mostly Latin table naming
+    one Cyrillic place) charset-normalizer's candidates score alike and it may answer
+    Windows-1250 ("Áŕőěóň") or Mac Cyrillic ("Ѕахмут") for a Windows-1251 "Бахмут"; ties
+    go to the first page of ``pages`` (Windows-1251 before the rarer Cyrillic pages). None when
+    charset-normalizer found no reading (``matches`` are its readings of ``sample`` or of the
+    text it was taken from)."""
+    best = matches.best()
+    if best is None:
+        return None
+    chosen = codecs.lookup(best.encoding).name
+    if chosen.startswith("utf") and b"\x00" in sample:
+        return chosen
+    order = [codecs.lookup(p).name for p in pages]
+    names = {codecs.lookup(m.encoding).name for m in matches} | {"cp1251", "cp1252"}
+    candidates = [chosen, *sorted(names & set(order), key=order.index)]
+    scores: dict[str, float] = {}
+    for codec in candidates:
+        if codec.startswith("utf"):
+            continue
+        try:
+            scores[codec] = _plausibility(sample.decode(codec))
+        except UnicodeDecodeError:
+            continue
+    # another reading must be clearly better (a fifth more of the words): on garbled text
+    # (mojibake already in the file) every reading is poor and charset-normalizer's stands;
+    # UTF-16/32 without NUL bytes (a short sample's pairs of letters) is never kept
+    if not scores or scores.get(chosen, -1.0) + _MARGIN > max(scores.values()):
+        return chosen
+    top = max(scores.values())
+    return next(c for c, s in scores.items() if s == top)
+
+
 def _detect(data: bytes, source: str) -> Decoded:
-    best = _best_match(data, TEXT_CODE_PAGES)
+    matches = _matches(data, TEXT_CODE_PAGES)
+    best = matches.best()
     if best is None:
         kind = "NUL bytes" if b"\x00" in data[:65536] else "bytes no text encoding fits"
         raise InputError(f"{source}: binary data ({kind}), not text")
     codec = codecs.lookup(best.encoding).name
     text = str(best)
+    if not codec.startswith("utf"):
+        plausible = _most_plausible(_high_lines(data) + b"\x00" * (b"\x00" in data[:65536]),
+                                    matches, TEXT_CODE_PAGES)
+        if plausible is not None and plausible != codec:
+            codec, text = plausible, data.decode(plausible)
     if codec != "cp1252" and not codec.startswith("utf"):
         western = _western_instead(data, text)
         if western is not None:
@@ -292,8 +411,8 @@ def detect_file_encoding(source: bytes | str | os.PathLike[str], head: bytes, na
             raise NotText(f"{name}: binary data (control characters), not text")
         return Encoding("utf-8", "utf-8 (valid throughout)")
     sample = _high_lines(source)
-    best = _best_match(sample, TABLE_CODE_PAGES)
-    guess = best.encoding if best is not None else "cp1252"
+    guess = _most_plausible(sample, _matches(sample, TABLE_CODE_PAGES), TABLE_CODE_PAGES)
+    guess = guess or "cp1252"
     if guess != "cp1252":
         try:
             text = sample.decode(guess)

@@ -71,3 +71,38 @@ def test_event_tables_name_places_of_every_country(tmp_path, codec, places):
     result = read_events(path)
     assert result.encoding == codec
     assert list(result.events["location"]) == places
+
+
+# our own rows: an English export naming a few places in Cyrillic
+MOSTLY_LATIN = [("Kostiantynivka", "Artillery fire reported by the regional administration"),
+                ("Часів Яр", "Drone strike on a warehouse - two injured"),
+                ("Siversk", "Shelling overnight, no casualties")]
+
+
+@pytest.mark.parametrize("codec", ["cp1251", "koi8_u", "mac_cyrillic"])
+def test_a_mostly_latin_table_naming_a_cyrillic_place_keeps_its_code_page(tmp_path, codec):
+    # charset-normalizer alone read the one Cyrillic name of such a table as Windows-1250
+    # ("Áŕőěóň") or Mac Cyrillic ("Ѕахмут"): short evidence, candidates scored alike
+    from geomap.events import read_events
+
+    lines = ["event_id;event_date;latitude;longitude;location;notes"] + [
+        f"r{i};2024-02-1{i};48.6;37.9;{place};{note}"
+        for i, (place, note) in enumerate(MOSTLY_LATIN)]
+    path = tmp_path / "export.csv"
+    path.write_bytes(("\n".join(lines) + "\n").encode(codec))
+    result = read_events(path)
+    assert list(result.events["location"]) == [p for p, _ in MOSTLY_LATIN]
+
+
+@pytest.mark.parametrize("codec", ["cp1251", "koi8_r"])
+def test_an_english_text_naming_one_cyrillic_place_is_read_right(codec):
+    text = "Sirens sounded in the morning; the mayor of Суми said the strike hit a school.\n"
+    assert decode_text(text.encode(codec)).text == text
+
+
+def test_a_western_table_whose_only_legacy_bytes_are_dashes_and_quotes_is_cp1252(tmp_path):
+    # the en dash (0x96) alone read as a DOS Cyrillic capital "Ц" before
+    path = tmp_path / "w.csv"
+    path.write_bytes("id,place,notes\n1,Gulu,\u201cconvoy\u201d \u2013 left\n2,Lira,calm\n"
+                     .encode("cp1252"))
+    assert detect(path).name == "cp1252"
