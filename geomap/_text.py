@@ -55,6 +55,9 @@ def fold_key(name: str) -> str:
 def _fold_other(name: str) -> str:
     """:func:`fold_key` of a name with non-ASCII letters (unidecode is slow: Cyrillic text
     repeats its words, so the keys are remembered)."""
+    if _CYRILLIC_ASCII.issuperset(name):  # Cyrillic and ASCII: one table, the same key
+        text = name.translate(_cyrillic_table()).lower()
+        return _SPACES.sub(" ", _NON_WORD.sub(" ", text)).strip()
     text = unicodedata.normalize("NFKC", name)
     text = _PUNCT_DROP.sub("", text)
     if is_translit_script(text):
@@ -63,6 +66,24 @@ def _fold_other(name: str) -> str:
     text = text.casefold()
     text = _NON_WORD.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
+
+
+#: Characters whose key :func:`_fold_other` takes from one translation table: ASCII, the
+#: Cyrillic block's letters and signs (not its combining marks) and the apostrophes Ukrainian
+#: writes. Each is its own NFKC form and unidecode transliterates character by character, so
+#: the table gives the key the general path gives (checked in tests/test_text.py).
+_CYRILLIC_ASCII = frozenset(map(chr, range(0x80))) | frozenset("\u2018\u2019\u02bc") | \
+    frozenset(chr(c) for c in range(0x400, 0x500) if not 0x483 <= c <= 0x489)
+
+
+@functools.cache
+def _cyrillic_table() -> dict[int, str | None]:
+    """:data:`_CYRILLIC_ASCII` -> its transliteration, punctuation of :data:`_PUNCT_DROP` and
+    the apostrophes unidecode writes for ъ and ь dropped (the general path drops both)."""
+    table: dict[int, str | None] = {
+        ord(c): unidecode(c).replace("'", "") for c in _CYRILLIC_ASCII if not c.isascii()}
+    table.update((ord(c), None) for c in _CYRILLIC_ASCII if _PUNCT_DROP.match(c))
+    return table
 
 
 _TRANSLIT_RULES = (

@@ -17,7 +17,9 @@ neighbour that reads only as a given name or surname marks a person's name.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable, Container
 
 from .._text import fold_key
 from ..lang import Language
@@ -70,16 +72,27 @@ COMMON_NOUN_ZIPF = 4.5
 COMMON_NEIGHBOUR_ZIPF = 5.0
 
 
-def _word_keys(lang: Language, word: str) -> list[str]:
-    """Lemma keys of one word: its noun readings' (an adjective alone, "Донецької", names
-    no place; with a division word after it see :func:`_kind_after`)."""
-    nouns = {r.lemma for r in readings(lang.code, word) if r.pos != "ADJF"}
-    out = []
-    for lemma in lang.lemmas(word)[1:]:
+@functools.lru_cache(maxsize=100_000)
+def _word(code: str, token: str) -> tuple[str, tuple]:
+    """(the token in Cyrillic letters only, its readings), remembered across documents."""
+    word = deconfuse(token)
+    return word, readings(code, word)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _single_keys(code: str, lemmatise, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(lemma keys, those read as proper nouns) of a one-word span, remembered across
+    documents (``lemmatise`` is the language's: :attr:`Language.lemmatise`)."""
+    rs = readings(code, word)
+    nouns = {r.lemma for r in rs if r.pos != "ADJF"}
+    out: list[str] = []
+    for lemma in lemmatise(word)[1:]:
         k = fold_key(lemma)
         if lemma in nouns and k and k not in out:
             out.append(k)
-    return out[:MAX_LEMMAS]
+    alts = tuple(out[:MAX_LEMMAS])
+    proper = _proper_keys(code, rs)
+    return alts, tuple(k for k in alts if k in proper)
 
 
 def _phrase_keys(lang: Language, words: list[str]) -> list[str]:
@@ -133,49 +146,81 @@ def _kind_after(lang: Language, text: str, end: int) -> tuple[int, str, str] | N
     return (end if chained else stop), lemma, gender
 
 
-def expand_spans(text: str, tokens: list[Token], spans: list[Span], lang: Language) -> list[Span]:
-    """``spans`` with lemma keys (``Span.alts``), and division phrases added."""
+def expand_spans(text: str, tokens: list[Token], spans: list[Span], lang: Language,
+                 known: Callable[[set[str]], Container[str]] | None = None) -> list[Span]:
+    """``spans`` with lemma keys (``Span.alts``), and division phrases added. With ``known``
+    (the keys of a set that name a place: the gazetteer's batch lookup), a span none of whose
+    keys names a place is left out before the context rules run: it would name nothing."""
     out = []
-    persons = person_lemmas(lang, text, tokens, spans)
-    for s in spans:
-        words = [deconfuse(t.text) for t in tokens[s.first : s.last + 1]]
-        rs = readings(lang.code, words[-1])
+    persons: frozenset[str] | None = None  # read when a span needs them
+    kinds: dict[int, tuple | None] = {}
+    found = [_keys(lang, text, tokens, s, kinds) for s in spans]
+    hits = known({k for f in found for k in f[-1]}) if known is not None else None
+    for s, (words, rs, alts, proper, kind, div, keys) in zip(spans, found, strict=True):
+        if hits is not None and not any(k in hits for k in keys):
+            continue  # no key of the span or of its division phrase names a place
         adjective = bool(rs) and all(r.pos == "ADJF" for r in rs)
-        if s.first == s.last and not _may_name(text, s, words[0], rs) and \
-                _kind_after(lang, text, s.end) is None:
+        if s.first == s.last and not _may_name(text, s, words[0], rs) and kind is None:
             continue  # ("Сумської" reads as a surname too, but "Сумської області" is a region)
         if _quoted(text, s.start) or persons_name(lang, text, tokens, s, rs) or \
                 after_title(lang, text, s, rs):
             continue
-        if s.first == s.last and persons and not any(r.geox for r in rs) and \
-                any(r.name and r.lemma in persons for r in rs) and \
-                all(r.lemma in persons for r in rs if r.pos == "NOUN"):
-            continue  # "Бута", "Буту" where "Виктор Бут" was named (not "Львові": львів)
+        if s.first == s.last and not any(r.geox for r in rs) and any(r.name for r in rs):
+            if persons is None:
+                persons = person_lemmas(lang, text, tokens, spans)
+            if persons and any(r.name and r.lemma in persons for r in rs) and \
+                    all(r.lemma in persons for r in rs if r.pos == "NOUN"):
+                continue  # "Бута", "Буту" where "Виктор Бут" was named (not "Львові": львів)
         if s.first == s.last and _common_noun(lang, rs) and is_sentence_start(text, s.start):
             continue  # "Суд визнав...", "Бої тривають": a common noun opens the sentence
         if organisation_part(lang, text, s, rs) or named_after(lang, text, s.start) or \
                 _modifier(lang, text, s, rs):
             continue
-        s.alts = _word_keys(lang, words[0]) if len(words) == 1 else \
-            _phrase_keys(lang, words) if len(words) <= MAX_PHRASE else []
-        if len(words) == 1:
-            s.proper = [k for k in s.alts if k in _proper_keys(lang, rs)]
-        full = lang.name_abbreviations.get(text[s.start : s.end])
-        if full:  # "РФ", "КНДР"
-            s.alts = [fold_key(full)]
-        kind = _kind_after(lang, text, s.end)
-        if kind is not None:
-            stop, lemma, gender = kind
-            adjs = [adjective_nominative(lang.code, w, gender) for w in words]
-            if all(adjs) or (len(words) > 1 and adjs[-1]):
-                name = " ".join(a[0] if a else w.lower() for a, w in zip(adjs, words, strict=True))
-                k = fold_key(f"{name} {lemma}")
-                # before the name alone: of equal length, the first span that names a place wins
-                out.append(Span(s.start, stop, s.first, s.last, k, True, alts=[]))
+        s.alts = alts
+        if proper is not None:
+            s.proper = proper
+        if div is not None:
+            # before the name alone: of equal length, the first span that names a place wins
+            out.append(div)
         # an inflected adjective alone ("Донецькій") names no place, whatever it spells
         if not adjective or any(r.case == "nomn" for r in rs):
             out.append(s)
     return out
+
+
+def _keys(lang: Language, text: str, tokens: list[Token], s: Span, kinds: dict) -> tuple:
+    """(words, readings of the last, lemma keys, proper-noun keys (one word), the division
+    word after it, the division phrase's span, every key the span or the phrase may be looked
+    up by) of a span; ``kinds`` remembers the division words after each end offset."""
+    if s.first == s.last:
+        word, rs = _word(lang.code, tokens[s.first].text)
+        words = [word]
+        alts, proper = _single_keys(lang.code, lang.lemmatise, word)
+        alts, proper = list(alts), list(proper)
+    else:
+        words = [_word(lang.code, t.text)[0] for t in tokens[s.first : s.last + 1]]
+        rs = readings(lang.code, words[-1])
+        alts = _phrase_keys(lang, words) if len(words) <= MAX_PHRASE else []
+        proper = None
+    full = lang.name_abbreviations.get(text[s.start : s.end])
+    if full:  # "РФ", "КНДР"
+        alts = [fold_key(full)]
+    keys = [s.key, *alts]
+    if len(words) == 1 and s.key.endswith("s") and not alts:
+        keys.append(s.key[:-1])  # a plural demonym (the recogniser's rule)
+    div = None
+    kind = kinds.get(s.end, kinds)
+    if kind is kinds:
+        kind = kinds[s.end] = _kind_after(lang, text, s.end)
+    if kind is not None:
+        stop, lemma, gender = kind
+        adjs = [adjective_nominative(lang.code, w, gender) for w in words]
+        if all(adjs) or (len(words) > 1 and adjs[-1]):
+            name = " ".join(a[0] if a else w.lower() for a, w in zip(adjs, words, strict=True))
+            k = fold_key(f"{name} {lemma}")
+            div = Span(s.start, stop, s.first, s.last, k, True, alts=[])
+            keys.append(k)
+    return words, rs, alts, proper, kind, div, keys
 
 
 def _common_noun(lang: Language, rs) -> bool:
@@ -274,11 +319,11 @@ def _common_word(lang: Language, rs) -> bool:
     return lang.code != "uk" or 2 * sum(r.common for r in rs) > len(rs)
 
 
-def _proper_keys(lang: Language, rs) -> set[str]:
+def _proper_keys(code: str, rs) -> set[str]:
     """Lemma keys of the readings that are proper nouns and no person's name: Geox
     (Russian), a lemma-level gender (Ukrainian, see Reading.common)."""
     return {fold_key(r.lemma) for r in rs if r.pos == "NOUN" and not r.name and (
-        r.geox or (lang.code == "uk" and r.known and not r.common))}
+        r.geox or (code == "uk" and r.known and not r.common))}
 
 
 def lookup_key(s: Span, rows: dict) -> str:

@@ -119,7 +119,7 @@ class Recogniser:
         spans = candidate_spans(text, tokens, rules)
         zipfs = (self.gazetteer.word_zipf,) * 2
         if lang.code in MORPHOLOGY:  # inflected forms reach the gazetteer by their lemmas
-            spans = expand_spans(text, tokens, spans, lang)
+            spans = expand_spans(text, tokens, spans, lang, self.gazetteer.rows_for_keys)
             zipfs = zipf_functions(lang)
         keys = {k for s in spans for k in (s.key, *s.alts)}
         plural = {s.key[:-1] for s in spans if s.first == s.last and s.key.endswith("s")

@@ -10,7 +10,7 @@ callers try each lemma against the gazetteer. Analyses are cached per word form.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Reading", "adjective_nominative", "readings"]
 
@@ -25,8 +25,9 @@ _FUNCTION = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ", "PRED", "ADVB", "
 _COMMON_LEMMA_TAGS = frozenset({"NOUN,inan", "NOUN,anim"})
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):
+    """One reading of a word form (a tuple: made by the thousand for every new word)."""
+
     lemma: str
     pos: str | None
     geox: bool  # tagged as a geographic name (the Russian dictionary has the tag)
@@ -64,19 +65,35 @@ def readings(code: str, word: str) -> tuple[Reading, ...]:
     out = []
     seen = set()
     for p in _analyzer(code).parse(word.replace("’", "'").replace("ʼ", "'")):
-        t = p.tag
-        g = t.grammemes
-        # the tag's POS / gender / number / case descriptors each intersect sets: once here
-        pos = _one(g, t.PARTS_OF_SPEECH)
-        fields = (p.normal_form, pos, "Geox" in g, not _NAMES.isdisjoint(g), "Name" in g,
-                  pos in _FUNCTION or not _PRONOMINAL.isdisjoint(g),
+        before, after = _tag_fields(p.tag)
+        fields = (p.normal_form, *before,
                   len(p.methods_stack) == 1,  # the dictionary's own word, no guess
-                  pos == "NOUN" and str(t).split(" ", 1)[0] in _COMMON_LEMMA_TAGS,
-                  _one(g, t.GENDERS), _one(g, t.NUMBERS), _one(g, t.CASES))
+                  *after)
         if fields not in seen:
             seen.add(fields)
-            out.append(Reading(*fields))
+            out.append(Reading._make(fields))
     return tuple(out)
+
+
+def _tag_fields(tag) -> tuple[tuple, tuple]:
+    """(pos, geox, name, given, function), (common, gender, number, case) of a pymorphy3
+    tag: a dictionary has a few hundred distinct tags, so each is read once."""
+    key = (type(tag), str(tag))
+    got = _TAGS.get(key)
+    if got is None:
+        g = tag.grammemes
+        # the tag's POS / gender / number / case descriptors each intersect sets: once here
+        pos = _one(g, tag.PARTS_OF_SPEECH)
+        got = _TAGS[key] = (
+            (pos, "Geox" in g, not _NAMES.isdisjoint(g), "Name" in g,
+             pos in _FUNCTION or not _PRONOMINAL.isdisjoint(g)),
+            (pos == "NOUN" and str(tag).split(" ", 1)[0] in _COMMON_LEMMA_TAGS,
+             _one(g, tag.GENDERS), _one(g, tag.NUMBERS), _one(g, tag.CASES)))
+    return got
+
+
+#: (tag class, tag text) -> the tag's fields
+_TAGS: dict = {}
 
 
 _NAMES = frozenset({"Name", "Surn", "Patr"})

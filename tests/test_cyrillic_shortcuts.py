@@ -1,0 +1,78 @@
+"""The shortcuts of Ukrainian and Russian geoparsing give what the long way gives: fold keys
+of Cyrillic words from one table, spans whose keys name no place left out before the context
+rules, analyses remembered across documents. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap._text import _CYRILLIC_ASCII, _fold_other, fold_key
+from geomap.geoparse import Geoparser
+from geomap.geoparse._cyrillic import expand_spans
+from geomap.geoparse._rules import rules_for
+from geomap.geoparse._spans import candidate_spans, tokenize
+from geomap.lang import get_language
+
+#: Dropped by the general path's punctuation rule, outside the table: a name with it appended
+#: takes the general path (NFKC, unidecode) to the same key.
+_GENERAL = "\u201c"
+
+UK = ("Вчора ввечері Збройні Сили України відбили атаку поблизу Кривого Рогу, повідомив "
+      "голова Дніпропетровської ОВА Сергій Лисак. У Кривому Розі та в Нікопольському районі "
+      "пролунали вибухи; «Укренерго» ремонтує лінії. Мер Львова Андрій Садовий подякував "
+      "рятувальникам Львівщини, а Садового підтримали в Ужгороді.")
+RU = ("В Нижнем Новгороде и Ростове-на-Дону прошли учения МЧС России. Губернатор "
+      "Белгородской области сообщил о беспилотнике над Шебекино; Андрей Орлов уехал в Орёл, "
+      "а Орлова видели в Пскове. «Газпром» открыл офис на улице Ленина.")
+
+
+def _general(name: str) -> str:
+    return _fold_other.__wrapped__(name + _GENERAL)
+
+
+def test_cyrillic_fold_keys_from_the_table_equal_the_general_path():
+    chars = sorted(_CYRILLIC_ASCII)
+    for a in chars:
+        for b in ("ж", "'", " ", "Ї", "ь"):
+            name = "Ґ" + a + b
+            assert _fold_other.__wrapped__(name) == _general(name), name
+    for name in ("Кривий Ріг", "Куп’янськ", "Кам'янець-Подільський", "Подʼячеве", "Орёл",
+                 "Щёлково", "Ростов-на-Дону", "Ҳоҷа", "Съезд", "ПІВДЕНЬ.", "Nova Каховка"):
+        assert fold_key(name) == _general(name), name
+    assert fold_key("Куп’янськ") == "kupiansk"
+    assert fold_key("Орёл") == "oriol"
+
+
+@pytest.mark.parametrize("code,text", [("uk", UK), ("ru", RU)])
+def test_spans_left_out_before_the_context_rules_name_no_place(gazetteer, code, text):
+    """The spans the geoparser looks up with the gazetteer's filter are those it looks up
+    without it, less the ones no key of which names a place."""
+    lang = get_language(code)
+    rules = rules_for(lang)
+    tokens = tokenize(text, rules)
+
+    def spans(known):
+        out = expand_spans(text, tokens, candidate_spans(text, tokens, rules), lang, known)
+        return [(s.start, s.end, s.key, list(s.alts), list(s.proper)) for s in out]
+
+    every = spans(None)
+    filtered = spans(gazetteer.rows_for_keys)
+    rows = gazetteer.rows_for_keys({k for s in every for k in (s[2], *s[3])})
+    naming = [s for s in every if s[2] in rows or any(k in rows for k in s[3])]
+    assert naming and len(filtered) < len(every)
+    assert [s for s in filtered if s[2] in rows or any(k in rows for k in s[3])] == naming
+
+
+def test_results_do_not_depend_on_cyrillic_texts_parsed_before(gazetteer):
+    def result(parser, text):
+        return [(m.start, m.end, m.place.key if m.place else None, m.role)
+                for m in parser.parse(text)]
+
+    fresh = Geoparser(gazetteer)
+    first = {t: result(fresh, t) for t in (UK, RU)}
+    assert any(k for *_, k, _ in first[UK]) and any(k for *_, k, _ in first[RU])
+    used = Geoparser(gazetteer)
+    for t in ("Орлов и Орлова приехали в Орёл.", "Садовий у Львові.", RU, UK):
+        used.parse(t)
+    assert result(used, UK) == first[UK]
+    assert result(used, RU) == first[RU]
