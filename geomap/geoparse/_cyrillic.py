@@ -95,16 +95,25 @@ def _single_keys(code: str, lemmatise, word: str) -> tuple[tuple[str, ...], tupl
     return alts, tuple(k for k in alts if k in proper)
 
 
-def _phrase_keys(lang: Language, words: list[str]) -> list[str]:
+@functools.lru_cache(maxsize=100_000)
+def _phrase(code: str, tokens: tuple[str, ...]) -> tuple[tuple[str, ...], tuple, tuple[str, ...]]:
+    """(words in Cyrillic letters only, readings of the last, lemma keys) of a several-word
+    span, remembered across documents."""
+    words = [_word(code, t)[0] for t in tokens]
+    alts = _phrase_keys(code, words) if len(words) <= MAX_PHRASE else []
+    return tuple(words), readings(code, words[-1]), tuple(alts)
+
+
+def _phrase_keys(code: str, words: list[str]) -> list[str]:
     """Keys of a several-word name: adjectives agree with the head noun's lemma."""
     out: list[str] = []
     head = words[-1]
-    for r in readings(lang.code, head):
+    for r in readings(code, head):
         if r.pos != "NOUN" or not r.gender:
             continue
         firsts = []
         for w in words[:-1]:
-            forms = adjective_nominative(lang.code, w, r.gender)
+            forms = adjective_nominative(code, w, r.gender)
             firsts.append(forms[0] if forms else w.lower())
         k = fold_key(" ".join([*firsts, r.lemma]))
         if k and k not in out:
@@ -198,9 +207,8 @@ def _keys(lang: Language, text: str, tokens: list[Token], s: Span, kinds: dict) 
         alts, proper = _single_keys(lang.code, lang.lemmatise, word)
         alts, proper = list(alts), list(proper)
     else:
-        words = [_word(lang.code, t.text)[0] for t in tokens[s.first : s.last + 1]]
-        rs = readings(lang.code, words[-1])
-        alts = _phrase_keys(lang, words) if len(words) <= MAX_PHRASE else []
+        words, rs, alts = _phrase(lang.code, tuple(t.text for t in tokens[s.first : s.last + 1]))
+        words, alts = list(words), list(alts)
         proper = None
     full = lang.name_abbreviations.get(text[s.start : s.end])
     if full:  # "РФ", "КНДР"

@@ -10,6 +10,7 @@ callers try each lemma against the gazetteer. Analyses are cached per word form.
 from __future__ import annotations
 
 import functools
+import re
 from typing import NamedTuple
 
 __all__ = ["Reading", "adjective_nominative", "readings"]
@@ -59,12 +60,24 @@ def _analyzer(code: str):
     return pymorphy3.MorphAnalyzer(path=path, lang=code)
 
 
+@functools.lru_cache(maxsize=100_000)
+def _parses(code: str, word: str) -> tuple:
+    """pymorphy3's parses of ``word`` (kept for :func:`adjective_nominative`, which reads
+    the same words as :func:`readings` a second time)."""
+    return tuple(_analyzer(code).parse(word))
+
+
+#: A word pymorphy3 reads the same in capitals as in lower case: two letters or more and no
+#: Latin letter (only the analysers of initials, Roman numerals and Latin words see case).
+_CASELESS = re.compile(r"[^A-Za-z]{2,}")
+
+
 @functools.lru_cache(maxsize=200_000)
 def readings(code: str, word: str) -> tuple[Reading, ...]:
     """Every reading of ``word`` in language ``code`` ("uk" or "ru"), dictionary order."""
     out = []
     seen = set()
-    for p in _analyzer(code).parse(word.replace("’", "'").replace("ʼ", "'")):
+    for p in _parses(code, word.replace("’", "'").replace("ʼ", "'")):
         before, after = _tag_fields(p.tag)
         fields = (p.normal_form, *before,
                   len(p.methods_stack) == 1,  # the dictionary's own word, no guess
@@ -111,8 +124,10 @@ def adjective_nominative(code: str, word: str, gender: str) -> tuple[str, ...]:
     """Nominative singular forms of ``word`` read as an adjective, in ``gender`` ("femn"...):
     "Херсонській", "femn" -> ("херсонська",)."""
     out: list[str] = []
-    low = word.lower().replace("’", "'").replace("ʼ", "'")
-    for p in _analyzer(code).parse(low):
+    plain = word.replace("’", "'").replace("ʼ", "'")
+    low = plain.lower()
+    # a capitalised word's adjective readings are its lower-case form's, parsed already
+    for p in _parses(code, plain if _CASELESS.fullmatch(plain) else low):
         if p.tag.POS != "ADJF":
             continue
         form = _regular_nominative(code, p, low, gender)
