@@ -6,7 +6,15 @@ import time
 
 import pandas as pd
 import pytest
-from test_browser_map import OUTPUT, _errors, _js, _layer_labels, _open, browser_session
+from test_browser_map import (
+    OUTPUT,
+    _errors,
+    _js,
+    _layer_labels,
+    _open,
+    _toggle,
+    browser_session,
+)
 from test_render_corroboration import corroboration_tables
 from test_render_map import DATA
 
@@ -49,9 +57,13 @@ def test_three_layers_listed_with_counts_and_drawn(browser, corroboration_map):
         assert name in labels, labels
     drawn = _js(browser, "return GM.drawn(map);")
     assert drawn["corroboration:corroborated"] == 2
-    assert drawn["corroboration:uncovered"] == 1
     assert drawn["corroboration:unmatched"] == 1
-    assert "events:assault" not in drawn  # by-type layers start hidden beside corroboration
+    # a user opening the map sees the events by type; records with no article are the same
+    # records' icons again, so their grey dots start hidden (one click away)
+    assert drawn["events:assault"] >= 1
+    assert "corroboration:uncovered" not in drawn
+    _toggle(browser, "Records with no article")
+    assert _js(browser, "return GM.drawn(map);")["corroboration:uncovered"] == 1
 
 
 def test_selecting_a_record_draws_its_links(browser, corroboration_map):
@@ -158,6 +170,7 @@ def test_header_legend_layers_and_report_count_alike(browser, counted_map):
     _open(browser, path)
     assert _errors(browser) == []
     labels = {lab.split(" (")[0]: lab for lab in _layer_labels(browser)}
+    _toggle(browser, "Records with no article")  # off when the map opens
     drawn = _js(browser, "return GM.drawn(map);")
     # every layer's count is the report's; what is not a dot is said, and the rest are dots
     for name, key, kind in (("Records corroborated by news", "records_corroborated",

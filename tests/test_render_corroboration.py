@@ -157,7 +157,7 @@ def test_a_link_to_a_country_level_record_is_said_not_dotted():
     assert "Records corroborated by news (3; 1 on country areas)" in info.layers
     assert "Records with no article (1)" in info.layers
     html = map_html(m)
-    assert "1 of 4 links end at a record or event located only to a country" in html
+    assert "1 of 4 links ends at a record or event located only to a country" in html
     # the country's popup lists r4 as corroborated: the "on country areas" record is findable
     ukraine = next(f["properties"]["p"] for c in js_calls(html, "regions")
                    if c.get("kind") == "countries" for f in c["fc"]["features"]

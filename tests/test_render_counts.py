@@ -49,3 +49,17 @@ def test_header_and_legend_say_the_same_counts():
     assert "Of 5 events, 2 dotted" in html
     # the dotted events are the ones the type layers draw
     assert sum(k for _t, k in info.events.types) == info.counts.dotted
+
+
+def test_one_of_anything_is_singular_on_the_map():
+    one = coerce_events(gpd.GeoDataFrame(pd.DataFrame([
+        {"dataset": "acled", "date": "2024-05-01", "geo_precision": "exact",
+         "event_type": "assault", "geometry": shapely.Point(30.5, 50.4)}]),
+        geometry="geometry", crs="EPSG:4326"), check=False)
+    m, info = render_map(None, data_dir=DATA, events=one, articles=1)
+    assert info.describe().startswith("1 event drawn as ")
+    html = map_html(m)
+    assert "1 events" not in html and "1 records" not in html and "1 articles" not in html
+    assert "1 article \u00b7 1 record \u00b7 2024-05-01" in html
+    # the runtime says "1 event" in cell popups and "1 event" in region tooltips too
+    assert 'GM.plural(k, "event")' in html and '"unit1":"event"' in html

@@ -23,7 +23,13 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-__all__ = ["EventCounts", "drawn_class", "event_counts"]
+__all__ = ["EventCounts", "drawn_class", "event_counts", "plural"]
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """"1 event", "2,345 events": a count with its noun in the number it needs (``many``
+    for a plural that is not ``word`` + "s")."""
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
+
 
 #: the drawn classes of :func:`drawn_class`, in order
 CLASSES = ("dotted", "country_level", "movements", "unlocated")
@@ -69,10 +75,9 @@ class EventCounts:
         """"3,077 records", "195 events from text" (for the map's title box)."""
         bits = []
         if self.records:
-            bits.append(f"{self.records:,} record{'s' if self.records != 1 else ''}")
+            bits.append(plural(self.records, "record"))
         if self.text_events:
-            bits.append(f"{self.text_events:,} event{'s' if self.text_events != 1 else ''}"
-                        " from text")
+            bits.append(plural(self.text_events, "event") + " from text")
         return bits
 
     def summary(self) -> str:
@@ -81,12 +86,13 @@ class EventCounts:
         if self.country_level:
             bits.append(f"{self.country_level:,} on country areas (located only to a country)")
         if self.movements:
-            bits.append(f"{self.movements:,} movement{'s' if self.movements != 1 else ''}")
+            bits.append(plural(self.movements, "movement"))
         if self.unlocated:
             bits.append(f"{self.unlocated:,} without a location (not drawn)")
         if not bits:
             return ""
-        return f"Of {self.events:,} events, {self.dotted:,} dotted, " + ", ".join(bits) + "."
+        return f"Of {plural(self.events, 'event')}, {self.dotted:,} dotted, " + \
+            ", ".join(bits) + "."
 
 
 def event_counts(events: gpd.GeoDataFrame | None) -> EventCounts:

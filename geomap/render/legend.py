@@ -3,7 +3,7 @@ saying how events were drawn. All labels are geomap's own; counts are numbers.""
 
 from __future__ import annotations
 
-from .counts import EventCounts
+from .counts import EventCounts, plural
 from .layers.corroboration import CorroborationInfo
 from .layers.countries import CountriesLayerInfo
 from .layers.events import EventsLayerInfo, ScaleOptions
@@ -48,8 +48,9 @@ def legend_html(events: EventsLayerInfo, mentions: MentionsLayerInfo, flows: Flo
                           ' stroke-width="2.5" stroke-dasharray="6 5"/></svg>',
                           "link to an article (click a record)"))
         if corroboration.links_unplaced:
-            parts.append(f'<div class="row"><small>{corroboration.links_unplaced:,} of '
-                         f"{corroboration.links:,} links end at a record or event located only "
+            k = corroboration.links_unplaced
+            parts.append(f'<div class="row"><small>{k:,} of {plural(corroboration.links, "link")}'
+                         f" end{'s' if k == 1 else ''} at a record or event located only "
                          "to a country or not at all: not drawn as points</small></div>")
     if events.mode == "density":
         parts.append("<h4>Event density</h4>")

@@ -19,7 +19,7 @@ from .._atomic import atomic_write_text
 from ..exceptions import OutputError
 from .assets import external_resources, inline_assets
 from .controls import add_controls, add_timeline, layer_groups, search_entries
-from .counts import EventCounts, event_counts
+from .counts import EventCounts, event_counts, plural
 from .extent import fit_box
 from .layers.basemap import ATTRIBUTION, add_basemap
 from .layers.corroboration import CorroborationInfo, add_corroboration_layers
@@ -130,8 +130,10 @@ def render_map(mentions: gpd.GeoDataFrame | None, *, data_dir: Path, title: str 
     ``rank``, ``score``, ``distance_km``, ``gap_days``, optionally ``title``, ``url``,
     ``article_date``) the map also shows corroboration: ``records`` (event records) linked to
     news, not linked, and ``text_events`` (events extracted from the articles) that link to no
-    record (see :mod:`geomap.render.layers.corroboration`); the by-type layers then start
-    hidden. ``records`` and ``text_events`` are usually the two parts of ``events``."""
+    record (see :mod:`geomap.render.layers.corroboration`). The by-type layers are on either
+    way (a map opens on its events); with a join, records with no article start hidden (they
+    are the by-type icons again). ``records`` and ``text_events`` are usually the two parts
+    of ``events``."""
     options = options or ScaleOptions()
     data_dir = Path(data_dir)
     everything = events if events is not None else _concat(records, text_events)
@@ -153,8 +155,7 @@ def render_map(mentions: gpd.GeoDataFrame | None, *, data_dir: Path, title: str 
     if links is not None:
         corroboration = add_corroboration_layers(m, records, text_events, links,
                                                  articles=article_meta(mentions))
-    events_info = add_event_layers(m, events, options=options,
-                                   show_types=0 if links is not None else 8)
+    events_info = add_event_layers(m, events, options=options)
     countries_info = add_countries_layer(m, mentions, country_events(everything),
                                          data_dir=data_dir,
                                          status=corroboration.status if links is not None
@@ -168,10 +169,10 @@ def render_map(mentions: gpd.GeoDataFrame | None, *, data_dir: Path, title: str 
                    date_range=(_iso(span[0]), _iso(span[1])) if span else None)
     bits = []
     if articles:
-        bits.append(f"{articles:,} article{'s' if articles != 1 else ''}")
+        bits.append(plural(articles, "article"))
     if mentions is not None and mentions.geometry.notna().any():
         named = int(mentions.loc[mentions.geometry.notna(), "place_key"].nunique())
-        bits.append(f"{named:,} places mentioned")
+        bits.append(plural(named, "place") + " mentioned")
     bits.extend(counts.header_bits())
     if info.date_range:
         lo, hi = info.date_range

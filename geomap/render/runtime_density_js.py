@@ -50,7 +50,7 @@ GM.density = function (map, group, data) {
     var l = e.layer;
     if (!l || l._gmi === undefined) { return; }
     L.popup({maxWidth: 300}).setLatLng(e.latlng).setContent('<div class="gm-popup"><b>' +
-      l._gmK.toLocaleString("en") + " events</b> in this " + c + "\u00b0 cell" +
+      GM.plural(l._gmK, "event") + "</b> in this " + c + "\u00b0 cell" +
       (data.s[data.p[l._gmi]] ? " near " + data.s[data.p[l._gmi]] : "") +
       '<div class="gm-prov">Zoom in to level ' + data.zmax + " to see each event</div></div>").openOn(map);
   });

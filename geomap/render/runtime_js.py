@@ -32,6 +32,11 @@ function canvasOf(map) {
   return st.canvas;
 }
 
+// "1 event", "2,345 events"
+GM.plural = function (n, word) {
+  return n.toLocaleString("en") + " " + word + (n === 1 ? "" : "s");
+};
+
 GM.dayText = function (d) {
   return (d === null || d === undefined || d < 0) ? "" : new Date(d * DAY).toISOString().slice(0, 10);
 };
@@ -191,7 +196,7 @@ GM.cellPopup = function (map, data, i) {
     }
   }
   var h = '<div class="gm-popup"><div class="gm-type" style="border-left-color:' + data.colour +
-    '">' + data.label + "</div><b>" + k.toLocaleString("en") + " events</b> near " +
+    '">' + data.label + "</div><b>" + GM.plural(k, "event") + "</b> near " +
     (data.s[data.p[i]] || "this cell");
   if (lo !== null) { h += '<div class="gm-date">' + GM.dayText(lo) + " \u2013 " +
     GM.dayText(hi + data.w - 1) + "</div>"; }
@@ -275,7 +280,8 @@ GM.regions = function (map, group, data) {
       l._gmKind = data.kind || "regions"; l._gmOn = false; l._gmK = 0;
       if (f.properties.p) { l.bindPopup(f.properties.p, {maxWidth: 380}); }
       l.bindTooltip(function () {
-        return "<b>" + f.properties.n + "</b><br>" + l._gmK.toLocaleString("en") + " " + data.unit;
+        return "<b>" + f.properties.n + "</b><br>" + l._gmK.toLocaleString("en") + " " +
+          (l._gmK === 1 && data.unit1 ? data.unit1 : data.unit);
       }, {sticky: true});
       layers.push(l);
     }

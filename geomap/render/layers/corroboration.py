@@ -8,7 +8,8 @@ them), three layers are drawn, each with its count in its name:
 
 - "Records corroborated by news": records with at least one link; the popup lists the linked
   articles (title, date, link, distance, day gap, rank) and selecting one draws its link lines;
-- "Records with no article": records without a link;
+- "Records with no article": records without a link (off when the map opens: the by-type
+  layers draw the same records with their type icons);
 - "Reported, not recorded": text events that link to no record.
 
 Every layer follows the map's time filter. Events located only to a country are not dotted
@@ -293,7 +294,9 @@ def add_corroboration_layers(m: folium.Map, records: gpd.GeoDataFrame | None,
         payload.update(kind=kind, name=names[kind], label=esc(style.label),
                        colour=style.colour, stroke=style.stroke, r=style.radius,
                        linkColour=LINK_COLOUR)
-        group = folium.FeatureGroup(name=names[kind], overlay=True, show=show)
+        # records with no article are the by-type layers' icons again: one click away, off
+        group = folium.FeatureGroup(name=names[kind], overlay=True,
+                                    show=show and kind != "uncovered")
         group.add_child(JsCall("corroboration", m.get_name(), payload))
         group.add_to(m)
     return info

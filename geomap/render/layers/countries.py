@@ -18,6 +18,7 @@ import geopandas as gpd
 import pandas as pd
 
 from ..boundaries import country_polygons, polygon_geojson
+from ..counts import plural
 from ..popups import esc, mention_popup
 from ..runtime import JsCall
 from ..style import COUNTRY_COLOURS, COUNTRY_LINE, ramp_colours
@@ -122,13 +123,13 @@ def add_countries_layer(m: folium.Map, mentions: gpd.GeoDataFrame | None,
         n_ev = 0 if evs is None else len(evs)
         bits = []
         if rows:
-            bits.append(f"{len(rows)} mention{'s' if len(rows) != 1 else ''}")
+            bits.append(plural(len(rows), "mention"))
         if n_ev:
-            bits.append(f"{n_ev} event{'s' if n_ev != 1 else ''} located only to the country")
+            bits.append(plural(n_ev, "event") + " located only to the country")
             if evs is not None and "corroboration" in evs:
                 k = int((evs["corroboration"] == "corroborated").sum())
                 if k:
-                    bits.append(f"{k} record{'s' if k != 1 else ''} corroborated by news")
+                    bits.append(plural(k, "record") + " corroborated by news")
         sub = "country \u00b7 " + " \u00b7 ".join(bits)
         popup = mention_popup(row["name"], sub, rows) if rows else (
             f'<div class="gm-popup"><b>{esc(row["name"])}</b><div class="gm-sub">'
@@ -148,7 +149,8 @@ def add_countries_layer(m: folium.Map, mentions: gpd.GeoDataFrame | None,
             f"Countries: mentions and events ({info.countries})")
     group = folium.FeatureGroup(name=name, overlay=True, show=show)
     group.add_child(JsCall("regions", m.get_name(), {
-        "name": name, "unit": "mentions and events", "bins": info.bins,
+        "name": name, "unit": "mentions and events", "unit1": "mention or event",
+        "bins": info.bins,
         "colours": info.colours, "kind": "countries", "line": COUNTRY_LINE, "opacity": 0.3,
         "pane": ["gm-countries", 340],
         "fc": {"type": "FeatureCollection", "features": features}}))

@@ -14,6 +14,7 @@ import geopandas as gpd
 import numpy as np
 
 from ..boundaries import admin1_polygons, polygon_geojson
+from ..counts import plural
 from ..jsdata import round_coords
 from ..popups import esc, mention_popup
 from ..runtime import JsCall
@@ -41,7 +42,7 @@ def _subtitle(r0: dict, n: int) -> str:
     sub = ", ".join(str(x) for x in (r0.get("feature"), r0.get("admin1"), r0.get("country")) if x)
     if r0.get("disputed"):
         sub += " \u00b7 disputed territory"
-    return sub + f" \u00b7 {n} mention{'s' if n != 1 else ''}"
+    return sub + " \u00b7 " + plural(n, "mention")
 
 
 def _day_pairs(days: list[int]) -> list[int]:

@@ -93,7 +93,8 @@ def add_regions_layer(m: folium.Map, points: gpd.GeoDataFrame | None, *, data_di
     name = f"Regions: {unit} per admin-1 ({info.regions})"
     group = folium.FeatureGroup(name=name, overlay=True, show=show)
     group.add_child(JsCall("regions", m.get_name(), {
-        "name": name, "unit": unit, "bins": info.bins, "colours": info.colours,
+        "name": name, "unit": unit, "unit1": unit.removesuffix("s"), "bins": info.bins,
+        "colours": info.colours,
         "fc": {"type": "FeatureCollection", "features": features}}))
     group.add_to(m)
     return info
