@@ -14,19 +14,24 @@ imported it is the package attribute, and calling it calls the API function
 
 from __future__ import annotations
 
-from importlib import metadata
-
-try:
-    __version__ = metadata.version("geomap")
-except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0+unknown"
-
 _API = ("extract_events", "geocode", "geoparse", "join", "map", "read_events")
 
 __all__ = ["__version__", "extract_events", "geocode", "geoparse", "join", "map", "read_events"]
 
 
+def _version() -> str:
+    from importlib import metadata  # about 0.05 s of start-up: read on first use
+
+    try:
+        return metadata.version("geomap")
+    except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "0+unknown"
+
+
 def __getattr__(name: str):
+    if name == "__version__":
+        version = globals()["__version__"] = _version()
+        return version
     if name in _API:
         from . import api
 
@@ -35,4 +40,4 @@ def __getattr__(name: str):
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_API))
+    return sorted(set(globals()) | set(_API) | {"__version__"})

