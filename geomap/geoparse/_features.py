@@ -12,6 +12,7 @@ not which countries a corpus is about.
 from __future__ import annotations
 
 import math
+import operator
 
 import numpy as np
 
@@ -31,6 +32,7 @@ _FEATURE_ONEHOT = {f: (*(float(f == g) for g in _FEATURE_CLASSES), 0.0)
 _FEATURE_OTHER = (0.0,) * len(_FEATURE_CLASSES) + (1.0,)
 _KIND_ONEHOT = {k: tuple(float(k == g) for g in _KINDS) for k in _KINDS}
 _KIND_OTHER = (0.0,) * len(_KINDS)
+_by_score, _by_prior = operator.attrgetter("score"), operator.attrgetter("prior")
 #: Margin of the hand-written score from which a mention counts as confidently resolved.
 CONFIDENT_MARGIN = 2.0
 #: The title: the first line, or the first sentence, within this many characters.
@@ -110,18 +112,19 @@ def candidate_features(text: str, ms, *, named_countries, admin1s, parent, ancho
     lons: list[float] = []
     groups = []
     prev_cc = None
+    # values shared by every row of the document, and (below) of a mention
+    n_anchors, home_known = float(len(anchors)), float(home is not None)
+    log_ms = math.log(n_ms) if n_ms else 0.0
     for m in ms:
         own = m.best.row if m.best else None
         if len(m.cands) < 2:
             prev_cc = own[_COUNTRY] if own else prev_cc
             continue
         start = len(rows)
-        cands = sorted(m.cands, key=lambda c: -c.score)[:TOP_CANDIDATES]
+        cands = sorted(m.cands, key=_by_score, reverse=True)[:TOP_CANDIDATES]
         top_score = cands[0].score
-        top_prior = max(c.prior for c in m.cands)
-        pops = [math.log10(1 + c.row[_POP]) for c in cands]
-        top_pop = max(math.log10(1 + c.row[_POP]) for c in m.cands)
-        rank = range(len(cands))
+        top_prior = max(map(_by_prior, m.cands))
+        top_pop = math.log10(1 + max(c.row[_POP] for c in m.cands))  # log10 is monotonic
         par = parent.get(id(m))
         par_a1 = {pc.row[_A1CODE] for pc in par.cands
                   if pc.row[_FEATURE] == "admin1" and pc.row[_A1CODE]} if par else set()
@@ -130,33 +133,47 @@ def candidate_features(text: str, ms, *, named_countries, admin1s, parent, ancho
         in_title = m.span.start < title_end
         name = text[m.span.start : m.span.end]
         support = m.support or {}
-        role = [float(m.role == r) for r in _ROLES]
         own_cc = own[_COUNTRY] if own else None
         own_a1 = own[_A1CODE] if own else None
-        for c, pop, rk in zip(cands, pops, rank, strict=True):
+        not_dateline = m.role != "dateline"
+        log_cands = math.log(len(m.cands))
+        mid = (float(par is not None), *(float(m.role == r) for r in _ROLES))
+        tail = (float(m.span.last - m.span.first + 1), float(name.isupper()), m.recog)
+        in_title_f = float(in_title)
+        # the features of a candidate's country and of its division, once per mention
+        by_cc: dict = {}
+        by_a1: dict = {}
+        for rk, c in enumerate(cands):
             r = c.row
-            cc, a1, feat = r[_COUNTRY], r[_A1CODE], r[_FEATURE]
-            near = [x for x in admin1s.get(a1 or "", ()) if x != m.span.start]
-            cc_share = (best_cc.get(cc, 0) - (cc == own_cc)) / others
-            a1_share = (best_a1.get(a1, 0) - (a1 == own_a1)) / others if a1 else 0.0
-            t_cc = title_cc.get(cc, 0) - (in_title and cc == own_cc)
-            t_a1 = title_a1.get(a1, 0) - (in_title and a1 == own_a1) if a1 else 0
+            cc, a1 = r[_COUNTRY], r[_A1CODE]
+            k = by_cc.get(cc)
+            if k is None:
+                t_cc = title_cc.get(cc, 0) - (in_title and cc == own_cc)
+                k = by_cc[cc] = (
+                    support.get(cc, 0.0), float(cc in named_countries),
+                    (best_cc.get(cc, 0) - (cc == own_cc)) / others, float(cc in par_cc),
+                    float(home is not None and cc == home), float(t_cc > 0),
+                    float(cc in date_cc and not_dateline), float(cc == prev_cc))
+            a = by_a1.get(a1)
+            if a is None:
+                named = admin1s.get(a1 or "")
+                near = [x for x in named if x != m.span.start] if named else ()
+                t_a1 = title_a1.get(a1, 0) - (in_title and a1 == own_a1) if a1 else 0
+                a = by_a1[a1] = (
+                    float(len(near)),
+                    float(any(abs(x - m.span.start) <= NEAR_CHARS for x in near)),
+                    (best_a1.get(a1, 0) - (a1 == own_a1)) / others if a1 else 0.0,
+                    float(bool(a1) and a1 in par_a1), float(t_a1 > 0),
+                    float(bool(a1) and a1 in date_a1 and not_dateline))
+            pop = math.log10(1 + r[_POP])
             rows.append([
                 c.score, c.score - top_score, float(rk), c.prior, c.prior - top_prior,
                 pop, pop - top_pop, float(bool(r[_CAPITAL])), math.log10(1 + (r[_NNAMES] or 0)),
-                *_FEATURE_ONEHOT.get(feat, _FEATURE_OTHER),
+                *_FEATURE_ONEHOT.get(r[_FEATURE], _FEATURE_OTHER),
                 *_KIND_ONEHOT.get(c.kind, _KIND_OTHER),
-                math.log(len(m.cands)), support.get(cc, 0.0), float(cc in named_countries),
-                cc_share, float(len(near)),
-                float(any(abs(x - m.span.start) <= NEAR_CHARS for x in near)), a1_share,
-                float(bool(a1) and a1 in par_a1), float(cc in par_cc), float(par is not None),
-                *role,
-                0.0, float(len(anchors)), float(home is not None and cc == home),
-                float(home is not None), float(t_cc > 0), float(t_a1 > 0),
-                float(cc in date_cc and m.role != "dateline"),
-                float(bool(a1) and a1 in date_a1 and m.role != "dateline"),
-                float(m.span.last - m.span.first + 1), float(name.isupper()), m.recog,
-                float(cc == prev_cc), float(in_title), math.log(n_ms),
+                log_cands, k[0], k[1], k[2], a[0], a[1], a[2], a[3], k[3], *mid,
+                0.0, n_anchors, k[4], home_known, k[5], a[4], k[6], a[5], *tail, k[7],
+                in_title_f, log_ms,
                 0.0, 0.0, 0.0,  # co-location and distance to the others (below, in numpy)
             ])
             lats.append(r[_LAT])
@@ -166,79 +183,85 @@ def candidate_features(text: str, ms, *, named_countries, admin1s, parent, ancho
     if not rows:
         return np.zeros((0, len(FEATURES))), groups
     x = np.asarray(rows, dtype=np.float64)
-    _colocation(x, ms, groups, np.asarray(lats), np.asarray(lons))
-    col = FEATURES.index("anchor_log_km")
-    if anchors:
-        x[:, col] = np.log1p(_nearest_km(np.asarray(lats), np.asarray(lons),
-                                         np.asarray(anchors, dtype=np.float64)))
-    else:
-        x[:, col] = math.log1p(NO_ANCHOR_KM)
+    _colocation(x, ms, groups, np.asarray(lats), np.asarray(lons), anchors=anchors)
     return x, groups
 
 
-def _colocation(x: np.ndarray, ms, groups, lat: np.ndarray, lon: np.ndarray) -> None:
+_COLOCATED, _COLOCATED_SOFT, _BEST_LOG_KM, _ANCHOR_LOG_KM = (
+    FEATURES.index(f) for f in ("colocated", "colocated_soft", "best_log_km", "anchor_log_km"))
+
+
+def _colocation(x: np.ndarray, ms, groups, lat: np.ndarray, lon: np.ndarray, *,
+                anchors) -> None:
     """How many other mentions have a likely place near each candidate (hard share and
-    prior-weighed), and the distance to the nearest place the others were resolved to; other
-    mentions of the same name are no evidence (they share the candidates). A text with more
-    than MAX_CONTEXT mentions (a dump, a book) is its own context through an even sample of
-    them, and candidates are compared in blocks, so that time and memory stay bounded."""
+    prior-weighed), the distance to the nearest place the others were resolved to (other
+    mentions of the same name are no evidence: they share the candidates), and to the nearest
+    anchor. A text with more than MAX_CONTEXT mentions (a dump, a book) is its own context
+    through an even sample of them, and candidates are compared in blocks, so that time and
+    memory stay bounded. The distances of a block to all three kinds of point are one matrix:
+    a short document pays numpy's cost per call once, not once per kind."""
     names: dict[str, int] = {}
-    name_of = np.asarray([names.setdefault(m.span.key, len(names)) for m in ms])
+    name_of = [names.setdefault(m.span.key, len(names)) for m in ms]
     index = {id(m): i for i, m in enumerate(ms)}
-    own = np.empty(len(x), dtype=np.intp)
+    own_names: list[int] = []
     for m, a, b, _cands in groups:
-        own[a:b] = name_of[index[id(m)]]
+        own_names += [name_of[index[id(m)]]] * (b - a)
+    own = np.asarray(own_names)
     context = [i for i, m in enumerate(ms) if m.cands]  # unresolved mentions have none
     if len(context) > MAX_CONTEXT:
         context = context[:: -(-len(context) // MAX_CONTEXT)]
-    pts, owner, run, weight, best = [], [], [], [], []
+    pts, owner, weight, best, best_owner, starts = [], [], [], [], [], []
     for i in context:
         m = ms[i]
-        top = sorted(m.cands, key=lambda c: -c.prior)[:COLOCATE_TOP]
+        top = sorted(m.cands, key=_by_prior, reverse=True)[:COLOCATE_TOP]
         w = [math.exp(c.prior - top[0].prior) for c in top]
         total = sum(w)
+        starts.append(len(pts))  # the points of one context mention are consecutive
         for c, wi in zip(top, w, strict=True):
             pts.append((c.row[_LAT], c.row[_LON]))
             owner.append(name_of[i])
-            run.append(i)
             weight.append(wi / total)
-        best.append((m.best.row[_LAT], m.best.row[_LON]) if m.best else (np.nan, np.nan))
-    pts_a = np.asarray(pts, dtype=np.float64)
-    best_a = np.asarray(best, dtype=np.float64)
-    owner_a = np.asarray(owner)
-    best_name = name_of[np.asarray(context)]
+        if m.best:
+            best.append((m.best.row[_LAT], m.best.row[_LON]))
+            best_owner.append(name_of[i])
+    # columns: the others' likely places [:k], the places they were resolved to [k:kb], the
+    # anchors [kb:]
+    k, kb = len(pts), len(pts) + len(best)
+    pts_a = np.asarray(pts + best + list(anchors), dtype=np.float64)
+    owner_a = np.asarray(owner + best_owner)
     weight_a = np.asarray(weight)
-    # the points of one context mention are consecutive: where each run starts
-    starts = np.flatnonzero(np.r_[True, np.diff(np.asarray(run)) != 0])
-    others = max(len(best) - 1, 1)
+    others = max(len(context) - 1, 1)
+    if not anchors:
+        x[:, _ANCHOR_LOG_KM] = math.log1p(NO_ANCHOR_KM)
     for lo in range(0, len(x), BLOCK_ROWS):
         hi = min(lo + BLOCK_ROWS, len(x))
-        mine = own[lo:hi, None]
-        near = _km_matrix(lat[lo:hi], lon[lo:hi], pts_a) < COLOCATE_KM
-        near &= owner_a[None, :] != mine
+        d = _km_matrix(lat[lo:hi], lon[lo:hi], pts_a)
+        d[:, :kb][owner_a[None, :] == own[lo:hi, None]] = np.inf  # the same name: no evidence
+        near = d[:, :k] < COLOCATE_KM
         # per other mention: any of its places near (hard), the prior weight of those (soft)
-        hard = np.maximum.reduceat(near.astype(np.int8), starts, axis=1).sum(axis=1)
-        x[lo:hi, FEATURES.index("colocated")] = hard / others
-        x[lo:hi, FEATURES.index("colocated_soft")] = near @ weight_a / others
-        d = _km_matrix(lat[lo:hi], lon[lo:hi], best_a)
-        d[(best_name[None, :] == mine) | np.isnan(d)] = np.inf
-        d = d.min(axis=1) if d.shape[1] else np.full(hi - lo, np.inf)
-        x[lo:hi, FEATURES.index("best_log_km")] = np.log1p(np.minimum(d, NO_ANCHOR_KM))
+        hard = np.logical_or.reduceat(near, starts, axis=1).sum(axis=1)
+        x[lo:hi, _COLOCATED] = hard / others
+        x[lo:hi, _COLOCATED_SOFT] = near @ weight_a / others
+        db = d[:, k:kb].min(axis=1) if kb > k else np.full(hi - lo, np.inf)
+        x[lo:hi, _BEST_LOG_KM] = np.log1p(np.minimum(db, NO_ANCHOR_KM))
+        if anchors:
+            x[lo:hi, _ANCHOR_LOG_KM] = np.log1p(_nearest(d[:, kb:]))
 
 
 def _km_matrix(lat: np.ndarray, lon: np.ndarray, pts: np.ndarray) -> np.ndarray:
     """Approximate km between each (lat, lon) and each row of ``pts`` (equirectangular: within
     a few per cent below 2,000 km, which is where these features look; farther is just far)."""
-    dlon = np.abs(pts[:, 1][None, :] - lon[:, None])
+    plat, plon, lat = pts[:, 0], pts[:, 1], lat[:, None]
+    dlon = np.abs(plon - lon[:, None])
     dlon = np.minimum(dlon, 360.0 - dlon)
-    coslat = np.cos(np.radians((pts[:, 0][None, :] + lat[:, None]) * 0.5))
-    return 111.195 * np.hypot(pts[:, 0][None, :] - lat[:, None], dlon * coslat)
+    coslat = np.cos(np.radians((plat + lat) * 0.5))
+    return 111.195 * np.hypot(plat - lat, dlon * coslat)
 
 
-def _nearest_km(lat: np.ndarray, lon: np.ndarray, anchors: np.ndarray) -> np.ndarray:
-    """Great-circle km from each point to the nearest anchor, ignoring the point itself
-    (an anchor is a confidently resolved place; its own candidate is 0 km from it)."""
-    d = _km_matrix(lat, lon, anchors)
+def _nearest(d: np.ndarray) -> np.ndarray:
+    """Km from each candidate to the nearest anchor (``d``: km to each anchor, changed in
+    place), ignoring the candidate's own place (an anchor is a confidently resolved place; its
+    own candidate is 0 km from it)."""
     d[d < 1e-6] = np.inf
     out = d.min(axis=1)
     out[~np.isfinite(out)] = NO_ANCHOR_KM
