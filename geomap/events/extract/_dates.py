@@ -28,17 +28,32 @@ _MONTH = r"(?P<month>" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 
+_MY_LEADS = ("in", "during", "early", "late", "mid", "mid-", "since", "until", "by")
+_AGO_COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "a few", "several", "a")
+
+
+def _first(words, also: str = "") -> str:
+    """A lookahead for the first letters of ``words`` (and the class ``also``): the scan skips
+    at once every position where no match can start (about half the time of these patterns;
+    the same matches)."""
+    return "(?=[" + also + re.escape("".join(sorted({w[0] for w in words}))) + "])"
+
+
+_MONTH_FIRST = _first(m.capitalize() for m in _MONTHS)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")),
-    ("dmy", re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?:,?\s+{_YEAR}\b)?")),
-    ("my", re.compile(rf"\b(?:(?P<lead>in|during|early|late|mid|mid-|since|until|by)\s+)?"
+    ("iso", re.compile(r"(?=[12])\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("mdy", re.compile(rf"{_MONTH_FIRST}\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")),
+    ("dmy", re.compile(rf"(?=\d)\b{_DAY}\s+{_MONTH}\b(?:,?\s+{_YEAR}\b)?")),
+    ("my", re.compile(_first((*_MY_LEADS, *(m.capitalize() for m in _MONTHS)))
+                      + rf"\b(?:(?P<lead>{'|'.join(_MY_LEADS)})\s+)?"
                       rf"{_MONTH}(?:\s+{_YEAR})?\b")),
-    ("weekday", re.compile(r"\b(?P<last>last\s+)?(?P<wd>" + "|".join(
+    ("weekday", re.compile(_first(("last", *(d.capitalize() for d in _WEEKDAYS)))
+                           + r"\b(?P<last>last\s+)?(?P<wd>" + "|".join(
         d.capitalize() for d in _WEEKDAYS) + r")\b")),
-    ("rel", re.compile(r"\b(?P<rel>" + "|".join(_RELATIVE) + r")\b", re.I)),
-    ("ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|a few|several|a)\s+"
-                       r"(?P<unit>days?|weeks?)\s+(?:ago|earlier)\b", re.I)),
+    ("rel", re.compile(_first(_RELATIVE) + r"\b(?P<rel>" + "|".join(_RELATIVE) + r")\b",
+                       re.I)),
+    ("ago", re.compile(_first(_AGO_COUNTS, r"\d") + r"\b(?P<n>\d+|" + "|".join(_AGO_COUNTS)
+                       + r")\s+(?P<unit>days?|weeks?)\s+(?:ago|earlier)\b", re.I)),
     ("same", re.compile(r"\b(?:hours|minutes|shortly|moments|hours|just hours|only hours)\s+"
                         r"(?:after|before|later|earlier)\b|\bthe same day\b|\blater that day\b|"
                         r"\bearlier that day\b", re.I)),
