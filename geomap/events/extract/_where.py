@@ -35,7 +35,10 @@ event word names harm either) when it names a place, unless it describes no even
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -131,16 +134,23 @@ class _Report:
         self.gazetteer = gazetteer
         self.spans = spans
         self.places = places
+        # spans in order and apart (as report_spans gives them): a binary search finds the
+        # sentence of an offset; otherwise index() scans them
+        self._starts = [a for a, _b in spans] if all(
+            b0 <= a1 for (_a0, b0), (a1, _b1) in itertools.pairwise(spans)) and all(
+            a <= b for a, b in spans) else None
         self.sent_of = {m.start: self.index(m.start) for m in places}
         self.event_word: list[tuple[int, str] | None] = []
         self.where_only: list[bool] = []
         material = {self.index(e.start) for e in events if e.type not in SPEECH}
         for k, (a, b) in enumerate(spans):
             named = [m for m in places if a <= m.start < b]
+            # offsets inside the places named: their words are covered
+            inside_named = {o for m in named for o in range(m.start, m.end)}
             found = None
             covered = []
             for w in _WORD.finditer(text, a, b):
-                if any(m.start <= w.start() < m.end for m in named):
+                if w.start() in inside_named:
                     covered.append(True)
                     continue
                 low = w.group().lower().replace("’", "'")
@@ -154,12 +164,20 @@ class _Report:
                                    covered.count(False) <= max(1, len(covered) // 4))
             if found is None and k in material:
                 self.event_word[-1] = (a, "")
-        self.foreign = foreign(text)
         self.evidence = [k == 0 or self.event_word[k] is not None or self.where_only[k]
                          for k in range(len(spans))]
         self.actor_places = [m for m in places if _acting_place(text, m)]
 
+    @functools.cached_property
+    def foreign(self) -> bool:
+        """Latin-script text in a language geomap has no event words for (computed when first
+        asked: only a one-word place opening its sentence, or a report with no event word)."""
+        return foreign(self.text)
+
     def index(self, offset: int) -> int:
+        """The sentence holding ``offset`` (else the last one starting before it, else 0)."""
+        if self._starts is not None:
+            return max(bisect.bisect_right(self._starts, offset) - 1, 0)
         for k, (a, b) in enumerate(self.spans):
             if a <= offset < b:
                 return k
@@ -189,8 +207,8 @@ class _Report:
                 label = "summary"  # the headline's event, told in the next sentence
             else:
                 label = "report"
-            initial = self.foreign and not self.where_only[k] and \
-                m.start == self.spans[k][0] and " " not in m.name and \
+            initial = m.start == self.spans[k][0] and not self.where_only[k] and \
+                " " not in m.name and self.foreign and \
                 _CLAUSE_GOES_ON.match(self.text, m.end) is not None
             if _in_parentheses(self.text, m.start) and label != "from":
                 out.append(_Cand(m, _TIER[label], "parenthesis", initial))
