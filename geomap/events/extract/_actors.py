@@ -10,6 +10,9 @@ gazetteer, so an actor is not lost to a missed mention.
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -30,6 +33,8 @@ _CAPS_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:of |and |the )?[A-Z][a-z]+){0,2}
 _SPEECH_AFTER = re.compile(r"\s+(?:has |have |had |also )?(?:" + "|".join(
     sorted(ENGLISH.words("actor_speech"))) + r")\b")
 _POSSESSIVE = re.compile(r"^[’']s\b")
+#: fold keys of capitalised runs (the same names recur across a corpus)
+_fold = functools.lru_cache(maxsize=1 << 16)(fold_key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,17 +103,22 @@ def find_actors(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> lis
 
 def _missed_countries(text, spans, mentions, gazetteer, cache) -> list[ActorSpan]:
     """Country names and demonyms not covered by a longer or equal resolved mention."""
-    runs = [(m.start(), m.end(), m.group()) for m in _CAPS_RUN.finditer(text)]
+    runs = [(m.start(), m.end(), _fold(m.group())) for m in _CAPS_RUN.finditer(text)]
     if not runs:
         return []
-    rows = gazetteer.rows_for_keys(fold_key(r[2]) for r in runs)
-    covered = [(s.start, s.end) for s in spans] + [
-        (m.start, m.end) for m in mentions if m.place is not None and m.place.feature != "admin1"]
+    rows = gazetteer.rows_for_keys(r[2] for r in runs)
+    covered = sorted([(s.start, s.end) for s in spans] + [
+        (m.start, m.end) for m in mentions if m.place is not None and m.place.feature != "admin1"])
+    # a run is covered when a span starting at or before it ends at or after it: the farthest
+    # end of the spans starting at or before each start, found by binary search
+    starts = [a for a, _b in covered]
+    reach = list(itertools.accumulate((b for _a, b in covered), max))
     out = []
-    for start, end, name in runs:
-        if any(a <= start and end <= b for a, b in covered):
+    for start, end, key in runs:
+        k = bisect.bisect_right(starts, start)
+        if k and reach[k - 1] >= end:
             continue
-        found = rows.get(fold_key(name), [])
+        found = rows.get(key, [])
         hits = [(k, r) for k, r in found if r[3] == "country" and k in ("name", "demonym")]
         capital = [r for k, r in found if k == "name" and r[13]]
         if not hits and capital and _SPEECH_AFTER.match(text[end : end + 30]):

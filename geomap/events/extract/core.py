@@ -116,7 +116,9 @@ def extract_events(article: Article, mentions: Sequence[Mention],
                      [m for m in places if a <= m.start < b],
                      [s for s in actors if a <= s.start < b],
                      [d for d in dates if a <= d.start < b])
-        for i in range(len(sent.toks)):
+        for i, tok in enumerate(sent.toks):
+            if tok.low not in _SPECIAL_WORDS and lemma_of(tok.text) is None:
+                continue  # no trigger (what _event_at would find first, asked here per word)
             event = _event_at(text, sent, i, gazetteer=gazetteer, last_subject=last_subject)
             if event is not None:
                 sent.events.append(event)
@@ -241,6 +243,11 @@ def _event_at(text: str, sent: Sent, i: int, *, gazetteer: Gazetteer,
         extras={"lemma": lemma, "location_start": location.start if location else None,
                 "clause": (tok.start, toks[hi - 1].end if hi > 0 else tok.end)},
     )
+
+
+#: The words :func:`_special` reads by their neighbours (every other trigger is in the lexicon).
+_SPECIAL_WORDS = frozenset({"call", "calls", "called", "calling", "spoke", "speak", "speaks",
+                            "talked", "fire"})
 
 
 def _special(toks: list[Tok], i: int):
