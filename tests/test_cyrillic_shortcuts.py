@@ -76,3 +76,18 @@ def test_results_do_not_depend_on_cyrillic_texts_parsed_before(gazetteer):
         used.parse(t)
     assert result(used, UK) == first[UK]
     assert result(used, RU) == first[RU]
+
+
+@pytest.mark.parametrize("code,words", [
+    ("uk", ("Нижньому", "Нижнього", "Великому", "Великого", "Кривому", "Кривого")),
+    ("ru", ("Нижнем", "Нижнего", "Великом", "Великого", "Старому", "Старого"))])
+def test_inflections_remembered_per_lexeme_are_pymorphys_own(code, words):
+    from geomap.lang._morph import _inflected, _parses, adjective_nominative
+
+    for gender in ("masc", "femn", "neut"):
+        for word in words:  # the second case form of each adjective finds the first's answer
+            for p in _parses(code, word.lower()):
+                if p.tag.POS == "ADJF":
+                    own = p.inflect({gender, "nomn", "sing"}) or p.inflect({gender, "nomn"})
+                    assert _inflected(code, p, gender) == (own.word if own else None)
+    assert adjective_nominative(code, words[0], "masc")[0] in ("нижній", "нижний")

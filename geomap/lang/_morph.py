@@ -132,11 +132,37 @@ def adjective_nominative(code: str, word: str, gender: str) -> tuple[str, ...]:
             continue
         form = _regular_nominative(code, p, low, gender)
         if form is None:  # pymorphy3's own inflection: right, but about 2 ms a word
-            f = p.inflect({gender, "nomn", "sing"}) or p.inflect({gender, "nomn"})
-            form = f.word if f is not None else None
+            form = _inflected(code, p, gender)
         if form is not None and form not in out:
             out.append(form)
     return tuple(out)
+
+
+def _inflected(code: str, p, gender: str) -> str | None:
+    """The nominative singular pymorphy3's ``inflect`` gives ``p`` in ``gender``, remembered
+    per lexeme: inflect chooses among the forms of the lexeme (a dictionary word's: its
+    paradigm and normal form) by the grammemes of ``p``'s tag with the required ones put in,
+    so other case forms of the same adjective ("Нижнього", "Нижньому") share the answer."""
+    one, two = frozenset({gender, "nomn", "sing"}), frozenset({gender, "nomn"})
+    stack = p.methods_stack
+    key = None
+    if len(stack) == 1 and type(stack[0][0]).__name__ == "DictionaryAnalyzer":
+        key = (code, stack[0][2], p.normal_form, p.tag.updated_grammemes(one),
+               p.tag.updated_grammemes(two), gender)
+        if key in _INFLECTED:
+            return _INFLECTED[key]
+    f = p.inflect(set(one)) or p.inflect(set(two))
+    form = f.word if f is not None else None
+    if key is not None:
+        if len(_INFLECTED) >= INFLECTED_SIZE:
+            _INFLECTED.clear()
+        _INFLECTED[key] = form
+    return form
+
+
+#: Lexemes whose inflected nominatives are kept (then the memo restarts).
+INFLECTED_SIZE = 50_000
+_INFLECTED: dict[tuple, str | None] = {}
 
 
 #: Ukrainian nominative endings of the masculine lemma -> (feminine, neuter).
