@@ -199,7 +199,8 @@ def test_a_surname_named_in_full_stays_a_persons_name_in_every_case(parser):
 def test_features_named_by_an_adjective_are_unresolved_places(parser):
     got = found(parser, "Кораблі вийшли у Північне море, а туристи піднялися до Високого "
                         "замку й пройшли Поштовою площею.")
-    assert got == {"Північне море": (None, None), "Високого замку": (None, None),
+    # the North Sea is in the gazetteer (data/gazetteer/regions.tsv): resolved
+    assert got == {"Північне море": ("rg:north-sea", "region"), "Високого замку": (None, None),
                    "Поштовою площею": (None, None)}
 
 
@@ -251,3 +252,61 @@ def test_places_in_quoted_speech_and_before_peoples_names_stay_places(parser):
                         "теж сніжило. Заступник мера Полтави Олег Ткаченко приїхав.")
     assert list(got) == ["Вінниці", "Полтаві", "Полтави"]
     assert "Вінниця" not in found(parser, "Газета «Вінниця» вийшла вчора.")
+
+
+def test_rivers_seas_mountains_and_historical_states_resolve(parser):
+    """Hydronyms, seas, mountains and historical states from data/gazetteer (written from
+    general knowledge), in their case forms and without a kind word."""
+    got = found(parser, "Рибалки вийшли на Дністер, а баржі пливли Дунаєм до моря. Над "
+                        "Карпатами пройшов циклон, шторм лютував на Чорному морі.")
+    assert got["Дністер"] == ("rg:dniester", "region")
+    assert got["Дунаєм"] == ("rg:danube", "region")
+    assert got["Карпатами"] == ("rg:carpathians", "region")
+    assert got["Чорному морі"] == ("rg:black-sea", "region")
+    got = found(parser, "Суда стояли в Каспийском море, а грузы шли по Волге.")
+    assert got["Каспийском море"] == ("rg:caspian-sea", "region")
+    assert got["Волге"] == ("rg:volga", "region")
+    got = found(parser, "Мій прадід служив в армії Австро-Угорщини, а потім жив у "
+                        "Полтавської губернії.")
+    assert got["Австро-Угорщини"] == ("rg:austria-hungary", "region")
+    assert got["Полтавської губернії"] == (None, None)  # a historical division: unresolved
+
+
+def test_acronyms_of_places(parser):
+    got = found(parser, "Бойовики так званих ДНР та ЛНР обстрілювали позиції. За часів "
+                        "УРСР тут був завод.")
+    assert got["ДНР"] == ("a1:UA.05", "admin1")
+    assert got["ЛНР"] == ("a1:UA.14", "admin1")
+    assert got["УРСР"] == ("c:UA", "country")
+    assert "DNR" not in found(parser, "The DNR said the lake is safe.")  # Latin: no
+
+
+def test_a_city_named_like_its_division_is_the_city(parser):
+    """Natural Earth lists "Kazan" among Tatarstan's names, and Rostov Oblast's label point is
+    far from Rostov-on-Don: the name alone is the city, in any script."""
+    assert found(parser, "Дрони атакували Казань уночі.")["Казань"] == ("gn:551487",
+                                                                          "populated_place")
+    assert found(parser, "В Ростове прошли обыски.")["Ростове"][1] == "populated_place"
+    assert found(parser, "The delegation flew to Kazan.")["Kazan"] == ("gn:551487",
+                                                                       "populated_place")
+    assert found(parser, "Shelling hit the Rostov region.")["Rostov region"][1] == "admin1"
+
+
+def test_names_and_common_words_are_no_small_towns(parser):
+    """Given names and common nouns the dictionary knows reach no town abroad under 100,000
+    people (nor one through a common noun's lemma), and opening a sentence no village."""
+    got = found(parser, "Вчора Роман знайшов валізу. Доля вела його далі, а Ігор мовчав. "
+                        "Друзі чекали. Вікно було відчинене.")
+    assert got == {}
+    got = found(parser, "Як повідомив Володимир Бондаренко, у Харкові Шевченко виступив "
+                        "перед студентами.")
+    assert "Володимир" not in got and got["Харкові"] == ("gn:706483", "populated_place")
+    # large places abroad and towns at home stay, inflected and at a sentence start
+    got = found(parser, "Ізюм обстріляли вночі. Делегація летить до Рима і Мілана.")
+    assert got["Ізюм"][1] == "populated_place" and got["Мілана"][1] == "populated_place"
+
+
+def test_state_symbols_and_titles_name_no_place(parser):
+    got = found(parser, "На прапорі зображено малий Державний Герб України. Він Герой "
+                        "України. Бої тривають в Україні.")
+    assert list(got) == ["Україні"]

@@ -228,7 +228,37 @@ def _keys(lang: Language, text: str, tokens: list[Token], s: Span, kinds: dict) 
             k = fold_key(f"{name} {lemma}")
             div = Span(s.start, stop, s.first, s.last, k, True, alts=[])
             keys.append(k)
+    elif len(words) == 1 and any(r.pos == "ADJF" for r in rs):
+        feat = _feature_after(lang, text, s.end, words[0])
+        if feat is not None:  # "Чорному морі" -> "чорне море", as a whole
+            stop, name = feat
+            k = fold_key(name)
+            div = Span(s.start, stop, s.first, s.last, k, True, alts=[])
+            keys.append(k)
     return words, rs, alts, proper, kind, div, keys
+
+
+def _feature_after(lang: Language, text: str, end: int, adjective: str
+                   ) -> tuple[int, str] | None:
+    """(end offset, nominative name) of a capitalised adjective and the lower-case feature
+    word after it that agrees with it ("Чорному морі" -> "чорне море", "Каспийском море")."""
+    m = _NEXT_WORD.match(text, end)
+    if not m or not m.group(1)[0].islower():
+        return None
+    feats = lang.words("feature_words")
+    word = m.group(1).lower()
+    if word[:3] not in {f[:3] for f in feats}:
+        return None
+    adjs = [a for a in readings(lang.code, adjective) if a.pos == "ADJF"]
+    for r in readings(lang.code, word):
+        if r.pos != "NOUN" or r.lemma not in feats or not r.gender:
+            continue
+        if any(r.case == a.case and r.number == a.number and
+               (r.number == "plur" or r.gender == a.gender) for a in adjs):
+            forms = adjective_nominative(lang.code, adjective, r.gender)
+            if forms:
+                return m.end(1), f"{forms[0]} {r.lemma}"
+    return None
 
 
 def _common_noun(lang: Language, rs) -> bool:
@@ -267,7 +297,7 @@ def _modifier(lang: Language, text: str, s: Span, rs) -> bool:
             return False
         nrs = readings(lang.code, m.group(1))
         if any(r.lemma in lang.place_kinds or r.lemma in lang.landmark_words for r in nrs) \
-                or feature_word(lang, m.group(1)):
+                or feature_word(lang, m.group(1), text[s.start : s.end]):
             return False
         if any(n.pos == "NOUN" and n.case == a.case and n.number == a.number and
                (n.number == "plur" or n.gender == a.gender) for n in nrs for a in adjs):
@@ -349,21 +379,55 @@ def lookup_key(s: Span, rows: dict) -> str:
     return next((k for k in s.proper if size(k) > own), s.key)
 
 
-def keep_rows(lang: Language, word: str, rows: list) -> list:
+def _other_word(lang: Language, rs) -> bool:
+    """A word the dictionary also knows as something else than a place: a given name or
+    surname ("Роман", "Ігор", "Мартіна") or a common noun ("Доля", "Думка"; Ukrainian: see
+    Reading.common, Russian: a known noun without the Geox tag)."""
+    if any(r.geox for r in rs):
+        return False
+    return any(r.pos == "NOUN" and (r.name or (r.known and (
+        r.common if lang.code == "uk" else True))) for r in rs)
+
+
+def _common_lemmas(lang: Language, rs) -> set[str]:
+    """Keys of the lemmas that only common nouns have ("друг"; not "рим", also a proper
+    noun, nor a name the language lists as proper, "америка")."""
+    proper = {r.lemma for r in rs if r.geox or r.name or (
+        lang.code == "uk" and r.known and not r.common)} | lang.words("proper_nouns")
+    return {fold_key(r.lemma) for r in rs if r.pos == "NOUN" and r.known and not r.geox and
+            not r.name and (r.common or lang.code != "uk") and r.lemma not in proper}
+
+
+def keep_rows(lang: Language, word: str, rows: list, *, opening: bool = False,
+              key: str | None = None) -> list:
     """The candidates a Cyrillic span may name: an acronym in capitals ("ТМА") only countries
     and abbreviations ("США"); no small place (under :data:`SMALL_FOREIGN` people) outside
     the former Soviet Union, which a Cyrillic word reaches only by transliteration ("Завод",
-    Závod); nor one under :data:`COMMON_FOREIGN` that a common noun spells ("Бої", Voi)."""
-    upper = len(word) > 1 and word.isupper()
-    common = _common_word(lang, readings(lang.code, deconfuse(word)))
+    Závod); nor one under :data:`COMMON_FOREIGN` that a common noun or a person's name
+    spells ("Бої", Voi; "Роман", Roman in Romania); and, for a word ``opening`` a sentence
+    that also reads as such a word ("Вікно було відчинене", "Доля вела"), no village
+    anywhere (a capital there is no evidence of a name). A place abroad is never reached
+    through the lemma ``key`` of a common noun ("Друзі" -> друг, "drug": Durg in India)."""
+    # (an abbreviation the language defines, "ДНР", names what its full name names)
+    upper = len(word) > 1 and word.isupper() and word not in lang.name_abbreviations
+    rs = readings(lang.code, deconfuse(word))
+    common = _common_word(lang, rs)
+    other = common or _other_word(lang, rs)
+    via_common = key is not None and key != fold_key(deconfuse(word)) and \
+        key in _common_lemmas(lang, rs)
     out = []
     for kind, row in rows:
         feature, cc, pop = row[3], row[7], row[10]
+        if via_common and cc not in _EX_USSR and feature != "region":
+            continue
         if upper and kind not in ("abbr", "dotted") and feature != "country":
             continue
-        if common and pop < COMMON_FOREIGN and cc not in _EX_USSR:
-            continue  # "Бої" (battles) spells Voi, Kenya, only in transliteration
-        if feature == "populated_place" and pop < SMALL_FOREIGN and cc not in _EX_USSR:
+        if other and pop < COMMON_FOREIGN and cc not in _EX_USSR and feature != "region":
+            continue  # "Бої" (battles) spells Voi, Kenya, only in transliteration (the
+            # regions, rivers and seas geomap names itself are no transliteration accident:
+            # "Прут" is also a rod)
+        if feature == "populated_place" and pop < SMALL_FOREIGN and (
+                cc not in _EX_USSR or (opening and other)):
             continue
         out.append((kind, row))
     return out

@@ -174,11 +174,31 @@ def persons_name(lang: Language, text: str, tokens: list[Token], s: Span, rs) ->
     if _surname_adjective([r for r in rs if r.pos == "NOUN"], nrs):
         return True
     given = [r for r in rs if r.given]
+    # mostly a known surname (the dictionary adds a stray common reading: "Скачко" is also
+    # a vocative of скачка)
+    surname = [r for r in nrs if r.name and not r.given and r.known]
+    if not given and surname and 4 * len(surname) >= 3 * len(nrs) and \
+            not any(r.given for r in nrs) and \
+            not _after_preposition(lang, text, s.start):
+        # a word the dictionary lacks as a given name ("Володимир" reads only as the town)
+        # before a word that reads only as a surname, in its case: "Володимир Бондаренко"
+        cases = {r.case for r in surname}
+        return any(r.pos == "NOUN" and r.case in cases for r in rs)
     # a surname the dictionary knows, or any noun in the given name's case, or an unknown word
     return bool(given) and (any(r.name and not r.given for r in nrs) or
                             any(r.pos in ("NOUN", None) and r.case == g.case
                                 for r in nrs for g in given) or
                             not any(r.known for r in nrs))
+
+
+_PREV = re.compile(r"([^\W\d_][\w'’ʼ-]*)\s{1,2}$")
+
+
+def _after_preposition(lang: Language, text: str, start: int) -> bool:
+    """Whether the word before ``start`` is a preposition ("у Харкові Шевченко ...": the
+    town, in the case the preposition governs)."""
+    m = _PREV.search(text, max(0, start - 12), start)
+    return bool(m) and any(r.pos == "PREP" for r in readings(lang.code, m.group(1)))
 
 
 def _surname_adjective(given, rs) -> bool:

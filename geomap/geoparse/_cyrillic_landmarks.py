@@ -8,6 +8,7 @@ import re
 
 from ..lang import Language
 from ..lang._morph import readings
+from ._evidence import is_sentence_start
 
 __all__ = ["feature_word", "unresolved_spans"]
 
@@ -72,12 +73,20 @@ def _scanners(lang: Language) -> tuple[re.Pattern, re.Pattern]:
     return got
 
 
-def feature_word(lang: Language, word: str) -> bool:
+def feature_word(lang: Language, word: str, adjective: str | None = None) -> bool:
     """A geographic feature or landmark noun named by an adjective before it ("Північне
-    море", "Високий замок", "Южный вокзал"): most of its readings are such a word."""
+    море", "Високий замок", "Южный вокзал"): most of its readings are such a word, or, with
+    the ``adjective`` given, one that agrees with it in case, number and gender ("Чорному
+    морі": морі also reads as forms of мор and мора)."""
     feats = lang.words("feature_words")
     rs = [r for r in readings(lang.code, word) if r.pos == "NOUN"] if feats else []
-    return 2 * sum(r.lemma in feats for r in rs) >= len(rs) > 0
+    if 2 * sum(r.lemma in feats for r in rs) >= len(rs) > 0:
+        return True
+    if adjective is None:
+        return False
+    adjs = [a for a in readings(lang.code, adjective) if a.pos == "ADJF"]
+    return any(r.lemma in feats and r.case == a.case and r.number == a.number and
+               (r.number == "plur" or r.gender == a.gender) for r in rs for a in adjs)
 
 
 def _adjective_name(lang: Language, word: str) -> bool:
@@ -130,12 +139,17 @@ def unresolved_spans(text: str, lang: Language, taken: list[tuple[int, int]]
                 drop.add(starts[nxt.start()])
         else:  # "Манежной площади", "Північне море"
             raw, low = w.group().split(" ")
+            if is_sentence_start(text, w.start()):
+                continue  # "Густі ліси ...", "Загальна площа ...": a capital that opens a
+                # sentence is no evidence of a name (a known one, "Чорне море", resolves)
             if _LATIN.search(raw) or not _adjective_name(lang, raw) or not (
                     _kind_word(lang, low.lower(), False) == "landmark" or
-                    feature_word(lang, low.lower())):
+                    feature_word(lang, low.lower(), raw)):
                 continue
             span = (w.start(), w.end())
-            if w.start() in starts:
+            if w.start() in starts and starts[w.start()][1] < w.end():
+                # the adjective alone was taken for a place; one with its feature word
+                # ("Чорному морі" as the Black Sea) stands
                 drop.add(starts[w.start()])
         if not any(a < span[1] and span[0] < b for a, b in [*taken, *out] if (a, b) not in drop):
             out.append(span)

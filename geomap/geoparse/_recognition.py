@@ -137,7 +137,8 @@ class Recogniser:
             elif not r and s.first == s.last and s.key.endswith("s"):
                 r = [(k, row) for k, row in rows.get(s.key[:-1], []) if k == "demonym"]
             if r and lang.code in MORPHOLOGY:
-                r = keep_rows(lang, text[s.start : s.end], r)
+                r = keep_rows(lang, text[s.start : s.end], r, key=s.key, opening=s.first ==
+                              s.last and is_sentence_start(text, s.start))
             if r:
                 s.rows = r
                 by_start.setdefault(s.first, []).append(s)

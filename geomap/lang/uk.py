@@ -39,7 +39,10 @@ WORD_CLASSES = {
         "університет інститут комітет комісія агентство інспекція управління департамент "
         "поліція гвардія штаб посольство консульство парламент фонд партія асоціація спілка "
         "адміністрація омбудсман уповноважений казначейство митниця бюро палата "
-        "закон кодекс конституція указ"),
+        "закон кодекс конституція указ "
+        # state symbols, titles and registers named for the country ("Державний Герб
+        # України", "Герой України", "Книга рекордів України")
+        "герб гімн прапор герой книга"),
     # ... or after one of these, when it follows such a head or is capitalised ("Міністерство
     # оборони України", "Збройних Сил України"; not "оборона Куп'янська")
     "organisation_complements": word_set("сила оборона безпека справа наука"),
@@ -53,13 +56,53 @@ WORD_CLASSES = {
     "feature_words": word_set(
         "море ліс гай пуща степ долина балка хребет перевал замок фортеця палац собор "
         "монастир лавра вокзал аеропорт порт міст стадіон мікрорайон масив урочище "
-        "заповідник родовище водоспад лиман коса бухта протока острови гори"),
+        "заповідник родовище водоспад лиман коса бухта протока острови гори цвинтар "
+        "кладовище передмістя пустеля плато нагір'я височина низовина океан",
+        # divisions, most of them historical: an adjective naming one is a place though
+        # the gazetteer has none ("Полтавської губернії", "Руському королівстві", a raion
+        # before the 2020 reform)
+        "район округ губернія повіт волость воєводство князівство "
+        "королівство імперія ханство"),
     # first letters the case forms of kind, feature and institution words take beyond their
     # lemma's (міст/мосту, село/сіл, гора/гір): the recogniser's cheap filter before the
     # dictionary (listed from pymorphy3's lexemes)
     "kind_stems": word_set("гаю гая гає гаї гір кіс мос ріц сіл"),
     # the dictionary files these names as common nouns (see geomap.lang._morph.Reading)
     "proper_nouns": word_set("україна європа америка"),
+    # casualty counts (geomap.events.extract._counts), lemmas: "загинули" -> загинути
+    "casualty_killed": word_set("загинути загиблий вбити убити вбитий убитий мертвий "
+                                "загибель смерть померти"),
+    "casualty_wounded": word_set("поранити поранений поранення травмувати травмований "
+                                 "постраждати постраждалий госпіталізувати "
+                                 "госпіталізований"),
+    # free word order: the victims may follow any of them ("загинули двоє людей")
+    "casualty_active": word_set("загинути вбити убити померти поранити травмувати "
+                                "постраждати госпіталізувати"),
+    "casualty_civilian": word_set("цивільний мирний житель мешканець людина люди "
+                                  "дитина жінка чоловік пенсіонер пенсіонерка підліток "
+                                  "хлопчик дівчинка волонтер лікар журналіст перехожий "
+                                  "працівник"),
+    "casualty_person": word_set("людина військовий військовослужбовець солдат боєць "
+                                "поліцейський рятувальник"),
+    "count_at_least": word_set("щонайменше принаймні понад більше ніж менше близько "
+                               "майже приблизно до"),
+    "count_vague": word_set("кілька декілька багато десятки сотні тисячі чимало"),
+    "count_units": word_set("година день доба тиждень місяць рік хвилина км кілометр "
+                            "метр відсоток раз снаряд ракета дрон безпілотник будинок "
+                            "село населений атака удар танк гривня долар тонна"),
+    "count_stop": word_set("в у на біля після під через внаслідок від з із коли що "
+                           "який але або бо за під час"),
+    "count_and": word_set("і й та"),
+}
+#: Number words (lemmas) -> value; the collective numerals ("двоє", "п'ятеро") count people.
+NUMBERS = {
+    **{w: i + 1 for i, ws in enumerate((
+        "один одна одне", "два дві двоє", "три троє", "чотири четверо", "п'ять п'ятеро",
+        "шість шестеро", "сім семеро", "вісім восьмеро", "дев'ять дев'ятеро",
+        "десять десятеро", "одинадцять", "дванадцять", "тринадцять", "чотирнадцять",
+        "п'ятнадцять", "шістнадцять", "сімнадцять", "вісімнадцять", "дев'ятнадцять",
+        "двадцять")) for w in ws.split()},
+    "тридцять": 30, "сорок": 40, "п'ятдесят": 50, "сто": 100,
 }
 #: Abbreviations of place names -> the full name the gazetteer knows.
 NAME_ABBREVIATIONS = {
@@ -70,6 +113,16 @@ NAME_ABBREVIATIONS = {
     "ОАЕ": "Об'єднані Арабські Емірати",
     "ПАР": "Південно-Африканська Республіка",
     "Штати": "США",
+    # the self-proclaimed "republics" in occupied Donbas: as places, their oblasts
+    "ДНР": "Донецька область",
+    "ЛНР": "Луганська область",
+    "ОРДЛО": "Донбас",
+    # Soviet names: the Ukrainian and Russian SSRs are the countries' territory
+    "УРСР": "Україна",
+    "УСРР": "Україна",
+    "РРФСР": "Росія",
+    "РСФРР": "Росія",
+    "СРСР": "Радянський Союз",
 }
 #: Prepositions by role.
 PREPOSITIONS = {
@@ -141,6 +194,7 @@ UKRAINIAN = slavic_language(
     months=MONTHS,
     weekdays=WEEKDAYS,
     relative_days=RELATIVE_DAYS,
+    numbers=NUMBERS,
     demonyms=ACTORS,
     organisations=ORGANISATIONS,
     word_classes=WORD_CLASSES,
