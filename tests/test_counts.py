@@ -97,3 +97,58 @@ def test_the_record_with_the_reported_toll_ranks_first():
     arts["fatalities"] = None
     links = join_events(recs, arts, top=3, min_score=0, ratio=0).links
     assert links["score"].nunique() == 1
+
+
+UK = get_language("uk")
+RU = get_language("ru")
+
+
+@pytest.mark.parametrize("lang, sentence, killed, wounded", [
+    (UK, "Внаслідок обстрілу Херсона загинули двоє людей, ще п'ятеро поранені.", 2, 5),
+    (UK, "Троє цивільних загинули, четверо дістали поранення.", 3, 4),
+    (UK, "Поранено щонайменше 12 мешканців села.", None, 12),
+    (UK, "Загинули 3 військовослужбовці, одного бійця госпіталізували.", 3, 1),
+    (UK, "Обстріл тривав 5 годин, загинула одна людина.", 1, None),
+    (RU, "В результате удара погибли два человека, еще пятеро ранены.", 2, 5),
+    (RU, "Погибли по меньшей мере 7 мирных жителей.", 7, None),
+    (RU, "Трое военных получили ранения.", None, 3),
+])
+def test_ukrainian_and_russian_counts(lang, sentence, killed, wounded):
+    c = find_casualties(sentence, lang)
+    assert (c.killed, c.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    (UK, "Обстріл тривав 5 годин, ворог випустив 20 ракет."),
+    (UK, "Кілька людей загинули під завалами."),  # vague
+    (RU, "Обстрел длился 3 часа, в город прилетели 8 дронов."),
+])
+def test_no_slavic_count_where_none_is_said(lang, sentence):
+    assert not find_casualties(sentence, lang)
+
+
+def test_a_count_goes_to_the_event_of_its_clause(gazetteer):
+    """Two events in one sentence: the toll belongs to the strike, not to the protest."""
+    from geomap.geoparse import Geoparser
+
+    text = ("Hundreds of people protested in Lviv on Monday, while a missile strike killed "
+            "four people in Odesa.")
+    art = Article(id="t2", text=text, date=dt.date(2024, 3, 6))
+    events = extract_events(art, Geoparser(gazetteer).parse(text), gazetteer)
+    by_type = {e.type: e.extras.get("killed") for e in events}
+    assert by_type.get("assault") == 4
+    assert by_type.get("protest") is None
+
+
+def test_ukrainian_events_carry_their_counts(gazetteer):
+    from geomap.geoparse import Geoparser
+
+    text = ("Внаслідок обстрілу Херсона загинули двоє людей, ще п'ятеро поранені. "
+            "Увечері в Миколаєві пройшов мітинг.")
+    art = Article(id="t3", text=text, date=dt.date(2024, 3, 6))
+    events = extract_events(art, Geoparser(gazetteer).parse(text), gazetteer)
+    shelling = [e for e in events if e.type == "assault"]
+    assert shelling and shelling[0].extras["killed"] == 2
+    assert shelling[0].extras["wounded"] == 5
+    assert shelling[0].extras["civilians_killed"] == 2
+    assert all("killed" not in e.extras for e in events if e.type != "assault")

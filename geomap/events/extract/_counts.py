@@ -58,14 +58,20 @@ class _Words:
     vague: frozenset
     units: frozenset
     stop: frozenset
+    conjunctions: frozenset
+    known: frozenset
 
     @classmethod
     def of(cls, lang: Language) -> _Words:
         w = lang.words
-        return cls(dict(lang.numbers), w("casualty_killed"), w("casualty_wounded"),
-                   w("casualty_active"), w("casualty_toll"), w("casualty_civilian"),
-                   w("casualty_person"), w("count_at_least"), w("count_vague"),
-                   w("count_units"), w("count_stop"))
+        sets = (w("casualty_killed"), w("casualty_wounded"), w("casualty_active"),
+                w("casualty_toll"), w("casualty_civilian"), w("casualty_person"),
+                w("count_at_least"), w("count_vague"), w("count_units"), w("count_stop"))
+        # counts joined by these add up ("two soldiers and a civilian"); English's "and"
+        # unless the language lists its own
+        conj = w("count_and") or frozenset({"and"})
+        return cls(dict(lang.numbers), *sets, conj,
+                   frozenset().union(*sets, conj, lang.numbers))
 
 
 _WORDS: dict[str, _Words] = {}
@@ -116,16 +122,55 @@ def _approximate(toks: list[str], i: int, w: _Words) -> bool:
     return before in w.at_least or (before == "to" and i > 1 and toks[i - 2] == "up")
 
 
+def _normal(tok: str, lang: Language, w: _Words) -> str:
+    """``tok`` as the word lists hold it: as written, else the first of its lemmas they
+    know (Ukrainian and Russian: "загинули" -> загинути, "п'ятьох" -> п'ять; English
+    words are listed as written)."""
+    if tok in w.known or not tok[0].isalpha():
+        return tok
+    for lemma in lang.lemmas(tok)[1:]:
+        norm = lemma.replace("’", "'").replace("ʼ", "'")
+        if norm in w.known:
+            return norm
+    return tok
+
+
 def find_casualties(text: str, lang: Language) -> Casualties:
     """The casualty counts one sentence gives (empty when it gives none)."""
+    return _total(_counts(text, lang))
+
+
+def _total(found: list[_Count]) -> Casualties:
+    """The largest count of each kind (news repeats one toll more often than it adds two)."""
+    killed = [c.value for c in found if c.kind == "killed"]
+    wounded = [c.value for c in found if c.kind == "wounded"]
+    civilians = [c.value for c in found if c.kind == "killed" and c.civilian]
+    return Casualties(max(killed) if killed else None, max(wounded) if wounded else None,
+                      max(civilians) if civilians else None,
+                      any(c.approximate for c in found))
+
+
+@dataclass(frozen=True, slots=True)
+class _Count:
+    """One count: of the ``killed`` or the ``wounded``, at offset ``at`` of the sentence (its
+    death or injury word)."""
+
+    kind: str
+    value: int
+    civilian: bool
+    approximate: bool
+    at: int
+
+
+def _counts(text: str, lang: Language) -> list[_Count]:
+    """Every count one sentence gives, where its death or injury word stands."""
     w = _words(lang)
     if not w.killed:
-        return Casualties()
-    toks = [m.group().lower().replace("’", "'") for m in _TOKEN.finditer(text)]
-    killed: list[int] = []
-    wounded: list[int] = []
-    civilians: list[int] = []
-    approx = False
+        return []
+    matches = list(_TOKEN.finditer(text))
+    toks = [_normal(m.group().lower().replace("’", "'").replace("ʼ", "'"), lang, w)
+            for m in matches]
+    found: list[_Count] = []
     used: set[int] = set()      # numbers that are a verb's object
     objects: set[int] = set()   # death/injury words followed by their victims
     for k, t in enumerate(toks):  # a verb, then its victims; a toll, then its number
@@ -141,27 +186,23 @@ def find_casualties(text: str, lang: Language) -> Casualties:
                 j += 1
         if j >= len(toks) or (t in w.toll and j - k > 10):
             continue
-        found = _number(toks, j, w)
-        if found is None:
+        got = _number(toks, j, w)
+        if got is None:
             continue
-        value, end = found
+        value, end = got
         used.add(j)
         objects.add(k)
-        approx |= _approximate(toks, j, w)
         victims = toks[end : end + 3]
-        if t in w.toll or t in w.killed:
-            killed.append(value)
-            if any(v in w.civilian for v in victims):
-                civilians.append(value)
-        else:
-            wounded.append(value)
+        kind = "killed" if t in w.toll or t in w.killed else "wounded"
+        found.append(_Count(kind, value, any(v in w.civilian for v in victims),
+                            _approximate(toks, j, w), matches[k].start()))
     i = 0
     while i < len(toks):  # victims, then what happened to them
-        found = None if i in used else _number(toks, i, w)
-        if found is None:
+        got = None if i in used else _number(toks, i, w)
+        if got is None:
             i += 1
             continue
-        total, j = found
+        total, j = got
         first = i
         civilian = False
         steps = 0
@@ -169,7 +210,7 @@ def find_casualties(text: str, lang: Language) -> Casualties:
             t = toks[j]
             if t in w.killed or t in w.wounded:
                 break
-            if t == "and" and j + 1 < len(toks) and j + 1 not in used:
+            if t in w.conjunctions and j + 1 < len(toks) and j + 1 not in used:
                 more = _number(toks, j + 1, w)
                 if more is not None:
                     total += more[0]
@@ -181,29 +222,64 @@ def find_casualties(text: str, lang: Language) -> Casualties:
             j += 1
             steps += 1
         if j < len(toks) and j not in objects and (toks[j] in w.killed or toks[j] in w.wounded):
-            approx |= _approximate(toks, first, w)
-            if toks[j] in w.killed:
-                killed.append(total)
-                if civilian:
-                    civilians.append(total)
-            else:
-                wounded.append(total)
+            found.append(_Count("killed" if toks[j] in w.killed else "wounded", total,
+                                civilian and toks[j] in w.killed,
+                                _approximate(toks, first, w), matches[j].start()))
         i = max(i + 1, j if j > i else i + 1)
-    return Casualties(max(killed) if killed else None, max(wounded) if wounded else None,
-                      max(civilians) if civilians else None, approx)
+    return found
+
+
+#: How much farther than its own clause a count's event may be: each clause boundary
+#: (";", ":", a dash, a comma) between a count and a trigger counts as this many characters.
+CLAUSE_CHARS = 200
+_BOUNDARY = re.compile(r"[;:,—–]| - ")
+
+
+def _attribute(text: str, a: int, counts: list[_Count], events: list[TextEvent],
+               say: frozenset[str]) -> dict[int, Casualties]:
+    """{index in ``events``: its counts}: each count goes to the event of its clause, the
+    nearest trigger with clause boundaries between them counting as :data:`CLAUSE_CHARS`,
+    and to the sentence's other events of that type; statements ("said") take a count only
+    when the sentence has no other event."""
+    pool = [i for i, ev in enumerate(events) if ev.type not in say] or list(range(len(events)))
+    got: dict[int, list[_Count]] = {}
+    for c in counts:
+        at = a + c.at
+
+        def cost(i: int, at: int = at) -> float:
+            ev = events[i]
+            lo, hi = sorted((at, ev.trigger_start))
+            return hi - lo + CLAUSE_CHARS * len(_BOUNDARY.findall(text, lo, hi))
+
+        best = events[min(pool, key=cost)].type
+        for i in pool:  # "shelled ..., killing three": one incident, told by two triggers
+            if events[i].type == best:
+                got.setdefault(i, []).append(c)
+    return {i: _total(cs) for i, cs in got.items()}
 
 
 def with_casualties(text: str, events: Sequence[TextEvent], lang: Language
                     ) -> list[TextEvent]:
-    """``events`` with the counts of their sentences in ``extras`` (``killed``, ``wounded``,
-    ``civilians_killed``, ``approximate``), where their sentence gives any."""
-    seen: dict[tuple[int, int], Casualties] = {}
+    """``events`` with the counts of their clause in ``extras`` (``killed``, ``wounded``,
+    ``civilians_killed``, ``approximate``): a sentence's counts go to the event they belong
+    to (see :func:`_attribute`), not to every event of the sentence."""
+    say = frozenset(t.type for t in lang.triggers.values() if t.say) | {"statement"}
+    by_span: dict[tuple[int, int], list[int]] = {}
+    for i, ev in enumerate(events):
+        by_span.setdefault((ev.start, ev.end), []).append(i)
+    per_event: dict[int, Casualties] = {}
+    for (a, b), idx in by_span.items():
+        counts = _counts(text[a:b], lang)
+        if not counts:
+            continue
+        if len(idx) == 1:
+            per_event[idx[0]] = _total(counts)
+            continue
+        for k, c in _attribute(text, a, counts, [events[i] for i in idx], say).items():
+            per_event[idx[k]] = c
     out = []
-    for ev in events:
-        span = (ev.start, ev.end)
-        if span not in seen:
-            seen[span] = find_casualties(text[ev.start : ev.end], lang)
-        c = seen[span]
+    for i, ev in enumerate(events):
+        c = per_event.get(i, Casualties())
         out.append(replace(ev, extras={**ev.extras, "killed": c.killed, "wounded": c.wounded,
                                        "civilians_killed": c.civilians_killed,
                                        "casualties_approximate": c.approximate})
