@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ._features import _LAT, _LON, FEATURES, candidate_features
+from ._features import _A1CODE, _COUNTRY, _FEATURE, _LAT, _LON, FEATURES, candidate_features
 
 __all__ = ["MODEL_PATH", "Ranker", "default_ranker"]
 
@@ -86,11 +86,20 @@ class Ranker:
             top = max(part)
             i = part.index(top)  # the first of equal scores, as a stable sort would give
             chosen = cands[i]
-            # candidates come in hand-written order: of the places at the chosen one's spot,
-            # the hand-written preference ("Kyiv" the city over the division around it)
+            # candidates come in hand-written order: of the places at the chosen one's spot
+            # or inside the chosen division, the hand-written preference ("Kyiv" the city
+            # over the division around it; "Kazan" the city, not Tatarstan, whose alternate
+            # names include its capital's, with its label point 110 km away)
             m.best = next(c for c in cands if c is chosen or _km(c.row, chosen.row) <
-                          SAME_PLACE_KM)
+                          SAME_PLACE_KM or _inside(c.row, chosen.row))
             m.margin = top - max(part[:i] + part[i + 1 :])
+
+
+def _inside(a, b) -> bool:
+    """Whether place row ``a`` is a town inside division row ``b`` (same country and
+    admin-1 code)."""
+    return b[_FEATURE] == "admin1" and a[_FEATURE] == "populated_place" and \
+        a[_COUNTRY] == b[_COUNTRY] and a[_A1CODE] == b[_A1CODE] and b[_A1CODE] is not None
 
 
 def _km(a, b) -> float:
