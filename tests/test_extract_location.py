@@ -339,3 +339,33 @@ def test_cli_writes_precision_and_evidence(tmp_path, gazetteer):
     assert ev["primary"] and ev["type"] is None and ev["lat"] is not None
     assert ev["geo_precision"] == "exact" and ev["location_evidence"] == "where"
     assert b["events"] == []
+
+
+# -- a country's capital named by its role ----------------------------------------------------
+def test_gazetteer_knows_capitals(gazetteer):
+    assert gazetteer.capital("ml").name == "Bamako"
+    assert gazetteer.capital("KE").name == "Nairobi"
+    assert gazetteer.capital("XX") is None
+
+
+@pytest.mark.parametrize(("text", "city"), [
+    ("Police fired tear gas at traders in the Malian capital on Monday, killing one.", "Bamako"),
+    ("Two grenade blasts wounded eleven shoppers in Kenya's capital overnight.", "Nairobi"),
+    ("A car bomb exploded near a market in the capital of Chad, police said.", "N'Djamena"),
+    ("Chad: clashes between herders in the capital leave four dead.", "N'Djamena"),
+])
+def test_a_capital_named_by_its_role_is_the_capital_city(primary, text, city):
+    ev = primary(text)
+    place = located(ev)
+    assert place.name == city and place.feature == "populated_place"
+    assert ev.geo_precision in ("exact", "near")
+
+
+@pytest.mark.parametrize(("text", "not_city"), [
+    ("Gunmen shot a trader dead in the provincial capital of Sindh, Pakistan.", "Islamabad"),
+    ("Kenya's economic capital saw clashes between rival gangs.", "Nairobi"),
+    ("Protesters from Niger and Mali marched in the capital, clashing with police.", "Bamako"),
+])
+def test_no_capital_city_for_other_capitals_or_two_countries(primary, text, not_city):
+    ev = primary(text)
+    assert ev is None or ev.location is None or ev.location.name != not_city

@@ -129,6 +129,7 @@ class Gazetteer:
         self._key_cache: dict[str, list[tuple[str, tuple]]] = {}
         self._zipf_cache: dict[str, float] = {}
         self._countries: dict[str, Place | None] = {}  # about 250: kept while open
+        self._capitals: dict[str, Place | None] = {}
 
     # -- connection -------------------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
@@ -160,6 +161,7 @@ class Gazetteer:
             self._suggest_names = None
             self._key_cache = {}
             self._countries = {}
+            self._capitals = {}
 
     def close(self) -> None:
         self._conn.close()
@@ -213,6 +215,17 @@ class Gazetteer:
         if code not in self._countries:
             self._countries[code] = self.get(f"c:{code}")
         return self._countries[code]
+
+    def capital(self, iso2: str) -> Place | None:
+        """The capital city of the country with ISO 3166-1 alpha-2 code ``iso2`` (the most
+        populous city flagged as its capital), None when the gazetteer knows none."""
+        code = iso2.upper()
+        if code not in self._capitals:
+            rows = self._query(
+                "SELECT * FROM all_places WHERE capital = 1 AND country = ? AND "
+                "feature = 'populated_place' ORDER BY population DESC LIMIT 1", (code,))
+            self._capitals[code] = self._place(rows[0]) if rows else None
+        return self._capitals[code]
 
     # -- name search ------------------------------------------------------------------------
     def rows_for_keys(self, fkeys: Iterable[str]) -> dict[str, list[tuple[str, tuple]]]:

@@ -327,6 +327,25 @@ WORD_CLASSES: dict[str, frozenset[str]] = {
         "capital", "centre", "center", "city", "country", "destination", "gem", "home", "hub",
         "jewel", "place", "port", "region", "resort", "town", "village",
     }),
+    #: The noun of "Kenya's capital", "the Malian capital", "the capital of Chad".
+    "capital_nouns": frozenset({"capital"}),
+    #: Before "capital": not the country's seat of government ("the provincial capital",
+    #: "Kenya's economic capital").
+    "capital_not_before": frozenset({
+        "provincial", "province", "regional", "region", "state", "district", "county",
+        "departmental", "ancient", "former", "old", "historic", "historical", "royal",
+        "economic", "commercial", "financial", "business", "cultural", "religious", "spiritual",
+        "summer", "winter", "de", "facto", "rebel", "tourist",
+        "administrative", "northern", "southern", "eastern", "western",
+    }),
+    #: After "capital": the money sense ("capital punishment", "the capital markets").
+    "capital_not_after": frozenset({
+        "punishment", "gains", "gain", "markets", "market", "expenditure", "expenditures",
+        "investment", "investments", "flight", "flows", "goods", "letters", "letter",
+        "offence", "offences", "crime", "crimes", "case", "cases", "charge", "charges",
+        "controls", "requirements", "ratio", "ratios", "injection", "account", "spending",
+        "budget", "costs", "projects", "increase", "raising", "structure", "stock", "base",
+    }),
 }
 AT = WORD_CLASSES["at"]
 TO = WORD_CLASSES["to"]

@@ -25,6 +25,7 @@ from ...lang.en import ENGLISH
 from ...places import Place
 from ...sources import Article
 from ._actors import Actor, ActorSpan, find_actors
+from ._capitals import capital_places
 from ._compounds import facility_places
 from ._counts import with_casualties
 from ._dates import DateMention, find_dates
@@ -100,8 +101,8 @@ def extract_events(article: Article, mentions: Sequence[Mention],
             text, article.date, mentions, gazetteer, lang)], lang)
     mentions = sorted(mentions, key=lambda m: m.start)
     actors = find_actors(text, list(mentions), gazetteer)
-    mentions = sorted([*mentions, *facility_places(text, mentions, gazetteer)],
-                      key=lambda m: m.start)
+    mentions = sorted([*mentions, *facility_places(text, mentions, gazetteer),
+                       *capital_places(text, mentions, gazetteer)], key=lambda m: m.start)
     places = _location_mentions(mentions, actors)
     lead = _leading_date(text)
     anchor = article.date or (lead.date if lead else _date_in_text(text))
