@@ -369,3 +369,15 @@ def test_a_capital_named_by_its_role_is_the_capital_city(primary, text, city):
 def test_no_capital_city_for_other_capitals_or_two_countries(primary, text, not_city):
     ev = primary(text)
     assert ev is None or ev.location is None or ev.location.name != not_city
+
+
+def test_a_credit_line_is_no_evidence_of_where(primary):
+    # the broadcaster's city and language in a monitoring credit say where the report came
+    # from, not where the event happened
+    ev = primary("Gunmen ambush an army convoy in northern Mali CR Source: Radio Kledu, Bamako, "
+                 "in French 3 Mar 24")
+    place = located(ev)
+    assert (place.name, place.feature) == ("Mali", "country")
+    ev = primary("Militants ambush convoy in the north CR Source: Radio Kledu, Bamako, in French "
+                 "3 Mar 24;Soldiers killed in ambush near Tessalit")
+    assert located(ev).name == "Tessalit"

@@ -163,6 +163,15 @@ def test_unknown_place_in_a_region_named_like_its_capital_answers_the_region(geo
     assert geo("Reshetylivka, Poltava").place.name == "Reshetylivka"
 
 
+def test_a_possessive_or_suburb_word_after_the_capital_keeps_the_city(geo):
+    # "Poltava's ... suburb": a part of the town, not somewhere in the oblast
+    for query in ("Qqzorivka (Poltava's southern suburb)", "Qqzorivka, Poltava’s outskirts",
+                  "Qqzorivka, Poltava neighbourhood"):
+        r = geo(query)
+        assert r.place.feature == "populated_place" and r.place.name == "Poltava", query
+        assert r.precision == "near" and r.unresolved == ("Qqzorivka",)
+
+
 def test_a_spelling_variant_prefers_the_closer_name_and_says_it_is_fuzzy(geo):
     # "Kremenna" collapses by transliteration to a Bulgarian village's variant name; the
     # Ukrainian town one letter away is the better-known reading

@@ -263,7 +263,8 @@ def geocode_freeform(query: str, gazetteer: Gazetteer, *, country: str | None = 
     unresolved = tuple(_unresolved(tokens, spans, target, text))
     inner = any(_street(tokens, k) for k in range(target.i))
     near = target.ctx.near or target.ctx.landmark or inner or _vicinity_part(tokens, target)
-    if level == "exact" and unresolved and not near and _only_places_before(tokens, target):
+    if level == "exact" and unresolved and not near and _only_places_before(tokens, target) \
+            and not _part_of_town_after(tokens, target, text):
         region = _region_of_capital(target)
         if region is not None:  # "Fooville, Kharkiv": somewhere in the oblast, not the city
             target.chosen, level = region, "admin1"
@@ -284,6 +285,18 @@ def _only_places_before(tokens, target: Span) -> bool:
     return all((t.upper and not is_structure_word(t.key)) or KIND_LEVEL.get(t.key) == "settlement"
                or t.key in VICINITY or t.key in ("the", "in", "at", "of")
                for t in head)
+
+
+def _part_of_town_after(tokens, target: Span, text: str) -> bool:
+    """After the answer, a possessive or a part-of-town word in the same part says the town is
+    meant ("Lozovoye (Donetsk's northwestern suburb)", "X, Kharkiv's Saltivka", "X, Donetsk
+    neighbourhood")."""
+    end = tokens[target.j - 1].end
+    if text[end:end + 2] in ("'s", "’s"):
+        return True
+    part = tokens[target.j - 1].part
+    return any(KIND_LEVEL.get(t.key) == "part" or t.key in VICINITY
+               for t in tokens[target.j:] if t.part == part)
 
 
 def _region_of_capital(target: Span) -> Cand | None:

@@ -327,6 +327,9 @@ WORD_CLASSES: dict[str, frozenset[str]] = {
         "capital", "centre", "center", "city", "country", "destination", "gem", "home", "hub",
         "jewel", "place", "port", "region", "resort", "town", "village",
     }),
+    #: Labels opening a credit line ("CR Source: Radio X, Mogadishu, in Somali"): the places
+    #: after them say where the report came from, not where its event happened.
+    "credit_labels": frozenset({"source", "sources"}),
     #: The noun of "Kenya's capital", "the Malian capital", "the capital of Chad".
     "capital_nouns": frozenset({"capital"}),
     #: Before "capital": not the country's seat of government ("the provincial capital",

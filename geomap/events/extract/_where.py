@@ -4,7 +4,8 @@ The sentences of a report that can say where its event happened are its *evidenc
 headline (first line or first sentence), the sentence of the main event, sentences that
 describe harm or fighting (an event word or an extracted event) and bare "where" fragments
 ("near the village of X, Y district."). Other sentences ("Reporters were waiting in Kyiv") are
-no evidence. Each place of the evidence gets a tier, strongest first:
+no evidence, nor is a credit line ("CR Source: Radio X, Mogadishu, in Somali": where the report
+came from). Each place of the evidence gets a tier, strongest first:
 
 ``where``      in a bare "where" line opening the report ("near the village of X, Y
                district. Two civilians killed ..."): the report says where in so many words,
@@ -79,6 +80,9 @@ _NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+([^\W\d_]+)")
 _HEADLINE_WORDS = 30
 _CLAUSE_GOES_ON = re.compile(r"[ \t]+[a-zà-ÿ]")
 _WHERE_MAX = 20  # words of a bare "where" line at most
+#: A credit line ("CR Source: Radio X, Mogadishu, in Somali 14 Jan"): the words that open it.
+_CREDIT = re.compile(r"\b(?:" + "|".join(sorted(ENGLISH.words("credit_labels"))) + r")\s?:",
+                     re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +171,11 @@ class _Report:
         self.evidence = [k == 0 or self.event_word[k] is not None or self.where_only[k]
                          for k in range(len(spans))]
         self.actor_places = [m for m in places if _acting_place(text, m)]
+        self.credits = _credits(text)
+
+    def credited(self, m: Mention) -> bool:
+        """The mention is in a credit line: where the report came from, not where."""
+        return any(a <= m.start < b for a, b in self.credits)
 
     @functools.cached_property
     def foreign(self) -> bool:
@@ -191,7 +200,8 @@ class _Report:
         out = []
         for m in self.places:
             k = self.sent_of[m.start]
-            if (k != sentence and not self.evidence[k]) or _actor_use(self.text, m):
+            if (k != sentence and not self.evidence[k]) or _actor_use(self.text, m) or \
+                    self.credited(m):
                 continue
             if k == 0 and self.where_only[k]:
                 label = "where"  # opens with a bare "where" line: says where, in so many words
@@ -215,6 +225,15 @@ class _Report:
             else:
                 out.append(_Cand(m, _TIER[label], label, initial))
         return out
+
+
+def _credits(text: str) -> list[tuple[int, int]]:
+    """Spans of credit lines: from "Source:" to the end of its headline (";") or line."""
+    out = []
+    for c in _CREDIT.finditer(text):
+        ends = [e for e in (text.find(";", c.end()), text.find("\n", c.end())) if e >= 0]
+        out.append((c.start(), min(ends, default=len(text))))
+    return out
 
 
 def _actor_use(text: str, m: Mention) -> str:
@@ -359,7 +378,7 @@ def _by_demonym(e: TextEvent, report: _Report, demonyms: Sequence[Mention], *, s
                 actors: set[str | None], trust: float) -> TextEvent:
     for m in demonyms:
         k = report.index(m.start)
-        if m.place is None or not (k == sentence or report.evidence[k]):
+        if m.place is None or not (k == sentence or report.evidence[k]) or report.credited(m):
             continue
         if m.place.country in actors or m.place.feature != "country":
             continue
@@ -377,7 +396,7 @@ def _by_actor(e: TextEvent, report: _Report, *, sentence: int, trust: float) -> 
     Never a town ("Kiev's forces") and never a country's army (armies fight abroad)."""
     for m in report.actor_places:
         k = report.index(m.start)
-        if not (k == sentence or report.evidence[k]):
+        if not (k == sentence or report.evidence[k]) or report.credited(m):
             continue
         return replace(e, location=m.place, location_evidence="actor",
                        geo_precision=geo_precision(m.place),
