@@ -210,7 +210,7 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
     With ``extract`` (the default) events are also extracted from the articles' text
     (:func:`geomap.events.extract.extract_events`) and mapped with the others.
     """
-    from .export import table_metadata, write_geojson, write_table
+    from .export import table_metadata, with_areas, write_geojson, write_table
     from .export.tables import FORMATS
     from .render import render_map, save_map
 
@@ -260,13 +260,17 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
                   options=dict(join_options or {}),
                   data_dir=gaz.data_dir, report=report, out=out) if join else None
     table = _combine_events([dataset_events, events])
-    write_geojson(frame, out / "mentions.geojson", metadata=table_metadata(frame, kind="mentions"))
+    # countries and admin-1 units as their areas in the files, as on the map
+    frame_out, table_out = with_areas(frame, gaz.data_dir), with_areas(table, gaz.data_dir)
+    write_geojson(frame_out, out / "mentions.geojson",
+                  metadata=table_metadata(frame, kind="mentions"))
     report.outputs["mentions"] = str(out / "mentions.geojson")
-    write_geojson(table, out / "events.geojson", metadata=table_metadata(table, kind="events"))
+    write_geojson(table_out, out / "events.geojson",
+                  metadata=table_metadata(table, kind="events"))
     report.outputs["events"] = str(out / "events.geojson")
     for fmt in formats:
         ext = FORMATS[fmt][0]
-        for name, gdf in (("mentions", frame), ("events", table)):
+        for name, gdf in (("mentions", frame_out), ("events", table_out)):
             write_table(gdf, out / f"{name}{ext}", format=fmt)
             report.outputs[f"{name} ({fmt})"] = str(out / f"{name}{ext}")
     if title is None:

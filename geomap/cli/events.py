@@ -145,6 +145,7 @@ def run_read(args: argparse.Namespace) -> int:
     from .._atomic import atomic_write
     from ..events.read import read_events
     from ..events.schema import coerce_events, empty_events
+    from ..export.areas import with_areas
     from ..export.tables import format_for, write_table
 
     output = Path(args.output)
@@ -189,7 +190,7 @@ def run_read(args: argparse.Namespace) -> int:
     else:
         events = coerce_events(pd.concat(frames, ignore_index=True)) if frames else \
             empty_events()
-    write_table(events, output)
+    write_table(with_areas(events), output)  # countries and admin-1 units as areas
 
     reject_frames = [r.rejects for r in results if len(r.rejects)]
     if unread:

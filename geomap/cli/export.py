@@ -15,8 +15,9 @@ def add_parser(sub) -> None:
         description="Read INPUT (a .geojson written by geomap, or any event file geomap reads: "
         "ACLED, UCDP, GDELT, generic CSV/XLSX/GeoJSON) and write it to FILE in the format its "
         "extension names: .geojson (RFC 7946), .gpkg, .parquet (GeoParquet) or .csv (WKT "
-        "geometry column). Rows and geometries are kept as they are; event files' rejected "
-        "rows go to FILE's stem + .rejects.csv.",
+        "geometry column). Every row is kept; a row located only to a country or a "
+        "first-level division takes its outline as geometry (lat / lon keep its point); event "
+        "files' rejected rows go to FILE's stem + .rejects.csv.",
     )
     p.add_argument("input", metavar="INPUT")
     p.add_argument("-o", "--out", required=True, metavar="FILE",
@@ -47,7 +48,7 @@ def run(args) -> int:
     from .._atomic import atomic_write
     from ..events.read import read_events
     from ..exceptions import InputError
-    from ..export import format_for, table_metadata, write_table
+    from ..export import format_for, table_metadata, with_areas, write_table
 
     src, out = Path(args.input), Path(args.out)
     if not src.exists():
@@ -65,7 +66,8 @@ def run(args) -> int:
         if rejected:
             with atomic_write(out.with_name(f"{out.stem}.rejects.csv"), "w") as fh:
                 result.rejects.to_csv(fh, index=False)
-    write_table(gdf, out, format=fmt, metadata=table_metadata(gdf, kind=kind))
+    # countries and admin-1 units as their areas (as on the map), lat / lon keep the point
+    write_table(with_areas(gdf), out, format=fmt, metadata=table_metadata(gdf, kind=kind))
     if args.json:
         json.dump({"input": str(src), "output": str(out), "format": fmt, "rows": len(gdf),
                    "rejected": rejected}, sys.stdout, indent=2)

@@ -12,6 +12,12 @@ __all__ = ["table_metadata"]
 
 _UNITS = {
     "coordinates": "WGS 84 longitude, latitude in decimal degrees (RFC 7946)",
+    "geometry": "a Point; a MultiPolygon, the area's outline (Natural Earth, simplified), for "
+                "a row located only to a country or a first-level division (geo_precision "
+                "country / admin1; a mention whose feature is country / admin1); a LineString "
+                "for a movement (origin to destination)",
+    "lat": "the row's point, WGS 84 latitude in decimal degrees (an area's is its label point)",
+    "lon": "the row's point, WGS 84 longitude in decimal degrees",
     "date": "ISO 8601 calendar date",
     "fatalities": "people killed, as reported by the source",
     "start": "character offset in the article text (Unicode code points, 0-based)",
@@ -37,7 +43,8 @@ def table_metadata(frame: pd.DataFrame, *, kind: str, limit: int = 200) -> dict[
     ``kind`` names the table ("events", "mentions"); provenance of each row is in its own
     columns (``article_id`` + span, or ``dataset`` + ``source_file`` + ``source_row``).
     """
-    units = {k: v for k, v in _UNITS.items() if k == "coordinates" or k in frame.columns}
+    units = {k: v for k, v in _UNITS.items() if k in ("coordinates", "geometry")
+             or k in frame.columns}
     sources: dict[str, list[str]] = {}
     for column in ("dataset", "source_file", "article_id"):
         values = _distinct(frame, column, limit)
