@@ -108,14 +108,18 @@ function panelPadding(map) {
 GM.panelPadding = panelPadding;
 
 /* the legend (bottom right) never runs under the layer list (top right): it gets the height
-   left between them, and folds away when that is too little */
+   left between them, less the room the minimap (stacked above the legend) takes when opened,
+   so that opening it covers nothing, even mid-animation; the legend folds away when that
+   leaves too little */
 GM.layoutPanels = function (map, initial) {
   var c = map.getContainer(), legend = c.querySelector(".gm-legend"),
       layers = c.querySelector(".leaflet-control-layers");
   if (!legend || !layers) { return; }
   var box = c.getBoundingClientRect(), lb = layers.getBoundingClientRect().bottom - box.top;
   var below = box.bottom - legend.getBoundingClientRect().bottom;
-  var room = box.height - lb - below - 12;
+  var mini = GM.state(map).minimap, keep = 0;
+  if (mini) { keep = (mini.options.height || 120) + 4 + 10; }  // open size, border, margin
+  var room = box.height - lb - below - keep - 12;
   legend.style.boxSizing = "border-box";
   legend.style.maxHeight = Math.max(60, room) + "px";
   var d = legend.querySelector("details");

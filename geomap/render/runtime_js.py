@@ -378,6 +378,7 @@ GM.minimap = function (map) {
     aimingRectOptions: {color: "#b2182b", weight: 1.5}});
   mini.addTo(map);
   mini._miniMap.getContainer().style.background = "#cfe0ea";
+  st.minimap = mini;  // GM.layoutPanels keeps room for it opened
 };
 
 /* ---- controls: title, legend, time range, place search ---- */

@@ -1,0 +1,98 @@
+"""The map's controls never overlap, at a laptop's 1280x800 and a small 800x600 window, with a
+tall legend and a long layer list, the minimap closed or open (headless Chromium, offline)."""
+
+from __future__ import annotations
+
+import itertools
+import time
+
+import pandas as pd
+import pytest
+from test_browser_map import OUTPUT, _errors, _open, browser_session
+from test_render_corroboration import corroboration_tables
+from test_render_map import DATA, synthetic_events
+
+from geomap.events.taxonomy import EVENT_TYPES
+from geomap.render import render_map, save_map
+
+pytestmark = pytest.mark.browser
+
+#: every control a user can see, by a selector of its box
+CONTROLS = {
+    "title": ".gm-title", "layers": ".leaflet-control-layers", "legend": ".gm-legend",
+    "minimap": ".leaflet-control-minimap", "timeline": ".gm-time", "search": ".gm-search",
+    "zoom": ".leaflet-control-zoom", "fullscreen": ".leaflet-control-fullscreen",
+    "scale": ".leaflet-control-scale", "attribution": ".leaflet-control-attribution",
+}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    yield from browser_session()
+
+
+@pytest.fixture(scope="module")
+def busy_map(tmp_path_factory):
+    """Records, text events and their links, plus events of ten types: the longest layer list
+    and the tallest legend a map draws."""
+    records, text_events, links = corroboration_tables()
+    more = synthetic_events(120, movements=2)
+    more["event_type"] = [EVENT_TYPES[i % 10] for i in range(len(more))]
+    events = pd.concat([records, text_events, more], ignore_index=True)
+    m, _ = render_map(None, data_dir=DATA, title="Shelling and talks along the border: "
+                      "a long title that wraps", events=events, records=records,
+                      text_events=text_events, links=links)
+    path = tmp_path_factory.mktemp("layout") / "index.html"
+    save_map(m, path)
+    return path
+
+
+def _boxes(driver) -> dict[str, list[float]]:
+    return driver.execute_script("""
+        var out = {}, sel = arguments[0];
+        Object.keys(sel).forEach(function (k) {
+          var el = document.querySelector(sel[k]);
+          if (!el) { return; }
+          var r = el.getBoundingClientRect();
+          if (r.width > 0 && r.height > 0) { out[k] = [r.left, r.top, r.right, r.bottom]; }
+        });
+        return out;""", CONTROLS)
+
+
+def _overlaps(boxes: dict[str, list[float]]) -> list[tuple[str, str]]:
+    return [(a, b) for (a, p), (b, q) in itertools.combinations(sorted(boxes.items()), 2)
+            if p[0] < q[2] and q[0] < p[2] and p[1] < q[3] and q[1] < p[3]]
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (800, 600)])
+def test_controls_never_overlap(browser, busy_map, size):
+    width, height = size
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+    try:
+        _open(browser, busy_map)
+        assert _errors(browser) == []
+        boxes = _boxes(browser)
+        assert {"title", "layers", "legend", "minimap", "timeline"} <= set(boxes), boxes
+        assert _overlaps(boxes) == [], boxes
+        # the legend, opened by the user, still keeps clear of the layer list and the minimap
+        browser.execute_script(
+            "var d = document.querySelector('.gm-legend details'); d.open = true;"
+            "window.dispatchEvent(new Event('resize'));")
+        time.sleep(0.3)
+        assert _overlaps(_boxes(browser)) == []
+        # the minimap opened: it grows up into room kept for it, over no other control
+        browser.execute_script("document.querySelector('.leaflet-control-minimap-toggle-display').click();")
+        time.sleep(0.1)
+        assert _overlaps(_boxes(browser)) == []  # mid-animation too
+        time.sleep(1.2)
+        boxes = _boxes(browser)
+        assert boxes["minimap"][3] - boxes["minimap"][1] >= 100, boxes  # it did open
+        assert _overlaps(boxes) == [], boxes
+        OUTPUT.mkdir(exist_ok=True)
+        browser.save_screenshot(str(OUTPUT / f"layout-{width}x{height}.png"))
+        browser.execute_script("document.querySelector('.leaflet-control-minimap-toggle-display').click();")
+        time.sleep(1.2)
+        assert _overlaps(_boxes(browser)) == []
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
