@@ -9,7 +9,7 @@ from 100,000 a density grid with dots on zoom, above 200,000 per-type grid cells
 ``make test``.
 
     .venv/bin/python benchmarks/bench_map_scale.py [--sizes 1000,10000] [--naive-max 100000]
-        [--repeat 3]
+        [--repeat 3] [--areas 0.23]
 """
 
 from __future__ import annotations
@@ -40,8 +40,10 @@ ACTORS = ["Military Forces of Russia", "Military Forces of Ukraine", "Civilians 
           "Protesters (Russia)", "Unidentified Armed Group"]
 
 
-def synthetic_events(n: int, seed: int = 7) -> gpd.GeoDataFrame:
-    """``n`` events around 400 places in Ukraine and western Russia over one year."""
+def synthetic_events(n: int, seed: int = 7, *, areas: float = 0.0) -> gpd.GeoDataFrame:
+    """``n`` events around 400 places in Ukraine and western Russia over one year; a share
+    ``areas`` of them located only to their oblast (two thirds) or to the country (a third),
+    as in UCDP's Ukraine file (15% admin-1, 8% country)."""
     rng = np.random.default_rng(seed)
     centres = np.column_stack([rng.uniform(24, 42, 400), rng.uniform(45, 53, 400)])
     which = rng.integers(0, len(centres), n)
@@ -61,6 +63,9 @@ def synthetic_events(n: int, seed: int = 7) -> gpd.GeoDataFrame:
         "source_file": "synthetic.csv",
         "source_row": np.arange(1, n + 1),
     })
+    draw = rng.uniform(0, 1, n)
+    frame["geo_precision"] = np.where(draw < areas * 2 / 3, "admin1",
+                                      np.where(draw < areas, "country", "exact"))
     gdf = gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(xy[:, 0], xy[:, 1]),
                            crs="EPSG:4326")
     return coerce_events(gdf, check=False)
@@ -129,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=1,
                     help="browser timings of the geomap page: median of this many fresh runs "
                          "(a shared machine is noisy)")
+    ap.add_argument("--areas", type=float, default=0.0,
+                    help="share of events located only to an oblast (2/3) or the country "
+                         "(1/3), drawn as areas (UCDP Ukraine: 0.23)")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     reason = chromium_missing()
@@ -139,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for n in sizes:
-            events = synthetic_events(n)
+            events = synthetic_events(n, areas=args.areas)
             info = {}
 
             def build_geomap(events=events, info=info):

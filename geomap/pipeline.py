@@ -71,6 +71,7 @@ class MapReport:
                 "movements": self.movements,
                 **({"records": self.counts.records, "text_events": self.counts.text_events,
                     "events_country_level": self.counts.country_level,
+                    "events_region_level": self.counts.region_level,
                     "events_unlocated": self.counts.unlocated} if self.counts else {}),
                 "joined": self.joined, "links": self.links,
                 "records_corroborated": self.records_corroborated,

@@ -71,6 +71,7 @@ def test_selecting_a_record_draws_its_links(browser, corroboration_map):
     assert "links" not in _js(browser, "return GM.drawn(map);")
     html = _click(browser, "corroborated", 0)  # r1, Sudzha: two article events
     assert "Reported in 2 articles" in html
+    assert "ucdp, row 1" in html  # its provenance (the dot's radius once took the rows' key)
     assert "Shelling &lt;script&gt;alert(1)&lt;/script&gt; in Sudzha" in html
     assert _js(browser, "return GM.drawn(map).links;") == 2
     ends = _js(browser, "var out = []; map.eachLayer(function (l) { if (l._gmKind === "
@@ -133,7 +134,8 @@ def test_main_job_map_shows_what_the_join_found(browser, pipeline_map):
 @pytest.fixture(scope="module")
 def counted_map(tmp_path_factory, gazetteer):
     """The main job on our Kursk article with records of every kind: a town (Korenevo), two
-    located only to a country (Russia, Ukraine) and an old one far away (Lviv, 2019)."""
+    located only to a country (Russia, Ukraine), one only to an oblast (Kursk) and an old one
+    far away (Lviv, 2019)."""
     import geopandas as gpd
     import shapely
     from test_api import KURSK
@@ -144,7 +146,8 @@ def counted_map(tmp_path_factory, gazetteer):
     rows = [("K1", "2024-11-05", "Korenevo", "RU", "exact", (34.91, 51.41)),
             ("K2", "2024-11-05", "Russia", "RU", "country", (96.7, 61.98)),
             ("K3", "2024-11-04", "Ukraine", "UA", "country", (31.4, 49.0)),
-            ("K4", "2019-03-01", "Lviv", "UA", "exact", (24.03, 49.84))]
+            ("K4", "2019-03-01", "Lviv", "UA", "exact", (24.03, 49.84)),
+            ("K5", "2024-11-05", "Kursk oblast", "RU", "admin1", (35.9, 51.6))]
     records = coerce_events(gpd.GeoDataFrame(pd.DataFrame([
         {"event_id": i, "dataset": "acled", "date": d, "event_type": "assault",
          "location": loc, "country": cc, "geo_precision": prec, "geometry": shapely.Point(xy)}
@@ -188,4 +191,8 @@ def test_header_legend_layers_and_report_count_alike(browser, counted_map):
     assert f"Of {report['events']} events, " in legend
     assert f"{report['events_country_level']} on country areas" in legend
     assert f"{report['events_unlocated']} without a location" in legend
+    # the oblast-level record is an area, not a dot, said so in legend, layers and report
+    assert report["events_region_level"] >= 1
+    assert f"{report['events_region_level']} on region areas" in legend
+    assert drawn.get("region-events", 0) >= 1
     assert report["records"] + report["text_events"] == report["events"]

@@ -103,6 +103,8 @@ def test_three_layers_with_counts_and_link_popups():
     assert corr["links"][1]["k"] == [[50.0, 36.25]]
     assert "undated" in corr["s"][corr["links"][1]["h"][0]]
     assert calls["unmatched"]["x"] == [38.0] and calls["uncovered"]["x"] == [37.61]
+    # each record's popup names its row in the file (the dot radius has a key of its own)
+    assert corr["r"] == [1, 3] and calls["uncovered"]["r"] == [2] and corr["rad"] > 0
     # the by-type layers are still there, hidden when corroboration is shown
     assert any(name.startswith("Events: Assault") for name in info.layers)
 

@@ -1,7 +1,7 @@
 """What a map counts, defined once: the map's header, its legend, its layer names and the
 ``--json`` report of ``geomap map`` all read these numbers.
 
-Every row of the event table falls in exactly one of four drawn classes, so the classes add up
+Every row of the event table falls in exactly one of five drawn classes, so the classes add up
 to ``events``:
 
 - ``dotted``: a Point located more precisely than a country (drawn as an icon, dot or cell; a
@@ -9,7 +9,9 @@ to ``events``:
 - ``country_level``: located only to a country (``geo_precision`` "country"), counted on the
   country's outline, never dotted;
 - ``movements``: a LineString (origin -> destination);
-- ``unlocated``: anything else (no geometry): listed in the outputs, not drawn.
+- ``unlocated``: anything else (no geometry): listed in the outputs, not drawn;
+- ``region_level``: a Point located only to a first-level division (``geo_precision``
+  "admin1"), counted on the division's outline, never dotted.
 
 ``records`` are rows from event datasets, ``text_events`` rows extracted from articles
 (``dataset`` "text"); ``located`` is ``events - unlocated``.
@@ -32,7 +34,7 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 
 #: the drawn classes of :func:`drawn_class`, in order
-CLASSES = ("dotted", "country_level", "movements", "unlocated")
+CLASSES = ("dotted", "country_level", "movements", "unlocated", "region_level")
 
 
 def drawn_class(events: pd.DataFrame | None) -> np.ndarray:
@@ -42,11 +44,14 @@ def drawn_class(events: pd.DataFrame | None) -> np.ndarray:
     geom = events.geometry
     has = geom.notna().to_numpy()
     kind = geom.geom_type.to_numpy()
-    country = (events["geo_precision"].astype(object).fillna("") == "country").to_numpy() \
-        if "geo_precision" in events else np.zeros(len(events), dtype=bool)
+    prec = events["geo_precision"].astype(object).fillna("").to_numpy() \
+        if "geo_precision" in events else np.full(len(events), "", dtype=object)
+    country = prec == "country"
     line = has & (kind == "LineString")
     out = np.full(len(events), 3, dtype=np.int8)
-    out[has & (kind == "Point") & ~country] = 0
+    point = has & (kind == "Point") & ~country
+    out[point] = 0
+    out[point & (prec == "admin1")] = 4
     out[country & ~line] = 1
     out[line] = 2
     return out
@@ -63,6 +68,7 @@ class EventCounts:
     country_level: int = 0
     movements: int = 0
     unlocated: int = 0
+    region_level: int = 0
 
     @property
     def located(self) -> int:
@@ -85,6 +91,9 @@ class EventCounts:
         bits = []
         if self.country_level:
             bits.append(f"{self.country_level:,} on country areas (located only to a country)")
+        if self.region_level:
+            bits.append(f"{self.region_level:,} on region areas (located only to a first-level"
+                        " division)")
         if self.movements:
             bits.append(plural(self.movements, "movement"))
         if self.unlocated:
@@ -103,4 +112,4 @@ def event_counts(events: gpd.GeoDataFrame | None) -> EventCounts:
     text = int((events["dataset"].astype(object) == "text").sum()) if "dataset" in events else 0
     return EventCounts(events=len(events), records=len(events) - text, text_events=text,
                        dotted=int(cls[0]), country_level=int(cls[1]), movements=int(cls[2]),
-                       unlocated=int(cls[3]))
+                       unlocated=int(cls[3]), region_level=int(cls[4]))

@@ -9,6 +9,7 @@ from .layers.countries import CountriesLayerInfo
 from .layers.events import EventsLayerInfo, ScaleOptions
 from .layers.mentions import MentionsLayerInfo
 from .layers.movements import FlowsLayerInfo
+from .layers.region_events import RegionEventsInfo
 from .layers.regions import RegionsLayerInfo
 from .popups import esc
 from .style import (
@@ -35,6 +36,7 @@ def legend_html(events: EventsLayerInfo, mentions: MentionsLayerInfo, flows: Flo
                 regions: RegionsLayerInfo, options: ScaleOptions, *,
                 corroboration: CorroborationInfo | None = None,
                 countries: CountriesLayerInfo | None = None,
+                region_events: RegionEventsInfo | None = None,
                 counts: EventCounts | None = None) -> str:
     parts: list[str] = []
     if corroboration is not None and corroboration.drawn:
@@ -51,7 +53,8 @@ def legend_html(events: EventsLayerInfo, mentions: MentionsLayerInfo, flows: Flo
             k = corroboration.links_unplaced
             parts.append(f'<div class="row"><small>{k:,} of {plural(corroboration.links, "link")}'
                          f" end{'s' if k == 1 else ''} at a record or event located only "
-                         "to a country or not at all: not drawn as points</small></div>")
+                         "to a country or region or not at all: not drawn as points</small>"
+                         "</div>")
     if events.mode == "density":
         parts.append("<h4>Event density</h4>")
         ramp = "".join(f'<span class="sw" style="background:{c};border:0"></span>'
@@ -76,6 +79,16 @@ def legend_html(events: EventsLayerInfo, mentions: MentionsLayerInfo, flows: Flo
         parts.append('<div class="row"><small>shaded by mentions (names, demonyms)'
                      + (" and events known only by country" if countries.events else "")
                      + "</small></div>")
+    if region_events is not None and region_events.bins:
+        parts.append("<h4>Regions: events known only by region</h4>")
+        lo = 1
+        for hi, colour in zip(region_events.bins, region_events.colours, strict=True):
+            label = f"{lo:,}" if hi == lo else f"{lo:,}\u2013{hi:,}"
+            parts.append(_row(f'<span class="sw" style="background:{colour};border-color:'
+                              f'{COUNTRY_LINE}"></span>', label))
+            lo = hi + 1
+        parts.append('<div class="row"><small>events located only to a first-level division'
+                     " (an oblast, a province), shaded on its outline, not dotted</small></div>")
     if mentions.roles or mentions.areas:
         parts.append("<h4>Places mentioned</h4>")
         for role in mentions.roles:

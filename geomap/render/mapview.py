@@ -31,10 +31,12 @@ from .layers.events import (
     country_events,
     event_days,
     point_events,
+    region_events,
 )
 from .layers.heat import add_heat_layer
 from .layers.mentions import MentionsLayerInfo, add_mention_layers
 from .layers.movements import FlowsLayerInfo, add_movement_layer, country_ends
+from .layers.region_events import RegionEventsInfo, add_region_events_layer
 from .layers.regions import RegionsLayerInfo, add_regions_layer
 from .legend import legend_html
 from .popups import esc
@@ -54,6 +56,7 @@ class MapInfo:
     options: ScaleOptions
     corroboration: CorroborationInfo = field(default_factory=CorroborationInfo)
     countries: CountriesLayerInfo = field(default_factory=CountriesLayerInfo)
+    region_events: RegionEventsInfo = field(default_factory=RegionEventsInfo)
     #: the event table's counts (see :mod:`geomap.render.counts`): header, legend and report
     counts: EventCounts = field(default_factory=EventCounts)
     layers: list[str] = field(default_factory=list)
@@ -149,7 +152,9 @@ def render_map(mentions: gpd.GeoDataFrame | None, *, data_dir: Path, title: str 
         runtime_plugins.add("cluster")
     m.add_child(Runtime(runtime_plugins))
     add_basemap(m, data_dir, online=online)
-    regions_info = add_regions_layer(m, points, data_dir=data_dir)
+    # the admin-1 choropleth counts the events located only to a division too
+    regions_info = add_regions_layer(m, _concat(points, region_events(events)),
+                                     data_dir=data_dir)
     counts = event_counts(everything)
     corroboration = CorroborationInfo()
     if links is not None:
@@ -160,12 +165,16 @@ def render_map(mentions: gpd.GeoDataFrame | None, *, data_dir: Path, title: str 
                                          data_dir=data_dir,
                                          status=corroboration.status if links is not None
                                          else None)
+    region_info = add_region_events_layer(m, region_events(everything), data_dir=data_dir,
+                                          status=corroboration.status if links is not None
+                                          else None)
     mentions_info = add_mention_layers(m, mentions, data_dir=data_dir)
     flows_info = add_movement_layer(m, everything, data_dir=data_dir)
     add_heat_layer(m)
     span = _day_span(mentions, events, records, text_events)
     info = MapInfo(events_info, mentions_info, flows_info, regions_info, options,
-                   corroboration=corroboration, countries=countries_info, counts=counts,
+                   corroboration=corroboration, countries=countries_info,
+                   region_events=region_info, counts=counts,
                    date_range=(_iso(span[0]), _iso(span[1])) if span else None)
     bits = []
     if articles:
@@ -178,11 +187,12 @@ def render_map(mentions: gpd.GeoDataFrame | None, *, data_dir: Path, title: str 
         lo, hi = info.date_range
         bits.append(lo if lo == hi else f"{lo} \u2013 {hi}")
     search = search_entries(countries_info.search, mentions_info.search or [],
-                            regions_info.search)
+                            region_info.search, regions_info.search)
     add_controls(m, title=title, subtitle=" \u00b7 ".join(bits),
                  legend=legend_html(events_info, mentions_info, flows_info, regions_info,
                                     options, corroboration=corroboration,
-                                    countries=countries_info, counts=counts), search=search)
+                                    countries=countries_info, region_events=region_info,
+                                    counts=counts), search=search)
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
     m.add_child(JsCall("groupLayers", m.get_name(), layer_groups(events_info.types),
                        with_layer=False))

@@ -52,7 +52,7 @@ GM.corroboration = function (map, group, data) {
   var canvas = GM.canvasOf(map), kind = "corroboration:" + data.kind;
   var container = L.featureGroup();
   for (i = 0; i < n; i++) {
-    items[i] = L.circleMarker([data.y[i], data.x[i]], {renderer: canvas, radius: data.r,
+    items[i] = L.circleMarker([data.y[i], data.x[i]], {renderer: canvas, radius: data.rad,
       weight: 1.2, color: data.stroke, fillColor: data.colour, fillOpacity: 0.9});
     items[i]._gmi = i; items[i]._gmKind = kind; on[i] = false;
   }

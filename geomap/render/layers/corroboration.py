@@ -52,7 +52,8 @@ class CorroborationInfo:
     """Counts of the three corroboration classes: every record and every text event given is in
     one of them (so the counts equal the join's ``records_corroborated``, ``records_uncovered``
     and ``text_events_unmatched``); those located only to a country are counted on the
-    country's outline (``areas``), those without a location are not drawn (``unlocated``), the
+    country's outline (``areas``), those located only to a first-level division on its outline
+    (``regions``), those without a location are not drawn (``unlocated``), the
     rest are the layer's dots."""
 
     corroborated: int = 0
@@ -65,6 +66,8 @@ class CorroborationInfo:
     drawn: bool = False
     #: per class ("corroborated", "uncovered", "unmatched"): rows shaded on country areas
     areas: dict[str, int] = field(default_factory=dict)
+    #: per class: rows shaded on first-level division areas (located only to one)
+    regions: dict[str, int] = field(default_factory=dict)
     #: per class: rows with no location (not drawn)
     unlocated: dict[str, int] = field(default_factory=dict)
     #: (dataset, record id) of the records with a link; (article id, event index) of the text
@@ -97,13 +100,16 @@ class CorroborationInfo:
         return int(getattr(self, kind))
 
     def dotted(self, kind: str) -> int:
-        return self.total(kind) - self.areas.get(kind, 0) - self.unlocated.get(kind, 0)
+        return (self.total(kind) - self.areas.get(kind, 0) - self.regions.get(kind, 0)
+                - self.unlocated.get(kind, 0))
 
     def count_text(self, kind: str) -> str:
         """"119; 14 on country areas": the class's count and what of it is not a dot."""
         bits = []
         if self.areas.get(kind):
             bits.append(f"{self.areas[kind]:,} on country areas")
+        if self.regions.get(kind):
+            bits.append(f"{self.regions[kind]:,} on region areas")
         if self.unlocated.get(kind):
             bits.append(f"{self.unlocated[kind]:,} not located")
         return f"{self.total(kind):,}" + ("; " + ", ".join(bits) if bits else "")
@@ -255,9 +261,10 @@ def add_corroboration_layers(m: folium.Map, records: gpd.GeoDataFrame | None,
                             ("unmatched", unlinked_text, txt_cls)):
         setattr(info, kind, int(mask.sum()))
         info.areas[kind] = int((mask & (cls == 1)).sum())
-        # records drawn as neither dot nor country (no location, a line) are not on the map;
+        info.regions[kind] = int((mask & (cls == 4)).sum())
+        # records drawn as neither dot nor area (no location, a line) are not on the map;
         # text movements stand at their end
-        off = (cls == 3) if kind == "unmatched" else (cls >= 2)
+        off = (cls == 3) if kind == "unmatched" else ((cls == 2) | (cls == 3))
         info.unlocated[kind] = int((mask & off).sum())
     corroborated = np.array(sorted(per_record), dtype=np.int64)
     uncovered = np.flatnonzero(~linked[rec_rows]) if len(rec_rows) else np.array([], np.int64)
@@ -292,7 +299,7 @@ def add_corroboration_layers(m: folium.Map, records: gpd.GeoDataFrame | None,
                                    "e": len(items)})
             payload["links"] = link_lists
         payload.update(kind=kind, name=names[kind], label=esc(style.label),
-                       colour=style.colour, stroke=style.stroke, r=style.radius,
+                       colour=style.colour, stroke=style.stroke, rad=style.radius,
                        linkColour=LINK_COLOUR)
         # records with no article are the by-type layers' icons again: one click away, off
         group = folium.FeatureGroup(name=names[kind], overlay=True,

@@ -25,7 +25,7 @@ from ..style import COUNTRY_COLOURS, COUNTRY_LINE, ramp_colours
 from .events import event_days
 from .regions import class_breaks
 
-__all__ = ["CountriesLayerInfo", "add_countries_layer", "is_country_mention"]
+__all__ = ["CountriesLayerInfo", "add_countries_layer", "event_items", "is_country_mention"]
 
 
 @dataclass
@@ -50,7 +50,8 @@ STATUS_TEXT = {"corroborated": "corroborated by news", "uncovered": "no article"
                "unmatched": "not recorded", "matched": "recorded"}
 
 
-def _event_items(rows: pd.DataFrame, limit: int = 8) -> str:
+def event_items(rows: pd.DataFrame, limit: int = 8) -> str:
+    """Popup list items of events (date, type, actors, dataset, corroboration)."""
     items = []
     for r in rows.head(limit).itertuples(index=False):
         status = STATUS_TEXT.get(getattr(r, "corroboration", "") or "", "")
@@ -136,7 +137,7 @@ def add_countries_layer(m: folium.Map, mentions: gpd.GeoDataFrame | None,
             f"{esc(sub)}</div><ul></ul></div>")
         if n_ev:
             popup = (popup[: -len("</ul></div>")] + "</ul><div class=\"gm-sub\">Events located "
-                     f"only to {esc(row['name'])}:</div><ul>{_event_items(evs)}</ul></div>")
+                     f"only to {esc(row['name'])}:</div><ul>{event_items(evs)}</ul></div>")
         pairs = [v for d, k in sorted(days[iso].items()) for v in (int(d), int(k))]
         features.append({"type": "Feature", "geometry": polygon_geojson(row.geometry, 0.02, 3),
                          "properties": {"n": esc(row["name"]), "b": pairs, "p": popup}})

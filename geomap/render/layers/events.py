@@ -26,7 +26,7 @@ from ..runtime import JsCall
 from ..style import icon_svg, type_style
 
 __all__ = ["EventsLayerInfo", "ScaleOptions", "add_event_layers", "country_events", "event_days",
-           "point_events"]
+           "point_events", "region_events"]
 
 MODE_TEXT = {
     "cluster": "clustered type icons",
@@ -77,8 +77,9 @@ class EventsLayerInfo:
 
 
 def point_events(events: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame | None:
-    """The events drawn as points: Point geometries located more precisely than a country
-    (those are counted on the country, never dotted); see :mod:`geomap.render.counts`."""
+    """The events drawn as points: Point geometries located more precisely than a first-level
+    division (those are counted on its outline or the country's, never dotted); see
+    :mod:`geomap.render.counts`."""
     if events is None or not len(events):
         return None
     return events[drawn_class(events) == 0]
@@ -89,6 +90,13 @@ def country_events(events: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame | None:
     if events is None or not len(events):
         return None
     return events[drawn_class(events) == 1]
+
+
+def region_events(events: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame | None:
+    """Events located only to a first-level division (``geo_precision`` "admin1")."""
+    if events is None or not len(events):
+        return None
+    return events[drawn_class(events) == 4]
 
 
 def event_days(dates: pd.Series) -> np.ndarray:
