@@ -57,6 +57,8 @@ class MapReport:
     inputs: dict[str, Any] = field(default_factory=dict)
     #: ids of articles in a language geomap has no rules for, read with the nearest ones
     other_language: list[str] = field(default_factory=list)
+    #: files an earlier run left in the output folder that this run does not write, removed
+    removed: list[str] = field(default_factory=list)
     #: the event table's counts as the map draws them (geomap.render.counts.EventCounts)
     counts: Any = None
     #: The folium map written to index.html (not part of the JSON report).
@@ -83,7 +85,7 @@ class MapReport:
                 "other_language": self.other_language,
                 "map": {"mode": self.map_mode, "note": self.map_note, "bytes": self.map_bytes,
                         "self_contained": self.self_contained},
-                "outputs": self.outputs}
+                "outputs": self.outputs, "removed": self.removed}
 
 
 def _read_event_files(paths: Sequence[str | Path], report: MapReport, out: Path):
@@ -121,6 +123,22 @@ def _read_event_files(paths: Sequence[str | Path], report: MapReport, out: Path)
     return coerce_events(pd.concat(frames, ignore_index=True)) if frames else None
 
 
+def _remove_stale(out: Path, report: MapReport) -> None:
+    """Outputs an earlier run wrote into ``out`` that this run does not (its links, rejects,
+    extra formats) are removed, so that the folder holds one run: a stale links.csv or
+    rejects file beside a new map would be read as this run's."""
+    from .export.tables import FORMATS
+
+    written = {Path(p).name for p in report.outputs.values()}
+    names = ["articles.rejects.jsonl", "events.rejects.csv", "links.csv", "links.geojson"]
+    names += [f"{table}{FORMATS[fmt][0]}" for fmt in ("gpkg", "parquet", "csv")
+              for table in ("mentions", "events")]
+    for name in names:
+        if name not in written and (out / name).is_file():
+            (out / name).unlink()
+            report.removed.append(name)
+
+
 def _combine_events(tables):
     """One event table from dataset events and text events (LineStrings kept: movements)."""
     import geopandas as gpd
@@ -133,8 +151,16 @@ def _combine_events(tables):
         return empty_events()
     if len(tables) == 1:
         return tables[0]
-    return gpd.GeoDataFrame(pd.concat(tables, ignore_index=True), geometry="geometry",
-                            crs="EPSG:4326")
+    out = gpd.GeoDataFrame(pd.concat(tables, ignore_index=True), geometry="geometry",
+                           crs="EPSG:4326")
+    # a whole-number column of one table (text events' event_index) stays whole where the
+    # other table lacks it (pandas would make it float: "event_index": 1.0 in the GeoJSON)
+    for col in out.columns:
+        kinds = [t[col].dtype for t in tables if col in t]
+        if pd.api.types.is_float_dtype(out[col].dtype) and kinds and \
+                all(pd.api.types.is_integer_dtype(k) for k in kinds):
+            out[col] = out[col].astype("Int64")
+    return out
 
 
 def _text_events(items, gaz: Gazetteer):
@@ -195,6 +221,8 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
     """Read articles and event files, geoparse the articles, extract their events, link them
     to the event records, and write ``out_dir``/index.html, mentions.geojson and
     events.geojson (always, even when empty), and with a join links.csv and links.geojson.
+    Outputs of an earlier run into the same folder that this run does not write (links,
+    rejects, other formats) are removed and listed in ``report.removed``.
 
     ``inputs`` may hold articles (files, folders, JSON Lines) and event files (told apart by
     :func:`split_inputs`); a run with event files only maps them. ``records`` is an event
@@ -290,5 +318,6 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
     report.map_note = info.describe()
     report.self_contained = not online
     report.outputs["map"] = str(out / "index.html")
+    _remove_stale(out, report)
     report.map = m
     return report

@@ -96,3 +96,65 @@ def test_controls_never_overlap(browser, busy_map, size):
         assert _overlaps(_boxes(browser)) == []
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.fixture(scope="module")
+def spread_map(tmp_path_factory):
+    """Records from Odesa to Moscow over a month: a tall box, whose bottom the timeline
+    could hide."""
+    import geopandas as gpd
+    import shapely
+
+    from geomap.events.schema import coerce_events
+
+    towns = [("Lviv", 24.03, 49.84), ("Kyiv", 30.52, 50.45), ("Kharkiv", 36.23, 49.99),
+             ("Sumy", 34.8, 50.91), ("Kherson", 32.61, 46.64), ("Odesa", 30.73, 46.48),
+             ("Moscow", 37.62, 55.75)]
+    rows = [{"event_id": f"r{i}", "dataset": "acled", "date": f"2024-10-{1 + i % 28:02d}",
+             "event_type": "assault", "location": name,
+             "country": "RU" if name == "Moscow" else "UA",
+             "geo_precision": "exact", "geometry": shapely.Point(x, y)}
+            for i, (name, x, y) in enumerate(towns * 5)]
+    events = coerce_events(gpd.GeoDataFrame(pd.DataFrame(rows), geometry="geometry",
+                                            crs="EPSG:4326"), check=False)
+    m, _ = render_map(None, data_dir=DATA, title="Across Ukraine", events=events)
+    path = tmp_path_factory.mktemp("spread") / "index.html"
+    save_map(m, path)
+    return path
+
+
+def test_the_first_view_keeps_every_event_clear_of_the_panels(browser, spread_map):
+    """The timeline stands on the scale bar: the view clears its top, not just its height
+    (new-user test: the Odesa record opened under the timeline)."""
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False})
+    try:
+        _open(browser, spread_map)
+        time.sleep(0.5)
+        hidden = browser.execute_script("""
+            var map = GM.maps[0], c = map.getContainer().getBoundingClientRect(), out = [];
+            var panels = ['.gm-title', '.leaflet-control-layers', '.gm-legend', '.gm-time']
+              .map(function (s) { return document.querySelector(s); })
+              .filter(function (e) { return e; })
+              .map(function (e) { return e.getBoundingClientRect(); });
+            [[49.84, 24.03], [50.45, 30.52], [49.99, 36.23], [50.91, 34.8], [46.64, 32.61],
+             [46.48, 30.73], [55.75, 37.62]].forEach(function (ll) {
+              var p = map.latLngToContainerPoint(ll), x = c.left + p.x, y = c.top + p.y;
+              var under = x < c.left || x > c.right || y < c.top || y > c.bottom ||
+                panels.some(function (r) { return x >= r.left && x <= r.right &&
+                                                  y >= r.top && y <= r.bottom; });
+              if (under) { out.push(ll); }
+            });
+            return out;""")
+        assert hidden == []
+        # the view is fitted clear of the timeline's top (it stands on the scale bar) and of
+        # the title's bottom, not of their heights alone
+        pad, reach = browser.execute_script("""
+            var map = GM.maps[0], c = map.getContainer().getBoundingClientRect();
+            var t = document.querySelector('.gm-time').getBoundingClientRect();
+            var h = document.querySelector('.gm-title').getBoundingClientRect();
+            var p = GM.panelPadding(map);
+            return [[p.tl[1], p.br[1]], [h.bottom - c.top, c.bottom - t.top]];""")
+        assert pad[0] >= reach[0] and pad[1] >= reach[1], (pad, reach)
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

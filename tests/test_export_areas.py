@@ -158,3 +158,30 @@ def test_map_files_draw_countries_as_areas(tmp_path, gazetteer):
         rec = events[events["dataset"] == "acled"].set_index("event_id")
         assert rec.geometry.geom_type["e2"] == "MultiPolygon", path
         assert rec.geometry.geom_type["e1"] == "Point", path
+    # the text events' whole-number columns stay whole beside records that lack them
+    data = json.loads((out / "events.geojson").read_text(encoding="utf-8"))
+    index = [f["properties"]["event_index"] for f in data["features"]
+             if f["properties"]["dataset"] == "text"]
+    assert index and all(isinstance(i, int) for i in index), index
+    assert all(f["properties"]["event_index"] is None for f in data["features"]
+               if f["properties"]["dataset"] == "acled")
+
+
+def test_a_second_map_run_into_a_folder_leaves_no_stale_outputs(tmp_path, gazetteer):
+    from geomap.pipeline import run_map
+
+    art = tmp_path / "a.txt"
+    art.write_text("Talks\n\nDiplomats met in Vienna on Monday.", encoding="utf-8")
+    bad = tmp_path / "bad.bin"
+    bad.write_bytes(bytes(range(256)) * 8)
+    out = tmp_path / "out"
+    first = run_map([art, bad], out, gazetteer=gazetteer, progress=False, records=_events(),
+                    formats=["csv"])
+    assert {"articles.rejects.jsonl", "links.csv", "events.csv"} <= {
+        p.name for p in out.iterdir()}, first.outputs
+    second = run_map([art], out, gazetteer=gazetteer, progress=False)
+    left = {p.name for p in out.iterdir()}
+    assert left == {"index.html", "mentions.geojson", "events.geojson"}, left
+    assert {"articles.rejects.jsonl", "links.csv", "links.geojson", "events.csv",
+            "mentions.csv"} <= set(second.removed)
+    assert second.to_json()["removed"] == second.removed

@@ -91,7 +91,7 @@ def test_export_command_reads_event_files(tmp_path, capsys):
 
 
 def test_export_command_rejects_unknown_extension(tmp_path, capsys):
-    assert main(["export", str(ACLED), "-o", str(tmp_path / "x.shp")]) == 1
+    assert main(["export", str(ACLED), "-o", str(tmp_path / "x.shp")]) == 2  # a usage error
     assert "unknown output format" in capsys.readouterr().err
 
 

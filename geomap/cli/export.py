@@ -47,13 +47,16 @@ def run(args) -> int:
 
     from .._atomic import atomic_write
     from ..events.read import read_events
-    from ..exceptions import InputError
+    from ..exceptions import InputError, UsageError
     from ..export import format_for, table_metadata, with_areas, write_table
 
     src, out = Path(args.input), Path(args.out)
+    try:
+        fmt = format_for(out)
+    except InputError as exc:  # a bad option value: exit status 2, as for events read
+        raise UsageError(str(exc)) from exc
     if not src.exists():
         raise InputError(f"{src}: no such file")
-    fmt = format_for(out)
     kind = _is_geomap_geojson(src)
     rejected = 0
     if kind:

@@ -98,4 +98,6 @@ def run(args) -> int:
     other_language_note(report.other_language)
     for kind, path in report.outputs.items():
         print(f"wrote {kind}: {path}", file=sys.stderr)
+    if report.removed:
+        print(f"removed an earlier run's {', '.join(report.removed)}", file=sys.stderr)
     return 0

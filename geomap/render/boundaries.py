@@ -141,9 +141,9 @@ def _admin1_names(data_dir: Path, country: str) -> dict[str, str]:
 
 def _admin1_of_points(data_dir: Path, xs: np.ndarray, ys: np.ndarray, countries: np.ndarray,
                       names: np.ndarray) -> np.ndarray:
-    """The admin-1 key holding each point (of the row's country when it has one; the unit its
-    ``admin1`` name names when the point is on a border or just outside a coarse outline),
-    None when neither tells."""
+    """The admin-1 key holding each point (of the row's country when it has one, else the one
+    unit holding it; the unit its ``admin1`` name names when the point is on a border or just
+    outside a coarse outline), None when none tells."""
     from .._text import fold_key
 
     polys = _admin1_by_key(data_dir)
@@ -155,11 +155,16 @@ def _admin1_of_points(data_dir: Path, xs: np.ndarray, ys: np.ndarray, countries:
     pi, gi = shapely.STRtree(polys.geometry.to_numpy()).query(
         shapely.points(xs, ys), predicate="intersects")
     found: dict[int, list[str]] = {}
+    foreign: dict[int, list[str]] = {}
     for p, g in zip(pi.tolist(), gi.tolist(), strict=True):
         cc = countries[p]
         if isinstance(cc, str) and cc and poly_cc[g] != cc:
+            foreign.setdefault(p, []).append(str(keys[g]))
             continue
         found.setdefault(p, []).append(str(keys[g]))
+    for p, hits in foreign.items():  # no unit of its country holds it: the one that does
+        if p not in found and len(hits) == 1:
+            found[p] = hits
     for i in range(len(xs)):
         hits = found.get(i, [])
         if len(hits) == 1:

@@ -84,14 +84,17 @@ GM.groupLayers = function (map, data) {
 /* ---- the initial view: fit the data's box inside the part of the map no panel covers ---- */
 function panelPadding(map) {
   var box = map.getContainer().getBoundingClientRect(), W = box.width, H = box.height;
-  function size(sel) {
+  // each panel's reach from its own edge of the map (width from the right, height from the
+  // top or bottom), so that controls stacked under or over a panel count too (the timeline
+  // stands on the scale bar: its top, not its height, is what the view must clear)
+  function size(sel, fromBottom) {
     var el = map.getContainer().querySelector(sel);
     if (!el) { return [0, 0]; }
     var r = el.getBoundingClientRect();
-    return [r.width, r.height];
+    return [box.right - r.left, fromBottom ? box.bottom - r.top : r.bottom - box.top];
   }
   var title = size(".gm-title"), layers = size(".leaflet-control-layers"),
-      legend = size(".gm-legend"), time = size(".gm-time"), left = 0;
+      legend = size(".gm-legend", true), time = size(".gm-time", true), left = 0;
   // the narrow column under the title (zoom buttons, search box) keeps the left edge
   var corner = map.getContainer().querySelector(".leaflet-top.leaflet-left");
   if (corner) {

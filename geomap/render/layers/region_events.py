@@ -62,8 +62,9 @@ def add_region_events_layer(m: folium.Map, events: gpd.GeoDataFrame | None, *, d
             keys[i] = f"pt:{xs[i]:.3f},{ys[i]:.3f}"
     cols = [c for c in ("date", "event_type", "actor1", "actor2", "dataset", "admin1",
                         "location", "country") if c in events]
-    frame = pd.DataFrame(events[cols]).assign(_key=keys, _day=event_days(events["date"]),
-                                              _x=xs, _y=ys)
+    # plain objects: per-group popups read rows one by one (Arrow strings are slow to index)
+    frame = pd.DataFrame(events[cols]).astype(object).assign(
+        _key=keys, _day=event_days(events["date"]), _x=xs, _y=ys)
     if status is not None:
         frame["corroboration"] = status(events)
     for c in ("date", "event_type", "actor1", "actor2", "dataset", "admin1", "location"):
