@@ -71,6 +71,10 @@ def test_events_located_to_a_country_or_oblast_become_its_outline():
     pts = out.set_index("event_id")[["lat", "lon"]]
     assert tuple(pts.loc["e3"]) == (46.7, 33.5) and tuple(pts.loc["e2"]) == (49.0, 31.4)
     assert pts.loc[["e6", "e7"]].isna().all().all()
+    # disputed territory is said, as mentions say it: Kherson Oblast is flagged, Lviv not
+    flag = dict(zip(out["event_id"], out["disputed"].astype(object), strict=True))
+    assert flag["e3"] is True and flag["e4"] is False and flag["e1"] is False
+    assert pd.isna(flag["e2"]) and pd.isna(flag["e7"])  # only a country / no place at all
     # the input is untouched (the map still draws from points)
     assert set(ev.geometry.dropna().geom_type) == {"Point", "LineString"}
 

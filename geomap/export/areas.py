@@ -7,7 +7,8 @@ A country mention (names, demonyms, metonymy) and an event with ``geo_precision`
 take the country's outline; a mention of a first-level division and an event with
 ``geo_precision`` "admin1" take the division's (the unit holding the event's point, of its
 country). Towns, movements and unlocated rows are unchanged; an area whose outline is not
-shipped keeps its point.
+shipped keeps its point. An events table gains ``disputed``: whether the row's point lies in
+a first-level unit flagged disputed (Crimea, the occupied oblasts...), as mentions carry it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import os
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 
 from .._datadir import resolve_data_dir
 
@@ -27,7 +29,7 @@ def with_areas(gdf: gpd.GeoDataFrame, data_dir: str | os.PathLike[str] | None = 
     """A copy of ``gdf`` (a mentions or events table) whose country- and admin-1-level rows
     are drawn as their area, with ``lat`` / ``lon`` columns holding each row's point (added
     when the table has none; null for lines and unlocated rows)."""
-    from ..render.boundaries import area_keys, area_shape  # the map's outlines
+    from ..render.boundaries import area_keys, area_shape, in_disputed  # the map's outlines
 
     if not len(gdf) or gdf.geometry.name not in gdf:
         return gdf
@@ -46,6 +48,17 @@ def with_areas(gdf: gpd.GeoDataFrame, data_dir: str | os.PathLike[str] | None = 
         name = geom.name
         out = out.drop(columns=name).assign(lat=lat, lon=lon)
         out = gpd.GeoDataFrame(out, geometry=geom.rename(name), crs=gdf.crs)
+    if "geo_precision" in out and {"lat", "lon"} <= set(out.columns) and \
+            ("disputed" not in out or out["disputed"].isna().all()):
+        # events: whether the point lies in disputed territory, as mentions say (null when
+        # unlocated or located only to a country)
+        flag = pd.Series(pd.NA, index=out.index, dtype="boolean")
+        lat = pd.to_numeric(out["lat"], errors="coerce").to_numpy(dtype=float)
+        lon = pd.to_numeric(out["lon"], errors="coerce").to_numpy(dtype=float)
+        ok = ~np.isnan(lat) & ~np.isnan(lon) & \
+            (out["geo_precision"].astype(object).fillna("") != "country").to_numpy()
+        flag[ok] = in_disputed(data_dir, lon[ok], lat[ok])
+        out["disputed"] = flag
     keys = area_keys(out, data_dir)
     has = np.flatnonzero(keys.notna().to_numpy())
     keys = keys.to_numpy()

@@ -11,7 +11,7 @@ import pandas as pd
 import shapely
 
 __all__ = ["admin1_polygons", "area_keys", "area_shape", "capital_points",
-           "countries_feature_collection", "country_polygons", "polygon_geojson"]
+           "countries_feature_collection", "country_polygons", "in_disputed", "polygon_geojson"]
 
 #: how the map simplifies an outline: (tolerance in degrees, decimals) by key prefix
 SIMPLIFY = {"c:": (0.02, 3), "a1:": (0.01, 3)}
@@ -216,4 +216,26 @@ def area_keys(frame: pd.DataFrame, data_dir: Path) -> pd.Series:
         names = frame["admin1"].astype(object).to_numpy()[point] if "admin1" in frame else \
             np.full(int(point.sum()), None, dtype=object)
         out[point] = _admin1_of_points(data_dir, xs, ys, cc[point], names)
+    return out
+
+
+@cache
+def _disputed_units(data_dir: Path):
+    """The shipped admin-1 units flagged disputed (Crimea, Sevastopol, the occupied oblasts,
+    Kashmir...) and an STRtree over them."""
+    gdf = gpd.read_file(data_dir / "gazetteer" / "admin1.geojson", columns=["disputed"])
+    flagged = gdf[gdf["disputed"].fillna(False).astype(bool) & gdf.geometry.notna()]
+    geoms = flagged.geometry.to_numpy()
+    return geoms, shapely.STRtree(geoms)
+
+
+def in_disputed(data_dir: Path, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+    """Whether each point lies in an admin-1 unit flagged disputed (vectorised)."""
+    out = np.zeros(len(xs), dtype=bool)
+    if not len(xs):
+        return out
+    geoms, tree = _disputed_units(data_dir)
+    if len(geoms):
+        pi, _gi = tree.query(shapely.points(xs, ys), predicate="intersects")
+        out[pi] = True
     return out
