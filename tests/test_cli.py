@@ -193,9 +193,12 @@ def test_map_end_to_end_on_samples(capsys, tmp_path, gazetteer):
     names = {f["properties"]["place_name"] for f in feats}
     assert {"Kursk Oblast", "Seoul", "Pyongyang", "Moscow", "Sudzha"} <= names
     for f in feats:
-        lon, lat = f["geometry"]["coordinates"]
-        assert -180 <= lon <= 180 and -90 <= lat <= 90
-        assert f["properties"]["article_id"]
+        props = f["properties"]  # lat / lon: the point; a country or oblast is its outline
+        assert -180 <= props["lon"] <= 180 and -90 <= props["lat"] <= 90
+        if f["geometry"]["type"] != "Point":
+            assert f["geometry"]["type"] == "MultiPolygon"
+            assert props["feature"] in ("country", "admin1"), props
+        assert props["article_id"]
     events = json.loads((out_dir / "events.geojson").read_text(encoding="utf-8"))["features"]
     assert report["events"] == len(events) > 0  # extracted from the articles' text
     assert {f["properties"]["dataset"] for f in events} == {"text"}
