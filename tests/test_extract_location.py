@@ -381,3 +381,17 @@ def test_a_credit_line_is_no_evidence_of_where(primary):
     ev = primary("Militants ambush convoy in the north CR Source: Radio Kledu, Bamako, in French "
                  "3 Mar 24;Soldiers killed in ambush near Tessalit")
     assert located(ev).name == "Tessalit"
+
+
+def test_a_town_of_a_named_country_beats_a_region_of_several_countries(primary):
+    # "the Sahel" spans many countries: the town the report names in Burkina Faso is where
+    place = located(primary("Jihadists killed twelve soldiers in the Sahel;Burkina Faso: army "
+                            "post near Djibo overrun"))
+    assert (place.name, place.country) == ("Djibo", "BF")
+
+
+def test_of_equally_fine_places_the_one_in_the_country_of_the_others_wins(primary):
+    # "Sham" also names a hamlet abroad; Idlib and Raqqa are both in Syria
+    place = located(primary("Sham and Idlib: six people killed in overnight rocket fire, a "
+                            "monitor in Raqqa said"))
+    assert (place.name, place.country) == ("Idlib", "SY")

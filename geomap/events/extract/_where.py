@@ -18,12 +18,15 @@ came from). Each place of the evidence gets a tier, strongest first:
 ``from``       the object of "from" ("refugees from X"): weak, used only when nothing else is.
 
 The event's own phrase ("attacked Koro") is the anchor when it names a place; otherwise the most
-specific place of the strongest tier, the first of equals. A coarse anchor (country, region,
-district) is narrowed to the most specific place the evidence names inside it, so a town named
-anywhere in the report beats "in northern Mali". With no place at all, a demonym that is not the
-event's actor ("Burmese villagers") gives its country. The chosen mention also gives
-``location_evidence`` (its tier, or ``parenthesis`` inside brackets, ``demonym``) and
-``geo_precision`` (the event table's vocabulary; ``near`` after "near", "outskirts of"...).
+specific place of the strongest tier; of equals, the one most other mentions agree with (the
+same place, one around or inside it, one within 100 km, then one in the same country), then the
+first. A coarse anchor (country, region, district) is narrowed to the most specific place the
+evidence names inside it, so a town named anywhere in the report beats "in northern Mali" (and a
+town of a country the report names beats a region of several countries, "the Sahel"). With no
+place at all, a demonym that is not the event's actor ("Burmese villagers") gives its country.
+The chosen mention also gives ``location_evidence`` (its tier, or ``parenthesis`` inside
+brackets, ``demonym``) and ``geo_precision`` (the event table's vocabulary; ``near`` after
+"near", "outskirts of"...).
 
 When nothing else places the event, a division named as who acted ("Borno troops", "Eastern Cape
 police"), or a country whose police, authorities or rebels acted, is the last resort
@@ -283,6 +286,13 @@ def _agreement(c: _Cand, cands: list[_Cand]) -> int:
                for o in cands)
 
 
+def _compatriots(c: _Cand, cands: list[_Cand]) -> int:
+    """How many other mentions name a place in the same country."""
+    country = c.mention.place.country
+    return 0 if country is None else sum(
+        o.mention.start != c.mention.start and o.mention.place.country == country for o in cands)
+
+
 def _choose(cands: list[_Cand], anchor_start: int | None) -> _Cand | None:
     if not cands:
         return None
@@ -294,11 +304,19 @@ def _choose(cands: list[_Cand], anchor_start: int | None) -> _Cand | None:
         top = max(c.tier for c in strong)
         pool = [c for c in strong if c.tier == top]
         anchor = min(pool, key=lambda c: (FINENESS[c.mention.place.feature], c.initial,
-                                          -_agreement(c, cands), c.mention.start))
+                                          -_agreement(c, cands), -_compatriots(c, cands),
+                                          c.mention.start))
     if anchor.mention.place.feature in ("populated_place", "other"):
         return anchor
     within = [c for c in cands if c.label != "from" and
               inside(c.mention.place, anchor.mention.place)]
+    if not within and anchor.mention.place.feature == "region" and \
+            anchor.mention.place.country is None:
+        # a region of several countries ("the Sahel", "Central Africa") says little: a town of
+        # a country the report names is where
+        named = {c.mention.place.country for c in cands if c.mention.place.feature == "country"}
+        within = [c for c in cands if c.label != "from" and c.mention.place.country in named
+                  and FINENESS[c.mention.place.feature] < FINENESS["region"]]
     if not within:
         return anchor
     return min(within, key=lambda c: (FINENESS[c.mention.place.feature], -c.tier,
