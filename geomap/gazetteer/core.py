@@ -194,6 +194,16 @@ class Gazetteer:
             disputed=bool(disputed), de_facto_country=de_facto,
         )
 
+    def codes_towns(self, admin1_code: str) -> bool:
+        """Whether any populated place carries ``admin1_code`` (an admin-1 coded in the towns'
+        own scheme, not only by another source such as Natural Earth's provinces). The codes
+        are read in one pass, on first use."""
+        codes = self.__dict__.get("_town_codes")
+        if codes is None:
+            codes = self.__dict__["_town_codes"] = frozenset(r[0] for r in self._query(
+                "SELECT DISTINCT admin1_code FROM all_places WHERE feature = 'populated_place'"))
+        return admin1_code in codes
+
     def __len__(self) -> int:
         return self._query("SELECT count(*) FROM all_places")[0][0]
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from ..gazetteer import Gazetteer
 from ..lang import Language, detect_language, get_language
-from ._cyrillic import MORPHOLOGY, unresolved_spans
+from ._cyrillic import unresolved_spans
 from ._division import constrain_to_divisions
 from ._rank import Ranker, default_ranker
 from ._recognition import Recogniser
@@ -73,8 +73,8 @@ class Geoparser:
         ms = self._recogniser.find(text, lang)
         if ms:
             resolve(text, ms, self.ranker)
-            if lang.code in MORPHOLOGY:  # "Журавлівка Сумської області": the one inside
-                constrain_to_divisions(text, ms, lang)
+            # "Журавлівка Сумської області", "X near Y": the namesake inside, or near
+            constrain_to_divisions(text, ms, lang, self.gazetteer)
         out = []
         for m in ms:
             if m.role not in self.roles:

@@ -171,9 +171,24 @@ def _town_of_division(report, chosen, cands) -> tuple[Place, str]:
         for alt in _namesakes(report, town.mention.name):
             if _within(report.gazetteer, alt.place, area):
                 return alt.place, town.label
-    if towns:
+    if towns or (chosen.label != "parenthesis" and
+                 _unknown_town_before(report, chosen.mention)):
         return area, "division"
     return _city_of_bare_name(report, chosen.mention) or area, chosen.label
+
+
+def _unknown_town_before(report, unit) -> bool:
+    """"in Sokolovo, Donetsk oblast" where the geoparser left Sokolovo unresolved (no
+    namesake in the oblast): a capitalised name no place was found for, attached right before
+    the division and not opening the sentence."""
+    s, _e = report.spans[report.index(unit.start)]
+    words = list(_WORD.finditer(report.text, max(s, unit.start - 60), unit.start))
+    if len(words) < 2 or not words[-1].group()[0].isupper():
+        return False
+    w = words[-1]
+    if w.start() == s or any(m.start <= w.start() < m.end for m in report.places):
+        return False
+    return _linked(report, w.end(), unit.start, names=False)
 
 
 def _city_of_bare_name(report, m) -> Place | None:
