@@ -82,11 +82,11 @@ def test_results_do_not_depend_on_cyrillic_texts_parsed_before(gazetteer):
     ("uk", ("Нижньому", "Нижнього", "Великому", "Великого", "Кривому", "Кривого")),
     ("ru", ("Нижнем", "Нижнего", "Великом", "Великого", "Старому", "Старого"))])
 def test_inflections_remembered_per_lexeme_are_pymorphys_own(code, words):
-    from geomap.lang._morph import _inflected, _parses, adjective_nominative
+    from geomap.lang._morph import _analyzer, _inflected, adjective_nominative
 
     for gender in ("masc", "femn", "neut"):
         for word in words:  # the second case form of each adjective finds the first's answer
-            for p in _parses(code, word.lower()):
+            for p in _analyzer(code).parse(word.lower()):
                 if p.tag.POS == "ADJF":
                     own = p.inflect({gender, "nomn", "sing"}) or p.inflect({gender, "nomn"})
                     assert _inflected(code, p, gender) == (own.word if own else None)

@@ -17,7 +17,6 @@ neighbour that reads only as a given name or surname marks a person's name.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Container
 
@@ -72,17 +71,28 @@ COMMON_NOUN_ZIPF = 4.5
 COMMON_NEIGHBOUR_ZIPF = 5.0
 
 
-@functools.lru_cache(maxsize=100_000)
 def _word(code: str, token: str) -> tuple[str, tuple]:
-    """(the token in Cyrillic letters only, its readings), remembered across documents."""
+    """(the token in Cyrillic letters only, its readings)."""
     word = deconfuse(token)
     return word, readings(code, word)
 
 
-@functools.lru_cache(maxsize=100_000)
+#: Keys of one-word spans (per lemmatiser: the language's) and of several-word spans (per
+#: language), remembered across documents, in plain dictionaries of strings: every object
+#: a cache keeps is one more for Python's cycle collector to walk.
+_SINGLE: dict = {}
+_PHRASE: dict[str, dict[tuple[str, ...], tuple]] = {}
+#: Words or phrases whose keys are kept (then the memo restarts).
+KEYS_SIZE = 100_000
+
+
 def _single_keys(code: str, lemmatise, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(lemma keys, those read as proper nouns) of a one-word span, remembered across
-    documents (``lemmatise`` is the language's: :attr:`Language.lemmatise`)."""
+    """(lemma keys, those read as proper nouns) of a one-word span (``lemmatise`` is the
+    language's: :attr:`Language.lemmatise`)."""
+    kept = _SINGLE.setdefault(lemmatise, {})
+    got = kept.get(word)
+    if got is not None:
+        return got
     rs = readings(code, word)
     nouns = {r.lemma for r in rs if r.pos != "ADJF"}
     out: list[str] = []
@@ -92,16 +102,25 @@ def _single_keys(code: str, lemmatise, word: str) -> tuple[tuple[str, ...], tupl
             out.append(k)
     alts = tuple(out[:MAX_LEMMAS])
     proper = _proper_keys(code, rs)
-    return alts, tuple(k for k in alts if k in proper)
+    if len(kept) >= KEYS_SIZE:
+        kept.clear()
+    got = kept[word] = (alts, tuple(k for k in alts if k in proper))
+    return got
 
 
-@functools.lru_cache(maxsize=100_000)
 def _phrase(code: str, tokens: tuple[str, ...]) -> tuple[tuple[str, ...], tuple, tuple[str, ...]]:
     """(words in Cyrillic letters only, readings of the last, lemma keys) of a several-word
-    span, remembered across documents."""
-    words = [_word(code, t)[0] for t in tokens]
+    span."""
+    kept = _PHRASE.setdefault(code, {})
+    got = kept.get(tokens)
+    if got is not None:
+        return got
+    words = [deconfuse(t) for t in tokens]
     alts = _phrase_keys(code, words) if len(words) <= MAX_PHRASE else []
-    return tuple(words), readings(code, words[-1]), tuple(alts)
+    if len(kept) >= KEYS_SIZE:
+        kept.clear()
+    got = kept[tokens] = (tuple(words), readings(code, words[-1]), tuple(alts))
+    return got
 
 
 def _phrase_keys(code: str, words: list[str]) -> list[str]:

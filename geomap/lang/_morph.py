@@ -60,11 +60,10 @@ def _analyzer(code: str):
     return pymorphy3.MorphAnalyzer(path=path, lang=code)
 
 
-@functools.lru_cache(maxsize=100_000)
-def _parses(code: str, word: str) -> tuple:
-    """pymorphy3's parses of ``word`` (kept for :func:`adjective_nominative`, which reads
-    the same words as :func:`readings` a second time)."""
-    return tuple(_analyzer(code).parse(word))
+#: Adjective parses of the words :func:`readings` read, for :func:`adjective_nominative`
+#: (per language; only adjectives: every object kept is one more for Python's collector).
+_ADJECTIVES: dict[str, dict[str, tuple]] = {}
+ADJECTIVES_SIZE = 50_000
 
 
 #: A word pymorphy3 reads the same in capitals as in lower case: two letters or more and no
@@ -77,7 +76,15 @@ def readings(code: str, word: str) -> tuple[Reading, ...]:
     """Every reading of ``word`` in language ``code`` ("uk" or "ru"), dictionary order."""
     out = []
     seen = set()
-    for p in _parses(code, word.replace("’", "'").replace("ʼ", "'")):
+    text = word.replace("’", "'").replace("ʼ", "'")
+    parses = _analyzer(code).parse(text)
+    adjectives = tuple(p for p in parses if p.tag.POS == "ADJF")
+    if adjectives:
+        kept = _ADJECTIVES.setdefault(code, {})
+        if len(kept) >= ADJECTIVES_SIZE:
+            kept.clear()
+        kept[text] = adjectives
+    for p in parses:
         before, after = _tag_fields(p.tag)
         fields = (p.normal_form, *before,
                   len(p.methods_stack) == 1,  # the dictionary's own word, no guess
@@ -127,15 +134,27 @@ def adjective_nominative(code: str, word: str, gender: str) -> tuple[str, ...]:
     plain = word.replace("’", "'").replace("ʼ", "'")
     low = plain.lower()
     # a capitalised word's adjective readings are its lower-case form's, parsed already
-    for p in _parses(code, plain if _CASELESS.fullmatch(plain) else low):
-        if p.tag.POS != "ADJF":
-            continue
+    for p in _adjective_parses(code, plain, low):
         form = _regular_nominative(code, p, low, gender)
         if form is None:  # pymorphy3's own inflection: right, but about 2 ms a word
             form = _inflected(code, p, gender)
         if form is not None and form not in out:
             out.append(form)
     return tuple(out)
+
+
+def _adjective_parses(code: str, plain: str, low: str) -> tuple:
+    """pymorphy3's adjective parses of a word (``plain``, apostrophes normalised; ``low`` in
+    lower case): those :func:`readings` kept of the word as written when case cannot matter,
+    else parsed."""
+    if not _CASELESS.fullmatch(plain):
+        return tuple(p for p in _analyzer(code).parse(low) if p.tag.POS == "ADJF")
+    if not any(r.pos == "ADJF" for r in readings(code, plain)):
+        return ()
+    got = _ADJECTIVES.get(code, {}).get(plain)
+    if got is None:  # forgotten since
+        got = tuple(p for p in _analyzer(code).parse(plain) if p.tag.POS == "ADJF")
+    return got
 
 
 def _inflected(code: str, p, gender: str) -> str | None:
@@ -147,8 +166,8 @@ def _inflected(code: str, p, gender: str) -> str | None:
     stack = p.methods_stack
     key = None
     if len(stack) == 1 and type(stack[0][0]).__name__ == "DictionaryAnalyzer":
-        key = (code, stack[0][2], p.normal_form, p.tag.updated_grammemes(one),
-               p.tag.updated_grammemes(two), gender)
+        key = (code, stack[0][2], p.normal_form, *sorted(p.tag.updated_grammemes(one)), "",
+               *sorted(p.tag.updated_grammemes(two)), gender)  # strings: no object to collect
         if key in _INFLECTED:
             return _INFLECTED[key]
     f = p.inflect(set(one)) or p.inflect(set(two))
