@@ -52,8 +52,10 @@ def rules_for(lang: Language) -> Rules:
     area = re.compile(r"(?:\s+(?:" + _alt(sorted(lang.area_words, key=len, reverse=True),
                                           escape=True) + r"))\b" if lang.area_words else r"(?!)")
     never = re.compile(r"(?!)")
+    # the lookahead for the titles' first letters lets the search skip most of the window
     title = re.compile(
-        r"\b(?i:" + _alt(lang.titles) + r")\s(?:[A-Z][\w'’-]*\.?\s)?$") if lang.titles else never
+        r"(?=(?i:[" + re.escape("".join(sorted({t[0] for t in lang.titles}))) + r"]))\b(?i:"
+        + _alt(lang.titles) + r")\s(?:[A-Z][\w'’-]*\.?\s)?$") if lang.titles else never
     honorific = re.compile(r"(?:" + _alt(lang.honorifics, escape=True) + r")\.?\s$") \
         if lang.honorifics else never
     disease = re.compile(r"[ -](?:" + _alt(lang.disease_words) + r")\b") \

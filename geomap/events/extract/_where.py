@@ -152,9 +152,20 @@ class _Report:
         material = {self.index(e.start) for e in events if e.type not in SPEECH}
         for k, (a, b) in enumerate(spans):
             named = [m for m in places if a <= m.start < b]
+            found = None
+            if not named:  # no "where" line: only its first event word is asked for
+                for j, word in enumerate(_WORD.findall(text, a, b)):
+                    if word.lower().replace("’", "'") in EVENT_WORDS:
+                        w = next(itertools.islice(_WORD.finditer(text, a, b), j, None))
+                        found = (w.start(), word)
+                        break
+                self.event_word.append(found)
+                self.where_only.append(False)
+                if found is None and k in material:
+                    self.event_word[-1] = (a, "")
+                continue
             # offsets inside the places named: their words are covered
             inside_named = {o for m in named for o in range(m.start, m.end)}
-            found = None
             covered = []
             for w in _WORD.finditer(text, a, b):
                 if w.start() in inside_named:
@@ -167,7 +178,7 @@ class _Report:
             self.event_word.append(found)
             # a "where" line: places and place words, give or take an unknown name (one word
             # in four)
-            self.where_only.append(bool(named) and len(covered) <= _WHERE_MAX and
+            self.where_only.append(len(covered) <= _WHERE_MAX and
                                    covered.count(False) <= max(1, len(covered) // 4))
             if found is None and k in material:
                 self.event_word[-1] = (a, "")
