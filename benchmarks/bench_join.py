@@ -10,7 +10,9 @@
    for linking: links stand on where, when, what and who. Rows: geomap's join; the old
    ``geomap join`` rule (same admin-1 division or within km, dates within days, every pair kept,
    ranked by distance) kept here as it was; and the simplest baseline (the nearest record
-   within km and days). Tune and test halves split by crc32 of the record id.
+   within km and days). The row "corroborating links" counts only the links that make a
+   record "corroborated by news" on the map (``corroborates``). Tune and test halves split
+   by crc32 of the record id.
 2. Memory and time of a join of --records synthetic records x --text-events text events
    (peak RSS of this process).
 
@@ -172,6 +174,8 @@ def bench_ranking(km: float, days: int, lag: int = 0) -> None:
             "old geomap join rule (by distance)": _old_rule(records, plain, km, days,
                                                             gaz.data_dir),
             "baseline: nearest within km/days": _nearest(records, plain, km, days)}
+    if "corroborates" in new:  # what the map calls "corroborated by news"
+        rows = {"geomap join, corroborating links": new[new["corroborates"]], **rows}
     halves = {"all": ids,
               "tune": [i for i in ids if zlib.crc32(i.encode()) % 2 == 0],
               "test": [i for i in ids if zlib.crc32(i.encode()) % 2 == 1]}

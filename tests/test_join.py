@@ -139,7 +139,7 @@ def test_each_event_keeps_its_best_records_ranked():
          "actor1": a1, "country": "UA"}
         for i, dlat, d, t, a1 in (
             ("later", 0.0, "2024-11-06", "assault", "Military Forces of Russia"),
-            ("protest", 0.0, "2024-11-05", "protest", "Protesters (Ukraine)"),
+            ("arrests", 0.0, "2024-11-05", "coerce", "Police Forces of Ukraine"),
             ("best", 0.01, "2024-11-05", "assault", "Military Forces of Russia"),
             ("far", 0.2, "2024-11-05", "assault", "Military Forces of Russia"))])
     arts = article_events((48.0, 37.8, "2024-11-05"))
@@ -147,7 +147,7 @@ def test_each_event_keeps_its_best_records_ranked():
     arts["actor_countries"] = ["RU"]
     arts["country"] = ["UA"]
     res = join_events(recs, arts, km=25, days=3, top=3, min_score=0, ratio=0)
-    assert res.links["record_id"].tolist() == ["best", "later", "protest"]
+    assert res.links["record_id"].tolist() == ["best", "later", "arrests"]
     assert res.links["rank"].tolist() == [1, 2, 3]
     assert res.links["score"].is_monotonic_decreasing
     assert res.links["actor_score"].iloc[0] > res.links["actor_score"].iloc[2]

@@ -60,7 +60,9 @@ def test_articles_and_records_are_joined_by_default(tmp_path, gazetteer):
                if f["properties"]["match"] == "actor-country")
     events = json.loads((out / "events.geojson").read_text("utf-8"))["features"]
     n_text = sum(f["properties"]["dataset"] == "text" for f in events)
-    linked = links[["article_id", "event_index"]].drop_duplicates()
+    # an event is matched by a link that corroborates (not by a weak or actor-country one)
+    assert links.loc[links["match"] == "actor-country", "corroborates"].eq(False).all()
+    linked = links.loc[links["corroborates"], ["article_id", "event_index"]].drop_duplicates()
     assert data["text_events_unmatched"] == n_text - len(linked)
     # --no-join
     skipped = run_map([KURSK, path], tmp_path / "nojoin", gazetteer=gazetteer, progress=False,

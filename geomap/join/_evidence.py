@@ -2,7 +2,11 @@
 
 * **Type**: the two event types through the unified taxonomy (:mod:`geomap.events.taxonomy`):
   the same type, the same PLOVER quad class (verbal / material, cooperation / conflict), the
-  same side (cooperation or conflict), or opposed.
+  same side (cooperation or conflict), or opposed. Violence (``assault``) and a peaceful
+  protest cannot be one event: such a pair is vetoed (factor 0, never linked), although both
+  are "material conflict" in PLOVER. A protest counts as peaceful unless the dataset's own
+  subtype says it turned violent or was met with force (:data:`VIOLENT_PROTEST`); a protest
+  read from text ("hundreds rallied") is peaceful.
 * **Actors**: the actors' names as word sets (generic words such as "government" or "forces"
   dropped) and the countries they name, compared as sets.
 
@@ -21,8 +25,8 @@ import numpy as np
 from .._text import fold_key
 from ..events.taxonomy import EVENT_TYPES
 
-__all__ = ["QUAD_CLASS", "actor_codes", "actor_keys", "actor_score", "death_score",
-           "type_codes", "type_score"]
+__all__ = ["QUAD_CLASS", "VIOLENT_PROTEST", "actor_codes", "actor_keys", "actor_score",
+           "death_score", "peaceful_protests", "type_codes", "type_score", "type_veto"]
 
 #: PLOVER quad classes of the unified event types ("statement" is verbal, neutral).
 QUAD_CLASS: dict[str, str] = {
@@ -33,8 +37,17 @@ QUAD_CLASS: dict[str, str] = {
                     "material-conflict"),
 }
 
-#: Factor for: same type, same quad class, same side, opposed, unknown.
-TYPE_FACTORS = {"same": 1.0, "quad": 0.6, "side": 0.35, "opposed": 0.15, "unknown": 0.5}
+#: Factor for: same type, same quad class, same side, opposed, unknown; incompatible (violence
+#: against a peaceful protest: :func:`type_veto`).
+TYPE_FACTORS = {"same": 1.0, "quad": 0.6, "side": 0.35, "opposed": 0.15, "unknown": 0.5,
+                "incompatible": 0.0}
+
+#: Datasets' own subtypes (``orig_subtype``, lower case) of a ``protest`` that turned violent or
+#: met force: ACLED's riots and protests with intervention, CAMEO 145 "protest violently, riot"
+#: (and its children 1451-1454).
+VIOLENT_PROTEST = frozenset(("violent demonstration", "excessive force against protesters",
+                             "protest with intervention"))
+_VIOLENT_CAMEO = "145"
 
 _GENERIC = frozenset((
     "government", "governments", "of", "the", "and", "forces", "force", "military",
@@ -72,6 +85,23 @@ def type_score(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     m = _type_matrix()
     n = len(EVENT_TYPES)
     return m[np.where(a < 0, n, a), np.where(b < 0, n, b)]
+
+
+def peaceful_protests(types: np.ndarray, subtypes) -> np.ndarray:
+    """True for each ``protest`` (type codes, :func:`type_codes`) whose own subtype does not
+    say it turned violent (:data:`VIOLENT_PROTEST`); ``subtypes`` may hold None."""
+    protest = types == EVENT_TYPES.index("protest")
+    violent = np.array([isinstance(t, str) and (t.strip().lower() in VIOLENT_PROTEST
+                                                or t.strip().startswith(_VIOLENT_CAMEO))
+                        for t in subtypes], dtype=bool) if len(types) else np.zeros(0, bool)
+    return protest & ~violent
+
+
+def type_veto(ta: np.ndarray, tb: np.ndarray, pa: np.ndarray, pb: np.ndarray) -> np.ndarray:
+    """True for pairs that cannot be one event: violence (``assault``) on one side and a
+    peaceful protest (``pa``/``pb``, :func:`peaceful_protests`) on the other."""
+    assault = EVENT_TYPES.index("assault")
+    return ((ta == assault) & pb) | ((tb == assault) & pa)
 
 
 @lru_cache(maxsize=1024)

@@ -18,7 +18,7 @@ import pandas as pd
 import shapely
 
 from ..exceptions import InputError
-from ._evidence import actor_codes, actor_keys, type_codes
+from ._evidence import actor_codes, actor_keys, peaceful_protests, type_codes
 from ._time import intervals
 
 __all__ = ["GEO_RANK", "UNDATED_HI", "UNDATED_LO", "Side", "article_precision", "article_side",
@@ -51,6 +51,8 @@ class Side:
     deaths: np.ndarray    # people killed (``fatalities``; NaN: not given)
     #: for an article event dated only by its report: the report's day (else UNDATED_LO)
     reported: np.ndarray | None = None
+    #: a protest not known to have turned violent (_evidence.peaceful_protests)
+    peaceful: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.lon)
@@ -124,7 +126,8 @@ def _side(frame, lo, hi, geo: pd.Series) -> Side:
     deaths = pd.to_numeric(frame["fatalities"], errors="coerce").to_numpy(
         dtype=float, na_value=np.nan) if "fatalities" in frame else np.full(len(frame), np.nan)
     return Side(geom, lon, lat, rank, lo, hi, dated, types, actors, sets, country,
-                np.full(len(frame), -1, dtype=np.int64), deaths)
+                np.full(len(frame), -1, dtype=np.int64), deaths,
+                peaceful=peaceful_protests(types, _strings(frame, "orig_subtype").to_numpy()))
 
 
 def record_side(records: gpd.GeoDataFrame) -> Side:

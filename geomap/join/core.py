@@ -37,9 +37,19 @@ log = logging.getLogger(__name__)
 LINK_COLUMNS = ("article_id", "event_index", "record_id", "dataset", "rank", "score",
                 "distance_km", "gap_days", "match", "record_row", "article_row",
                 "record_date", "article_date", "record_type", "article_type",
-                "type_score", "actor_score", "admin_score", "deaths_score", "tied")
+                "type_score", "actor_score", "admin_score", "deaths_score", "tied",
+                "corroborates")
 #: Defaults of :func:`join_events` (``geomap join`` and ``geomap map`` use them too).
 DEFAULTS = {"km": 25.0, "days": 3, "top": 2, "min_score": 0.02, "ratio": 0.7}
+#: Least score of a link that makes its record "corroborated by news" (``corroborates``). On
+#: the tune half of ``benchmarks/bench_join.py``, first-ranked links scoring below it name the
+#: right record about half the time or less (0.42 in [0.02, 0.03), 0.51 in [0.03, 0.04)),
+#: those above it 0.65-0.89. Weaker links stay in the table as candidates.
+CORROBORATE_MIN = 0.04
+#: Matches that never corroborate: an unlocated report linked through its actors' countries
+#: says whose records might be meant, not that the news confirms one ("a Russian bomb hit"
+#: names the attacker's country, not where the attack was).
+NOT_CORROBORATING = ("actor-country",)
 #: Decimals of the links' ``score`` and ``distance_km`` (ranks and ties are on these values).
 SCORE_DECIMALS = 4
 DISTANCE_DECIMALS = 3
@@ -55,15 +65,23 @@ class JoinResult:
 
     @property
     def records_matched(self) -> int:
+        """Records with any link (a candidate)."""
         return int(self.links["record_row"].nunique()) if len(self.links) else 0
 
     @property
     def article_events_matched(self) -> int:
+        """Article events with any link (a candidate)."""
         return int(self.links["article_row"].nunique()) if len(self.links) else 0
 
+    @property
+    def corroborating(self) -> gpd.GeoDataFrame:
+        """The links that make their record "corroborated by news" (``corroborates``)."""
+        return self.links[self.links["corroborates"].to_numpy(dtype=bool)] \
+            if len(self.links) else self.links
+
     def corroboration(self) -> pd.DataFrame:
-        """One row per linked record: its id and the articles that corroborate it."""
-        g = self.links.groupby("record_row", sort=True)
+        """One row per corroborated record: its id and the articles that corroborate it."""
+        g = self.corroborating.groupby("record_row", sort=True)
         return pd.DataFrame({
             "record_id": g["record_id"].first(),
             "dataset": g["dataset"].first(),
@@ -79,15 +97,20 @@ class JoinResult:
                             ).reset_index()
 
     def summary(self) -> dict:
-        """Counts for reports: ``links``, ``records_corroborated``, ``records_uncovered``,
-        ``text_events_unmatched``, ``best_tied`` (and the older names)."""
+        """Counts for reports: ``links``, ``records_corroborated`` (records with a link that
+        ``corroborates``), ``records_uncovered``, ``text_events_unmatched`` (article events
+        with no such link), ``best_tied``, and ``records_matched`` / ``article_events_matched``
+        (any link, weak candidates too)."""
+        strong = self.corroborating
+        corroborated = int(strong["record_row"].nunique()) if len(strong) else 0
+        events = int(strong["article_row"].nunique()) if len(strong) else 0
         return {"records": self.n_records, "records_matched": self.records_matched,
                 "article_events": self.n_article_events,
                 "article_events_matched": self.article_events_matched,
-                "links": len(self.links),
-                "records_corroborated": self.records_matched,
-                "records_uncovered": self.n_records - self.records_matched,
-                "text_events_unmatched": self.n_article_events - self.article_events_matched,
+                "links": len(self.links), "links_corroborating": len(strong),
+                "records_corroborated": corroborated,
+                "records_uncovered": self.n_records - corroborated,
+                "text_events_unmatched": self.n_article_events - events,
                 "best_tied": self.best_tied}
 
     @property
@@ -257,6 +280,8 @@ def _links_frame(records, articles, rec: Side, art: Side, parts: list[dict]):
         "deaths_score": np.round(pick["deaths"].astype(float), 3),
         "tied": pick["tied"].astype(np.int64),
     }
+    data["corroborates"] = (data["score"] >= CORROBORATE_MIN) & ~np.isin(
+        data["match"], NOT_CORROBORATING)
     frame = pd.DataFrame(data, columns=list(LINK_COLUMNS))
     for name in ("record_date", "article_date"):
         frame[name] = pd.to_datetime(frame[name], errors="coerce")

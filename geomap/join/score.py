@@ -14,7 +14,9 @@ so each factor scales the score and the ratio to an event's best record is meani
   and, for an article event dated only by its report, ``exp(-RECENCY k)`` for a record that
   ended ``k`` days before the report; 1 when either side is undated (such links are ranked
   below every dated link instead);
-* ``type``: the taxonomy's agreement (:func:`geomap.join._evidence.type_score`);
+* ``type``: the taxonomy's agreement (:func:`geomap.join._evidence.type_score`); 0 for
+  violence against a peaceful protest (:func:`geomap.join._evidence.type_veto`): such a pair
+  is never linked;
 * ``actors``: the actors' agreement (:func:`geomap.join._evidence.actor_score`);
 * ``admin``: the two points in the same admin-1 division (1), in different ones, or unknown;
   and different countries (both known) weigh as a different division does;
@@ -29,7 +31,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._evidence import actor_score, death_score, type_score
+from ._evidence import TYPE_FACTORS, actor_score, death_score, type_score, type_veto
 from ._sides import UNDATED_LO, Side
 from ._sphere import haversine_km
 from ._time import gap_days
@@ -70,6 +72,9 @@ def score_pairs(rec: Side, art: Side, r: np.ndarray, a: np.ndarray, basis: np.nd
                           np.clip(rep - rec.hi[r], 0, None), 0)
         time = time * np.exp(-RECENCY * before)
     types = type_score(art.types[a], rec.types[r])
+    if art.peaceful is not None and rec.peaceful is not None:
+        veto = type_veto(art.types[a], rec.types[r], art.peaceful[a], rec.peaceful[r])
+        types = np.where(veto, TYPE_FACTORS["incompatible"], types)
     actors = actor_score(art.actors[a], rec.actors[r], art.actor_sets, rec.actor_sets)
     ra, aa = rec.admin[r], art.admin[a]
     admin = np.where((ra >= 0) & (ra == aa), _ADMIN["same"],
@@ -81,7 +86,7 @@ def score_pairs(rec: Side, art: Side, r: np.ndarray, a: np.ndarray, basis: np.nd
     factors = {"space": space, "time": time, "type": types, "actors": actors, "admin": admin,
                "deaths": deaths}
     log = sum(WEIGHTS[k] * np.log(np.maximum(v, 1e-9)) for k, v in factors.items())
-    score = np.exp(log)
+    score = np.where(types > 0, np.exp(log), 0.0)  # a vetoed pair scores 0: never kept
     return {"distance_km": dist, "gap_days": gap, "dated": dated, "score": score, **factors}
 
 
@@ -94,11 +99,12 @@ def rank_within(groups: np.ndarray, dated: np.ndarray, score: np.ndarray,
     Within a group (one article event): dated pairs before undated ones, then higher score,
     nearer (``dist``; 0 for pairs matched through an area, whose distances are to its
     centroid), then ``tiebreak`` (the record's row). Kept: at most ``top`` per group, with a
-    score of at least ``min_score`` and at least ``ratio`` times the group's best. Pairs of
-    one group with the same score, distance and datedness are a tie: nothing in the evidence
-    orders them (the order among them is the record's row), and ``tied`` counts them all,
-    also those beyond ``top``. Callers pass scores and distances as the links show them
-    (rounded), so a join and a re-ranking of its parts order the same values.
+    score above 0 (not vetoed), of at least ``min_score`` and at least ``ratio`` times the
+    group's best. Pairs of one group with the same score, distance and datedness are a tie:
+    nothing in the evidence orders them (the order among them is the record's row), and
+    ``tied`` counts them all, also those beyond ``top``. Callers pass scores and distances
+    as the links show them (rounded), so a join and a re-ranking of its parts order the
+    same values.
     """
     if not len(groups):
         return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int64)
@@ -110,7 +116,7 @@ def rank_within(groups: np.ndarray, dated: np.ndarray, score: np.ndarray,
     best_dated = np.full(len(codes), -1.0)
     np.maximum.at(best_dated, g[dated], score[dated])
     best = np.where(best_dated >= 0, best_dated, best_all)
-    cut = np.flatnonzero((score >= min_score) & (score >= ratio * best[g]))
+    cut = np.flatnonzero((score >= min_score) & (score > 0) & (score >= ratio * best[g]))
     order = cut[np.lexsort((tiebreak[cut], dist[cut], -score[cut], ~dated[cut], g[cut]))]
     go = g[order]
     start = np.r_[True, go[1:] != go[:-1]] if len(go) else np.empty(0, bool)

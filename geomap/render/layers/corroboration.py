@@ -6,7 +6,8 @@ from articles (the same schema, ``dataset`` "text", with ``article_id`` and ``ev
 the links between them (one row per (article event, record) pair, as ``geomap join`` writes
 them), three layers are drawn, each with its count in its name:
 
-- "Records corroborated by news": records with at least one link; the popup lists the linked
+- "Records corroborated by news": records with at least one link (that ``corroborates``, where
+  the links table says so); the popup lists the linked
   articles (title, date, link, distance, day gap, rank) and selecting one draws its link lines;
 - "Records with no article": records without a link (off when the map opens: the by-type
   layers draw the same records with their type icons);
@@ -200,6 +201,8 @@ def add_corroboration_layers(m: folium.Map, records: gpd.GeoDataFrame | None,
     """
     info = CorroborationInfo(drawn=True)
     links = pd.DataFrame(columns=list(LINK_INPUT_COLUMNS)) if links is None else links
+    if "corroborates" in links:  # weak candidates (geomap.join.core.CORROBORATE_MIN) do not
+        links = links[links["corroborates"].fillna(False).astype(bool).to_numpy()]
     missing = [c for c in ("article_id", "event_index", "record_id") if c not in links]
     if missing:
         raise ValueError(f"links table lacks {', '.join(missing)}")
