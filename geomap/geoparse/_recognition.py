@@ -94,7 +94,9 @@ class Recogniser:
             found = None
         else:
             if dotted and any(k == "dotted" for k, _ in rows):
-                rows = [(k, r) for k, r in rows if k == "dotted"]
+                # "La.", "Calif.": a dotted abbreviation; "L.A.", "U.S.": capital initials,
+                # also a place's abbreviation ("LA": Los Angeles besides Louisiana)
+                rows = [(k, r) for k, r in rows if k == "dotted" or (dotted == 2 and k == "abbr")]
                 extend = True
             elif as_abbr and any(k in ("abbr", "dotted") for k, _ in rows):
                 # written as an abbreviation ("US", "U.S."): the abbreviation, not "Us"
@@ -176,6 +178,8 @@ class Recogniser:
         next_tok = tokens[s.last + 1] if s.last + 1 < len(tokens) else None
         dotted = text.startswith(".", s.end) and len(last.text) <= 5 and (
             single or all(len(t.text) == 1 for t in tokens[s.first : s.last + 1]))
+        if dotted and not single and first.upper and last.upper:
+            dotted = 2  # capital initials with dots ("L.A.")
         # abbreviations count only as written: dotted ("Calif.", "U.S.") or in capitals ("US")
         found = self._candidates(s, first.upper and last.upper and not in_caps,
                                  first.text.endswith(".") or dotted, dotted,
