@@ -147,18 +147,22 @@ def geocode(query_or_queries: str | Iterable[str], *, country: str | None = None
 def read_events(path_or_paths: str | os.PathLike[str] | Iterable, **options: Any):
     """Event records of one or more files (ACLED, UCDP, GDELT or generic tables, detected from
     their columns) as one event table (:mod:`geomap.events.schema`). Rejected rows, with
-    their reason, are in ``.attrs["rejects"]`` (a DataFrame); ``options`` go to
+    their reason, are in ``.attrs["rejects"]`` (a DataFrame), with the later copies of a
+    record read from two files (ACLED, UCDP, GDELT ids; "duplicate of FILE:ROW"); ``options`` go to
     :func:`geomap.events.read_events` (``format``, ``lat_col``...)."""
     import pandas as pd
 
+    from .events.duplicates import SeenRecords
     from .events.read import read_events as read_one
     from .events.schema import coerce_events, empty_events
 
     paths = [path_or_paths] if isinstance(path_or_paths, str | os.PathLike) \
         else list(path_or_paths)
     frames, rejects = [], []
+    seen = SeenRecords()  # the same record in two files is kept once, the copy a reject
     for path in paths:
         result = read_one(path, **options)
+        seen.drop(result)
         if len(result.events):
             frames.append(result.events)
         if len(result.rejects):

@@ -42,6 +42,8 @@ class MapReport:
     events_rejected: int = 0
     #: records kept without a usable date (linked by place alone)
     events_undated: int = 0
+    #: records already read from an earlier event file (counted once, the copy a reject)
+    events_duplicates: int = 0
     events_located: int = 0
     movements: int = 0
     map_mode: str = "none"
@@ -69,6 +71,7 @@ class MapReport:
                 "resolved": self.resolved, "unresolved": self.mentions - self.resolved,
                 "places": self.places, "event_files": self.event_files, "events": self.events,
                 "events_rejected": self.events_rejected, "events_undated": self.events_undated,
+                "events_duplicates": self.events_duplicates,
                 "events_located": self.events_located,
                 "movements": self.movements,
                 **({"records": self.counts.records, "text_events": self.counts.text_events,
@@ -92,10 +95,12 @@ def _read_event_files(paths: Sequence[str | Path], report: MapReport, out: Path)
     """Event tables of ``paths`` and their rejects (written to events.rejects.csv)."""
     import pandas as pd
 
+    from .events.duplicates import SeenRecords
     from .events.read import read_events
     from .events.schema import coerce_events
 
     frames, rejects = [], []
+    seen = SeenRecords()
     for path in paths:
         try:
             result = read_events(path)
@@ -108,6 +113,7 @@ def _read_event_files(paths: Sequence[str | Path], report: MapReport, out: Path)
         for warning in result.warnings:
             log.warning("%s", warning)
         report.event_files += 1
+        report.events_duplicates += seen.drop(result)
         report.events_rejected += result.rejected
         report.events_undated += result.undated
         if len(result.events):
@@ -273,7 +279,9 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
         report.outputs["rejects"] = str(rej)
     if not items and not event_files and records is None:
         where = f" (reasons in {out / 'articles.rejects.jsonl'})" if reader.rejects else ""
-        raise InputError(f"no article could be read from the inputs{where}")
+        error = InputError(f"no article could be read from the inputs{where}")
+        error.report = report  # the counts so far, for `geomap map --json`
+        raise error
     text_events = None
     if extract and items:
         text_events = _text_events(items, gaz)

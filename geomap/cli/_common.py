@@ -6,8 +6,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-__all__ = ["add_gazetteer_options", "add_language_option", "gazetteer_from_args",
+__all__ = ["add_gazetteer_options", "add_language_option", "counted", "gazetteer_from_args",
            "language_from_args", "other_language_note", "print_table"]
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``"1 record"``, ``"2 records"``, ``"0 records"`` (``plural`` for irregular nouns)."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
 def add_gazetteer_options(p: argparse.ArgumentParser) -> None:
@@ -38,7 +43,7 @@ def other_language_note(ids: Sequence[str], *, total: int | None = None, file=No
     n = len(ids) if total is None else total
     if n:
         more = ", ..." if n > len(ids[:20]) else ""
-        print(f"geomap: {n} document{'s' if n != 1 else ''} not in English, Ukrainian or "
+        print(f"geomap: {counted(n, 'document')} not in English, Ukrainian or "
               f"Russian, read with the nearest rules: {', '.join(ids[:20])}{more}",
               file=file or sys.stderr)
 

@@ -18,6 +18,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from ._common import counted
+
 log = logging.getLogger("geomap.events")
 
 
@@ -160,7 +162,10 @@ def run_read(args: argparse.Namespace) -> int:
     options = {k: getattr(args, k, None) for k in (
         "lat_col", "lon_col", "place_col", "date_col", "id_col", "type_col", "sheet")}
     options = {k: v for k, v in options.items() if v is not None}
+    from ..events.duplicates import SeenRecords
+
     results, unread = [], []
+    seen = SeenRecords()
     paths, skipped = event_inputs(args.files, trust=bool(args.format or args.encoding))
     for path in paths:
         try:
@@ -171,6 +176,7 @@ def run_read(args: argparse.Namespace) -> int:
             continue
         for warning in result.warnings:
             log.warning("%s", warning)
+        seen.drop(result)
         results.append(result)
     for path, reason in skipped:
         log.warning("%s skipped: %s", path, reason)
@@ -183,6 +189,11 @@ def run_read(args: argparse.Namespace) -> int:
                 fh, index=False)
         print(f"geomap: error: no event file could be read (reasons in {rejects_path})",
               file=sys.stderr)
+        if args.json:  # --json always prints its object
+            json.dump({"files": [], "unread": [{"path": p, "reason": why} for p, why in skipped],
+                       "rejects": str(rejects_path), "output": None,
+                       "error": "no event file could be read"}, sys.stdout, indent=2)
+            sys.stdout.write("\n")
         return 1
     frames = [r.events for r in results if len(r.events)]
     if len(frames) == 1:
@@ -229,7 +240,9 @@ def _report(results, output: Path, rejects_path: Path, *, quiet: bool) -> None:
         print(f"{r.path:<{width}}  {r.format:<8} {r.rows:>8} {r.kept:>8} {r.rejected:>8} "
               f"{r.undated:>8}", file=err)
         for note in (r.encoding_report and f"encoding {r.encoding_report}", r.date_report,
-                     r.undated_report and f"{r.undated_report}: linked by place alone"):
+                     r.undated_report and f"{r.undated_report}: linked by place alone",
+                     r.duplicates and f"{r.duplicates} already read from an earlier file: "
+                     "rejected as duplicates, counted once"):
             if note:
                 print(f"  {note}", file=err)
     reasons = Counter(
@@ -239,7 +252,8 @@ def _report(results, output: Path, rejects_path: Path, *, quiet: bool) -> None:
     kept = sum(r.kept for r in results)
     rejected = sum(r.rejected for r in results)
     undated = sum(r.undated for r in results)
-    print(f"wrote {kept} events ({undated} undated) to {output}; {rejected} rejected rows to "
+    print(f"wrote {counted(kept, 'event')} ({undated} undated) to {output}; "
+          f"{counted(rejected, 'rejected row')} to "
           f"{rejects_path}", file=err)
 
 
@@ -284,8 +298,9 @@ def run_extract(args: argparse.Namespace) -> int:
     if not getattr(args, "quiet", False):
         other_language_note(other)
         where = f" (in {rejects_path})" if rejects_path else ""
-        print(f"geomap: {len(items)} documents, {n_events} events, {reader.n_rejected} rejected "
-              f"inputs{where}; wrote {out}", file=sys.stderr)
+        print(f"geomap: {counted(len(items), 'document')}, {counted(n_events, 'event')}, "
+              f"{counted(reader.n_rejected, 'rejected input')}{where}; wrote {out}",
+              file=sys.stderr)
     if args.json:
         json.dump({"documents": len(items), "events": n_events, "rejected": reader.n_rejected,
                    "rejects": str(rejects_path) if rejects_path else None,
@@ -329,7 +344,7 @@ def _run_extract_scaled(args: argparse.Namespace, gaz, out: Path, suffix: str, d
 
     lines = suffix == ".jsonl"
     summary = corpus_run(args, args.inputs, task="events", gazetteer=gaz, date=date,
-                         lines_out=out if lines else None, keep_pairs=not lines)
+                         lines_out=out if lines else None, keep_pairs=not lines, output=out)
     if not lines:
         with atomic_write(out) as fh:
             json.dump(text_events_collection(summary.pairs), fh, ensure_ascii=False,

@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from ._common import counted
+
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
@@ -76,6 +78,6 @@ def run(args) -> int:
                    "rejected": rejected}, sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        print(f"wrote {len(gdf)} {kind} rows to {out} ({fmt})"
-              + (f"; {rejected} rejected rows" if rejected else ""), file=sys.stderr)
+        print(f"wrote {counted(len(gdf), f'{kind} row')} to {out} ({fmt})"
+              + (f"; {counted(rejected, 'rejected row')}" if rejected else ""), file=sys.stderr)
     return 0

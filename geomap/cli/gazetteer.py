@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from ._common import add_gazetteer_options, gazetteer_from_args, print_table
+from ._common import add_gazetteer_options, counted, gazetteer_from_args, print_table
 
 
 def add_parser(sub) -> None:
@@ -45,7 +45,7 @@ def add_parser(sub) -> None:
 
 def run_build(args) -> int:
     gaz = gazetteer_from_args(args)
-    print(f"{gaz.index_path} ({len(gaz):,} places)", file=sys.stderr)
+    print(f"{gaz.index_path} ({counted(len(gaz), 'place')})", file=sys.stderr)
     return 0
 
 

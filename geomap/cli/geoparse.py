@@ -11,6 +11,7 @@ from ..exceptions import UsageError
 from ._common import (
     add_gazetteer_options,
     add_language_option,
+    counted,
     gazetteer_from_args,
     language_from_args,
     other_language_note,
@@ -67,6 +68,11 @@ def _print_rejects(rejects: list[dict]) -> None:
         print(f"{where}: {r['reason']}", file=sys.stderr)
 
 
+def _counts(documents: int, mentions: int, rejects: list[dict]) -> str:
+    return (f"{counted(documents, 'document')}, {counted(mentions, 'mention')}, "
+            f"{counted(len(rejects), 'rejected input')}")
+
+
 def run(args) -> int:
     from tqdm import tqdm
 
@@ -110,7 +116,7 @@ def run(args) -> int:
                     fh.write(json.dumps(r, ensure_ascii=False) + "\n")
         _print_rejects(rejects)
         other_language_note(other)
-        print(f"geomap: {n_docs} documents, {n_mentions} mentions, {len(rejects)} rejected inputs"
+        print(f"geomap: {_counts(n_docs, n_mentions, rejects)}"
               + (f" (in {rej_path})" if rejects else "") + f"; wrote {args.out}", file=sys.stderr)
         return 0 if n_docs else 1
     rows = []
@@ -124,10 +130,14 @@ def run(args) -> int:
                          p.name if p else "(unresolved)", p.feature if p else "",
                          p.country if p else "", f"{p.lat:.3f}" if p else "",
                          f"{p.lon:.3f}" if p else "", f"{m.confidence:.2f}"))
-    print_table(rows, ("document", "span", "mention", "role", "place", "feature", "country",
-                       "lat", "lon", "conf"))
+    if n_docs:  # no empty table when nothing could be read: the rejects and counts say why
+        print_table(rows, ("document", "span", "mention", "role", "place", "feature", "country",
+                           "lat", "lon", "conf"))
     _print_rejects(rejects)
     other_language_note(other)
+    print(f"geomap: {_counts(n_docs, len(rows), rejects)}", file=sys.stderr)
+    if not n_docs:
+        print("geomap: error: no document could be read from the inputs", file=sys.stderr)
     return 0 if n_docs else 1
 
 
@@ -149,6 +159,9 @@ def _run_scaled(args, roles) -> int:
                          p.name if p else "(unresolved)", p.feature if p else "",
                          p.country if p else "", f"{p.lat:.3f}" if p else "",
                          f"{p.lon:.3f}" if p else "", f"{m.confidence:.2f}"))
-    print_table(rows, ("document", "span", "mention", "role", "place", "feature", "country",
-                       "lat", "lon", "conf"))
+    if summary.documents:
+        print_table(rows, ("document", "span", "mention", "role", "place", "feature", "country",
+                           "lat", "lon", "conf"))
+    if not getattr(args, "quiet", False):
+        print(f"geomap: {summary.line()}", file=sys.stderr)
     return 0 if summary.documents else 1

@@ -7,7 +7,7 @@ import json
 import logging
 import sys
 
-from ._common import add_gazetteer_options, gazetteer_from_args
+from ._common import add_gazetteer_options, counted, gazetteer_from_args
 
 DEFAULTS = {"km": 25.0, "days": 3, "top": 2}  # geomap.join.DEFAULTS, without importing it
 
@@ -66,6 +66,7 @@ def add_parser(sub) -> None:
 def run(args: argparse.Namespace) -> int:
     import pandas as pd
 
+    from ..events.duplicates import SeenRecords
     from ..events.extract import extract_events, text_events_frame
     from ..events.read import read_events
     from ..events.schema import coerce_events, empty_events
@@ -75,12 +76,16 @@ def run(args: argparse.Namespace) -> int:
     from ..sources import ArticleReader
 
     frames = []
+    seen = SeenRecords()
     for path in args.events:
         result = read_events(path)
+        if seen.drop(result):
+            log.warning("%s: %d records already read from an earlier file, not counted twice",
+                        path, result.duplicates)
         for warning in result.warnings:
             log.warning("%s", warning)
         if result.rejected:
-            log.warning("%s: %d rows rejected", path, result.rejected)
+            log.warning("%s: %s rejected", path, counted(result.rejected, "row"))
         if result.undated:
             log.warning("%s: %s, linked by place alone", path, result.undated_report)
         frames.append(result.events)
@@ -100,8 +105,8 @@ def run(args: argparse.Namespace) -> int:
         json.dump(summary, sys.stdout)
         sys.stdout.write("\n")
     elif not getattr(args, "quiet", False):
-        print(f"{summary['records_matched']} of {summary['records']} records and "
-              f"{summary['article_events_matched']} of {summary['article_events']} article "
-              f"events found a partner ({summary['links']} links); wrote {args.out}",
-              file=sys.stderr)
+        print(f"{summary['records_matched']} of {counted(summary['records'], 'record')} and "
+              f"{summary['article_events_matched']} of "
+              f"{counted(summary['article_events'], 'article event')} found a partner "
+              f"({counted(summary['links'], 'link')}); wrote {args.out}", file=sys.stderr)
     return 0

@@ -7,7 +7,7 @@ import datetime
 import json
 import sys
 
-from ..exceptions import UsageError
+from ..exceptions import GeomapError, UsageError
 from ._common import add_gazetteer_options, gazetteer_from_args, other_language_note, print_table
 from .join import add_join_options
 
@@ -66,12 +66,23 @@ def run(args) -> int:
 
     date = _date(args.date) if args.date else None
     formats = [f.strip().lower() for f in args.formats.split(",") if f.strip()]
-    report = run_map(args.inputs, args.out, gazetteer=gazetteer_from_args(args), date=date,
-                     extract=not args.no_text_events,
-                     title=args.title, progress=not (args.no_progress or args.json),
-                     event_files=args.event_files, formats=formats, online=args.online,
-                     join=not args.no_join,
-                     join_options={"km": args.km, "days": args.days, "top": args.top})
+    try:
+        report = run_map(args.inputs, args.out, gazetteer=gazetteer_from_args(args), date=date,
+                         extract=not args.no_text_events,
+                         title=args.title, progress=not (args.no_progress or args.json),
+                         event_files=args.event_files, formats=formats, online=args.online,
+                         join=not args.no_join,
+                         join_options={"km": args.km, "days": args.days, "top": args.top})
+    except GeomapError as exc:
+        if not args.json or isinstance(exc, UsageError):
+            raise
+        # --json always prints its object: the counts so far (rejects...) and the error
+        partial = getattr(exc, "report", None)
+        json.dump({**(partial.to_json() if partial is not None else {}), "error": str(exc)},
+                  sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        print(f"geomap: error: {exc}", file=sys.stderr)
+        return 1
     if args.json:
         json.dump(report.to_json(), sys.stdout, indent=2)
         sys.stdout.write("\n")
@@ -85,6 +96,7 @@ def run(args) -> int:
          ("unresolved", report.mentions - report.resolved), ("distinct places", report.places),
          ("event files", report.event_files), ("events", report.events),
          ("events rejected", report.events_rejected),
+         ("  of them duplicates", report.events_duplicates),
          ("events undated", report.events_undated), ("events located", report.events_located),
          ("movements", report.movements), ("links", report.links),
          ("records corroborated", report.records_corroborated),

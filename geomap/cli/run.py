@@ -15,11 +15,13 @@ import argparse
 import json
 import logging
 import sys
+from pathlib import Path
 
 from ..exceptions import UsageError
 from ._common import (
     add_gazetteer_options,
     add_language_option,
+    counted,
     gazetteer_from_args,
     language_from_args,
 )
@@ -67,8 +69,11 @@ def engine_from_args(args: argparse.Namespace):
 
 
 def corpus_run(args: argparse.Namespace, inputs, *, task: str, gazetteer, roles=None,
-               date=None, out_dir=None, lines_out=None, keep_pairs=False):
-    """Run :func:`geomap.scale.run_corpus` with the options of :func:`add_engine_options`."""
+               date=None, out_dir=None, lines_out=None, keep_pairs=False, output=None):
+    """Run :func:`geomap.scale.run_corpus` with the options of :func:`add_engine_options`.
+    ``output``, a file written from the pairs (GeoJSON), puts the rejects beside it as
+    ``OUT.rejects.jsonl`` (lines and folder outputs have theirs from the runner)."""
+
     from ..scale import Columns, run_corpus
 
     columns = Columns(id=args.corpus_id, text=args.corpus_text, date=args.corpus_date or None,
@@ -77,6 +82,8 @@ def corpus_run(args: argparse.Namespace, inputs, *, task: str, gazetteer, roles=
     with engine_from_args(args) as engine:
         return run_corpus(inputs, task=task, gazetteer=gazetteer, engine=engine,
                           out_dir=out_dir, lines_out=lines_out, columns=columns, date=date,
+                          rejects_path=None if output is None or out_dir or lines_out else
+                          Path(output).with_name(f"{Path(output).stem}.rejects.jsonl"),
                           roles=roles, max_chars=args.max_chars,
                           partition_bytes=max(1, int(args.partition_mb * (1 << 20))),
                           cache=cache, progress=not getattr(args, "no_progress", False),
@@ -85,7 +92,8 @@ def corpus_run(args: argparse.Namespace, inputs, *, task: str, gazetteer, roles=
 
 def report(summary, *, args, out) -> None:
     if not getattr(args, "quiet", False):
-        where = f" (in {summary.rejects_path})" if summary.rejects else ""
+        where = f" (in {summary.rejects_path})" if summary.rejects and summary.rejects_path \
+            else ""
         print(f"geomap: {summary.line()}{where}; wrote {out}", file=sys.stderr)
 
 
@@ -166,20 +174,56 @@ def _run_corpus(args: argparse.Namespace) -> int:
 def _run_records(args: argparse.Namespace) -> int:
     import pandas as pd
 
+    from .._atomic import atomic_write
+    from ..events.duplicates import SeenRecords
     from ..events.read import read_events
     from ..events.schema import coerce_events, empty_events
+    from ..exceptions import InputError
     from ..scale.join import write_records
+    from .events import event_inputs
 
-    frames = []
-    for path in args.files:
-        result = read_events(path)
+    paths, skipped = event_inputs(args.files)  # folders too, as 'geomap events read'
+    frames, rejects, seen = [], [], SeenRecords()
+    rows = duplicates = 0
+    for path in paths:
+        try:
+            result = read_events(path)
+        except InputError as exc:  # one bad file does not stop the batch
+            skipped.append((str(path), str(exc).removeprefix(f"{path}: ")))
+            continue
+        for warning in result.warnings:
+            log.warning("%s", warning)
+        duplicates += seen.drop(result)
+        rows += result.rows
         if result.rejected:
-            log.warning("%s: %d rows rejected", path, result.rejected)
+            log.warning("%s: %s rejected", path, counted(result.rejected, "row"))
+            rejects.append(result.rejects)
         frames.append(result.events)
+    for path, reason in skipped:
+        log.warning("%s skipped: %s", path, reason)
+    unread = [{"source_file": p, "source_row": None, "reason": f"file not read: {why}"}
+              for p, why in skipped]
+    lead = ["source_file", "source_row", "reason"]
+    table = pd.concat([pd.DataFrame(unread, columns=lead), *rejects], ignore_index=True)
+    table = table[lead + [c for c in table.columns if c not in lead]]
+    out = Path(args.out)
     frames = [f for f in frames if len(f)]
+    if not frames and not rows:
+        out.mkdir(parents=True, exist_ok=True)
+        with atomic_write(out / "_rejects.csv", "w") as fh:
+            table.to_csv(fh, index=False)
+        print(f"geomap: error: no event file could be read (reasons in {out / '_rejects.csv'})",
+              file=sys.stderr)
+        return 1
     records = coerce_events(pd.concat(frames, ignore_index=True)) if frames else empty_events()
-    write_records(records, args.out, npartitions=args.partitions)
-    print(f"geomap: wrote {len(records)} records in {args.partitions} parts to {args.out}",
+    write_records(records, out, npartitions=args.partitions)
+    with atomic_write(out / "_rejects.csv", "w") as fh:
+        table.to_csv(fh, index=False)
+    rejected = len(table) - len(unread)
+    print(f"geomap: wrote {counted(len(records), 'record')} in "
+          f"{counted(args.partitions, 'part')} to {out}; {counted(rejected, 'row')} rejected "
+          f"({duplicates} already read from an earlier file), "
+          f"{counted(len(unread), 'file')} not read: reasons in {out / '_rejects.csv'}",
           file=sys.stderr)
     return 0
 
@@ -208,7 +252,8 @@ def _run_join(args: argparse.Namespace) -> int:
         json.dump(summary, sys.stdout)
         sys.stdout.write("\n")
     else:
-        print(f"geomap: {n} links to {len(articles)} article rows; wrote {args.out}",
+        print(f"geomap: {counted(n, 'link')} to {counted(len(articles), 'article row')}; "
+              f"wrote {args.out}",
               file=sys.stderr)
     return 0
 
@@ -224,5 +269,5 @@ def _run_places(args: argparse.Namespace) -> int:
     else:
         places = place_counts(args.folder, scheduler=scheduler)
     write_geojson(places, args.out)
-    print(f"geomap: {len(places)} places; wrote {args.out}", file=sys.stderr)
+    print(f"geomap: {counted(len(places), 'place')}; wrote {args.out}", file=sys.stderr)
     return 0

@@ -75,18 +75,24 @@ class RunSummary:
         return out
 
     def line(self) -> str:
-        what = "mentions" if self.task == "mentions" else "events"
+        what = ("mention" if self.task == "mentions" else "event") + _s(self.items)
         rate = self.documents / self.seconds if self.seconds > 0 else 0.0
         undated = f" ({self.undated} undated)" if self.undated else ""
-        return (f"{self.documents} documents ({self.cached} from cache, {self.processed} "
-                f"processed){undated}, {self.items} {what}, {self.rejects} rejects, "
-                f"{self.failed_partitions} failed partitions of {self.partitions}, "
+        return (f"{self.documents} document{_s(self.documents)} ({self.cached} from cache, "
+                f"{self.processed} processed){undated}, {self.items} {what}, "
+                f"{self.rejects} reject{_s(self.rejects)}, {self.failed_partitions} failed "
+                f"partition{_s(self.failed_partitions)} of {self.partitions}, "
                 f"{self.seconds:.1f} s ({rate:.0f} docs/s, {self.engine} engine, "
-                f"{self.workers} worker{'s' if self.workers != 1 else ''})"
-                + (f"; {self.other_language} documents not in English, Ukrainian or Russian "
-                   f"were read with the nearest rules ({', '.join(self.other_language_ids)}"
+                f"{self.workers} worker{_s(self.workers)})"
+                + (f"; {self.other_language} document{_s(self.other_language)} not in English, "
+                   f"Ukrainian or Russian {'was' if self.other_language == 1 else 'were'} read "
+                   f"with the nearest rules ({', '.join(self.other_language_ids)}"
                    f"{', ...' if self.other_language > len(self.other_language_ids) else ''})"
                    if self.other_language else ""))
+
+
+def _s(n: int) -> str:
+    return "" if n == 1 else "s"
 
 
 def _partition_reject(part: Partition, error: BaseException) -> dict[str, Any]:

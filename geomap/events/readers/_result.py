@@ -38,6 +38,9 @@ class ReadResult:
     #: why kept records are undated: "blank" / "unreadable" / "before 1900" / "in the future"
     #: -> count (the values in :data:`._checks.UNDATED`)
     undated_why: dict[str, int] = field(default_factory=dict)
+    #: records already read from an earlier file of the batch, moved to ``rejects``
+    #: (:class:`geomap.events.duplicates.SeenRecords`)
+    duplicates: int = 0
 
     @property
     def kept(self) -> int:
@@ -69,6 +72,7 @@ class ReadResult:
             "kept": self.kept,
             "rejected": self.rejected,
             "undated": self.undated,
+            "duplicates": self.duplicates,
             "encoding": self.encoding_report or self.encoding,
             "dates": self.date_report,
             "warnings": list(self.warnings),
