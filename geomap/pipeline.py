@@ -91,19 +91,21 @@ class MapReport:
                 "outputs": self.outputs, "removed": self.removed}
 
 
-def _read_event_files(paths: Sequence[str | Path], report: MapReport, out: Path):
-    """Event tables of ``paths`` and their rejects (written to events.rejects.csv)."""
+def _read_event_files(paths: Sequence[str | Path], report: MapReport, out: Path, gaz):
+    """Event tables of ``paths`` and their rejects (written to events.rejects.csv); place
+    names of generic tables without coordinates are geocoded with ``gaz``."""
     import pandas as pd
 
     from .events.duplicates import SeenRecords
     from .events.read import read_events
+    from .events.readers._geocode import GazetteerGeocoder
     from .events.schema import coerce_events
 
     frames, rejects = [], []
     seen = SeenRecords()
     for path in paths:
         try:
-            result = read_events(path)
+            result = read_events(path, geocoder=GazetteerGeocoder(gaz))
         except InputError as exc:  # one bad file does not stop the batch: its reason is kept
             log.warning("%s", exc)
             report.events_rejected += 1
@@ -290,7 +292,7 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
     report.mentions = len(frame)
     report.resolved = int(frame.geometry.notna().sum())
     report.places = int(frame["place_key"].nunique())
-    dataset_events = _read_event_files(event_files, report, out) if event_files else None
+    dataset_events = _read_event_files(event_files, report, out, gaz) if event_files else None
     if records is not None and len(records):
         dataset_events = _combine_events([dataset_events, records])
     links = _join(dataset_events, text_events, articles=[art for art, _ in items],

@@ -69,7 +69,7 @@ def read_events(
     path: str | os.PathLike[str],
     *,
     format: str | None = None,
-    geocoder: Any = None,
+    geocoder: Any = "offline",
     dataset: str | None = None,
     encoding: str | None = None,
     dayfirst: bool | None = None,
@@ -77,7 +77,11 @@ def read_events(
 ) -> ReadResult:
     """Read one event file into a :class:`ReadResult` (``.events``, ``.rejects``, ``.rows``).
 
-    ``format`` is one of :data:`FORMATS`; None detects it from the columns. ``geocoder``,
+    ``format`` is one of :data:`FORMATS`; None detects it from the columns. ``geocoder``
+    locates the rows of a generic table that name a place but give no coordinates: "offline"
+    (the default) the offline gazetteer, opened only when a table needs it (the name with the
+    table's admin-1 as context, inside the row's country), None no geocoding, or any object
+    with ``geocode(query)`` answering a :class:`~geomap.geocoding.GeocodeResult`. ``geocoder``,
     ``dataset`` and the generic options (``lat_col``, ``lon_col``, ``place_col``, ``date_col``,
     ``id_col``, ``type_col``, ``sheet``) apply to generic tables. ``dayfirst`` settles the
     order of numeric dates (3/7/2019); None decides it per file (:mod:`geomap.dates`). Every
@@ -122,6 +126,13 @@ def read_events(
     elif format == "gkg":
         result = read_gkg_locations(path, encoding=encoding)
     else:
+        if isinstance(geocoder, str):
+            if geocoder != "offline":
+                raise InputError(f"unknown geocoder {geocoder!r}: 'offline', None or an object "
+                                 "with geocode(query)")
+            from .readers._geocode import GazetteerGeocoder
+
+            geocoder = GazetteerGeocoder()
         result = read_generic(path, geocoder=geocoder, dataset=dataset, encoding=encoding,
                               kind=kind, dayfirst=dayfirst, **options)
     if dataset and format != "generic":

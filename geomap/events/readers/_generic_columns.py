@@ -91,17 +91,20 @@ def _pick(fields: Sequence[str], role: str, chosen: str | None) -> str | None:
 
 
 class _Geocache:
-    """Each distinct place name geocoded once per file."""
+    """Each distinct place name (with its admin-1 and country) geocoded once per file."""
 
     def __init__(self, geocoder: Any) -> None:
         self.geocoder = geocoder
-        self.cache: dict[str, Any] = {}
+        self.countries = bool(getattr(geocoder, "accepts_country", False))
+        self.cache: dict[tuple[str, str | None], Any] = {}
 
-    def __call__(self, query: str) -> Any:
-        if query not in self.cache:
-            result = self.geocoder.geocode(query)
-            self.cache[query] = getattr(result, "place", result)
-        return self.cache[query]
+    def __call__(self, query: str, country: str | None = None) -> Any:
+        key = (query, country if self.countries else None)
+        if key not in self.cache:
+            result = self.geocoder.geocode(query, country=key[1]) if self.countries \
+                else self.geocoder.geocode(query)
+            self.cache[key] = getattr(result, "place", result)
+        return self.cache[key]
 
 
 @dataclass
@@ -121,7 +124,7 @@ class Roles:
         out = []
         if self.cols["date"] is None and rows:
             out.append(f"{name}: no date column found (looked for {', '.join(NAMES['date'])}); "
-                       "events are undated; choose one with date_col (--date-col)")
+                       "events are undated; name it with --date-col (date_col= in Python)")
         if self.cols["lat"] is None and self.geometry is None:
             if self.cols["place"] is None:
                 out.append(f"{name}: no coordinate or place column; events are unlocated")
@@ -322,7 +325,14 @@ def convert(frame: pd.DataFrame, rows: np.ndarray, state: State, roles: Roles) -
     if roles.geocode is not None and cols["place"]:
         need = lat.isna() & location.notna() & checks.ok
         if need.any():
-            places = map_unique(location[need], roles.geocode)
+            query = location[need].astype(object)
+            if cols["admin1"]:  # "Kurakhove" + admin1 "Donetsk Oblast": the namesake inside it
+                region = col("admin1")[need].astype(object)
+                named = region.notna() & (region != query)
+                query = query.where(~named, query + ", " + region.where(named, ""))
+            iso2 = map_unique(col("country")[need], country_to_iso2) if cols["country"] \
+                else pd.Series(None, index=query.index, dtype=object)
+            places = map_unique_pairs(query, iso2, roles.geocode)
             found = places.notna()
             hit = places[found]
             if len(hit):

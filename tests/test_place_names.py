@@ -1,0 +1,42 @@
+"""Generic event tables that name their places but give no coordinates are located offline."""
+
+from __future__ import annotations
+
+import geomap
+from geomap.events import read_events
+
+# our own rows
+NAMES = ("date,location,admin1,country,event_type,fatalities\n"
+         "2024-06-02,Lozova,Kharkiv Oblast,Ukraine,shelling,1\n"
+         "2024-06-03,Pokrovsk,Donetsk Oblast,UA,drone strike,0\n"
+         "2024-06-04,Zzyzxovka,Sumy Oblast,Ukraine,shelling,0\n"
+         "2024-06-05,,,,protest,0\n")
+
+
+def test_place_names_are_geocoded_with_their_admin1_and_country(tmp_path):
+    path = tmp_path / "incidents.csv"
+    path.write_text(NAMES, encoding="utf-8")
+    result = read_events(path)
+    ev = result.events.set_index("source_row")
+    assert (ev.loc[1, "country"], ev.loc[1, "geo_precision"]) == ("UA", "exact")
+    assert abs(ev.loc[1, "geometry"].y - 48.89) < 0.1          # Lozova, Kharkiv Oblast
+    assert abs(ev.loc[2, "geometry"].x - 37.18) < 0.1          # Pokrovsk, Donetsk Oblast
+    # an unknown village falls back to the oblast named with it, never a far namesake
+    assert ev.loc[3, "geo_precision"] == "admin1" and ev.loc[3, "geometry"].y > 50.2
+    assert ev.loc[4, "geometry"] is None                        # nothing to locate: kept
+    assert not any("not geocoded" in w for w in result.warnings)
+
+
+def test_no_geocoding_when_asked_and_a_warning_says_so(tmp_path):
+    path = tmp_path / "incidents.csv"
+    path.write_text(NAMES, encoding="utf-8")
+    result = read_events(path, geocoder=None)
+    assert result.events.geometry.isna().all()
+    assert any("not geocoded" in w for w in result.warnings)
+
+
+def test_the_python_api_locates_a_table_of_place_names(tmp_path):
+    path = tmp_path / "incidents.csv"
+    path.write_text(NAMES, encoding="utf-8")
+    table = geomap.read_events(path)
+    assert table.geometry.notna().sum() == 3
