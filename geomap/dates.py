@@ -27,6 +27,7 @@ exports write) and a warning.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Iterable
@@ -57,6 +58,15 @@ _MONTHS = {
     for name in names
 }
 
+@functools.cache
+def _other_months() -> dict[str, int]:
+    """Month names of the other languages geomap reads ("3 ноября 2024", "5 листопада 2024"),
+    from their :class:`geomap.lang.Language` records (imported on the first such word)."""
+    from .lang import get_language
+
+    return {name: n for code in ("uk", "ru") for name, n in get_language(code).months.items()}
+
+
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _ZONE = r"(?:\s*(?:z|utc|gmt|[a-z]{3,4}|[+-]\d{2}(?::?\d{2})?))?"
 _TIME = (r"(?:(?:t|\s+|,\s*)(?P<hh>\d{1,2}):(?P<mi>\d{2})(?::\d{2}(?:[.,]\d+)?)?"
@@ -71,11 +81,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("compact", r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:\d{4}(?:\d{2})?)?(?:\.0+)?", "day"),
         ("numeric", r"(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})" + _TIME,
          "day"),
-        ("day-month", _WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?[\s-]+(?P<mon>[a-z]{3,9})\.?"
+        ("day-month", _WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?[\s-]+(?P<mon>[^\W\d_]{3,9})\.?"
          r"[\s,-]+(?P<y>\d{4})" + _TIME, "day"),
-        ("month-day", _WEEKDAY + r"(?P<mon>[a-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?"
+        ("month-day", _WEEKDAY + r"(?P<mon>[^\W\d_]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?"
          r"\s+(?P<y>\d{4})" + _TIME, "day"),
-        ("month", r"(?P<mon>[a-z]{3,9})\.?,?\s+(?P<y>\d{4})", "month"),
+        ("month", r"(?P<mon>[^\W\d_]{3,9})\.?,?\s+(?P<y>\d{4})", "month"),
         ("iso-month", r"(?P<y>\d{4})-(?P<m>\d{1,2})", "month"),
         ("year", r"(?P<y>\d{4})(?:\.0+)?", "year"),
     )
@@ -140,7 +150,8 @@ def _build(name: str, precision: str, g: dict[str, str | None],
                 first = not g.get("ampm")
             day, month = (a, b) if first else (b, a)
         elif g.get("mon") is not None:
-            month = _MONTHS.get(g["mon"].lower().rstrip("."), 0)
+            key = g["mon"].lower().rstrip(".")
+            month = _MONTHS.get(key) or (0 if key.isascii() else _other_months().get(key, 0))
             if not month:
                 return None
             day = int(g["d"]) if g.get("d") else 1

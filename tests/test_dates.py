@@ -148,3 +148,18 @@ def test_any_values_never_raise(values):
     assert len(col.dates) == len(values)
     for v in values:
         parse_date(v)
+
+
+def test_ukrainian_and_russian_month_names_read_as_english_ones(tmp_path):
+    # our own date lines; the title after the date stays the title
+    from geomap.sources import ArticleReader
+
+    (tmp_path / "ru.txt").write_text("date 7 октября 2023 Пожар на складе в Курске\n\n"
+                                     "Вечером загорелся склад.\n", encoding="utf-8")
+    (tmp_path / "uk.txt").write_text("date 14 березня 2024 Тривога у Полтаві\n\n"
+                                     "Зранку лунала тривога.\n", encoding="utf-8")
+    read = {a.title: a.date for a in ArticleReader().read([tmp_path])}
+    assert read == {"Пожар на складе в Курске": dt.date(2023, 10, 7),
+                    "Тривога у Полтаві": dt.date(2024, 3, 14)}
+    assert parse_date_value("2 лютого 2022").date == dt.date(2022, 2, 2)
+    assert parse_date_value("7 будинків 2022") is None        # a word that is no month
