@@ -53,7 +53,8 @@ def _add_read(esub) -> None:
     for role in ("lat", "lon", "place", "date", "id", "type"):
         g.add_argument(f"--{role}-col", dest=f"{role}_col", metavar="COLUMN",
                        help=f"the {role} column (default: sniffed from the names)")
-    g.add_argument("--sheet", help="XLSX sheet name (default: the first)")
+    g.add_argument("--sheet", help="XLSX sheet name (default: the first sheet whose header "
+                   "names a date and a location, else the first)")
     p.add_argument("--json", action="store_true",
                    help="print {\"files\": [...]} on stdout (rows, kept, rejected, undated, "
                    "rejects)")

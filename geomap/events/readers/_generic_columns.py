@@ -1,5 +1,5 @@
 """Generic event tables as columns: which column plays which role (:func:`pick_roles`), XLSX
-and GeoJSON loaded as frames of strings (:func:`load_xlsx`, :func:`load_geojson`), and the
+and GeoJSON loaded as frames of strings (:func:`._xlsx.load_xlsx`, :func:`load_geojson`), and the
 column-wise ``convert`` that checks one batch (:func:`convert`, used by :mod:`.generic`).
 
 Checks run in the order the readers have always applied them (first failing check wins): the
@@ -28,7 +28,16 @@ from ._batch import Converted, State
 from ._checks import Checks, coords, map_unique, map_unique_pairs
 from ._countries import country_to_iso2
 
-__all__ = ["NAMES", "Roles", "convert", "load_geojson", "load_xlsx", "pick_roles"]
+__all__ = [
+    "NAMES",
+    "Roles",
+    "cell_text",
+    "cells_frame",
+    "convert",
+    "load_geojson",
+    "pick_column",
+    "pick_roles",
+]
 
 #: Candidate column names for each role, by priority (compared lower case, ignoring spaces,
 #: dots, dashes and underscores).
@@ -66,7 +75,7 @@ def _norm(name: str) -> str:
     return re.sub(r"[\s._\-]+", "", str(name).strip().lower())
 
 
-def _pick(fields: Sequence[str], role: str, chosen: str | None) -> str | None:
+def pick_column(fields: Sequence[str], role: str, chosen: str | None) -> str | None:
     if chosen is not None:
         matches = [f for f in fields if f == chosen] or [
             f for f in fields if f.lower() == chosen.lower()]
@@ -140,7 +149,7 @@ def pick_roles(name: str, fields: Sequence[str], chosen: dict[str, str | None], 
     """The role of each column (``chosen`` ones by name); InputError for an ambiguous
     latitude/longitude or a latitude without longitude (or the reverse)."""
     fields = list(fields)
-    cols = {role: _pick(fields, role, chosen.get(role)) for role in NAMES}
+    cols = {role: pick_column(fields, role, chosen.get(role)) for role in NAMES}
     if (cols["lat"] is None) != (cols["lon"] is None):
         missing = "longitude" if cols["lon"] is None else "latitude"
         raise InputError(f"{name}: found a {'latitude' if missing == 'longitude' else 'longitude'}"
@@ -152,7 +161,7 @@ def pick_roles(name: str, fields: Sequence[str], chosen: dict[str, str | None], 
 
 # -- in-memory tables -----------------------------------------------------------------------
 
-def _text(value: Any) -> str:
+def cell_text(value: Any) -> str:
     """A cell as text: "" for none, whole floats without ".0", dates in ISO form."""
     if value is None:
         return ""
@@ -173,50 +182,15 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _frame(fields: list[str], rows: list[list[Any]]) -> pd.DataFrame:
+def cells_frame(fields: list[str], rows: list[list[Any]]) -> pd.DataFrame:
     """Rows of cells as string columns (surplus cells joined in ``_extra_fields``)."""
     width = len(fields)
-    data = {f: [_text(r[i]) if i < len(r) else "" for r in rows] for i, f in enumerate(fields)}
+    data = {f: [cell_text(r[i]) if i < len(r) else "" for r in rows] for i, f in enumerate(fields)}
     frame = pd.DataFrame(data, columns=fields, dtype=object)
     if any(len(r) > width for r in rows):
-        frame["_extra_fields"] = [" | ".join(_text(v) for v in r[width:]) if len(r) > width
+        frame["_extra_fields"] = [" | ".join(cell_text(v) for v in r[width:]) if len(r) > width
                                   else "" for r in rows]
     return frame
-
-
-def load_xlsx(path: str | os.PathLike[str], sheet: str | None
-              ) -> tuple[list[str], pd.DataFrame, np.ndarray]:
-    """``(column names, frame of strings, data-row numbers)`` of a worksheet (the first one
-    unless ``sheet``); blank rows are not rows."""
-    try:
-        import openpyxl
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("reading XLSX files needs openpyxl: pip install openpyxl") from exc
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:
-        raise InputError(f"{path}: not a readable XLSX workbook: {exc}") from exc
-    try:
-        if sheet is not None and sheet not in wb.sheetnames:
-            raise InputError(f"{path}: no sheet {sheet!r}; sheets: {', '.join(wb.sheetnames)}")
-        ws = wb[sheet] if sheet is not None else wb.worksheets[0]
-        header: list[str] | None = None
-        rows: list[list[Any]] = []
-        for values in ws.iter_rows(values_only=True):
-            vals = list(values)
-            if all(_text(v).strip() == "" for v in vals):
-                continue
-            if header is None:
-                header = [_text(v).strip() or f"column_{i + 1}" for i, v in enumerate(vals)]
-                continue
-            while len(vals) > len(header) and _text(vals[-1]).strip() == "":
-                vals.pop()
-            rows.append(vals)
-    finally:
-        wb.close()
-    if header is None:
-        raise InputError(f"{path}: empty workbook, not an event table")
-    return header, _frame(header, rows), np.arange(1, len(rows) + 1, dtype=np.int64)
 
 
 def _point(geom: Any) -> tuple[Any, Any, str | None, bool]:
@@ -254,10 +228,10 @@ def load_geojson(path: str | os.PathLike[str], data: bytes
     props = [((f if isinstance(f, dict) else {}).get("properties") or {}) for f in features]
     props = [p if isinstance(p, dict) else {} for p in props]
     fields = list(dict.fromkeys(k for p in props for k in p))
-    frame = _frame(fields, [[p.get(k) for k in fields] for p in props])
+    frame = cells_frame(fields, [[p.get(k) for k in fields] for p in props])
     points = [_point((f if isinstance(f, dict) else {}).get("geometry")) for f in features]
     geometry = pd.DataFrame({
-        "x": [_text(p[0]) for p in points], "y": [_text(p[1]) for p in points],
+        "x": [cell_text(p[0]) for p in points], "y": [cell_text(p[1]) for p in points],
         "type": [p[2] for p in points], "present": [p[3] for p in points]}, dtype=object)
     geometry["present"] = geometry["present"].astype(bool)
     return fields, frame, np.arange(1, len(features) + 1, dtype=np.int64), geometry

@@ -24,7 +24,7 @@ import pandas as pd
 from ...exceptions import InputError
 from ._batch import State, _Collector, read_table
 from ._files import Encoding, Layout, read_bytes
-from ._generic_columns import NAMES, Roles, convert, load_geojson, load_xlsx, pick_roles
+from ._generic_columns import NAMES, Roles, convert, load_geojson, pick_roles
 from ._result import ReadResult
 
 __all__ = ["NAMES", "read_generic"]
@@ -98,14 +98,18 @@ def read_generic(
         roles = holder["roles"]
     else:
         geometry = None
+        notes: list[str] = []
         if kind == "xlsx":
             if not Path(name).exists():
                 raise InputError(f"{name}: no such file")
-            fields, frame, rows = load_xlsx(path, sheet)
+            from ._xlsx import load_xlsx
+
+            fields, frame, rows, notes = load_xlsx(path, sheet, date_col=date_col)
         else:
             fields, frame, rows, geometry = load_geojson(path, data if data is not None
                                                          else read_bytes(path))
         roles = pick_roles(name, fields, chosen, **common, geometry=geometry)
         result = _read_frame(name, frame, rows, roles=roles, dayfirst=dayfirst)
+        result.warnings.extend(notes)
     result.warnings.extend(roles.warnings(name, rows=result.rows))
     return result
