@@ -40,3 +40,18 @@ def test_the_python_api_locates_a_table_of_place_names(tmp_path):
     path.write_text(NAMES, encoding="utf-8")
     table = geomap.read_events(path)
     assert table.geometry.notna().sum() == 3
+
+
+def test_free_text_types_and_countries_in_other_scripts_are_understood(tmp_path):
+    # our own rows: labels as analysts type them, countries in Ukrainian and Russian
+    path = tmp_path / "log.csv"
+    path.write_text("date;location;country;event_type\n"
+                    "2024-06-02;Ізюм;Україна;обстріли\n"
+                    "2024-06-03;Шебекино;Россия;атака беспилотника\n"
+                    "2024-06-04;Lozova;Ukraine;artillery shelling\n"
+                    "2024-06-05;Lozova;Ukraine;street protest\n"
+                    "2024-06-06;Lozova;Ukraine;weather report\n", encoding="utf-8")
+    ev = read_events(path).events
+    assert list(ev["country"]) == ["UA", "RU", "UA", "UA", "UA"]
+    assert list(ev["event_type"].fillna("-")) == ["assault", "assault", "assault", "protest", "-"]
+    assert ev.loc[1, "geometry"].y > 50                           # Shebekino, Belgorod Oblast

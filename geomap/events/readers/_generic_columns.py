@@ -107,6 +107,12 @@ class _Geocache:
         self.countries = bool(getattr(geocoder, "accepts_country", False))
         self.cache: dict[tuple[str, str | None], Any] = {}
 
+    def country_code(self, name: str) -> str | None:
+        """ISO2 of a country name the code tables lack (geocoders with ``country_code``)."""
+        if ("country", name) not in self.cache:
+            self.cache[("country", name)] = self.geocoder.country_code(name)
+        return self.cache[("country", name)]
+
     def __call__(self, query: str, country: str | None = None) -> Any:
         key = (query, country if self.countries else None)
         if key not in self.cache:
@@ -242,7 +248,25 @@ def load_geojson(path: str | os.PathLike[str], data: bytes
 def _event_type(orig_type: Any, orig_sub: Any) -> str | None:
     if not orig_type:
         return None
-    return (from_acled(orig_type, orig_sub) if orig_sub else None) or normalise_type(orig_type)
+    return ((from_acled(orig_type, orig_sub) if orig_sub else None) or normalise_type(orig_type)
+            or _type_from_words(orig_type))
+
+
+def _type_from_words(label: str) -> str | None:
+    """The type of a free-text label ("shelling", "drone strike", "обстріл", "атака БПЛА") from
+    the event words of its language (:attr:`geomap.lang.Language.triggers`, their lemmas): the
+    first word of the label that is one, as the text extractor reads it."""
+    from ...lang import get_language
+
+    for word in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", str(label).lower()):
+        codes = ("en",) if word.isascii() else ("uk", "ru")
+        for code in codes:
+            lang = get_language(code)
+            for lemma in dict.fromkeys([word, *lang.lemmas(word)]):
+                trigger = lang.triggers.get(lemma)
+                if trigger is not None and not trigger.move and not trigger.say:
+                    return trigger.type
+    return None
 
 
 def convert(frame: pd.DataFrame, rows: np.ndarray, state: State, roles: Roles) -> Converted:
@@ -293,6 +317,12 @@ def convert(frame: pd.DataFrame, rows: np.ndarray, state: State, roles: Roles) -
         lat[rest], lon[rest] = c_lat, c_lon
         geo_prec[rest & lat.notna()] = "exact"
 
+    named = col("country")
+    country = map_unique(named, country_to_iso2)
+    unknown = country.isna() & named.notna()
+    if unknown.any() and roles.geocode is not None and roles.geocode.countries:
+        # a country named in another script ("Україна", "Россия"): the gazetteer's names
+        country[unknown] = map_unique(named[unknown], roles.geocode.country_code)
     location = col("place")
     place_country = pd.Series(None, index=idx, dtype=object)
     place_admin1 = pd.Series(None, index=idx, dtype=object)
@@ -304,9 +334,7 @@ def convert(frame: pd.DataFrame, rows: np.ndarray, state: State, roles: Roles) -
                 region = col("admin1")[need].astype(object)
                 named = region.notna() & (region != query)
                 query = query.where(~named, query + ", " + region.where(named, ""))
-            iso2 = map_unique(col("country")[need], country_to_iso2) if cols["country"] \
-                else pd.Series(None, index=query.index, dtype=object)
-            places = map_unique_pairs(query, iso2, roles.geocode)
+            places = map_unique_pairs(query, country[need], roles.geocode)
             found = places.notna()
             hit = places[found]
             if len(hit):
@@ -336,7 +364,6 @@ def convert(frame: pd.DataFrame, rows: np.ndarray, state: State, roles: Roles) -
     if cols["id"]:
         checks.duplicates(ids, pd.Series(rows, index=idx), state.seen)
     orig_type, orig_sub = col("type"), col("subtype")
-    country = map_unique(col("country"), country_to_iso2)
     country = country.where(country.notna(), place_country)
     admin1 = col("admin1").astype(object)
     admin1 = admin1.where(admin1.notna(), place_admin1)

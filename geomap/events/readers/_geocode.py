@@ -31,6 +31,13 @@ class GazetteerGeocoder:
             self._gazetteer = Gazetteer()
         return self._gazetteer
 
+    def country_code(self, name: str) -> str | None:
+        """ISO2 of a country by any of its gazetteer names ("Україна" -> "UA"), else None."""
+        from ...geocoding.freeform import geocode_freeform
+
+        place = geocode_freeform(name, self.gazetteer, feature="country").place
+        return place.country if place is not None else None
+
     def geocode(self, query: str, country: str | None = None):
         from ...geocoding.freeform import geocode_freeform
 
