@@ -55,3 +55,15 @@ def test_free_text_types_and_countries_in_other_scripts_are_understood(tmp_path)
     assert list(ev["country"]) == ["UA", "RU", "UA", "UA", "UA"]
     assert list(ev["event_type"].fillna("-")) == ["assault", "assault", "assault", "protest", "-"]
     assert ev.loc[1, "geometry"].y > 50                           # Shebekino, Belgorod Oblast
+
+
+def test_ukrainian_and_russian_column_names_are_recognised(tmp_path):
+    path = tmp_path / "журнал.csv"
+    path.write_bytes("Дата;Населений пункт;Область;Загиблі;Опис\n"
+                     "12.06.2024;Вовчанськ;Харківська область;2;обстріл центру\n"
+                     .encode("cp1251"))
+    result = read_events(path)
+    ev = result.events.iloc[0]
+    assert (str(ev["date"].date()), ev["location"], ev["fatalities"]) == \
+        ("2024-06-12", "Вовчанськ", 2)
+    assert ev["geometry"].y > 50 and ev["notes"] == "обстріл центру"

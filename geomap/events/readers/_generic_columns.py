@@ -40,7 +40,8 @@ __all__ = [
 ]
 
 #: Candidate column names for each role, by priority (compared lower case, ignoring spaces,
-#: dots, dashes and underscores).
+#: dots, dashes and underscores, "ё" as "е"), in English and then in Ukrainian and Russian
+#: (tables of the languages geomap reads; see :data:`_HEADERS_UK_RU`).
 NAMES: dict[str, tuple[str, ...]] = {
     "lat": ("lat", "latitude", "y", "latdd", "decimallatitude"),
     "lon": ("lon", "lng", "long", "longitude", "x", "londd", "decimallongitude"),
@@ -71,8 +72,27 @@ _FEATURE_PRECISION = {
 }
 
 
+#: Ukrainian and Russian column names by role (normalised as :func:`_norm` does).
+_HEADERS_UK_RU: dict[str, tuple[str, ...]] = {
+    "lat": ("широта",),
+    "lon": ("довгота", "долгота"),
+    "date": ("дата", "датаподії", "датасобытия"),
+    "place": ("населенийпункт", "населенныйпункт", "місце", "место", "локація", "локация",
+              "місто", "город", "село"),
+    "id": ("ід", "ид", "номер"),
+    "type": ("тип", "типподії", "типсобытия", "подія", "событие", "категорія", "категория"),
+    "admin1": ("область", "регіон", "регион"),
+    "country": ("країна", "страна"),
+    "fatalities": ("загиблі", "загиблих", "погибшие", "погибших", "убиті", "убитые"),
+    "source": ("джерело", "источник"),
+    "notes": ("опис", "описание", "примітки", "примечание", "коментар", "комментарий"),
+}
+for _role, _names in _HEADERS_UK_RU.items():
+    NAMES[_role] = (*NAMES[_role], *_names)
+
+
 def _norm(name: str) -> str:
-    return re.sub(r"[\s._\-]+", "", str(name).strip().lower())
+    return re.sub(r"[\s._\-]+", "", str(name).strip().lower().replace("ё", "е"))
 
 
 def pick_column(fields: Sequence[str], role: str, chosen: str | None) -> str | None:
