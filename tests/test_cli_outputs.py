@@ -70,3 +70,11 @@ def test_summaries_put_one_thing_in_the_singular():
     for part in ("1 document (", "1 event,", "1 reject,", "of 1,", "1 worker)",
                  "1 document not in English, Ukrainian or Russian was read"):
         assert part in line, (part, line)
+
+
+def test_a_table_with_no_event_column_is_not_read_as_events(tmp_path, capsys):
+    table = tmp_path / "scores.csv"
+    table.write_text("name,score\nalpha,3\nbeta,4\n", encoding="utf-8")
+    assert main(["events", "read", str(table), "-o", str(tmp_path / "e.csv")]) == 1
+    assert "not an event table" in (tmp_path / "e.rejects.csv").read_text(encoding="utf-8")
+    assert main(["export", str(table), "-o", str(tmp_path / "x.kml")]) == 2  # usage error

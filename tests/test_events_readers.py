@@ -571,3 +571,14 @@ def test_acled_country_cell_of_a_superscript_digit_is_no_country(tmp_path):
     assert len(result.events) + len(result.rejects) == 2
     countries = dict(zip(result.events["event_id"], result.events["country"], strict=True))
     assert countries.get("UKR2") == "UA"
+
+
+def test_a_count_too_large_for_a_whole_number_is_an_invalid_fatalities_value(tmp_path):
+    # found by the property test: 30 nines as fatalities broke the cast to Int64
+    text = (FIXTURES / "acled_current.csv").read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(text)))
+    header, data = rows[0], [list(r) for r in rows[1:]]
+    data[0][header.index("fatalities")] = "9" * 30
+    r = read_events(write_csv(tmp_path / "acled_big.csv", header, data))
+    assert r.kept + r.rejected == r.rows
+    assert reasons(r) == ["invalid fatalities"]

@@ -249,7 +249,8 @@ class Checks:
             pd.Series("", index=self.frame.index)
         text = self.clean(name)
         values, _special = _numbers(raw, decimal_comma=False)
-        bad = text.notna() & (values.isna() | (values < 0) | np.isinf(values))
+        bad = text.notna() & (values.isna() | (values < 0) | np.isinf(values)
+                              | (values >= 2.0 ** 63))  # no count beyond what Int64 holds
         if whole:
             bad |= text.notna() & values.notna() & (values % 1 != 0)
         if bad.any():

@@ -181,6 +181,10 @@ def pick_roles(name: str, fields: Sequence[str], chosen: dict[str, str | None], 
         raise InputError(f"{name}: found a {'latitude' if missing == 'longitude' else 'longitude'}"
                          f" column but no {missing} column; choose it with "
                          f"{'lon' if missing == 'longitude' else 'lat'}_col")
+    if geometry is None and not any(cols[r] for r in ("date", "place", "lat", "type", "admin1")):
+        raise InputError(f"{name}: not an event table: no date, place, coordinate or event type "
+                         f"column (columns: {', '.join(fields[:12])}"
+                         f"{', ...' if len(fields) > 12 else ''})")
     return Roles(cols, stem, dataset, _Geocache(geocoder) if geocoder is not None else None,
                  geometry)
 
