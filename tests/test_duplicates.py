@@ -94,3 +94,21 @@ def test_run_records_reads_a_folder_and_keeps_each_record_once(tmp_path, capsys)
     assert reasons == ["duplicate", "file"]
     err = capsys.readouterr().err
     assert "3 records" in err and "1 already read from an earlier file" in err
+
+
+def test_join_keeps_every_record_or_its_reason_and_counts_them(tmp_path, capsys):
+    a = _acled(tmp_path / "a.csv", ["UKR901", "UKR902"])
+    b = _acled(tmp_path / "b.csv", ["UKR902", "UKR903"])
+    bad = tmp_path / "scores.csv"
+    bad.write_text("name,score\nalpha,3\n", encoding="utf-8")
+    article = tmp_path / "report.txt"
+    article.write_text("date 2024-05-02 Clashes near Vovchansk\n\nFighting was reported near "
+                       "Vovchansk on Thursday, officials said.\n", encoding="utf-8")
+    out = tmp_path / "links.geojson"
+    assert main(["join", "--events", str(a), str(b), str(bad), "--articles", str(article),
+                 "-o", str(out), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["records"], report["records_duplicates"], report["event_files_unread"]) \
+        == (3, 1, 1)
+    rejects = pd.read_csv(report["rejects"]["records"])
+    assert sorted(rejects["reason"].str.split(" ").str[0]) == ["duplicate", "file"]

@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import sys
+from pathlib import Path
 
 from ._common import add_gazetteer_options, counted, gazetteer_from_args
 
@@ -64,34 +65,27 @@ def add_parser(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import pandas as pd
-
-    from ..events.duplicates import SeenRecords
+    from .._atomic import atomic_write
+    from ..events.batch import read_batch
     from ..events.extract import extract_events, text_events_frame
-    from ..events.read import read_events
-    from ..events.schema import coerce_events, empty_events
     from ..export.geojson import write_geojson
     from ..geoparse import Geoparser
     from ..join import join_events, with_article_fields
     from ..sources import ArticleReader
 
-    frames = []
-    seen = SeenRecords()
-    for path in args.events:
-        result = read_events(path)
-        if seen.drop(result):
-            log.warning("%s: %d records already read from an earlier file, not counted twice",
-                        path, result.duplicates)
-        for warning in result.warnings:
-            log.warning("%s", warning)
-        if result.rejected:
-            log.warning("%s: %s rejected", path, counted(result.rejected, "row"))
-        if result.undated:
-            log.warning("%s: %s, linked by place alone", path, result.undated_report)
-        frames.append(result.events)
-    frames = [f for f in frames if len(f)]
-    records = coerce_events(pd.concat(frames, ignore_index=True)) if frames else empty_events()
     gaz = gazetteer_from_args(args)
+    from ..events.readers._geocode import GazetteerGeocoder
+
+    batch = read_batch(args.events, geocoder=GazetteerGeocoder(gaz))
+    for result in batch.results:
+        if result.duplicates:
+            log.warning("%s: %s already read from an earlier file, not counted twice",
+                        result.path, counted(result.duplicates, "record"))
+        if result.rejected:
+            log.warning("%s: %s rejected", result.path, counted(result.rejected, "row"))
+        if result.undated:
+            log.warning("%s: %s, linked by place alone", result.path, result.undated_report)
+    records = batch.events
     parser = Geoparser(gaz)
     reader = ArticleReader()
     items = [(art, extract_events(art, parser.parse(art.text), gaz))
@@ -100,7 +94,22 @@ def run(args: argparse.Namespace) -> int:
     result = join_events(records, articles, km=args.km, days=args.days, top=args.top,
                          data_dir=gaz.data_dir)
     write_geojson(with_article_fields(result.links, [art for art, _ in items]), args.out)
-    summary = {**result.summary(), "articles": len(items), "output": str(args.out)}
+    # nothing lost: rejected records and articles beside the output, as events read and
+    # geoparse write theirs
+    out = Path(args.out)
+    records_rejects = out.with_name(f"{out.stem}.rejects.csv")
+    batch.write_rejects(records_rejects)
+    articles_rejects = out.with_name(f"{out.stem}.rejects.jsonl")
+    if reader.rejects:
+        with atomic_write(articles_rejects, "w") as fh:
+            for r in reader.rejects:
+                fh.write(json.dumps(r.to_json(), ensure_ascii=False) + "\n")
+    summary = {**result.summary(), "articles": len(items),
+               "articles_rejected": reader.n_rejected, "records_rejected": batch.rejected,
+               "records_duplicates": batch.duplicates, "event_files_unread": len(batch.unread),
+               "rejects": {"records": str(records_rejects),
+                           "articles": str(articles_rejects) if reader.rejects else None},
+               "output": str(args.out)}
     if args.json:
         json.dump(summary, sys.stdout)
         sys.stdout.write("\n")
@@ -108,5 +117,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"{summary['records_matched']} of {counted(summary['records'], 'record')} and "
               f"{summary['article_events_matched']} of "
               f"{counted(summary['article_events'], 'article event')} found a partner "
-              f"({counted(summary['links'], 'link')}); wrote {args.out}", file=sys.stderr)
+              f"({counted(summary['links'], 'link')}); wrote {args.out}; "
+              f"{counted(batch.rejected, 'record row')} rejected "
+              f"({batch.duplicates} already read from an earlier file), "
+              f"{counted(len(batch.unread), 'event file')} not read, "
+              f"{counted(reader.n_rejected, 'article input')} rejected: reasons in "
+              f"{records_rejects}" + (f" and {articles_rejects}" if reader.rejects else ""),
+              file=sys.stderr)
     return 0

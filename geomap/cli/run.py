@@ -172,58 +172,29 @@ def _run_corpus(args: argparse.Namespace) -> int:
 
 
 def _run_records(args: argparse.Namespace) -> int:
-    import pandas as pd
-
-    from .._atomic import atomic_write
-    from ..events.duplicates import SeenRecords
-    from ..events.read import read_events
-    from ..events.schema import coerce_events, empty_events
-    from ..exceptions import InputError
+    from ..events.batch import read_batch
     from ..scale.join import write_records
     from .events import event_inputs
 
     paths, skipped = event_inputs(args.files)  # folders too, as 'geomap events read'
-    frames, rejects, seen = [], [], SeenRecords()
-    rows = duplicates = 0
-    for path in paths:
-        try:
-            result = read_events(path)
-        except InputError as exc:  # one bad file does not stop the batch
-            skipped.append((str(path), str(exc).removeprefix(f"{path}: ")))
-            continue
-        for warning in result.warnings:
-            log.warning("%s", warning)
-        duplicates += seen.drop(result)
-        rows += result.rows
-        if result.rejected:
-            log.warning("%s: %s rejected", path, counted(result.rejected, "row"))
-            rejects.append(result.rejects)
-        frames.append(result.events)
-    for path, reason in skipped:
-        log.warning("%s skipped: %s", path, reason)
-    unread = [{"source_file": p, "source_row": None, "reason": f"file not read: {why}"}
-              for p, why in skipped]
-    lead = ["source_file", "source_row", "reason"]
-    table = pd.concat([pd.DataFrame(unread, columns=lead), *rejects], ignore_index=True)
-    table = table[lead + [c for c in table.columns if c not in lead]]
+    batch = read_batch(paths, skipped=skipped)
     out = Path(args.out)
-    frames = [f for f in frames if len(f)]
-    if not frames and not rows:
-        out.mkdir(parents=True, exist_ok=True)
-        with atomic_write(out / "_rejects.csv", "w") as fh:
-            table.to_csv(fh, index=False)
-        print(f"geomap: error: no event file could be read (reasons in {out / '_rejects.csv'})",
+    out.mkdir(parents=True, exist_ok=True)
+    rejects = out / "_rejects.csv"
+    if not batch.results:
+        batch.write_rejects(rejects)
+        print(f"geomap: error: no event file could be read (reasons in {rejects})",
               file=sys.stderr)
         return 1
-    records = coerce_events(pd.concat(frames, ignore_index=True)) if frames else empty_events()
-    write_records(records, out, npartitions=args.partitions)
-    with atomic_write(out / "_rejects.csv", "w") as fh:
-        table.to_csv(fh, index=False)
-    rejected = len(table) - len(unread)
-    print(f"geomap: wrote {counted(len(records), 'record')} in "
-          f"{counted(args.partitions, 'part')} to {out}; {counted(rejected, 'row')} rejected "
-          f"({duplicates} already read from an earlier file), "
-          f"{counted(len(unread), 'file')} not read: reasons in {out / '_rejects.csv'}",
+    write_records(batch.events, out, npartitions=args.partitions)
+    batch.write_rejects(rejects)
+    for result in batch.results:
+        if result.rejected:
+            log.warning("%s: %s rejected", result.path, counted(result.rejected, "row"))
+    print(f"geomap: wrote {counted(len(batch.events), 'record')} in "
+          f"{counted(args.partitions, 'part')} to {out}; {counted(batch.rejected, 'row')} "
+          f"rejected ({batch.duplicates} already read from an earlier file), "
+          f"{counted(len(batch.unread), 'file')} not read: reasons in {rejects}",
           file=sys.stderr)
     return 0
 
