@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from geomap.events import read_events
+from geomap.exceptions import InputError
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -44,6 +45,8 @@ def test_excel_day_numbers_are_dates_and_rows_are_numbered_as_the_sheet_shows(tm
     assert list(result.rejects["source_row"]) == [5]              # the row Excel shows
 
 
-def test_a_named_sheet_is_read_even_without_event_columns(tmp_path):
-    result = read_events(_workbook(tmp_path / "log.xlsx"), sheet="About")
-    assert result.rows == 1
+def test_a_named_sheet_is_the_one_read(tmp_path):
+    # the cover sheet named: read, and refused as no event table (its own columns are named)
+    with pytest.raises(InputError, match=r"not an event table.*Incident log"):
+        read_events(_workbook(tmp_path / "log.xlsx"), sheet="About")
+    assert read_events(_workbook(tmp_path / "log2.xlsx"), sheet="Log").kept == 2
