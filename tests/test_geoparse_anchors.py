@@ -1,6 +1,7 @@
 """A small town named with its division ("X in Donetsk Oblast", "villages such as X, Y and Z"
 after the oblast) or beside a town it lies near ("X north of Y") is the namesake there, or
-unresolved: never a namesake in another oblast or country. Sentences written for these tests."""
+unresolved: never a namesake in another oblast or country; an attacker's nationality is no
+evidence of where a town is. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -59,3 +60,11 @@ def test_an_anchor_after_a_comma_picks_the_close_namesake(parser):
     assert pok.country == "UA" and kal is not None
     # the Kalynove a few dozen km east of Pokrovsk, not the one ~90 km to the south
     assert abs(kal.lat - pok.lat) < 0.5 and kal.lon > pok.lon, (kal, pok)
+
+
+def test_an_attackers_nationality_does_not_move_the_town_into_its_country(parser):
+    # "Russian" names who acted; both towns named are Ukrainian (Pokrovsk also names places in
+    # Russia, and was Engels' old name)
+    got = places(parser, "Russian troops pressed on toward Pokrovsk while air defences worked "
+                         "over Odesa.")
+    assert got["Pokrovsk"] == ("Donetsk Oblast", "UA"), got

@@ -71,7 +71,9 @@ def resolve(text: str, ms: list[Found], ranker: Ranker | None) -> None:
             continue  # a word that may not be a place is no evidence for others
         top = max(m.cands, key=lambda c: c.prior)
         feat = top.row[_FEATURE]
-        if feat == "country":
+        if feat == "country" and m.role != "demonym":
+            # "Russian forces shelled Pokrovsk": a nationality names who acted, not where;
+            # only a country named as such is explicit evidence (demonyms stay soft support)
             named_countries.add(top.row[_COUNTRY])
         elif (feat == "admin1" or (m.span.area and feat in AREA_FEATURES)) and \
                 top.row[_A1CODE]:
