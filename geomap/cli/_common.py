@@ -6,13 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from .._plural import counted
+
 __all__ = ["add_gazetteer_options", "add_language_option", "counted", "gazetteer_from_args",
            "language_from_args", "other_language_note", "print_table"]
-
-
-def counted(n: int, noun: str, plural: str | None = None) -> str:
-    """``"1 record"``, ``"2 records"``, ``"0 records"`` (``plural`` for irregular nouns)."""
-    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
 def add_gazetteer_options(p: argparse.ArgumentParser) -> None:

@@ -13,12 +13,14 @@ language's (:class:`~geomap.lang.Language`)."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
-import math
 import re
+from dataclasses import dataclass
 
 from ..exceptions import GeomapError
 from ..lang import Language
+from ._resolution import _km
 
 __all__ = ["constrain_to_divisions"]
 
@@ -47,14 +49,14 @@ def constrain_to_divisions(text: str, ms: list, lang: Language, gazetteer) -> No
     towns = [m for m in ms if _small_town(m)]
     if not towns:
         return
+    pat = _patterns(lang)
     ruled: dict[int, object] = {}
     if divisions:
-        after = _gap_after(lang)
         for m in towns:
-            d = _division_of(text, m, divisions, lang, after)
+            d = _division_of(text, m, divisions, lang, pat.after)
             if d is not None:
                 ruled[id(m)] = d
-        _through_lists(text, towns, ruled, lang)
+        _through_lists(text, towns, ruled, pat.joint)
         for m in towns:
             d = ruled.get(id(m))
             if d is None:
@@ -69,7 +71,7 @@ def constrain_to_divisions(text: str, ms: list, lang: Language, gazetteer) -> No
             elif _outside(m.best.row, d.best.row, gazetteer):
                 m.best = None
     _near_anchors(text, ms, [m for m in towns if id(m) not in ruled and m.best is not None],
-                  lang)
+                  pat.link)
 
 
 def _outside(town: tuple, division: tuple, gazetteer) -> bool:
@@ -90,13 +92,37 @@ def _small_town(m) -> bool:
         (b.row[_POP] or 0) < LARGE_TOWN
 
 
-def _gap_after(lang: Language) -> re.Pattern:
-    """Between a town and the division after it: a space, a comma, a bracket or a locative
-    preposition ("Kurakhove in Donetsk Oblast")."""
+@dataclass(frozen=True)
+class _Patterns:
+    """The language's patterns of this module, built once per language."""
+
+    after: re.Pattern  # between a town and the division after it
+    joint: re.Pattern  # between two towns of a list
+    link: re.Pattern | None  # between a town and the anchor it lies near
+
+
+_BUILT: dict[int, tuple[Language, _Patterns]] = {}
+
+
+def _patterns(lang: Language) -> _Patterns:
+    """:class:`_Patterns` of ``lang`` (kept with the language, so that its id stays its own)."""
+    got = _BUILT.get(id(lang))
+    if got is not None and got[0] is lang:
+        return got[1]
+    # a space, a comma, a bracket or a locative preposition ("Kurakhove in Donetsk Oblast")
     words = sorted(lang.prepositions.get("location", ()), key=len, reverse=True)
     prep = "|".join(re.escape(w) for w in words if w.isalpha())
     alt = rf"|\s(?:{prep})\s{{1,2}}(?:the\s)?" if prep else ""
-    return re.compile(rf" {{1,2}}|\s?, {{1,2}}|\s\({alt}", re.IGNORECASE)
+    ands = "|".join(re.escape(w) for w in lang.and_words) or "and"
+    phrases = "|".join(re.escape(v) for v in sorted(lang.vicinity, key=len, reverse=True))
+    built = _Patterns(
+        after=re.compile(rf" {{1,2}}|\s?, {{1,2}}|\s\({alt}", re.IGNORECASE),
+        joint=re.compile(rf"\s?,\s{{1,2}}(?:(?:{ands})\s{{1,2}})?|\s(?:{ands})\s{{1,2}}",
+                         re.IGNORECASE),
+        link=re.compile(rf",?{_DISTANCE_WORD.pattern}(?:{phrases})\s{{1,2}}(?:the\s)?",
+                        re.IGNORECASE) if phrases else None)
+    _BUILT[id(lang)] = (lang, built)
+    return built
 
 
 def _division_of(text: str, m, divisions: list, lang: Language, after: re.Pattern):
@@ -114,11 +140,8 @@ def _division_of(text: str, m, divisions: list, lang: Language, after: re.Patter
     return None
 
 
-def _through_lists(text: str, towns: list, ruled: dict, lang: Language) -> None:
+def _through_lists(text: str, towns: list, ruled: dict, joint: re.Pattern) -> None:
     """A division ruling one town of a list ("X, Y and Z") rules the others."""
-    ands = "|".join(re.escape(w) for w in lang.and_words) or "and"
-    joint = re.compile(rf"\s?,\s{{1,2}}(?:(?:{ands})\s{{1,2}})?|\s(?:{ands})\s{{1,2}}",
-                       re.IGNORECASE)
     order = sorted(towns, key=lambda m: m.span.start)
     for seq in (order, order[::-1]):
         for a, b in itertools.pairwise(seq):
@@ -128,17 +151,16 @@ def _through_lists(text: str, towns: list, ruled: dict, lang: Language) -> None:
                     ruled[id(b)] = ruled[id(a)]
 
 
-def _near_anchors(text: str, ms: list, towns: list, lang: Language) -> None:
+def _near_anchors(text: str, ms: list, towns: list, link: re.Pattern | None) -> None:
     """"X near Y", "X north of Y": X's namesake closest to Y, if within :data:`ANCHOR_KM`,
     or none."""
-    if not towns or not lang.vicinity:
+    if not towns or link is None:
         return
-    phrases = "|".join(re.escape(v) for v in sorted(lang.vicinity, key=len, reverse=True))
-    link = re.compile(rf",?{_DISTANCE_WORD.pattern}(?:{phrases})\s{{1,2}}(?:the\s)?",
-                      re.IGNORECASE)
     by_start = sorted(ms, key=lambda m: m.span.start)
+    starts = [m.span.start for m in by_start]
     for m in towns:
-        anchor = next((a for a in by_start if a.span.start >= m.span.end), None)
+        i = bisect.bisect_left(starts, m.span.end)
+        anchor = by_start[i] if i < len(by_start) else None
         if anchor is None or anchor.best is None or \
                 anchor.best.row[_FEATURE] not in ("populated_place", "admin2"):
             continue
@@ -146,17 +168,9 @@ def _near_anchors(text: str, ms: list, towns: list, lang: Language) -> None:
             continue
         alat, alon = anchor.best.row[_LAT], anchor.best.row[_LON]
         close = min((c for c in m.cands if c.row[_FEATURE] == "populated_place"),
-                    key=lambda c: _km(c.row, alat, alon), default=None)
-        m.best = close if close is not None and _km(close.row, alat, alon) <= ANCHOR_KM \
-            else None
-
-
-def _km(row, lat: float, lon: float) -> float:
-    """Great-circle distance (km) from a place row to a point."""
-    p1, p2 = math.radians(row[_LAT]), math.radians(lat)
-    dl = math.radians(lon - row[_LON])
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+                    key=lambda c: _km(c.row[_LAT], c.row[_LON], alat, alon), default=None)
+        m.best = close if close is not None and \
+            _km(close.row[_LAT], close.row[_LON], alat, alon) <= ANCHOR_KM else None
 
 
 def _settlement_word(lang: Language, word: str) -> bool:

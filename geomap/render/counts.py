@@ -25,13 +25,9 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-__all__ = ["EventCounts", "drawn_class", "event_counts", "plural"]
+from .._plural import counted
 
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """"1 event", "2,345 events": a count with its noun in the number it needs (``many``
-    for a plural that is not ``word`` + "s")."""
-    return f"{n:,} {word if n == 1 else (many or word + 's')}"
-
+__all__ = ["EventCounts", "drawn_class", "event_counts"]
 
 #: the drawn classes of :func:`drawn_class`, in order
 CLASSES = ("dotted", "country_level", "movements", "unlocated", "region_level")
@@ -81,9 +77,9 @@ class EventCounts:
         """"3,077 records", "195 events from text" (for the map's title box)."""
         bits = []
         if self.records:
-            bits.append(plural(self.records, "record"))
+            bits.append(counted(self.records, "record"))
         if self.text_events:
-            bits.append(plural(self.text_events, "event") + " from text")
+            bits.append(counted(self.text_events, "event") + " from text")
         return bits
 
     def summary(self) -> str:
@@ -95,12 +91,12 @@ class EventCounts:
             bits.append(f"{self.region_level:,} on region areas (located only to a first-level"
                         " division)")
         if self.movements:
-            bits.append(plural(self.movements, "movement"))
+            bits.append(counted(self.movements, "movement"))
         if self.unlocated:
             bits.append(f"{self.unlocated:,} without a location (not drawn)")
         if not bits:
             return ""
-        return f"Of {plural(self.events, 'event')}, {self.dotted:,} dotted, " + \
+        return f"Of {counted(self.events, 'event')}, {self.dotted:,} dotted, " + \
             ", ".join(bits) + "."
 
 

@@ -3,7 +3,8 @@ saying how events were drawn. All labels are geomap's own; counts are numbers.""
 
 from __future__ import annotations
 
-from .counts import EventCounts, plural
+from .._plural import counted
+from .counts import EventCounts
 from .layers.corroboration import CorroborationInfo
 from .layers.countries import CountriesLayerInfo
 from .layers.events import EventsLayerInfo, ScaleOptions
@@ -51,7 +52,7 @@ def legend_html(events: EventsLayerInfo, mentions: MentionsLayerInfo, flows: Flo
                           "link to an article (click a record)"))
         if corroboration.links_unplaced:
             k = corroboration.links_unplaced
-            parts.append(f'<div class="row"><small>{k:,} of {plural(corroboration.links, "link")}'
+            parts.append(f'<div class="row"><small>{k:,} of {counted(corroboration.links, "link")}'
                          f" end{'s' if k == 1 else ''} at a record or event located only "
                          "to a country or region or not at all: not drawn as points</small>"
                          "</div>")

@@ -16,10 +16,11 @@ import numpy as np
 import pandas as pd
 
 from .._atomic import atomic_write_text
+from .._plural import counted
 from ..exceptions import OutputError
 from .assets import external_resources, inline_assets
 from .controls import add_controls, add_timeline, layer_groups, search_entries
-from .counts import EventCounts, event_counts, plural
+from .counts import EventCounts, event_counts
 from .extent import fit_box
 from .layers.basemap import ATTRIBUTION, add_basemap
 from .layers.corroboration import CorroborationInfo, add_corroboration_layers
@@ -178,10 +179,10 @@ def render_map(mentions: gpd.GeoDataFrame | None, *, data_dir: Path, title: str 
                    date_range=(_iso(span[0]), _iso(span[1])) if span else None)
     bits = []
     if articles:
-        bits.append(plural(articles, "article"))
+        bits.append(counted(articles, "article"))
     if mentions is not None and mentions.geometry.notna().any():
         named = int(mentions.loc[mentions.geometry.notna(), "place_key"].nunique())
-        bits.append(plural(named, "place") + " mentioned")
+        bits.append(counted(named, "place") + " mentioned")
     bits.extend(counts.header_bits())
     if info.date_range:
         lo, hi = info.date_range

@@ -17,8 +17,8 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
+from ..._plural import counted
 from ..boundaries import country_polygons, polygon_geojson
-from ..counts import plural
 from ..popups import esc, mention_popup
 from ..runtime import JsCall
 from ..style import COUNTRY_COLOURS, COUNTRY_LINE, ramp_colours
@@ -124,13 +124,13 @@ def add_countries_layer(m: folium.Map, mentions: gpd.GeoDataFrame | None,
         n_ev = 0 if evs is None else len(evs)
         bits = []
         if rows:
-            bits.append(plural(len(rows), "mention"))
+            bits.append(counted(len(rows), "mention"))
         if n_ev:
-            bits.append(plural(n_ev, "event") + " located only to the country")
+            bits.append(counted(n_ev, "event") + " located only to the country")
             if evs is not None and "corroboration" in evs:
                 k = int((evs["corroboration"] == "corroborated").sum())
                 if k:
-                    bits.append(plural(k, "record") + " corroborated by news")
+                    bits.append(counted(k, "record") + " corroborated by news")
         sub = "country \u00b7 " + " \u00b7 ".join(bits)
         popup = mention_popup(row["name"], sub, rows) if rows else (
             f'<div class="gm-popup"><b>{esc(row["name"])}</b><div class="gm-sub">'

@@ -19,7 +19,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from ..counts import drawn_class, plural
+from ..._plural import counted
+from ..counts import drawn_class
 from ..jsdata import round_coords
 from ..popups import esc, link, sentence_html, truncate
 from ..runtime import JsCall
@@ -68,9 +69,9 @@ class EventsLayerInfo:
     def describe(self, options: ScaleOptions) -> str:
         if not self.events:
             return "no located events"
-        text = f"{plural(self.events, 'event')} drawn as {MODE_TEXT[self.mode]}"
+        text = f"{counted(self.events, 'event')} drawn as {MODE_TEXT[self.mode]}"
         if self.mode == "grid":
-            text += f" ({plural(self.drawn, 'cell')} of {self.cell:g}\u00b0)"
+            text += f" ({counted(self.drawn, 'cell')} of {self.cell:g}\u00b0)"
         return (text + f"; mode chosen by count: clustered up to {options.cluster_max:,}, "
                 f"canvas dots below {options.density_min:,}, density grid with dots on zoom "
                 f"up to {options.points_max:,}, grid above")
@@ -307,7 +308,7 @@ def add_event_layers(m: folium.Map, events: gpd.GeoDataFrame | None, *,
         cells = _grid_payloads(pts, pd.Series("all", index=pts.index), info.cell,
                                options.grid_budget)["all"]
         info.drawn = len(cells["x"])
-        name = f"Event density ({plural(len(pts), 'event')})"
+        name = f"Event density ({counted(len(pts), 'event')})"
         cells.update(name=name, zmax=options.points_zoom, total=len(pts))
         group = folium.FeatureGroup(name=name, overlay=True, show=True)
         group.add_child(JsCall("density", m.get_name(), cells))

@@ -13,8 +13,8 @@ import folium
 import geopandas as gpd
 import numpy as np
 
+from ..._plural import counted
 from ..boundaries import admin1_polygons, polygon_geojson
-from ..counts import plural
 from ..jsdata import round_coords
 from ..popups import esc, mention_popup
 from ..runtime import JsCall
@@ -42,7 +42,7 @@ def _subtitle(r0: dict, n: int) -> str:
     sub = ", ".join(str(x) for x in (r0.get("feature"), r0.get("admin1"), r0.get("country")) if x)
     if r0.get("disputed"):
         sub += " \u00b7 disputed territory"
-    return sub + " \u00b7 " + plural(n, "mention")
+    return sub + " \u00b7 " + counted(n, "mention")
 
 
 def _day_pairs(days: list[int]) -> list[int]:

@@ -21,8 +21,8 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
+from ..._plural import counted
 from ..boundaries import admin1_polygons, area_keys, polygon_geojson
-from ..counts import plural
 from ..popups import esc
 from ..runtime import JsCall
 from ..style import COUNTRY_COLOURS, COUNTRY_LINE, ramp_colours
@@ -93,11 +93,11 @@ def add_region_events_layer(m: folium.Map, events: gpd.GeoDataFrame | None, *, d
             country = first.get("country")
         label = f"{name}, {country}" if isinstance(country, str) and country else name
         n = len(part)
-        sub = "first-level division \u00b7 " + plural(n, "event") + " located only to it"
+        sub = "first-level division \u00b7 " + counted(n, "event") + " located only to it"
         if "corroboration" in part:
             c = int((part["corroboration"] == "corroborated").sum())
             if c:
-                sub += " \u00b7 " + plural(c, "record") + " corroborated by news"
+                sub += " \u00b7 " + counted(c, "record") + " corroborated by news"
         popup = (f'<div class="gm-popup"><b>{esc(label)}</b><div class="gm-sub">{esc(sub)}'
                  f"</div><ul>{event_items(part)}</ul></div>")
         pairs = [v for d, c in sorted(days[key].items()) for v in (int(d), int(c))]
