@@ -55,8 +55,13 @@ def fold_key(name: str) -> str:
 def _fold_other(name: str) -> str:
     """:func:`fold_key` of a name with non-ASCII letters (unidecode is slow: Cyrillic text
     repeats its words, so the keys are remembered)."""
-    if _CYRILLIC_ASCII.issuperset(name):  # Cyrillic and ASCII: one table, the same key
-        text = name.translate(_cyrillic_table()).lower()
+    text = name.translate(_cyrillic_table())
+    # Cyrillic and ASCII (the table writes ASCII only, and leaves every other character as
+    # it is): one table, the same key
+    if text.isascii():
+        text = text.lower()
+        if text.isalnum():  # one word of letters and digits: nothing to replace
+            return text
         return _SPACES.sub(" ", _NON_WORD.sub(" ", text)).strip()
     text = unicodedata.normalize("NFKC", name)
     text = _PUNCT_DROP.sub("", text)
@@ -78,8 +83,9 @@ _CYRILLIC_ASCII = frozenset(map(chr, range(0x80))) | frozenset("\u2018\u2019\u02
 
 @functools.cache
 def _cyrillic_table() -> dict[int, str | None]:
-    """:data:`_CYRILLIC_ASCII` -> its transliteration, punctuation of :data:`_PUNCT_DROP` and
-    the apostrophes unidecode writes for ъ and ь dropped (the general path drops both)."""
+    """:data:`_CYRILLIC_ASCII` -> its transliteration (ASCII: unidecode writes nothing else),
+    punctuation of :data:`_PUNCT_DROP` and the apostrophes unidecode writes for ъ and ь
+    dropped (the general path drops both)."""
     table: dict[int, str | None] = {
         ord(c): unidecode(c).replace("'", "") for c in _CYRILLIC_ASCII if not c.isascii()}
     table.update((ord(c), None) for c in _CYRILLIC_ASCII if _PUNCT_DROP.match(c))

@@ -5,6 +5,8 @@ rules, analyses remembered across documents. Sentences written for these tests."
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from geomap._text import _CYRILLIC_ASCII, _fold_other, fold_key
 from geomap.geoparse import Geoparser
@@ -91,3 +93,41 @@ def test_inflections_remembered_per_lexeme_are_pymorphys_own(code, words):
                     own = p.inflect({gender, "nomn", "sing"}) or p.inflect({gender, "nomn"})
                     assert _inflected(code, p, gender) == (own.word if own else None)
     assert adjective_nominative(code, words[0], "masc")[0] in ("нижній", "нижний")
+
+
+_PIECES = ("Чорне", "чорне", "море", "морі", " ", "  ", "\n", ".", "Манежної", "площі", "5",
+           "-", "’", "Ї", "вул", "Х", "A", "ріки", "Озеро", "a")
+
+
+@pytest.mark.parametrize("code", ["uk", "ru"])
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join))
+def test_landmark_pairs_are_the_one_regex_scan(code, text):
+    """The capitalised word + feature word pairs read back from the feature word are the
+    matches a left-to-right scan for the whole pair keeps (chains of feature words, lower-case
+    first words and words opening with a digit included)."""
+    import re
+
+    from geomap.geoparse._cyrillic_landmarks import _WORD_CHARS, _pairs, _scanners
+
+    after = _scanners(get_language(code))[1]
+    whole = re.compile(rf"(?<!{_WORD_CHARS})[^\W\d_]{_WORD_CHARS}*{after.pattern}")
+    for sample in (text, "Біля Чорне море море Озеро озеро.", "на Манежної площі, 5-й морі"):
+        expected = [(m.start(), m.end(), *m.group().split(" ")) for m in whole.finditer(sample)
+                    if not m.group()[0].islower()]
+        assert [w for _s, _b, w in _pairs(sample, after)] == expected
+
+
+@given(st.lists(st.sampled_from(("НОВИНИ ", "Київ ", "київ ", "\n", "12 ", "ЗСУ", "a", "B",
+                                 "ПІВДЕНЬ", "—", "ǅ")), max_size=80).map("".join))
+def test_all_caps_lines_are_counted_as_before(text):
+    """Lines ruled out by their first 50 characters' lower-case letters are those whose
+    letter counts say they are not in capitals."""
+    from geomap.geoparse._recognition import _all_caps_lines
+
+    expected, pos = [], 0
+    for line in text.split("\n"):
+        upper = sum(map(str.isupper, line[:200]))
+        if upper >= 3 and upper > 4 * sum(map(str.islower, line[:200])):
+            expected.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    assert _all_caps_lines(text) == expected

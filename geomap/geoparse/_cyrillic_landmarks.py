@@ -55,9 +55,9 @@ def _landmark_prefixes(lang: Language) -> frozenset[str]:
 
 
 def _scanners(lang: Language) -> tuple[re.Pattern, re.Pattern]:
-    """(kind words before a name, lower-case landmark or feature words after a capitalised
-    word): the only places :func:`unresolved_spans` needs to look at, found by one regex
-    each instead of a Python loop over every word."""
+    """(kind words before a name, a space and a lower-case landmark or feature word): the
+    only places :func:`unresolved_spans` needs to look at, found by one regex each instead
+    of a Python loop over every word (:func:`_pairs` reads the word before the second)."""
     got = _SCAN_CACHE.get(lang.code)
     if got is None:
         alt = "|".join
@@ -67,8 +67,8 @@ def _scanners(lang: Language) -> tuple[re.Pattern, re.Pattern]:
         feats = sorted({w[:3] for w in lang.words("feature_words") if len(w) > 2} | set(pre))
         before = re.compile(rf"(?<!{_WORD_CHARS})(?:(?:{alt(map(re.escape, exact))})"
                             rf"(?!{_WORD_CHARS})|(?:{alt(map(re.escape, pre))}){_WORD_CHARS}*)")
-        after = re.compile(rf"(?<!{_WORD_CHARS})[^\W\d_]{_WORD_CHARS}* "
-                           rf"(?:{alt(map(re.escape, feats))}){_WORD_CHARS}*")
+        # the second word only: the first is read back from the space before it
+        after = re.compile(rf" (?:{alt(map(re.escape, feats))}){_WORD_CHARS}*")
         got = _SCAN_CACHE[lang.code] = (before, after)
     return got
 
@@ -106,7 +106,7 @@ def unresolved_spans(text: str, lang: Language, taken: list[tuple[int, int]]
     Yar), which the caller drops."""
     before, after = _scanners(lang)
     found = [(m.start(), 0, m) for m in before.finditer(text)]
-    found += [(m.start(), 1, m) for m in after.finditer(text) if not m.group()[0].islower()]
+    found += _pairs(text, after)
     starts = {a: (a, b) for a, b in taken}
     out: list[tuple[int, int]] = []
     drop: set[tuple[int, int]] = set()
@@ -138,19 +138,42 @@ def unresolved_spans(text: str, lang: Language, taken: list[tuple[int, int]]
             if kind == "landmark" and nxt.start() in starts:
                 drop.add(starts[nxt.start()])
         else:  # "Манежной площади", "Північне море"
-            raw, low = w.group().split(" ")
-            if is_sentence_start(text, w.start()):
+            start, end, raw, low = w
+            if is_sentence_start(text, start):
                 continue  # "Густі ліси ...", "Загальна площа ...": a capital that opens a
                 # sentence is no evidence of a name (a known one, "Чорне море", resolves)
             if _LATIN.search(raw) or not _adjective_name(lang, raw) or not (
                     _kind_word(lang, low.lower(), False) == "landmark" or
                     feature_word(lang, low.lower(), raw)):
                 continue
-            span = (w.start(), w.end())
-            if w.start() in starts and starts[w.start()][1] < w.end():
+            span = (start, end)
+            if start in starts and starts[start][1] < end:
                 # the adjective alone was taken for a place; one with its feature word
                 # ("Чорному морі" as the Black Sea) stands
-                drop.add(starts[w.start()])
+                drop.add(starts[start])
         if not any(a < span[1] and span[0] < b for a, b in [*taken, *out] if (a, b) not in drop):
             out.append(span)
     return out, drop
+
+
+_WORD_CHAR = re.compile(_WORD_CHARS)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _pairs(text: str, after: re.Pattern) -> list[tuple[int, int, tuple]]:
+    """(start, 1, (start, end, first word, second word)) of each capitalised word followed by
+    one space and a lower-case landmark or feature word ("Манежной площади"): the matches
+    of ``W+ (?:feature)W*`` (W a word character, the first a letter that is not lower
+    case) that a left-to-right scan finds. Every such pair is one: a pair found earlier
+    could overlap it only by ending on its first word, which would then be lower case."""
+    out = []
+    is_word = _WORD_CHAR.match
+    for m in after.finditer(text):
+        space = m.start()
+        start = space
+        while start > 0 and is_word(text, start - 1):
+            start -= 1
+        if start == space or text[start].islower() or not _LETTER.match(text, start):
+            continue
+        out.append((start, 1, (start, m.end(), text[start:space], text[space + 1 : m.end()])))
+    return out

@@ -294,6 +294,11 @@ def _all_caps_lines(text: str) -> list[tuple[int, int]]:
     pos = 0
     for line in text.split("\n"):
         sample = line[:200]  # a line's start tells whether it is in capitals
+        # upper > 4 * lower needs more than a fifth of the sample's characters to be no
+        # lower-case letter: the lower-case letters of its first 50 rule most lines out
+        if 5 * sum(map(str.islower, sample[:50])) >= len(sample):
+            pos += len(line) + 1
+            continue
         upper = sum(map(str.isupper, sample))
         lower = sum(map(str.islower, sample))
         if upper >= 3 and upper > 4 * lower:

@@ -83,7 +83,8 @@ def detect_language(text: str) -> str:
     sample = text[:SAMPLE]
     # letters counted by runs and str.count: a few times faster than one match per letter
     cyr = sum(map(len, _CYRILLIC_RUN.findall(sample)))
-    if cyr == 0 or cyr < sum(map(len, _LATIN_RUN.findall(sample))):
+    # (Latin letters cannot outnumber Cyrillic ones that are half the sample)
+    if cyr == 0 or (2 * cyr <= len(sample) and cyr < sum(map(len, _LATIN_RUN.findall(sample)))):
         return "en"
     uk = sum(map(sample.count, "іїєґІЇЄҐ"))
     ru = sum(map(sample.count, "ыэъёЫЭЪЁ"))

@@ -78,20 +78,22 @@ def readings(code: str, word: str) -> tuple[Reading, ...]:
     seen = set()
     text = word.replace("’", "'").replace("ʼ", "'")
     parses = _analyzer(code).parse(text)
-    adjectives = tuple(p for p in parses if p.tag.POS == "ADJF")
-    if adjectives:
-        kept = _ADJECTIVES.setdefault(code, {})
-        if len(kept) >= ADJECTIVES_SIZE:
-            kept.clear()
-        kept[text] = adjectives
+    adjectives = []
     for p in parses:
         before, after = _tag_fields(p.tag)
+        if before[0] == "ADJF":  # the tag's one part of speech (tag.POS), read once per tag
+            adjectives.append(p)
         fields = (p.normal_form, *before,
                   len(p.methods_stack) == 1,  # the dictionary's own word, no guess
                   *after)
         if fields not in seen:
             seen.add(fields)
             out.append(Reading._make(fields))
+    if adjectives:
+        kept = _ADJECTIVES.setdefault(code, {})
+        if len(kept) >= ADJECTIVES_SIZE:
+            kept.clear()
+        kept[text] = tuple(adjectives)
     return tuple(out)
 
 
