@@ -131,3 +131,23 @@ def test_all_caps_lines_are_counted_as_before(text):
             expected.append((pos, pos + len(line)))
         pos += len(line) + 1
     assert _all_caps_lines(text) == expected
+
+
+@given(st.lists(st.sampled_from(("мера", "Києва", " ", "  ", "\n", ".", "5", "²", "_", "-",
+                                 "’", "'", "\u00a0", ",", "ab", "Ї")), max_size=16).map("".join),
+       st.sampled_from((2, 3, 12, 30, 40)))
+def test_previous_word_is_what_the_backward_regex_finds(text, reach):
+    """The word before an offset read backwards is the regex search's leftmost match in the
+    window: one or two spaces, a full stop or not, a word cut by the window's start."""
+    import re
+
+    from geomap.geoparse._cyrillic_context import previous_word
+
+    for dot, pattern in ((True, r"([^\W\d_][\w'’ʼ-]*)\.?\s{1,2}$"),
+                         (False, r"([^\W\d_][\w'’ʼ-]*)\s{1,2}$")):
+        rx = re.compile(pattern)
+        for sample in (text, "мера\n Києва", "мера.\u00a0 Києва", "5²_b-’c.  x", "а.\n\nб"):
+            for pos in range(len(sample) + 1):
+                m = rx.search(sample, max(0, pos - reach), pos)
+                assert previous_word(sample, pos, reach, dot=dot) == (
+                    (m.start(), m.group(1)) if m else None), (sample, pos, dot)

@@ -17,6 +17,7 @@ neighbour that reads only as a given name or surname marks a person's name.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Container
 
@@ -30,6 +31,7 @@ from ._cyrillic_context import (
     organisation_part,
     person_lemmas,
     persons_name,
+    previous_word,
 )
 from ._cyrillic_landmarks import feature_word, unresolved_spans
 from ._evidence import is_sentence_start
@@ -266,7 +268,7 @@ def _feature_after(lang: Language, text: str, end: int, adjective: str
         return None
     feats = lang.words("feature_words")
     word = m.group(1).lower()
-    if word[:3] not in {f[:3] for f in feats}:
+    if word[:3] not in _feature_prefixes(feats):
         return None
     adjs = [a for a in readings(lang.code, adjective) if a.pos == "ADJF"]
     for r in readings(lang.code, word):
@@ -280,6 +282,12 @@ def _feature_after(lang: Language, text: str, end: int, adjective: str
     return None
 
 
+@functools.lru_cache(maxsize=8)
+def _feature_prefixes(feats: frozenset[str]) -> frozenset[str]:
+    """First three letters of the feature words (once per word list, not per span)."""
+    return frozenset(f[:3] for f in feats)
+
+
 def _common_noun(lang: Language, rs) -> bool:
     """Whether every reading is a known common noun (Ukrainian: see Reading.common; the
     Russian dictionary's Geox tag serves there, through :func:`zipf_functions`)."""
@@ -288,7 +296,6 @@ def _common_noun(lang: Language, rs) -> bool:
         rs[0].lemma not in lang.words("proper_nouns")
 
 
-_PREV_WORD = re.compile(r"([^\W\d_][\w'’ʼ-]*)\s{1,2}$")
 _NEXT_LOWER = re.compile(r"\s{1,2}([^\W\d_][\w'’ʼ-]*)")
 
 
@@ -299,9 +306,8 @@ def _modifier(lang: Language, text: str, s: Span, rs) -> bool:
     adjs = [r for r in rs if r.pos == "ADJF"]
     if s.first != s.last or not adjs or any(r.geox for r in rs):
         return False
-    prev = _PREV_WORD.search(text, max(0, s.start - 12), s.start)
-    if lang.code == "uk" and prev and any(
-            r.pos == "PREP" for r in readings(lang.code, prev.group(1))):
+    prev = previous_word(text, s.start, 12, dot=False) if lang.code == "uk" else None
+    if prev and any(r.pos == "PREP" for r in readings(lang.code, prev[1])):
         # after a preposition (which governs no nominative), a proper noun in a case no
         # adjective reading has is the noun: "На Донеччині бої" is the region (донеччина,
         # locative), not an adjective донеччин agreeing with "бої"

@@ -52,10 +52,10 @@ def after_title(lang: Language, text: str, s: Span, rs) -> bool:
     noun other than a name: "мер Львова", "президент України", "мера Львова" (the place the
     title holder serves) stay places."""
     titles = lang.words("titles")
-    m = _PREV_WORD.search(text, max(0, s.start - 30), s.start) if titles else None
-    if not m or s.first != s.last or m.group(1).lower()[:2] not in _title_prefixes(lang):
+    prev = previous_word(text, s.start, 30) if titles and s.first == s.last else None
+    if not prev or prev[1].lower()[:2] not in _title_prefixes(lang):
         return False
-    cases = {r.case for r in readings(lang.code, m.group(1))
+    cases = {r.case for r in readings(lang.code, prev[1])
              if r.pos == "NOUN" and r.lemma in titles}
     # a noun in the genitive other than a name is the place the title holder serves
     if any(r.case == "gent" and r.pos == "NOUN" and not r.name for r in rs):
@@ -77,7 +77,49 @@ def _title_prefixes(lang: Language) -> frozenset[str]:
     return got
 
 
-_PREV_WORD = re.compile(r"([^\W\d_][\w'’ʼ-]*)\.?\s{1,2}$")
+_WORD_SIGNS = frozenset("_'’ʼ-")
+
+
+def previous_word(text: str, pos: int, reach: int, *, dot: bool = True
+                  ) -> tuple[int, str] | None:
+    r"""(start, word) of the word right before ``pos`` (one or two spaces between, with
+    ``dot`` a full stop after the word too), read within the ``reach`` characters before
+    ``pos``: what ``([^\W\d_][\w'’ʼ-]*)\.?\s{1,2}$`` (without ``\.?`` when ``dot`` is
+    false) finds searched there, read backwards instead of tried at every offset."""
+    lo = max(0, pos - reach)
+    got = _word_before(text, pos, lo, dot)
+    if got is None and pos > lo and text[pos - 1] == "\n":
+        # "$" also matches before a newline that ends the searched text; where both ends
+        # give a match, the word is the same
+        got = _word_before(text, pos - 1, lo, dot)
+    return got
+
+
+def _word_before(text: str, pos: int, lo: int, dot: bool) -> tuple[int, str] | None:
+    """The match of :func:`previous_word`'s pattern ending at ``pos``, starting at ``lo`` or
+    after: the spaces and full stop before ``pos`` fix where the word ends (a word character
+    is neither); the word is the run of word characters before that end, cut at ``lo``, from
+    its first letter on (the leftmost match)."""
+    if pos - lo < 2 or not text[pos - 1].isspace():
+        return None
+    end = pos - 1
+    if text[end - 1].isspace():
+        end -= 1
+    if dot and end - lo >= 2 and text[end - 1] == ".":
+        end -= 1
+    if end <= lo or not _word_char(text[end - 1]):
+        return None
+    start = end - 1
+    while start > lo and _word_char(text[start - 1]):
+        start -= 1
+    while start < end and not (text[start].isalnum() and not text[start].isdecimal()):
+        start += 1  # [^\W\d_]: a word character but a decimal digit or "_"
+    return (start, text[start:end]) if start < end else None
+
+
+def _word_char(c: str) -> bool:
+    r"""``[\w'’ʼ-]``: ``\w`` is str.isalnum or "_" on one character."""
+    return c.isalnum() or c in _WORD_SIGNS
 
 
 #: Words between an institution's head noun and the place ending its name ("Міністерства
@@ -97,10 +139,10 @@ def organisation_part(lang: Language, text: str, s: Span, rs) -> bool:
         return False
     pos = s.start
     for i in range(MAX_NAME_LINKS + 1):
-        m = _PREV_WORD.search(text, max(0, pos - 40), pos)
-        if not m:
+        prev = previous_word(text, pos, 40)
+        if not prev:
             return False
-        word = m.group(1)
+        start, word = prev
         if i == 0 and 2 <= len(word) <= 6 and word.isupper() and _CYRILLIC.search(word) and \
                 word not in lang.name_abbreviations:
             return True  # "МВС України", "ФСБ России"
@@ -108,13 +150,13 @@ def organisation_part(lang: Language, text: str, s: Span, rs) -> bool:
         lemmas = {r.lemma for r in wrs if r.pos == "NOUN"} \
             if word.lower()[:3] in _org_prefixes(lang) else set()
         if lemmas & heads:
-            return word[0].isupper() or _capitalised_adjective_before(lang, text, m.start())
+            return word[0].isupper() or _capitalised_adjective_before(lang, text, start)
         if lemmas & lang.words("organisation_complements") and word[0].isupper() and \
-                not is_sentence_start(text, m.start(1)):
+                not is_sentence_start(text, start):
             return True  # "Збройних Сил України"
         if not any(r.case == "gent" and r.pos in ("NOUN", "ADJF") for r in wrs):
             return False  # not a link of a name ("в", "та", a verb)
-        pos = m.start()
+        pos = start
     return False
 
 
@@ -122,12 +164,12 @@ def _capitalised_adjective_before(lang: Language, text: str, pos: int) -> bool:
     """One of the (up to two) adjectives right before ``pos`` is capitalised: an official
     name's first word ("Вищого адміністративного суду", "Державне агентство")."""
     for _ in range(2):
-        m = _PREV_WORD.search(text, max(0, pos - 40), pos)
-        if not m or not any(r.pos == "ADJF" for r in readings(lang.code, m.group(1))):
+        prev = previous_word(text, pos, 40)
+        if not prev or not any(r.pos == "ADJF" for r in readings(lang.code, prev[1])):
             return False
-        if m.group(1)[0].isupper():
+        if prev[1][0].isupper():
             return True
-        pos = m.start()
+        pos = prev[0]
     return False
 
 
@@ -148,8 +190,8 @@ def _org_prefixes(lang: Language) -> frozenset[str]:
 def named_after(lang: Language, text: str, start: int) -> bool:
     """After "імені" / "имени": the person a street, theatre or prize is named after."""
     words = lang.words("named_after")
-    m = _PREV_WORD.search(text, max(0, start - 12), start)
-    return bool(words and m and m.group(1).lower() in words)
+    prev = previous_word(text, start, 12) if words else None
+    return bool(prev and prev[1].lower() in words)
 
 
 def persons_name(lang: Language, text: str, tokens: list[Token], s: Span, rs) -> bool:
@@ -191,14 +233,11 @@ def persons_name(lang: Language, text: str, tokens: list[Token], s: Span, rs) ->
                             not any(r.known for r in nrs))
 
 
-_PREV = re.compile(r"([^\W\d_][\w'’ʼ-]*)\s{1,2}$")
-
-
 def _after_preposition(lang: Language, text: str, start: int) -> bool:
     """Whether the word before ``start`` is a preposition ("у Харкові Шевченко ...": the
     town, in the case the preposition governs)."""
-    m = _PREV.search(text, max(0, start - 12), start)
-    return bool(m) and any(r.pos == "PREP" for r in readings(lang.code, m.group(1)))
+    prev = previous_word(text, start, 12, dot=False)
+    return bool(prev) and any(r.pos == "PREP" for r in readings(lang.code, prev[1]))
 
 
 def _surname_adjective(given, rs) -> bool:
