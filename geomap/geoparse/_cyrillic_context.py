@@ -137,18 +137,21 @@ def organisation_part(lang: Language, text: str, s: Span, rs) -> bool:
     heads = lang.words("organisation_heads")
     if not heads or not any(r.case == "gent" for r in rs):
         return False
+    links = []  # the words before, as far as a name's links reach
     pos = s.start
-    for i in range(MAX_NAME_LINKS + 1):
-        prev = previous_word(text, pos, 40)
-        if not prev:
-            return False
-        start, word = prev
-        if i == 0 and 2 <= len(word) <= 6 and word.isupper() and _CYRILLIC.search(word) and \
-                word not in lang.name_abbreviations:
+    while len(links) <= MAX_NAME_LINKS and (prev := previous_word(text, pos, 40)):
+        links.append(prev)
+        pos = prev[0]
+    prefixes = _org_prefixes(lang)
+    if not any(word.lower()[:3] in prefixes for _start, word in links) and not (
+            links and _abbreviation(lang, links[0][1])):
+        return False  # no institution word among them: the dictionary cannot find one
+    for i, (start, word) in enumerate(links):
+        if i == 0 and _abbreviation(lang, word):
             return True  # "МВС України", "ФСБ России"
         wrs = readings(lang.code, word)
         lemmas = {r.lemma for r in wrs if r.pos == "NOUN"} \
-            if word.lower()[:3] in _org_prefixes(lang) else set()
+            if word.lower()[:3] in prefixes else set()
         if lemmas & heads:
             return word[0].isupper() or _capitalised_adjective_before(lang, text, start)
         if lemmas & lang.words("organisation_complements") and word[0].isupper() and \
@@ -156,8 +159,13 @@ def organisation_part(lang: Language, text: str, s: Span, rs) -> bool:
             return True  # "Збройних Сил України"
         if not any(r.case == "gent" and r.pos in ("NOUN", "ADJF") for r in wrs):
             return False  # not a link of a name ("в", "та", a verb)
-        pos = start
     return False
+
+
+def _abbreviation(lang: Language, word: str) -> bool:
+    """An institution's acronym ("МВС", "ФСБ"), not a name the language abbreviates."""
+    return 2 <= len(word) <= 6 and word.isupper() and bool(_CYRILLIC.search(word)) and \
+        word not in lang.name_abbreviations
 
 
 def _capitalised_adjective_before(lang: Language, text: str, pos: int) -> bool:
@@ -190,7 +198,12 @@ def _org_prefixes(lang: Language) -> frozenset[str]:
 def named_after(lang: Language, text: str, start: int) -> bool:
     """After "імені" / "имени": the person a street, theatre or prize is named after."""
     words = lang.words("named_after")
-    prev = previous_word(text, start, 12) if words else None
+    if not words:
+        return False
+    window = text[max(0, start - 12) : start].lower()
+    if not any(w in window for w in words):
+        return False  # (the word before lies in the window)
+    prev = previous_word(text, start, 12)
     return bool(prev and prev[1].lower() in words)
 
 
