@@ -5,7 +5,7 @@ rules, analyses remembered across documents. Sentences written for these tests."
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geomap._text import _CYRILLIC_ASCII, _fold_other, fold_key
@@ -99,7 +99,12 @@ _PIECES = ("Чорне", "чорне", "море", "морі", " ", "  ", "\n", 
            "-", "’", "Ї", "вул", "Х", "A", "ріки", "Озеро", "a")
 
 
+#: Property tests here check exactness, not speed: a loaded machine must not fail them.
+_UNTIMED = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
 @pytest.mark.parametrize("code", ["uk", "ru"])
+@_UNTIMED
 @given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join))
 def test_landmark_pairs_are_the_one_regex_scan(code, text):
     """The capitalised word + feature word pairs read back from the feature word are the
@@ -117,6 +122,7 @@ def test_landmark_pairs_are_the_one_regex_scan(code, text):
         assert [w for _s, _b, w in _pairs(sample, after)] == expected
 
 
+@_UNTIMED
 @given(st.lists(st.sampled_from(("НОВИНИ ", "Київ ", "київ ", "\n", "12 ", "ЗСУ", "a", "B",
                                  "ПІВДЕНЬ", "—", "ǅ")), max_size=80).map("".join))
 def test_all_caps_lines_are_counted_as_before(text):
@@ -133,6 +139,7 @@ def test_all_caps_lines_are_counted_as_before(text):
     assert _all_caps_lines(text) == expected
 
 
+@_UNTIMED
 @given(st.lists(st.sampled_from(("мера", "Києва", " ", "  ", "\n", ".", "5", "²", "_", "-",
                                  "’", "'", "\u00a0", ",", "ab", "Ї")), max_size=16).map("".join),
        st.sampled_from((2, 3, 12, 30, 40)))
