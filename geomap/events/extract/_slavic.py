@@ -12,6 +12,7 @@ of that type, once per type and sentence. Its location is the finest place the s
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 
@@ -30,14 +31,44 @@ __all__ = ["extract_slavic", "find_dates_in"]
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
 
 
+def _alternatives(words) -> str:
+    """A regex alternation of ``words``, longest first, any apostrophe matching any."""
+    return "|".join(re.escape(w).replace("'", "['’ʼ]") for w in sorted(words, key=len,
+                                                                      reverse=True))
+
+
+@functools.cache
+def _date_patterns(lang: Language) -> tuple[re.Pattern[str] | None, ...]:
+    """The language's date patterns, built once: day + month name (+ year), relative days,
+    weekdays after a preposition or "last" ("у неділю", "в ночь на воскресенье", "минулої
+    неділі")."""
+    edge, end = r"(?<![^\W\d_])", r"(?![^\W\d_])"
+    months = re.compile(r"\b([0-3]?\d)\s+(" + _alternatives(lang.months)
+                        + r")\b(?:\s+((?:19|20)\d\d))?", re.I) if lang.months else None
+    rel = re.compile(edge + "(" + _alternatives(lang.relative_days) + ")" + end, re.I) \
+        if lang.relative_days else None
+    before, last = lang.words("weekday_before"), lang.words("weekday_last")
+    weekdays = None
+    if lang.weekdays and (before or last):
+        lead = r"(?:(?P<lead>" + _alternatives(before) + r")\s+)?" if before else ""
+        past = r"(?:(?P<last>" + _alternatives(last) + r")\s+)?" if last else ""
+        weekdays = re.compile(edge + lead + past + "(?P<wd>" + _alternatives(lang.weekdays)
+                              + ")" + end, re.I)
+    return months, rel, weekdays
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("’", "'").replace("ʼ", "'")
+
+
 def find_dates_in(text: str, anchor: dt.date | None, lang: Language) -> list[DateMention]:
-    """Day-month dates ("5 листопада 2024", "3 марта") and relative days ("вчора")."""
-    months = "|".join(sorted(lang.months, key=len, reverse=True))
+    """Day-month dates ("5 листопада 2024", "3 марта"), relative days ("вчора") and weekdays
+    ("у неділю": the last such day on or before ``anchor``)."""
+    months, rel, weekdays = _date_patterns(lang)
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    if months:
-        for m in re.finditer(r"\b([0-3]?\d)\s+(" + months + r")\b(?:\s+((?:19|20)\d\d))?",
-                             text, re.I):
+    if months is not None:
+        for m in months.finditer(text):
             month = lang.months[m.group(2).lower()]
             year = int(m.group(3)) if m.group(3) else (anchor.year if anchor else None)
             if year is None:
@@ -50,9 +81,8 @@ def find_dates_in(text: str, anchor: dt.date | None, lang: Language) -> list[Dat
                 d = d.replace(year=year - 1)
             out.append(DateMention(m.start(), m.end(), d, "day", True))
             taken.append((m.start(), m.end()))
-    if anchor is not None and lang.relative_days:
-        rel = "|".join(sorted(lang.relative_days, key=len, reverse=True))
-        for m in re.finditer(r"(?<![^\W\d_])(" + rel + r")(?![^\W\d_])", text, re.I):
+    if anchor is not None and rel is not None:
+        for m in rel.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             unit, offset = lang.relative_days[" ".join(m.group(1).lower().split())]
@@ -68,6 +98,18 @@ def find_dates_in(text: str, anchor: dt.date | None, lang: Language) -> list[Dat
             else:
                 d, prec = dt.date(anchor.year + offset, 1, 1), "year"
             out.append(DateMention(m.start(), m.end(), d, prec, False))
+            taken.append((m.start(), m.end()))
+    if anchor is not None and weekdays is not None:
+        for m in weekdays.finditer(text):
+            groups = m.groupdict()
+            if not (groups.get("lead") or groups.get("last")) or \
+                    any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            back = (anchor.weekday() - lang.weekdays[_norm(m.group("wd"))]) % 7
+            if groups.get("last") and back == 0:
+                back = 7
+            out.append(DateMention(m.start(), m.end(), anchor - dt.timedelta(days=back),
+                                   "day", False))
     return sorted(out, key=lambda d: d.start)
 
 

@@ -1,0 +1,62 @@
+"""Events from Ukrainian and Russian text: dates, triggers, places, counts (sentences written
+for these tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geomap.events.extract import extract_events
+from geomap.events.extract._slavic import find_dates_in
+from geomap.geoparse import Geoparser
+from geomap.lang import get_language
+from geomap.sources import Article
+
+WEDNESDAY = dt.date(2025, 3, 12)
+
+
+@pytest.fixture(scope="module")
+def parser(gazetteer):
+    return Geoparser(gazetteer)
+
+
+def events(parser, text, date=WEDNESDAY):
+    art = Article(id="t", text=text, date=date)
+    return extract_events(art, parser.parse(text), parser.gazetteer)
+
+
+@pytest.mark.parametrize("code, text, day", [
+    ("uk", "У неділю дрони влучили в елеватор.", dt.date(2025, 3, 9)),
+    ("uk", "у понеділок увечері", dt.date(2025, 3, 10)),
+    ("uk", "У ніч на суботу збито шість дронів.", dt.date(2025, 3, 8)),
+    ("uk", "У ніч проти п’ятниці було гучно.", dt.date(2025, 3, 7)),
+    ("uk", "Минулої середи тривога лунала годину.", dt.date(2025, 3, 5)),
+    ("uk", "У середу ввечері", WEDNESDAY),
+    ("ru", "В воскресенье беспилотник атаковал нефтебазу.", dt.date(2025, 3, 9)),
+    ("ru", "Во вторник обстрел продолжился.", dt.date(2025, 3, 11)),
+    ("ru", "В ночь на субботу сбиты беспилотники.", dt.date(2025, 3, 8)),
+    ("ru", "В прошлую среду снаряд попал в дом.", dt.date(2025, 3, 5)),
+])
+def test_weekdays_date_against_the_article_date(code, text, day):
+    (d,) = find_dates_in(text, WEDNESDAY, get_language(code))
+    assert (d.date, d.precision, d.explicit) == (day, "day", False)
+
+
+@pytest.mark.parametrize("code, text", [
+    ("uk", "Обмеження діятимуть до неділі."),  # until Sunday: no date of the event
+    ("uk", "Неділя була тихою."),
+    ("ru", "Ограничения действуют с субботы."),
+])
+def test_a_weekday_without_its_preposition_dates_nothing(code, text):
+    assert find_dates_in(text, WEDNESDAY, get_language(code)) == []
+
+
+def test_a_weekday_needs_the_article_date():
+    assert find_dates_in("У неділю дрони атакували місто.", None, get_language("uk")) == []
+
+
+def test_a_ukrainian_weekday_dates_the_event_it_opens(parser):
+    (ev, *_) = events(parser, "У неділю окупанти обстріляли Ізюм, є поранені.")
+    assert ev.type == "assault" and ev.date == dt.date(2025, 3, 9)
+    assert ev.date_precision == "day"
