@@ -60,3 +60,24 @@ def test_a_ukrainian_weekday_dates_the_event_it_opens(parser):
     (ev, *_) = events(parser, "У неділю окупанти обстріляли Ізюм, є поранені.")
     assert ev.type == "assault" and ev.date == dt.date(2025, 3, 9)
     assert ev.date_precision == "day"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Ракету по Одесі запустили з окупованого Криму, повідомили у Повітряних силах.", "Odesa"),
+    ("Шахеди на Київ запускали з Брянської області.", "Kyiv"),
+    ("Ракету по Одессе выпустили из Крыма.", "Odesa"),
+    ("Авиабомбы на Харьков сбросили ночью.", "Kharkiv"),
+])
+def test_a_launch_with_a_weapon_is_an_attack_whatever_the_word_order(parser, text, place):
+    primary = next(e for e in events(parser, text) if e.primary)
+    assert primary.type == "assault"
+    assert primary.location is not None and primary.location.name == place
+
+
+@pytest.mark.parametrize("text", [
+    "У Львові запустили нову програму для переселенців.",
+    "Двох цивільних випустили з полону в Херсоні.",
+    "В Казани запустили новую линию метро.",
+])
+def test_a_launch_without_a_weapon_is_no_attack(parser, text):
+    assert all(e.type != "assault" for e in events(parser, text))

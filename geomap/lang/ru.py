@@ -79,6 +79,9 @@ WORD_CLASSES = {
     "count_stop": word_set("в во у на возле после под через в результате от из с со "
                            "когда что который но или потому за"),
     "count_and": word_set("и"),
+    # weapons, lemmas: a launch verb with one of them is an attack (see TRIGGERS)
+    "weapons": word_set("ракета дрон беспилотник бпла шахед герань бомба авиабомба каб "
+                        "снаряд мина артиллерия боеприпас искандер калибр кинжал"),
     # a weekday dates an event after one of these ("в субботу", "в ночь на воскресенье") or
     # after "last" ("в прошлое воскресенье"), as written (see geomap/lang/uk.py)
     "weekday_before": word_set("в во на"),
@@ -139,6 +142,10 @@ TRIGGERS = {
         "aid": "помощь поставка передать",
         "agree": "соглашение договориться перемирие",
     }),
+    # attacks only with a weapon in the sentence (see geomap/lang/uk.py)
+    **triggers({"assault": "запустить запускать запуск выпустить выпускать сбросить "
+                           "сбрасывать применить применять прилететь прилетать прилёт"},
+               military=True),
     **triggers({"statement": "заявить заявление сообщить"}, say=True),
 }
 MONTHS = {m: i + 1 for i, ms in enumerate((

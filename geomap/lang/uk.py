@@ -93,6 +93,9 @@ WORD_CLASSES = {
     "count_stop": word_set("в у на біля після під через внаслідок від з із коли що "
                            "який але або бо за під час"),
     "count_and": word_set("і й та"),
+    # weapons, lemmas: a launch verb with one of them is an attack (see TRIGGERS)
+    "weapons": word_set("ракета дрон безпілотник бпла шахед герань бомба авіабомба каб "
+                        "снаряд міна артилерія боєприпас іскандер калібр кинджал"),
     # a weekday dates an event after one of these ("у неділю", "в ніч на неділю", "у ніч
     # проти неділі") or after "last" ("минулої неділі", "у минулу неділю"), as written
     "weekday_before": word_set("в у на проти"),
@@ -155,6 +158,11 @@ TRIGGERS = {
         "aid": "допомога постачання передати",
         "agree": "угода домовитися перемир'я",
     }),
+    # launching and dropping are attacks only with a weapon in the sentence ("Ракету по
+    # Одесі запустили ...", not "запустили програму"): the "weapons" word class
+    **triggers({"assault": "запустити запускати запуск випустити випускати скинути скидати "
+                           "застосувати застосовувати прилетіти прилітати приліт"},
+               military=True),
     **triggers({"statement": "заявити заява повідомити"}, say=True),
 }
 MONTHS = {m: i + 1 for i, ms in enumerate((

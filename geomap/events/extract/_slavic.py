@@ -148,6 +148,35 @@ def _location(text: str, a: int, b: int, lang: Language, places: Sequence[Mentio
     return best.place if best else None
 
 
+def _triggers(text: str, a: int, b: int, lang: Language):
+    """(word match, lemma, entry) of the sentence's triggers, first of each type, in text
+    order. Word order is free, so no trigger depends on its place in the sentence; a
+    ``military`` trigger ("запустили", "выпустили") counts only when a word of the
+    language's "weapons" class is anywhere in the sentence ("Ракету по
+    Одесі запустили ...", not "запустили програму")."""
+    found: dict[str, tuple] = {}
+    waiting: list[tuple] = []
+    words = list(_WORD.finditer(text, a, b))
+    for w in words:
+        entry = lemma = None
+        for lemma in lang.lemmas(w.group()):
+            entry = lang.triggers.get(lemma)
+            if entry is not None:
+                break
+        if entry is None or entry.type in found:
+            continue
+        if entry.military:
+            waiting.append((w, lemma, entry))
+        else:
+            found[entry.type] = (w, lemma, entry)
+    if waiting and any(t.type not in found for _, _, t in waiting):
+        weapons = lang.words("weapons")
+        if any(lemma in weapons for w in words for lemma in lang.lemmas(w.group())):
+            for w, lemma, entry in waiting:
+                found.setdefault(entry.type, (w, lemma, entry))
+    return sorted(found.values(), key=lambda t: t[0].start())
+
+
 def extract_slavic(text: str, date: dt.date | None, mentions: Sequence[Mention],
                    gazetteer: Gazetteer, lang: Language) -> list[TextEvent]:
     """Events of a Ukrainian or Russian ``text`` published on ``date``."""
@@ -155,16 +184,7 @@ def extract_slavic(text: str, date: dt.date | None, mentions: Sequence[Mention],
     dates = find_dates_in(text, date, lang)
     out: list[TextEvent] = []
     for a, b in SentenceIndex(text).spans():
-        seen: set[str] = set()
-        for w in _WORD.finditer(text, a, b):
-            entry = lemma = None
-            for lemma in lang.lemmas(w.group()):
-                entry = lang.triggers.get(lemma)
-                if entry is not None:
-                    break
-            if entry is None or entry.type in seen:
-                continue
-            seen.add(entry.type)
+        for w, lemma, entry in _triggers(text, a, b, lang):
             near = [d for d in dates if a <= d.start < b]
             when = min(near, key=lambda d: abs(d.start - w.start())) if near else None
             loc = None if entry.say else _location(text, a, b, lang, mentions)
