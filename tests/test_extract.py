@@ -260,3 +260,44 @@ def test_primary_location_of_short_descriptions(parser, gazetteer):
     mentions = parser.parse(text)
     evs = extract_events(article(text), mentions, gazetteer)
     assert primary_location(evs, mentions) is None
+
+
+def test_a_trigger_spelled_noun_after_a_preposition_is_no_event(parser, gazetteer):
+    # "by train" is how troops moved, not a training event; the movement keeps its ends
+    text = ("Two battalions were moved by train from Khabarovsk to the Belgorod region "
+            "last month, an intelligence officer said.")
+    evs = events_of(article(text), parser, gazetteer)
+    assert not [e for e in evs if e.type == "cooperate"], evs
+    (move,) = [e for e in evs if e.type == "mobilize"]
+    assert move.origin is not None and move.origin.name == "Khabarovsk"
+    assert move.destination is not None and move.destination.feature == "admin1"
+    assert move.location == move.destination
+    # the verb keeps its sense
+    (train,) = events_of(article("NATO instructors will train Moldovan officers in Romania."),
+                         parser, gazetteer)
+    assert train.type == "cooperate"
+
+
+def test_a_labour_strike_is_a_protest(parser, gazetteer):
+    (ev,) = events_of(article("Port workers went on strike in Rotterdam on Monday."), parser,
+                      gazetteer)
+    assert ev.type == "protest" and ev.location.name == "Rotterdam"
+    (ev,) = events_of(article("A general strike closed shops across Lagos."), parser, gazetteer)
+    assert ev.type == "protest"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("A Russian glide bomb hit Sumy on Tuesday.", "Sumy"),
+    ("The attack on a warehouse in Kramatorsk killed two guards.", "Kramatorsk"),
+    ("Three farmers were killed by shelling in Beryslav.", "Beryslav"),
+])
+def test_one_action_named_by_a_noun_and_a_verb_is_one_event(parser, gazetteer, text, place):
+    evs = events_of(article(text), parser, gazetteer)
+    assert len(evs) == 1, evs
+    assert evs[0].type == "assault" and evs[0].location.name == place
+
+
+def test_two_actions_stay_two_events(parser, gazetteer):
+    evs = events_of(article("Russian troops shelled Kherson and stormed Toretsk."), parser,
+                    gazetteer)
+    assert [e.type for e in evs] == ["assault", "assault"]

@@ -210,6 +210,16 @@ WORD_CLASSES: dict[str, frozenset[str]] = {
         "her", "his", "choe", "counterpart", "vice", "mission", "spokesperson", "spokesman",
         "spokeswoman", "pope",
     }),
+    #: Prepositions after which a trigger's spelling is a noun, unless a gerund ("by train",
+    #: "of wounded", "in retreat"; not "by shelling the town"): "to" is left out ("to train").
+    "noun_after": frozenset({"by", "of", "with", "for", "via", "aboard", "during", "from",
+                             "in", "at", "on", "against", "after", "before"}),
+    #: "strike" as a labour action ("went on strike", "a general strike", "strike action").
+    "labour_strike_before": frozenset({
+        "on", "general", "labour", "labor", "hunger", "workers", "workers'", "teachers",
+        "teachers'", "doctors", "doctors'", "miners", "dockers", "transport", "rail", "union",
+        "sit-down", "wildcat"}),
+    "labour_strike_after": frozenset({"action", "ballot", "pay", "leaders"}),
     "passive_aux": frozenset({"was", "were", "been", "be", "being", "is", "are", "got", "get"}),
     "modal": frozenset({"to", "will", "would", "could", "may", "might", "can", "should",
                         "shall", "plans", "plan", "planning", "intends", "expected", "likely",

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ...dates import parse_date
 from ...gazetteer import Gazetteer
@@ -29,7 +30,7 @@ from ._capitals import capital_places
 from ._compounds import facility_places
 from ._counts import with_casualties
 from ._dates import DateMention, find_dates
-from ._lexicon import NOUN_TOO, Entry, lemma_of
+from ._lexicon import LEXICON, NOUN_TOO, Entry, lemma_of
 from ._locate import Slots, object_place, scan
 from ._model import TextEvent
 from ._primary import mark_primary
@@ -75,6 +76,10 @@ _AUX = frozenset({"were", "was", "have", "has", "had", "is", "are", "will", "wou
 _PHONE = frozenset({"phone", "telephone", "video", "telephonic"})
 _FIRE_BEFORE = frozenset({"exchanged", "opened", "returned", "open", "exchange", "exchanging",
                           "opening"})
+_NOUN_AFTER = ENGLISH.words("noun_after")
+_BY_PHRASE = re.compile(r"\s+by(?:\s+[^\W\d_][\w'’-]*){0,3}\s+")  # "killed by Russian shelling"
+_LABOUR_BEFORE = ENGLISH.words("labour_strike_before")
+_LABOUR_AFTER = ENGLISH.words("labour_strike_after")
 
 
 def extract_events(article: Article, mentions: Sequence[Mention],
@@ -123,7 +128,7 @@ def extract_events(article: Article, mentions: Sequence[Mention],
             event = _event_at(text, sent, i, gazetteer=gazetteer, last_subject=last_subject)
             if event is not None:
                 sent.events.append(event)
-        out.extend(sent.events)
+        out.extend(_one_per_action(text, sent.events))
         if sent.subjects and sent.subjects[0]:
             last_subject = sent.subjects[0]
     out = mark_primary(text, out)
@@ -166,6 +171,37 @@ def _location_mentions(mentions: Sequence[Mention], actors: list[ActorSpan]) -> 
     return out
 
 
+def _one_per_action(text: str, events: list[TextEvent]) -> list[TextEvent]:
+    """A noun trigger in the subject of a verb trigger of the same type, or in the by-phrase
+    right after it, names the same action ("A Russian guided bomb hit Kharkiv", "The attack on
+    the depot killed three", "were killed by Russian shelling"): one event, the verb's, given
+    the noun's actors and, where it has none, its place and date. Two verbs ("shelled X and
+    stormed Y") stay two events."""
+    if len(events) < 2:
+        return events
+    out: list[TextEvent | None] = list(events)
+    for k, e in enumerate(events):
+        if not e.extras.get("noun"):
+            continue
+        j = next((j for j, v in enumerate(out) if v is not None and j != k
+                  and v.type == e.type and not v.extras.get("noun")
+                  and (v.extras["subject_start"] <= e.trigger_start < v.trigger_start
+                       or _BY_PHRASE.fullmatch(text, v.trigger_end, e.trigger_start))), None)
+        if j is None:
+            continue
+        v = out[j]
+        own = v.location is not None
+        out[j] = replace(
+            v, actors=tuple(dict.fromkeys(v.actors + e.actors))[:4],
+            location=v.location if own else e.location, origin=v.origin or e.origin,
+            destination=v.destination or e.destination, date=v.date or e.date,
+            date_precision=v.date_precision if v.date else e.date_precision,
+            extras={**v.extras, "location_start": v.extras["location_start"] if own
+                    else e.extras.get("location_start")})
+        out[k] = None
+    return [e for e in out if e is not None]
+
+
 # -- one trigger ----------------------------------------------------------------------------
 def _event_at(text: str, sent: Sent, i: int, *, gazetteer: Gazetteer,
               last_subject: tuple[Actor, ...]) -> TextEvent | None:
@@ -189,9 +225,10 @@ def _event_at(text: str, sent: Sent, i: int, *, gazetteer: Gazetteer,
     if prev in NEGATION or (i > 1 and toks[i - 2].low in NEGATION and prev in PASSIVE_AUX):
         return None
     noun = entry.noun or _looks_noun(toks, i, sent)
-    if noun and not entry.noun and lemma not in NOUN_TOO and special is None:
+    used_as_noun = noun or _noun_use(toks, i)
+    if used_as_noun and not entry.noun and lemma not in NOUN_TOO and special is None:
         return None  # "another sign of", "in return"
-    lo = _clause_start(toks, i)
+    lo = _clause_start(toks, i, sent)
     hi = _clause_end(toks, i)
     subj_spans = spans_between(sent, toks, lo, i)
     passive = not noun and prev in PASSIVE_AUX and tok.low.endswith(("ed", "en", "t", "wn"))
@@ -242,13 +279,14 @@ def _event_at(text: str, sent: Sent, i: int, *, gazetteer: Gazetteer,
         location=location.place if location else None,
         origin=origin, destination=destination, irrealis=irrealis,
         extras={"lemma": lemma, "location_start": location.start if location else None,
-                "clause": (tok.start, toks[hi - 1].end if hi > 0 else tok.end)},
+                "clause": (tok.start, toks[hi - 1].end if hi > 0 else tok.end),
+                "noun": used_as_noun, "subject_start": toks[lo].start if lo < i else tok.start},
     )
 
 
 #: The words :func:`_special` reads by their neighbours (every other trigger is in the lexicon).
 _SPECIAL_WORDS = frozenset({"call", "calls", "called", "calling", "spoke", "speak", "speaks",
-                            "talked", "fire"})
+                            "talked", "fire", "strike"})
 
 
 def _special(toks: list[Tok], i: int):
@@ -268,6 +306,8 @@ def _special(toks: list[Tok], i: int):
         return "call", Entry("consult")
     if w == "fire":
         return ("fire", Entry("assault")) if prev in _FIRE_BEFORE else False
+    if w == "strike" and (prev in _LABOUR_BEFORE or nxt in _LABOUR_AFTER):
+        return "strike", Entry("protest", noun=True)  # "went on strike", "a general strike"
     return None
 
 
@@ -307,7 +347,21 @@ def _looks_noun(toks: list[Tok], i: int, sent: Sent) -> bool:
     return k > 0 and toks[k - 1].low in ("a", "an", "the", "its", "their")
 
 
-def _clause_start(toks: list[Tok], i: int) -> int:
+def _noun_use(toks: list[Tok], i: int) -> bool:
+    """A trigger's spelling used as a noun by its neighbours: its bare form after a
+    preposition ("by train"; not "by shelling the town", "of wounded"), or the bare form of a
+    word that also names its event ("bomb", "strike") right before a verb trigger whose
+    subject it is ("a guided bomb hit Kharkiv")."""
+    if i > 0 and toks[i - 1].low in _NOUN_AFTER and toks[i].low in LEXICON:
+        return True
+    if i + 1 < len(toks) and toks[i].low in NOUN_TOO:
+        nxt = toks[i + 1]
+        found = lemma_of(nxt.text) if nxt.text[:1].islower() else None
+        return found is not None and not found[1].noun and not nxt.low.endswith("ing")
+    return False
+
+
+def _clause_start(toks: list[Tok], i: int, sent: Sent) -> int:
     j = i - 1
     while j >= 0:
         w = toks[j].low
@@ -316,7 +370,8 @@ def _clause_start(toks: list[Tok], i: int) -> int:
         if w == "and" and j + 1 < i and toks[j + 1].low in _AUX:
             return j + 1  # "... and were believed to be heading"
         found = lemma_of(toks[j].text)
-        if found and (found[1].say or not found[1].noun) and not toks[j].text[0].isupper():
+        if found and (found[1].say or not found[1].noun) and not toks[j].text[0].isupper() \
+                and not (_looks_noun(toks, j, sent) or _noun_use(toks, j)):
             return j + 1
         j -= 1
     return 0
@@ -332,7 +387,7 @@ def _clause_end(toks: list[Tok], i: int) -> int:
             return j - 1
         found = lemma_of(toks[j].text)
         if found and not found[1].noun and j > i + 1 and not toks[j].text[0].isupper() and \
-                toks[j - 1].low not in FILLER:
+                toks[j - 1].low not in FILLER and not _noun_use(toks, j):
             return j
         j += 1
     return len(toks)
