@@ -81,3 +81,36 @@ def test_a_launch_with_a_weapon_is_an_attack_whatever_the_word_order(parser, tex
 ])
 def test_a_launch_without_a_weapon_is_no_attack(parser, text):
     assert all(e.type != "assault" for e in events(parser, text))
+
+
+def test_each_clause_keeps_its_own_place_and_actors(parser):
+    evs = events(parser, "Окупанти обстріляли Херсон дронами, а у Львові відбувся мітинг.")
+    attack = next(e for e in evs if e.type == "assault")
+    protest = next(e for e in evs if e.type == "protest")
+    assert attack.location.name == "Kherson" and {a.country for a in attack.actors} == {"RU"}
+    assert protest.location.name == "Lviv" and not protest.actors
+    evs = events(parser, "В Курске прошел митинг, а в Брянской области при обстреле погиб "
+                         "мужчина.")
+    attack = next(e for e in evs if e.type == "assault")
+    assert attack.location.feature == "admin1" and attack.extras["killed"] == 1
+    assert next(e for e in evs if e.type == "protest").extras.get("killed") is None
+
+
+def test_a_clause_without_a_subject_shares_the_previous_ones_for_the_same_action(parser):
+    evs = events(parser, "Окупанти обстріляли Херсон, а також атакували Нікополь.")
+    assert [e.type for e in evs] == ["assault"]  # one event per type and sentence
+    assert {a.country for a in evs[0].actors} == {"RU"}
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    ("Військовий загинув під час обстрілу Сум.", 1, None),
+    ("Загинув чоловік, ще двоє людей поранені.", 1, 2),
+    ("У Харкові поранено дитину та жінку.", None, 2),
+    ("В Шебекино погиб человек.", 1, None),
+    ("Пять человек погибли в Белгороде.", 5, None),
+    ("Погибли люди, сообщил губернатор.", None, None),
+    ("Ворог скинув авіабомбу на Костянтинівку, загиблих немає.", None, None),
+])
+def test_one_victim_named_without_a_number_counts_one(parser, text, killed, wounded):
+    ev = next(e for e in events(parser, text) if e.type == "assault")
+    assert (ev.extras.get("killed"), ev.extras.get("wounded")) == (killed, wounded)

@@ -82,6 +82,14 @@ WORD_CLASSES = {
     # weapons, lemmas: a launch verb with one of them is an attack (see TRIGGERS)
     "weapons": word_set("ракета дрон беспилотник бпла шахед герань бомба авиабомба каб "
                         "снаряд мина артиллерия боеприпас искандер калибр кинжал"),
+    # one victim, as written (no article says "a"): "загинула жінка", "погиб мужчина"
+    "casualty_single": word_set("женщина мужчина ребенок ребёнок человек военный "
+                                 "военнослужащий мирный житель пенсионер пенсионерка "
+                                 "подросток мальчик девочка волонтер волонтёр врач "
+                                 "водитель спасатель полицейский женщину девочку"),
+    # after a comma, these turn a sentence to another event ("..., а у Львові відбувся
+    # мітинг"): each event takes its own clause's place and actors
+    "clause_contrast": word_set("а но однако зато тогда"),
     # a weekday dates an event after one of these ("в субботу", "в ночь на воскресенье") or
     # after "last" ("в прошлое воскресенье"), as written (see geomap/lang/uk.py)
     "weekday_before": word_set("в во на"),

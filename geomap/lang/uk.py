@@ -96,6 +96,16 @@ WORD_CLASSES = {
     # weapons, lemmas: a launch verb with one of them is an attack (see TRIGGERS)
     "weapons": word_set("ракета дрон безпілотник бпла шахед герань бомба авіабомба каб "
                         "снаряд міна артилерія боєприпас іскандер калібр кинджал"),
+    # one victim, as written (no article says "a"): "загинула жінка", "погиб мужчина"
+    "casualty_single": word_set("жінка чоловік дитина людина військовий "
+                                 "військовослужбовець цивільний мешканець житель "
+                                 "пенсіонер пенсіонерка підліток хлопчик дівчинка "
+                                 "волонтер лікар водій рятувальник поліцейський "
+                                 "жінку чоловіка дитину людину військового мешканця "
+                                 "пенсіонерку підлітка хлопчика дівчинку водія"),
+    # after a comma, these turn a sentence to another event ("..., а у Львові відбувся
+    # мітинг"): each event takes its own clause's place and actors
+    "clause_contrast": word_set("а але однак проте зате натомість тоді"),
     # a weekday dates an event after one of these ("у неділю", "в ніч на неділю", "у ніч
     # проти неділі") or after "last" ("минулої неділі", "у минулу неділю"), as written
     "weekday_before": word_set("в у на проти"),

@@ -60,6 +60,7 @@ class _Words:
     stop: frozenset
     conjunctions: frozenset
     known: frozenset
+    single: frozenset
 
     @classmethod
     def of(cls, lang: Language) -> _Words:
@@ -71,7 +72,7 @@ class _Words:
         # unless the language lists its own
         conj = w("count_and") or frozenset({"and"})
         return cls(dict(lang.numbers), *sets, conj,
-                   frozenset().union(*sets, conj, lang.numbers))
+                   frozenset().union(*sets, conj, lang.numbers), w("casualty_single"))
 
 
 _WORDS: dict[str, _Words] = {}
@@ -226,7 +227,41 @@ def _counts(text: str, lang: Language) -> list[_Count]:
                                 civilian and toks[j] in w.killed,
                                 _approximate(toks, first, w), matches[j].start()))
         i = max(i + 1, j if j > i else i + 1)
+    if w.single:
+        found += _single_victims(matches, toks, w, objects, found)
     return found
+
+
+def _raw(matches, j: int) -> str:
+    return matches[j].group().lower().replace("’", "'").replace("ʼ", "'")
+
+
+def _single_victims(matches, toks: list[str], w: _Words, objects: set[int],
+                    found: list[_Count]) -> list[_Count]:
+    """One victim named bare next to its death or injury word, in languages with no article
+    ("загинула жінка", "Військовий загинув", "погиб мирный житель"): the language's
+    ``casualty_single`` forms, as written, with no number before them."""
+    out = []
+    counted = {c.at for c in found}
+    for k, t in enumerate(toks):
+        if (t not in w.killed and t not in w.wounded) or k in objects or \
+                matches[k].start() in counted:
+            continue
+        def word(j: int) -> bool:
+            return 0 <= j < len(toks) and toks[j][0].isalnum()
+
+        for j in [x for x in (k + 1, k - 1) if word(x)] + ([k + 2] if word(k + 1)
+                                                          and word(k + 2) else []):
+            if _raw(matches, j) in w.single and not (j > 0 and _number(toks, j - 1, w)):
+                kind = "killed" if t in w.killed else "wounded"
+                value, m = 1, j + 1
+                while j > k and m + 1 < len(toks) and toks[m] in w.conjunctions and \
+                        _raw(matches, m + 1) in w.single:  # "поранено дитину та жінку"
+                    value, m = value + 1, m + 2
+                out.append(_Count(kind, value, kind == "killed" and toks[j] in w.civilian,
+                                  False, matches[k].start()))
+                break
+    return out
 
 
 #: How much farther than its own clause a count's event may be: each clause boundary

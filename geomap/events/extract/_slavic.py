@@ -177,23 +177,63 @@ def _triggers(text: str, a: int, b: int, lang: Language):
     return sorted(found.values(), key=lambda t: t[0].start())
 
 
+@functools.cache
+def _clause_break(lang: Language) -> re.Pattern[str] | None:
+    """Where a sentence turns to another event: ";" or a comma before a contrasting
+    conjunction ("..., а у Львові відбувся мітинг", "..., но в Курске ...")."""
+    words = lang.words("clause_contrast")
+    return re.compile(r";|,\s*(?:" + _alternatives(words) + r")(?![^\W\d_])", re.I) \
+        if words else None
+
+
+def _clauses(text: str, a: int, b: int, lang: Language) -> list[tuple[int, int]]:
+    pattern = _clause_break(lang)
+    cuts = [m.start() for m in pattern.finditer(text, a, b)] if pattern else []
+    return list(zip([a, *cuts], [*cuts, b], strict=True))
+
+
 def extract_slavic(text: str, date: dt.date | None, mentions: Sequence[Mention],
                    gazetteer: Gazetteer, lang: Language) -> list[TextEvent]:
-    """Events of a Ukrainian or Russian ``text`` published on ``date``."""
+    """Events of a Ukrainian or Russian ``text`` published on ``date``. Each event's place
+    and actors are its clause's (see :func:`_clause_break`), else the sentence's; a clause
+    with no actors of its own shares the previous clause's only for an event of a type
+    that clause had ("ЗСУ обстріляли Курськ, а потім атакували Бєлгород")."""
     mentions = sorted(mentions, key=lambda m: m.start)
     dates = find_dates_in(text, date, lang)
     out: list[TextEvent] = []
     for a, b in SentenceIndex(text).spans():
-        for w, lemma, entry in _triggers(text, a, b, lang):
-            near = [d for d in dates if a <= d.start < b]
-            when = min(near, key=lambda d: abs(d.start - w.start())) if near else None
-            loc = None if entry.say else _location(text, a, b, lang, mentions)
-            out.append(TextEvent(
-                type=entry.type, trigger=w.group(), trigger_start=w.start(),
-                trigger_end=w.end(), sentence=" ".join(text[a:b].split()), start=a, end=b,
-                date=when.date if when else None,
-                date_precision=when.precision if when else None,
-                actors=_actors(text, a, b, lang, places=mentions, gazetteer=gazetteer),
-                location=loc,
-                extras={"lemma": lemma, "language": lang.code}))
+        found = _triggers(text, a, b, lang)
+        if not found:
+            continue
+        clauses = _clauses(text, a, b, lang)
+        whole = None
+        prev_actors: tuple[Actor, ...] = ()
+        prev_types: set[str] = set()
+        for ca, cb in clauses:
+            here = [t for t in found if ca <= t[0].start() < cb]
+            if not here:
+                continue
+            actors = _actors(text, ca, cb, lang, places=mentions, gazetteer=gazetteer)
+            loc_here = _location(text, ca, cb, lang, mentions)
+            for w, lemma, entry in here:
+                near = [d for d in dates if a <= d.start < b]
+                when = min(near, key=lambda d: abs(d.start - w.start())) if near else None
+                if entry.say:
+                    loc = None
+                elif loc_here is not None or len(clauses) == 1:
+                    loc = loc_here
+                else:
+                    if whole is None:
+                        whole = _location(text, a, b, lang, mentions) or False
+                    loc = whole or None
+                who = actors or (prev_actors if entry.type in prev_types else ())
+                out.append(TextEvent(
+                    type=entry.type, trigger=w.group(), trigger_start=w.start(),
+                    trigger_end=w.end(), sentence=" ".join(text[a:b].split()), start=a, end=b,
+                    date=when.date if when else None,
+                    date_precision=when.precision if when else None,
+                    actors=who, location=loc,
+                    extras={"lemma": lemma, "language": lang.code}))
+            prev_actors = actors or prev_actors
+            prev_types = {entry.type for _, _, entry in here}
     return mark_primary(text, out)
