@@ -77,6 +77,7 @@ _PHONE = frozenset({"phone", "telephone", "video", "telephonic"})
 _FIRE_BEFORE = frozenset({"exchanged", "opened", "returned", "open", "exchange", "exchanging",
                           "opening"})
 _NOUN_AFTER = ENGLISH.words("noun_after")
+_AND = re.compile(r"\b(?:and|or)\b", re.I)
 _BY_PHRASE = re.compile(r"\s+by(?:\s+[^\W\d_][\w'’-]*){0,3}\s+")  # "killed by Russian shelling"
 _LABOUR_BEFORE = ENGLISH.words("labour_strike_before")
 _LABOUR_AFTER = ENGLISH.words("labour_strike_after")
@@ -172,9 +173,9 @@ def _location_mentions(mentions: Sequence[Mention], actors: list[ActorSpan]) -> 
 
 
 def _one_per_action(text: str, events: list[TextEvent]) -> list[TextEvent]:
-    """A noun trigger in the subject of a verb trigger of the same type, or in the by-phrase
-    right after it, names the same action ("A Russian guided bomb hit Kharkiv", "The attack on
-    the depot killed three", "were killed by Russian shelling"): one event, the verb's, given
+    """A noun trigger that names the action of a verb trigger of its type (see
+    :func:`_names_action_of`) is one event with it ("A Russian guided bomb hit Kharkiv", "The
+    attack on the depot killed three", "were killed by Russian shelling"): the verb's, given
     the noun's actors and, where it has none, its place and date. Two verbs ("shelled X and
     stormed Y") stay two events."""
     if len(events) < 2:
@@ -184,9 +185,7 @@ def _one_per_action(text: str, events: list[TextEvent]) -> list[TextEvent]:
         if not e.extras.get("noun"):
             continue
         j = next((j for j, v in enumerate(out) if v is not None and j != k
-                  and v.type == e.type and not v.extras.get("noun")
-                  and (v.extras["subject_start"] <= e.trigger_start < v.trigger_start
-                       or _BY_PHRASE.fullmatch(text, v.trigger_end, e.trigger_start))), None)
+                  and _names_action_of(text, e, v)), None)
         if j is None:
             continue
         v = out[j]
@@ -200,6 +199,16 @@ def _one_per_action(text: str, events: list[TextEvent]) -> list[TextEvent]:
                     else e.extras.get("location_start")})
         out[k] = None
     return [e for e in out if e is not None]
+
+
+def _names_action_of(text: str, noun: TextEvent, verb: TextEvent) -> bool:
+    """``noun`` is in the subject of ``verb`` (no "and" between them) or in the by-phrase
+    right after it, and both are of one type."""
+    if noun.type != verb.type or verb.extras.get("noun"):
+        return False
+    if verb.extras["subject_start"] <= noun.trigger_start < verb.trigger_start:
+        return not _AND.search(text, noun.trigger_end, verb.trigger_start)
+    return _BY_PHRASE.fullmatch(text, verb.trigger_end, noun.trigger_start) is not None
 
 
 # -- one trigger ----------------------------------------------------------------------------
