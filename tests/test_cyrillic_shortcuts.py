@@ -158,3 +158,32 @@ def test_previous_word_is_what_the_backward_regex_finds(text, reach):
                 m = rx.search(sample, max(0, pos - reach), pos)
                 assert previous_word(sample, pos, reach, dot=dot) == (
                     (m.start(), m.group(1)) if m else None), (sample, pos, dot)
+
+
+@pytest.mark.parametrize("code", ["uk", "ru"])
+@_UNTIMED
+@given(st.lists(st.sampled_from(("вул", "с", "смт", "р-н", "кв", "річки", "реки", "Либідь",
+                                 "Київ", "київ", "Ї", " ", "  ", ".", "\n", "5", "-", "A",
+                                 "площі", "Манежної")), max_size=12).map("".join))
+def test_kind_words_left_out_by_the_scan_are_those_the_caller_drops(code, text):
+    """The kind-word scan skips words no capitalised word follows (and looks ahead for the
+    words' first letters): the unresolved spans are those of the plain scan."""
+    import re
+
+    from geomap.geoparse import _cyrillic_landmarks as lm
+
+    lang = get_language(code)
+    ours = lm._scanners(lang)
+    exact = sorted(lang.words("kind_abbreviations") | {"смт", "пгт", "р-н"}, key=len,
+                   reverse=True)
+    w = lm._WORD_CHARS
+    plain = re.compile(rf"(?<!{w})(?:(?:{'|'.join(map(re.escape, exact))})(?!{w})|"
+                       rf"(?:{'|'.join(map(re.escape, sorted(lm._landmark_prefixes(lang))))}){w}*)")
+    taken = [(m.start(), m.end()) for m in re.finditer(r"Київ", text)]
+    for sample in (text, "на вул. Хрещатик і вул.  київ, с. Піски, смт\nВорзель"):
+        got = lm.unresolved_spans(sample, lang, taken)
+        try:
+            lm._SCAN_CACHE[lang.code] = (plain, ours[1])
+            assert lm.unresolved_spans(sample, lang, taken) == got
+        finally:
+            lm._SCAN_CACHE[lang.code] = ours

@@ -42,6 +42,7 @@ def _kind_word(lang: Language, word: str, dotted: bool) -> str | None:
 _PREFIX_CACHE: dict[str, frozenset[str]] = {}
 _SCAN_CACHE: dict[str, tuple[re.Pattern, re.Pattern]] = {}
 _WORD_CHARS = r"[\w'’ʼ-]"
+_LOWER = "[a-zа-яёіїєґ]"  # lower-case letters (none of them upper case)
 
 
 def _landmark_prefixes(lang: Language) -> frozenset[str]:
@@ -65,8 +66,14 @@ def _scanners(lang: Language) -> tuple[re.Pattern, re.Pattern]:
                        key=len, reverse=True)
         pre = sorted(_landmark_prefixes(lang))
         feats = sorted({w[:3] for w in lang.words("feature_words") if len(w) > 2} | set(pre))
-        before = re.compile(rf"(?<!{_WORD_CHARS})(?:(?:{alt(map(re.escape, exact))})"
-                            rf"(?!{_WORD_CHARS})|(?:{alt(map(re.escape, pre))}){_WORD_CHARS}*)")
+        # a kind word is of use only before a capitalised word (the caller's test), with a
+        # gap of at most three spaces and full stops: the last lookahead leaves out those
+        # before a lower-case Latin or Cyrillic word; the first, for the words' first
+        # letters, lets the scan skip most offsets
+        firsts = re.escape("".join(sorted({w[0] for w in [*exact, *pre]})))
+        before = re.compile(rf"(?=[{firsts}])(?<!{_WORD_CHARS})(?:(?:{alt(map(re.escape, exact))})"
+                            rf"(?!{_WORD_CHARS})|(?:{alt(map(re.escape, pre))}){_WORD_CHARS}*"
+                            rf"(?!{_WORD_CHARS}))(?=[\s.]{{0,3}}(?!{_LOWER})[^\W\d_])")
         # the second word only: the first is read back from the space before it
         after = re.compile(rf" (?:{alt(map(re.escape, feats))}){_WORD_CHARS}*")
         got = _SCAN_CACHE[lang.code] = (before, after)
