@@ -11,6 +11,7 @@ words come from :mod:`geomap.lang` (compiled in :mod:`._rules`).
 from __future__ import annotations
 
 import bisect
+import functools
 import operator
 import re
 
@@ -295,8 +296,8 @@ def _all_caps_lines(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         sample = line[:200]  # a line's start tells whether it is in capitals
         # upper > 4 * lower needs more than a fifth of the sample's characters to be no
-        # lower-case letter: the lower-case letters of its first 50 rule most lines out
-        if 5 * sum(map(str.islower, sample[:50])) >= len(sample):
+        # lower-case letter: a fifth in common lower-case letters rules most lines out
+        if _lower_at_least(-(-len(sample) // 5)).match(sample):
             pos += len(line) + 1
             continue
         upper = sum(map(str.isupper, sample))
@@ -305,6 +306,16 @@ def _all_caps_lines(text: str) -> list[tuple[int, int]]:
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
+
+
+#: Lower-case Latin and Cyrillic letters (each one str.islower).
+_LOWER = "a-zа-яёіїєґ"
+
+
+@functools.cache
+def _lower_at_least(n: int) -> re.Pattern[str]:
+    """Matches a text's start holding at least ``n`` of the :data:`_LOWER` letters."""
+    return re.compile(rf"(?:[^{_LOWER}]*[{_LOWER}]){{{n}}}")
 
 
 def _in_caps_line(lines: list[tuple[int, int]], offset: int) -> bool:
