@@ -64,7 +64,27 @@ def _overlaps(boxes: dict[str, list[float]]) -> list[tuple[str, str]]:
             if p[0] < q[2] and q[0] < p[2] and p[1] < q[3] and q[1] < p[3]]
 
 
-@pytest.mark.parametrize("size", [(1280, 800), (800, 600)])
+def _covered(driver) -> float:
+    """The share of the map under any control (sampled every 4 px)."""
+    return driver.execute_script("""
+        var c = document.querySelector('.leaflet-container').getBoundingClientRect();
+        var rs = Object.values(arguments[0])
+          .map(function (s) { return document.querySelector(s); })
+          .filter(function (e) { return e; })
+          .map(function (e) { return e.getBoundingClientRect(); })
+          .filter(function (r) { return r.width > 0; });
+        var n = 0, k = 0;
+        for (var x = c.left + 2; x < c.right; x += 4) {
+          for (var y = c.top + 2; y < c.bottom; y += 4) {
+            n++;
+            if (rs.some(function (r) { return x >= r.left && x <= r.right && y >= r.top &&
+                                              y <= r.bottom; })) { k++; }
+          }
+        }
+        return k / n;""", CONTROLS)
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1280, 720), (1024, 640), (800, 600)])
 def test_controls_never_overlap(browser, busy_map, size):
     width, height = size
     browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
@@ -75,6 +95,26 @@ def test_controls_never_overlap(browser, busy_map, size):
         boxes = _boxes(browser)
         assert {"title", "layers", "legend", "minimap", "timeline"} <= set(boxes), boxes
         assert _overlaps(boxes) == [], boxes
+        small = browser.execute_script("return GM.maps[0].getContainer().classList"
+                                       ".contains('gm-compact');")
+        assert small == (width < 1100 or height < 760)
+        if small:
+            # a laptop's window: the panels leave most of the map to the data (the layer
+            # list is a button, the legend folded); new-user test: 70% was covered
+            assert _covered(browser) < 0.25
+            OUTPUT.mkdir(exist_ok=True)
+            browser.save_screenshot(str(OUTPUT / f"layout-compact-{width}x{height}.png"))
+            toggle = browser.find_element("css selector", ".gm-layers-toggle")
+            toggle.click()
+            time.sleep(0.2)
+            boxes = _boxes(browser)
+            assert boxes["layers"][3] - boxes["layers"][1] > 150  # the list opened
+            assert _overlaps(boxes) == [], boxes
+            assert browser.find_element("css selector", ".leaflet-control-layers-overlays"
+                                        ).is_displayed()
+            browser.save_screenshot(str(OUTPUT / f"layout-compact-layers-{width}x{height}.png"))
+            toggle.click()
+            time.sleep(0.2)
         # the legend, opened by the user, still keeps clear of the layer list and the minimap
         browser.execute_script(
             "var d = document.querySelector('.gm-legend details'); d.open = true;"

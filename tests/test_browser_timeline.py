@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 import shapely
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from test_browser_map import OUTPUT, _errors, _js, _open, browser_session
 from test_render_map import DATA, synthetic_events
 
@@ -103,3 +104,83 @@ def test_a_one_country_map_shows_all_of_its_events(browser, tmp_path):
         "var map = GM.maps[0], b = map.getBounds(), pts = arguments[0];"
         "return pts.filter(function (p) { return b.contains([p[1], p[0]]); }).length;", pts)
     assert inside == len(pts)
+
+
+@pytest.fixture(scope="module")
+def article_dated_map(tmp_path_factory):
+    """60 records over October 2024, four news events dated only by their article
+    (2024-10-20) and one news event with no date at all (invented)."""
+    records = synthetic_events(movements=0)
+    text = coerce_events(gpd.GeoDataFrame(pd.DataFrame({
+        "event_id": [f"t{i}" for i in range(5)], "dataset": "text", "date": pd.NaT,
+        "article_date": [pd.Timestamp("2024-10-20")] * 4 + [pd.NaT],
+        "article_id": ["a1", "a1", "a2", "a2", "a3"], "event_index": [0, 1, 0, 1, 0],
+        "event_type": "assault", "location": "Kupiansk", "country": "UA",
+        "geometry": [shapely.Point(37.6 + i / 10, 49.7) for i in range(5)]}),
+        geometry="geometry", crs="EPSG:4326"), check=False)
+    events = pd.concat([records, text], ignore_index=True)
+    m, _ = render_map(None, data_dir=DATA, title="Article dates", events=events)
+    path = tmp_path_factory.mktemp("article-dates") / "index.html"
+    save_map(m, path)
+    return path, records
+
+
+def test_news_events_follow_their_article_date_and_undated_rows_stay(browser,
+                                                                     article_dated_map):
+    path, records = article_dated_map
+    _open(browser, path)
+    assert _errors(browser) == []
+    assert _shown(browser) == 65
+    assert "1 undated" in browser.find_element("css selector", ".gm-time-head").text
+
+    def expect(lo: str, hi: str, undated: int = 1) -> int:
+        inside = records["date"].between(pd.Timestamp(lo), pd.Timestamp(hi))
+        article = 4 if pd.Timestamp(lo) <= pd.Timestamp("2024-10-20") <= pd.Timestamp(hi) else 0
+        return int(inside.sum()) + article + undated
+
+    for lo, hi in (("2024-10-02", "2024-10-30"), ("2024-10-21", "2024-10-30"),
+                   ("2024-10-20", "2024-10-20")):
+        browser.execute_script("GM.brush(GM.maps[0], arguments[0], arguments[1]);",
+                               _day(lo), _day(hi))
+        assert _shown(browser) == expect(lo, hi), (lo, hi)
+    # clearing the box hides the row with no date; the dated ones stay
+    browser.find_element("css selector", ".gm-time-undated input").click()
+    assert _shown(browser) == expect("2024-10-20", "2024-10-20", undated=0)
+    browser.find_element("css selector", ".gm-time-all").click()
+    assert _shown(browser) == 64
+    browser.find_element("css selector", ".gm-time-undated input").click()
+    assert _shown(browser) == 65
+
+
+def test_slider_handles_stand_over_their_days(browser, article_dated_map):
+    """Dragging a handle from the middle of one day's bar to the middle of another's chooses
+    that day, at both ends of the chart (one slider, not two half-width ones)."""
+    path, _ = article_dated_map
+    _open(browser, path)
+    centres = browser.execute_script(
+        "return Array.from(document.querySelectorAll('.gm-time-svg .gm-bar')).map(function (r) {"
+        " var b = r.getBoundingClientRect(); return b.left + b.width / 2; });")
+    assert len(centres) == 30  # one bar a day, 2024-10-01 to 10-30
+    slider = browser.find_element("css selector", ".gm-time-sliders").rect
+    y = slider["y"] + slider["height"] / 2
+
+    def drag(x0: float, x1: float) -> None:
+        actions = ActionBuilder(browser)
+        actions.pointer_action.move_to_location(round(x0), round(y)).pointer_down() \
+            .move_to_location(round((x0 + x1) / 2), round(y)) \
+            .move_to_location(round(x1), round(y)).pointer_up()
+        actions.perform()
+        time.sleep(0.2)
+
+    drag(centres[0], centres[9])
+    assert _js(browser, "return [map._gm.range.lo, map._gm.range.hi];") == [
+        _day("2024-10-10"), _day("2024-10-30")]
+    drag(centres[29], centres[19])
+    assert _js(browser, "return [map._gm.range.lo, map._gm.range.hi];") == [
+        _day("2024-10-10"), _day("2024-10-20")]
+    # the chosen span is drawn under the handles, as the brush over the bars
+    sel = browser.find_element("css selector", ".gm-sel").rect
+    assert abs(sel["x"] - (centres[9] - (centres[1] - centres[0]) / 2)) < 2
+    assert abs(sel["x"] + sel["width"] - (centres[19] + (centres[1] - centres[0]) / 2)) < 2
+    OUTPUT.mkdir(exist_ok=True)
+    browser.save_screenshot(str(OUTPUT / "timeline-handles.png"))

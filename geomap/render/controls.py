@@ -66,11 +66,16 @@ def main_span(pairs: list[int], *, min_items: int = 5, reach: float = 8.0,
 
 
 def add_timeline(m: folium.Map, first_day: int, last_day: int, *,
-                 counts: list[int] | None = None, unit: str = "Events") -> None:
+                 counts: list[int] | None = None, unit: str = "Events",
+                 undated: int = 0) -> None:
     """The timeline under the map: a bar chart of ``counts`` (pairs day, count, ... with days
-    since 1970-01-01) with a brush and two sliders; every geomap layer follows it. The chart
-    opens on the :func:`main_span` of the counts, with a button for the whole span."""
-    data = {"lo": first_day, "hi": last_day, "c": counts or [], "unit": esc(unit)}
+    since 1970-01-01) with a brush and a two-handle slider over the chart's days; every geomap
+    layer follows it. The chart opens on the :func:`main_span` of the counts, with a button for
+    the whole span. Rows with no date stay on the map whatever the range, unless the
+    "undated" box (shown with ``undated``, how many of the counted rows have no date) is
+    cleared."""
+    data = {"lo": first_day, "hi": last_day, "c": counts or [], "unit": esc(unit),
+            "u": int(undated)}
     view = main_span(counts or [])
     if view is not None:
         data["view"] = [max(first_day, view[0]), min(last_day, view[1])]

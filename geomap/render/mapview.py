@@ -21,6 +21,7 @@ from ..exceptions import OutputError
 from .assets import external_resources, inline_assets
 from .controls import add_controls, add_timeline, layer_groups, search_entries
 from .counts import EventCounts, event_counts
+from .dates import with_article_dates
 from .extent import fit_box
 from .layers.basemap import ATTRIBUTION, add_basemap
 from .layers.corroboration import CorroborationInfo, add_corroboration_layers
@@ -90,18 +91,19 @@ def _concat(*frames: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame | None:
 
 
 def daily_counts(mentions: gpd.GeoDataFrame | None, events: gpd.GeoDataFrame | None,
-                 ) -> tuple[str, list[int]]:
-    """What the timeline counts ("Events" when there are dated events, else "Mentions") and
-    its pairs [day, count, ...]."""
+                 ) -> tuple[str, list[int], int]:
+    """What the timeline counts ("Events" when there are dated events, else "Mentions"), its
+    pairs [day, count, ...] and how many of those rows have no date."""
     for unit, frame in (("Events", events), ("Mentions", mentions)):
         if frame is None or not len(frame) or "date" not in frame:
             continue
-        days = event_days(frame["date"])
-        days = days[days >= 0]
+        all_days = event_days(frame["date"])
+        days = all_days[all_days >= 0]
         if len(days):
             values, counts = np.unique(days, return_counts=True)
-            return unit, [int(v) for pair in zip(values, counts, strict=True) for v in pair]
-    return "Events", []
+            return (unit, [int(v) for pair in zip(values, counts, strict=True) for v in pair],
+                    int(len(all_days) - len(days)))
+    return "Events", [], 0
 
 
 def _day_span(*frames: gpd.GeoDataFrame | None) -> tuple[int, int] | None:
@@ -140,6 +142,8 @@ def render_map(mentions: gpd.GeoDataFrame | None, *, data_dir: Path, title: str 
     of ``events``."""
     options = options or ScaleOptions()
     data_dir = Path(data_dir)
+    # a text event with no date of its own is filed under its article's date (dates.py)
+    events, records, text_events = (with_article_dates(f) for f in (events, records, text_events))
     everything = events if events is not None else _concat(records, text_events)
     m = slim_map(folium.Map(location=(30, 20), zoom_start=2, tiles=None, max_zoom=18,
                             min_zoom=2, control_scale=True, zoom_control=True))
@@ -198,8 +202,8 @@ def render_map(mentions: gpd.GeoDataFrame | None, *, data_dir: Path, title: str 
     m.add_child(JsCall("groupLayers", m.get_name(), layer_groups(events_info.types),
                        with_layer=False))
     if span and span[1] > span[0]:
-        unit, counts = daily_counts(mentions, everything)
-        add_timeline(m, *span, counts=counts, unit=unit)
+        unit, counts, undated = daily_counts(mentions, everything)
+        add_timeline(m, *span, counts=counts, unit=unit, undated=undated)
     box = fit_box(mentions, everything, move_end=country_ends(data_dir))
     if box is None and countries_info.label_points:
         xs, ys = zip(*countries_info.label_points, strict=True)

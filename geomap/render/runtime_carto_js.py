@@ -33,8 +33,47 @@ GM.labels = function (map, group, data) {
   });
 };
 
+/* ---- a small window (a laptop's 1280x720 or 1024x640): the panels compact so that the data
+   keeps most of the map. The layer list becomes a "Layers" button (open on click, closed by a
+   click on the map), the legend starts folded, the title's counts fit one line (a click shows
+   them all) and the timeline's chart is lower. Decided on the map's size, again on resize. ---- */
+GM.SMALL = {w: 1100, h: 760};
+GM.compact = function (map) {
+  var c = map.getContainer(), small = c.clientWidth < GM.SMALL.w || c.clientHeight < GM.SMALL.h;
+  var was = c.classList.contains("gm-compact");
+  c.classList.toggle("gm-compact", small);
+  var layers = c.querySelector(".leaflet-control-layers");
+  if (layers && !layers.querySelector(".gm-layers-toggle")) {
+    var b = document.createElement("button");
+    b.type = "button"; b.className = "gm-layers-toggle"; b.textContent = "Layers";
+    b.title = "show or hide the list of layers"; b.setAttribute("aria-expanded", "false");
+    var openList = function (open) {
+      layers.classList.toggle("gm-open", open); b.setAttribute("aria-expanded", String(open));
+      GM.layoutPanels(map, open);  // an opened list folds the legend where both cannot fit
+    };
+    b.addEventListener("click", function (e) {
+      e.preventDefault(); openList(!layers.classList.contains("gm-open"));
+    });
+    layers.insertBefore(b, layers.firstChild);
+    map.on("click", function () {
+      if (layers.classList.contains("gm-open") && c.classList.contains("gm-compact")) { openList(false); }
+    });
+  }
+  var title = c.querySelector(".gm-title");
+  if (title && !title._gmFold) {
+    title._gmFold = true;
+    var p = title.querySelector("p");
+    if (p) { p.title = p.textContent; }
+    title.addEventListener("click", function () { title.classList.toggle("gm-full"); });
+  }
+  var fold = c.querySelector(".gm-legend details");
+  if (fold && small && !was) { fold.open = false; }
+  return small;
+};
+
 /* ---- the layer list in folding groups (Leaflet's own list, regrouped whenever it is rebuilt) ---- */
 GM.groupLayers = function (map, data) {
+  GM.compact(map);
   var box = map.getContainer().querySelector(".leaflet-control-layers-overlays");
   if (!box) { return; }
   var busy = false, openState = {};
@@ -129,11 +168,18 @@ GM.layoutPanels = function (map, initial) {
   if (d && initial && room < 150) { d.open = false; }
 };
 
+function resized(map) {
+  var was = map.getContainer().classList.contains("gm-compact");
+  if (GM.compact(map) !== was && GM.state(map).redrawTimeline) { GM.state(map).redrawTimeline(); }
+  GM.layoutPanels(map, false);
+}
+
 GM.fit = function (map, data) {
   var st = GM.state(map);
   st.fit = data;
+  GM.compact(map);
   GM.layoutPanels(map, true);
-  window.addEventListener("resize", function () { GM.layoutPanels(map, false); });
+  window.addEventListener("resize", function () { resized(map); });
   var last = null;
   function go() {
     var p = panelPadding(map), key = JSON.stringify(p);
@@ -156,6 +202,15 @@ details.gm-group>label{display:block;padding-left:10px}
 .gm-group-all{font-size:10px;margin-left:8px;padding:0 4px;text-transform:none;letter-spacing:0}
 details.gm-fold>summary{cursor:pointer;font-weight:600;font-size:11px;text-transform:uppercase;
  letter-spacing:.05em;color:#555}details.gm-fold[open]>summary{margin-bottom:4px}
+.gm-layers-toggle{display:none}
+.gm-compact .gm-layers-toggle{display:block;font:600 12px system-ui,"DejaVu Sans",sans-serif;padding:3px 8px;
+ background:#fff;border:0;cursor:pointer}
+.gm-compact .leaflet-control-layers-expanded{padding:2px}
+.gm-compact .leaflet-control-layers.gm-open{padding:4px 8px 6px 6px}
+.gm-compact .leaflet-control-layers:not(.gm-open)>.leaflet-control-layers-list{display:none}
+.gm-compact .leaflet-control-layers.gm-open .gm-layers-toggle{margin-left:auto}
+.gm-compact .gm-title{max-width:300px;padding:5px 10px;cursor:pointer}.gm-compact .gm-title h1{font-size:14px}
+.gm-compact .gm-title:not(.gm-full) p{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .gm-area-label{background:none;border:0;white-space:nowrap}
 .gm-area-label span{display:inline-block;transform:translate(-50%,-50%);font:italic 600 13px/1.2 system-ui,"DejaVu Sans",sans-serif;
  color:#5b3f8c;letter-spacing:.06em;text-transform:uppercase;text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 2px #fff}

@@ -41,10 +41,12 @@ GM.dayText = function (d) {
   return (d === null || d === undefined || d < 0) ? "" : new Date(d * DAY).toISOString().slice(0, 10);
 };
 
+// rows with no date stay on the map whatever the range unless the timeline's "undated" box
+// is cleared (r.undated false)
 function visibleDay(st, d) {
   var r = st.range;
   if (!r) { return true; }
-  if (d === null || d === undefined || d < 0) { return r.all; }
+  if (d === null || d === undefined || d < 0) { return r.undated; }
   return d >= r.lo && d <= r.hi;
 }
 
@@ -74,9 +76,9 @@ GM.canvasOf = canvasOf; GM.visibleDay = visibleDay; GM.countPairs = countPairs;
 GM.register = register; GM.setShown = setShown; GM.radiusFor = radiusFor;
 
 GM.setRange = function (map, lo, hi) {
-  var st = state(map);
+  var st = state(map), undated = st.undated !== false;
   var all = !st.full || (lo <= st.full[0] && hi >= st.full[1]);
-  st.range = all ? null : {lo: lo, hi: hi, all: false};
+  st.range = all && undated ? null : {lo: lo, hi: hi, undated: undated};
   st.layers.forEach(function (l) { l.refresh(); });
 };
 
@@ -179,7 +181,7 @@ GM.eventPopup = function (data, i) {
   var s = data.s, p = data.p[i];
   var h = '<div class="gm-popup"><div class="gm-type" style="border-left-color:' + data.colour +
     '">' + data.label + "</div><b>" + (s[p[0]] || "Unnamed place") + '</b> <span class="gm-date">' +
-    GM.dayText(data.d[i]) + "</span>";
+    GM.dayText(data.d[i]) + (data.a && data.a[i] ? " (article\u2019s date)" : "") + "</span>";
   if (s[p[1]]) { h += '<div class="gm-actors">' + s[p[1]] + "</div>"; }
   if (data.f && data.f[i] > 0) { h += "<div>Fatalities: " + data.f[i] + "</div>"; }
   if (s[p[3]]) { h += '<div class="gm-text">' + s[p[3]] + "</div>"; }

@@ -19,6 +19,7 @@ import pandas as pd
 
 from ..._plural import counted
 from ..boundaries import country_polygons, polygon_geojson
+from ..dates import ARTICLE_DATED, date_html
 from ..popups import esc, mention_popup
 from ..runtime import JsCall
 from ..style import COUNTRY_COLOURS, COUNTRY_LINE, ramp_colours
@@ -55,13 +56,13 @@ def event_items(rows: pd.DataFrame, limit: int = 8) -> str:
     items = []
     for r in rows.head(limit).itertuples(index=False):
         status = STATUS_TEXT.get(getattr(r, "corroboration", "") or "", "")
-        date = "" if pd.isna(r.date) else str(r.date)[:10]
+        date = date_html(r.date, getattr(r, ARTICLE_DATED, None))
         what = r.event_type if isinstance(r.event_type, str) else "event"
         who = " \u2013 ".join(x for x in (r.actor1, r.actor2) if isinstance(x, str))
         src = r.dataset if isinstance(r.dataset, str) else ""
         who_html = " \u00b7 " + esc(who) if who else ""
         tag = f' <b class="gm-status gm-{r.corroboration}">{esc(status)}</b>' if status else ""
-        items.append(f'<li><span class="gm-date">{esc(date)}</span> {esc(what)}{who_html}'
+        items.append(f'<li><span class="gm-date">{date}</span> {esc(what)}{who_html}'
                      f' <span class="gm-prov">({esc(src)})</span>{tag}</li>')
     if len(rows) > limit:
         items.append(f"<li>\u2026 and {len(rows) - limit} more</li>")
@@ -101,7 +102,8 @@ def add_countries_layer(m: folium.Map, mentions: gpd.GeoDataFrame | None,
         for iso, d in zip(ev["country"].astype(str), ev_days, strict=True):
             days[iso][int(d)] += 1
         info.events = int(ok.sum())
-        cols = [c for c in ("date", "event_type", "actor1", "actor2", "dataset") if c in ev]
+        cols = [c for c in ("date", ARTICLE_DATED, "event_type", "actor1", "actor2", "dataset")
+                if c in ev]
         frame = pd.DataFrame(ev[cols]).assign(_cc=ev["country"].astype(str).to_numpy())
         if status is not None:
             frame["corroboration"] = status(ev)

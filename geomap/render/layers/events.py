@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..._plural import counted
 from ..counts import drawn_class
+from ..dates import ARTICLE_DATED
 from ..jsdata import round_coords
 from ..popups import esc, link, sentence_html, truncate
 from ..runtime import JsCall
@@ -226,6 +227,9 @@ def _point_payload(ev: gpd.GeoDataFrame, mode: str) -> dict:
         "d": event_days(ev["date"]).tolist(), "p": popup, "s": strings.items,
         "f": _fatalities(ev), "r": frags["rows"] if any(v is not None for v in frags["rows"])
         else None,
+        # 1 where the day is the article's (the event gives none of its own: render/dates.py)
+        "a": ev[ARTICLE_DATED].fillna(False).astype(int).tolist()
+        if ARTICLE_DATED in ev and ev[ARTICLE_DATED].fillna(False).any() else None,
     }
 
 

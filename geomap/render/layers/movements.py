@@ -20,6 +20,7 @@ import geopandas as gpd
 import pandas as pd
 
 from ..boundaries import capital_points, country_polygons
+from ..dates import ARTICLE_DATED, date_html
 from ..popups import esc, link, truncate
 from ..runtime import JsCall
 from ..style import MOVEMENT_COLOUR
@@ -108,11 +109,11 @@ def add_movement_layer(m: folium.Map, events: gpd.GeoDataFrame | None, *,
             days[int(r["_day"])] += 1
         items = []
         for r in rows[:6]:
-            date = _text(r, "date") or ""
+            date = date_html(_text(r, "date"), r.get(ARTICLE_DATED))
             actors = " \u2013 ".join(x for x in (_text(r, "actor1"), _text(r, "actor2")) if x)
             src = link(_text(r, "title") or _text(r, "source"), _text(r, "url"))
             note = _text(r, "sentence") or _text(r, "notes") or ""
-            items.append(f"<li>{esc(date[:10])} {esc(actors)}<br><q>{esc(truncate(note, 240))}"
+            items.append(f"<li>{date} {esc(actors)}<br><q>{esc(truncate(note, 240))}"
                          f"</q>{'<br>' + src if src else ''}</li>")
         more = f"<li>\u2026 and {n - 6} more</li>" if n > 6 else ""
         data["x0"].append(x0)

@@ -23,6 +23,7 @@ import shapely
 
 from ..._plural import counted
 from ..boundaries import admin1_polygons, area_keys, polygon_geojson
+from ..dates import ARTICLE_DATED
 from ..popups import esc
 from ..runtime import JsCall
 from ..style import COUNTRY_COLOURS, COUNTRY_LINE, ramp_colours
@@ -60,8 +61,8 @@ def add_region_events_layer(m: folium.Map, events: gpd.GeoDataFrame | None, *, d
     for i in range(len(keys)):
         if not keys[i]:
             keys[i] = f"pt:{xs[i]:.3f},{ys[i]:.3f}"
-    cols = [c for c in ("date", "event_type", "actor1", "actor2", "dataset", "admin1",
-                        "location", "country") if c in events]
+    cols = [c for c in ("date", ARTICLE_DATED, "event_type", "actor1", "actor2", "dataset",
+                        "admin1", "location", "country") if c in events]
     # plain objects: per-group popups read rows one by one (Arrow strings are slow to index)
     frame = pd.DataFrame(events[cols]).astype(object).assign(
         _key=keys, _day=event_days(events["date"]), _x=xs, _y=ys)
