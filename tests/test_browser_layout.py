@@ -129,6 +129,14 @@ def test_controls_never_overlap(browser, busy_map, size):
         boxes = _boxes(browser)
         assert boxes["minimap"][3] - boxes["minimap"][1] >= 100, boxes  # it did open
         assert _overlaps(boxes) == [], boxes
+        # it shows the countries around the map's view, centred on it (it was an empty blue
+        # box: the overview map kept its folded size and drew one corner)
+        size, centre = browser.execute_script("""
+            var map = GM.maps[0], mm = map._gm.minimap._miniMap, s = mm.getSize();
+            var p = mm.latLngToContainerPoint(map.getCenter());
+            return [[s.x, s.y], [p.x / s.x, p.y / s.y]];""")
+        assert size == [160, 120]
+        assert abs(centre[0] - 0.5) < 0.1 and abs(centre[1] - 0.5) < 0.1, centre
         OUTPUT.mkdir(exist_ok=True)
         browser.save_screenshot(str(OUTPUT / f"layout-{width}x{height}.png"))
         browser.execute_script("document.querySelector('.leaflet-control-minimap-toggle-display').click();")

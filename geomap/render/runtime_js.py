@@ -379,7 +379,21 @@ GM.minimap = function (map) {
     width: 160, height: 120, zoomLevelOffset: -4, minimized: true,
     aimingRectOptions: {color: "#b2182b", weight: 1.5}});
   mini.addTo(map);
-  mini._miniMap.getContainer().style.background = "#cfe0ea";
+  var mm = mini._miniMap;
+  mm.getContainer().style.background = "#cfe0ea";
+  // the plugin grows its box on opening but never tells its map, which keeps the folded size
+  // and draws one corner of an empty blue box: resize and recentre it while it opens and
+  // once it is open
+  function refit() {
+    if (mini._minimized) { return; }
+    mm.invalidateSize({animate: false, pan: false});
+    mm.setView(map.getCenter(), Math.max(0, map.getZoom() + mini.options.zoomLevelOffset),
+               {animate: false});
+  }
+  mini.on("restore", refit);
+  mini._toggleDisplayButton.addEventListener("click", function () {
+    setTimeout(refit, 0); setTimeout(refit, 400);
+  });
   st.minimap = mini;  // GM.layoutPanels keeps room for it opened
 };
 
