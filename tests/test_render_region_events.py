@@ -73,3 +73,21 @@ def test_a_region_level_record_linked_to_news_is_said_so():
                    if f["properties"]["n"] == "Kherson Oblast, UA")
     assert "1 record corroborated by news" in kherson["properties"]["p"]
     assert "corroborated by news</b>" in kherson["properties"]["p"]
+
+
+def test_region_areas_are_told_apart_from_the_countries_they_lie_in():
+    """A division holding events is not drawn in the countries' purple (new-user: an oblast
+    read as a darker block of Ukraine); the legend shows the same colours and outline."""
+    from geomap.render.style import COUNTRY_COLOURS, COUNTRY_LINE, REGION_EVENT_LINE
+
+    m, info = render_map(None, data_dir=DATA, events=_records())
+    html = map_html(m)
+    [layer] = [x for x in js_calls(html, "regions") if x.get("kind") == "region-events"]
+    [countries] = [x for x in js_calls(html, "regions") if x.get("kind") == "countries"]
+    assert not set(layer["colours"]) & {*COUNTRY_COLOURS, COUNTRY_LINE}
+    assert layer["line"] == REGION_EVENT_LINE != COUNTRY_LINE
+    assert layer["colours"] == info.region_events.colours
+    legend = html[html.index("Regions: events known only by region"):]
+    for colour in layer["colours"]:
+        assert f"background:{colour};border:2px solid {REGION_EVENT_LINE}" in legend
+    assert countries["line"] == COUNTRY_LINE  # the country is drawn too, in its own colours

@@ -20,6 +20,7 @@ from .style import (
     DENSITY_RAMP,
     LINK_COLOUR,
     MOVEMENT_COLOUR,
+    REGION_EVENT_LINE,
     ROLE_COLOURS,
     ROLE_LABELS,
     icon_svg,
@@ -85,8 +86,8 @@ def legend_html(events: EventsLayerInfo, mentions: MentionsLayerInfo, flows: Flo
         lo = 1
         for hi, colour in zip(region_events.bins, region_events.colours, strict=True):
             label = f"{lo:,}" if hi == lo else f"{lo:,}\u2013{hi:,}"
-            parts.append(_row(f'<span class="sw" style="background:{colour};border-color:'
-                              f'{COUNTRY_LINE}"></span>', label))
+            parts.append(_row(f'<span class="sw" style="background:{colour};border:2px solid '
+                              f'{REGION_EVENT_LINE}"></span>', label))
             lo = hi + 1
         parts.append('<div class="row"><small>events located only to a first-level division'
                      " (an oblast, a province), shaded on its outline, not dotted</small></div>")

@@ -277,7 +277,7 @@ GM.regions = function (map, group, data) {
   var pn = data.pane || ["gm-regions", 350];
   L.geoJSON(data.fc, {
     pane: pane(map, pn[0], pn[1]),
-    style: function () { return {color: data.line || "#7a3b2e", weight: 0.8, fillOpacity: data.opacity || 0.6}; },
+    style: function () { return {color: data.line || "#7a3b2e", weight: data.weight || 0.8, fillOpacity: data.opacity || 0.6}; },
     onEachFeature: function (f, l) {
       l._gmKind = data.kind || "regions"; l._gmOn = false; l._gmK = 0;
       if (f.properties.p) { l.bindPopup(f.properties.p, {maxWidth: 380}); }

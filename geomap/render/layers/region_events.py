@@ -26,7 +26,7 @@ from ..boundaries import admin1_polygons, area_keys, polygon_geojson
 from ..dates import ARTICLE_DATED
 from ..popups import esc
 from ..runtime import JsCall
-from ..style import COUNTRY_COLOURS, COUNTRY_LINE, ramp_colours
+from ..style import REGION_EVENT_COLOURS, REGION_EVENT_LINE, ramp_colours
 from .countries import event_items
 from .events import event_days
 from .regions import class_breaks
@@ -76,9 +76,9 @@ def add_region_events_layer(m: folium.Map, events: gpd.GeoDataFrame | None, *, d
     for key, d in zip(frame["_key"], frame["_day"], strict=True):
         days[key][int(d)] += 1
     totals = {k: sum(c.values()) for k, c in days.items()}
-    k = min(len(COUNTRY_COLOURS), len(set(totals.values())))
+    k = min(len(REGION_EVENT_COLOURS), len(set(totals.values())))
     info.bins = class_breaks(list(totals.values()), k=k)
-    info.colours = ramp_colours(COUNTRY_COLOURS, len(info.bins))
+    info.colours = ramp_colours(REGION_EVENT_COLOURS, len(info.bins))
     features = []
     for key, group in frame.groupby("_key", sort=False):
         part = group.sort_values("date")
@@ -115,7 +115,8 @@ def add_region_events_layer(m: folium.Map, events: gpd.GeoDataFrame | None, *, d
     group.add_child(JsCall("regions", m.get_name(), {
         "name": name, "unit": "events located only to it", "unit1": "event located only to it",
         "bins": info.bins, "colours": info.colours, "kind": "region-events",
-        "line": COUNTRY_LINE, "opacity": 0.35, "pane": ["gm-region-events", 345],
+        "line": REGION_EVENT_LINE, "weight": 1.6, "opacity": 0.45,
+        "pane": ["gm-region-events", 345],
         "fc": {"type": "FeatureCollection", "features": features}}))
     group.add_to(m)
     return info
