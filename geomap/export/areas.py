@@ -6,8 +6,9 @@ the place's label point. ``lat`` / ``lon`` columns keep every row's point.
 A country mention (names, demonyms, metonymy) and an event with ``geo_precision`` "country"
 take the country's outline; a mention of a first-level division and an event with
 ``geo_precision`` "admin1" take the division's (the unit holding the event's point, of its
-country). Towns, movements and unlocated rows are unchanged; an area whose outline is not
-shipped keeps its point. An events table gains ``disputed``: whether the row's point lies in
+country); an event whose record drew its own area (a GeoJSON polygon, ``area_wkt``) takes
+that area, whatever its size. Towns, movements and unlocated rows are unchanged; an area whose
+outline is not shipped keeps its point. An events table gains ``disputed``: whether the row's point lies in
 a first-level unit flagged disputed (Crimea, the occupied oblasts...), as mentions carry it.
 """
 
@@ -29,7 +30,12 @@ def with_areas(gdf: gpd.GeoDataFrame, data_dir: str | os.PathLike[str] | None = 
     """A copy of ``gdf`` (a mentions or events table) whose country- and admin-1-level rows
     are drawn as their area, with ``lat`` / ``lon`` columns holding each row's point (added
     when the table has none; null for lines and unlocated rows)."""
-    from ..render.boundaries import area_keys, area_shape, in_disputed  # the map's outlines
+    from ..render.boundaries import (  # the map's outlines
+        OWN_AREA,
+        area_keys,
+        area_shape,
+        in_disputed,
+    )
 
     if not len(gdf) or gdf.geometry.name not in gdf:
         return gdf
@@ -69,5 +75,7 @@ def with_areas(gdf: gpd.GeoDataFrame, data_dir: str | os.PathLike[str] | None = 
         shape = area_shape(data_dir, keys[i])
         if shape is not None:
             shapes[i] = shape
-    return out.set_geometry(gpd.GeoSeries(shapes, index=out.index, crs=out.crs,
-                                          name=out.geometry.name))
+    out = out.set_geometry(gpd.GeoSeries(shapes, index=out.index, crs=out.crs,
+                                         name=out.geometry.name))
+    # an area the record drew is the row's geometry now: not a second copy as text
+    return out.drop(columns=OWN_AREA) if OWN_AREA in out else out

@@ -10,11 +10,14 @@ import numpy as np
 import pandas as pd
 import shapely
 
-__all__ = ["admin1_polygons", "area_keys", "area_shape", "capital_points",
+__all__ = ["OWN_AREA", "admin1_polygons", "area_keys", "area_shape", "capital_points",
            "countries_feature_collection", "country_polygons", "in_disputed", "polygon_geojson"]
 
 #: how the map simplifies an outline: (tolerance in degrees, decimals) by key prefix
-SIMPLIFY = {"c:": (0.02, 3), "a1:": (0.01, 3)}
+SIMPLIFY = {"c:": (0.02, 3), "a1:": (0.01, 3), "own:": (0.002, 4)}
+#: column of an event table holding an area the record itself draws (a GeoJSON polygon, as
+#: WKT; see geomap.events.readers): drawn and exported as that area, keyed "own:WKT"
+OWN_AREA = "area_wkt"
 
 
 @cache
@@ -93,11 +96,16 @@ def area_shape(data_dir: Path, key: str):
     elif key.startswith("a1:"):
         polys = _admin1_by_key(data_dir)
         geom = polys.geometry.get(key)
+    elif key.startswith("own:"):
+        try:
+            geom = shapely.from_wkt(key[4:])
+        except shapely.errors.GEOSException:
+            return None
     else:
         return None
     if geom is None or geom.is_empty:
         return None
-    geom = simplified(geom, *SIMPLIFY["c:" if key.startswith("c:") else "a1:"])
+    geom = simplified(geom, *SIMPLIFY[key[:key.index(":") + 1]])
     if geom.geom_type == "Polygon":
         geom = shapely.MultiPolygon([geom])
     if geom.geom_type != "MultiPolygon":
@@ -185,8 +193,9 @@ def area_keys(frame: pd.DataFrame, data_dir: Path) -> pd.Series:
     """The area each row of a mentions or events table stands for, as the map draws it: "c:ISO2"
     for a country (a mention of a country, demonyms included; an event located only to a
     country), "a1:CODE" for a first-level division (a mention of one; an event with
-    ``geo_precision`` "admin1", the unit holding its point), None for anything drawn as a point
-    or a line, or whose outline is not shipped."""
+    ``geo_precision`` "admin1", the unit holding its point), "own:WKT" for an event whose
+    record draws its own area (:data:`OWN_AREA`), None for anything drawn as a point or a
+    line, or whose outline is not shipped."""
     out = pd.Series(None, index=frame.index, dtype=object)
     if not len(frame):
         return out
@@ -216,7 +225,21 @@ def area_keys(frame: pd.DataFrame, data_dir: Path) -> pd.Series:
         names = frame["admin1"].astype(object).to_numpy()[point] if "admin1" in frame else \
             np.full(int(point.sum()), None, dtype=object)
         out[point] = _admin1_of_points(data_dir, xs, ys, cc[point], names)
+    own = own_areas(frame)
+    if own is not None:
+        out[own.notna().to_numpy()] = "own:" + own[own.notna()]
     return out
+
+
+def own_areas(frame: pd.DataFrame) -> pd.Series | None:
+    """The :data:`OWN_AREA` of each located point row (None elsewhere), or None without any."""
+    if OWN_AREA not in frame or not hasattr(frame, "geometry"):
+        return None
+    wkt = frame[OWN_AREA].astype(object)
+    ok = wkt.notna().to_numpy() & (frame.geometry.geom_type == "Point").to_numpy()
+    if not ok.any():
+        return None
+    return wkt.where(ok, None).astype(object)
 
 
 @cache

@@ -11,7 +11,8 @@ to ``events``:
 - ``movements``: a LineString (origin -> destination);
 - ``unlocated``: anything else (no geometry): listed in the outputs, not drawn;
 - ``region_level``: a Point located only to a first-level division (``geo_precision``
-  "admin1"), counted on the division's outline, never dotted.
+  "admin1"), counted on the division's outline, never dotted; or located to an area its
+  record draws (a GeoJSON polygon, column ``area_wkt``), counted on that area.
 
 ``records`` are rows from event datasets, ``text_events`` rows extracted from articles
 (``dataset`` "text"); ``located`` is ``events - unlocated``.
@@ -48,6 +49,8 @@ def drawn_class(events: pd.DataFrame | None) -> np.ndarray:
     point = has & (kind == "Point") & ~country
     out[point] = 0
     out[point & (prec == "admin1")] = 4
+    if "area_wkt" in events:  # a record that draws its own area (render.boundaries.OWN_AREA)
+        out[point & events["area_wkt"].notna().to_numpy()] = 4
     out[country & ~line] = 1
     out[line] = 2
     return out

@@ -96,10 +96,11 @@ def ramp_colours(colours: tuple[str, ...], k: int) -> list[str]:
     step = (n - 2) / (k - 1)
     return [colours[1 + round(i * step)] for i in range(k)]
 COUNTRY_LINE = "#54278f"
-#: Divisions (admin-1) holding events located only to them: a teal ramp and a solid teal
-#: outline, told apart from the countries' purple they lie in (and from the orange dashes of
-#: regions named in stories and the reds of the choropleth).
-REGION_EVENT_COLOURS = ("#f6eff7", "#d0d1e6", "#a6bddb", "#67a9cf", "#1c9099", "#016c59")
+#: Divisions (admin-1) holding events located only to them, and areas records draw: a teal
+#: ramp and a solid teal outline, told apart from the countries' purple they lie in (and from
+#: the orange dashes of regions named in stories and the reds of the choropleth); even its
+#: lightest step reads as teal over a shaded country.
+REGION_EVENT_COLOURS = ("#c7e9e4", "#99d5cc", "#5fbfb2", "#2c9c8f", "#147a70", "#00564e")
 REGION_EVENT_LINE = "#017a6c"
 
 

@@ -223,22 +223,40 @@ def cells_frame(fields: list[str], rows: list[list[Any]]) -> pd.DataFrame:
     return frame
 
 
-def _point(geom: Any) -> tuple[Any, Any, str | None, bool]:
-    """``(x, y, non-point type, present)`` of a GeoJSON geometry."""
+def _point(geom: Any) -> tuple[Any, Any, str | None, bool, str | None]:
+    """``(x, y, non-point type, present, area)`` of a GeoJSON geometry: a polygon's point is
+    a point inside it, and ``area`` the polygon itself as WKT (see :func:`area_precision`)."""
     if not geom:
-        return None, None, None, False
+        return None, None, None, False, None
     if not isinstance(geom, dict):
-        return None, None, type(geom).__name__, True
+        return None, None, type(geom).__name__, True, None
     if geom.get("type") == "Point":
         xy = [*(geom.get("coordinates") or []), None, None]
-        return xy[0], xy[1], None, True
+        return xy[0], xy[1], None, True, None
     from shapely.geometry import shape
 
     try:
-        point = shape(geom).representative_point()
+        shp = shape(geom)
+        point = shp.representative_point()
     except Exception:
-        return None, None, str(geom.get("type")), True
-    return point.x, point.y, str(geom.get("type")), True
+        return None, None, str(geom.get("type")), True, None
+    area = shp.wkt if shp.geom_type in ("Polygon", "MultiPolygon") and shp.is_valid \
+        and not shp.is_empty else None
+    return point.x, point.y, str(geom.get("type")), True, area
+
+
+def area_precision(wkt: str) -> str:
+    """The ``geo_precision`` an area stands for, by its size: the radius of a disc of the
+    same area under 5 km "near", under 40 km "admin2" (a district), under 200 km "admin1"
+    (a province), else "country"; the area itself is kept (``area_wkt``) and drawn."""
+    import shapely
+
+    shp = shapely.from_wkt(wkt)
+    lat = shp.representative_point().y
+    km2 = shp.area * 111.32 ** 2 * max(0.05, math.cos(math.radians(lat)))
+    radius = math.sqrt(km2 / math.pi)
+    return "near" if radius < 5 else "admin2" if radius < 40 else \
+        "admin1" if radius < 200 else "country"
 
 
 def load_geojson(path: str | os.PathLike[str], data: bytes
@@ -262,7 +280,8 @@ def load_geojson(path: str | os.PathLike[str], data: bytes
     points = [_point((f if isinstance(f, dict) else {}).get("geometry")) for f in features]
     geometry = pd.DataFrame({
         "x": [cell_text(p[0]) for p in points], "y": [cell_text(p[1]) for p in points],
-        "type": [p[2] for p in points], "present": [p[3] for p in points]}, dtype=object)
+        "type": [p[2] for p in points], "present": [p[3] for p in points],
+        "area": [p[4] for p in points]}, dtype=object)
     geometry["present"] = geometry["present"].astype(bool)
     return fields, frame, np.arange(1, len(features) + 1, dtype=np.int64), geometry
 
@@ -322,6 +341,7 @@ def convert(frame: pd.DataFrame, rows: np.ndarray, state: State, roles: Roles) -
     geo_prec = pd.Series(None, index=idx, dtype=object)
     orig_geo = pd.Series(None, index=idx, dtype=object)
     with_geometry = pd.Series(False, index=idx)
+    area = pd.Series(None, index=idx, dtype=object)  # a polygon's own outline (WKT)
     if roles.geometry is not None:
         geom = roles.geometry.iloc[rows - 1].set_index(idx)
         with_geometry = geom["present"]
@@ -333,6 +353,10 @@ def convert(frame: pd.DataFrame, rows: np.ndarray, state: State, roles: Roles) -
             point = g["type"].isna()
             geo_prec[g.index] = np.where(point, "exact", "unknown")
             orig_geo[g.index] = g["type"].where(~point, "Point")
+            polygon = g["area"].notna() & g_lat.notna()
+            if polygon.any():
+                area[g.index[polygon]] = g.loc[polygon, "area"]
+                geo_prec[g.index[polygon]] = g.loc[polygon, "area"].map(area_precision)
     if cols["lat"]:
         rest = ~with_geometry
         c_lat, c_lon, reason = coords(frame.loc[rest, cols["lat"]], frame.loc[rest, cols["lon"]],
@@ -414,4 +438,6 @@ def convert(frame: pd.DataFrame, rows: np.ndarray, state: State, roles: Roles) -
         "source": col("source"),
         "notes": col("notes"),
     }, index=idx)
+    if area.notna().any():  # drawn and exported as the area (render, export.areas)
+        events["area_wkt"] = area.where(lat.notna(), None)
     return Converted(events, checks)

@@ -22,7 +22,7 @@ import pandas as pd
 import shapely
 
 from ..._plural import counted
-from ..boundaries import admin1_polygons, area_keys, polygon_geojson
+from ..boundaries import admin1_polygons, area_keys, area_shape, polygon_geojson
 from ..dates import ARTICLE_DATED
 from ..popups import esc
 from ..runtime import JsCall
@@ -83,10 +83,16 @@ def add_region_events_layer(m: folium.Map, events: gpd.GeoDataFrame | None, *, d
     for key, group in frame.groupby("_key", sort=False):
         part = group.sort_values("date")
         first = part.iloc[0]
+        own = key.startswith("own:")
         if key in polys.index:
             geom = polys.geometry[key]
             name = str(polys.loc[key, "name"])
             country = polys.loc[key, "country"]
+        elif own and area_shape(data_dir, key) is not None:  # an area the record draws
+            geom = area_shape(data_dir, key)
+            name = next((str(v) for v in (first["location"], first["admin1"])
+                         if isinstance(v, str) and v), "an area drawn by its record")
+            country = first.get("country")
         else:
             geom = shapely.Point(first["_x"], first["_y"]).buffer(DISC)
             name = next((str(v) for v in (first["admin1"], first["location"])
@@ -94,7 +100,8 @@ def add_region_events_layer(m: folium.Map, events: gpd.GeoDataFrame | None, *, d
             country = first.get("country")
         label = f"{name}, {country}" if isinstance(country, str) and country else name
         n = len(part)
-        sub = "first-level division \u00b7 " + counted(n, "event") + " located only to it"
+        sub = ("area drawn by its record" if own else "first-level division") + \
+            " \u00b7 " + counted(n, "event") + " located only to it"
         if "corroboration" in part:
             c = int((part["corroboration"] == "corroborated").sum())
             if c:
