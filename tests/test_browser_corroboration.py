@@ -86,6 +86,38 @@ def test_selecting_a_record_draws_its_links(browser, corroboration_map):
     assert browser.execute_script("return window.__alerts") == []
 
 
+def test_a_record_s_ring_is_seen_and_clicked_above_its_own_icon(browser, corroboration_map):
+    """A corroborated record is also drawn by type as an icon at the same point: its status
+    is a ring above the icon, the topmost thing there, and a click on the icon's middle
+    opens the links with their scores (a dot under the icon was hidden)."""
+    _open(browser, corroboration_map)
+    _js(browser, "map.setView([51.15, 35.2], 8, {animate: false});")
+    time.sleep(0.5)
+    top = browser.execute_script("""
+        var map = GM.maps[0], hit = null, c = map.getContainer().getBoundingClientRect();
+        map.eachLayer(function (x) {
+          if (x._gmKind === 'corroboration:corroborated' && x._gmi === 0) { hit = x; } });
+        map.panTo(hit.getLatLng(), {animate: false});
+        var p = map.latLngToContainerPoint(hit.getLatLng());
+        var el = document.elementFromPoint(c.left + p.x, c.top + p.y);
+        return [el.tagName.toLowerCase(), el.getAttribute('class') || ''];""")
+    assert top[0] == "path" and "gm-ring-corroborated" in top[1], top
+    browser.execute_script("""
+        var map = GM.maps[0], hit = null, c = map.getContainer().getBoundingClientRect();
+        map.eachLayer(function (x) {
+          if (x._gmKind === 'corroboration:corroborated' && x._gmi === 0) { hit = x; } });
+        var p = map.latLngToContainerPoint(hit.getLatLng());
+        var x = c.left + p.x, y = c.top + p.y;
+        document.elementFromPoint(x, y).dispatchEvent(
+          new MouseEvent('click', {bubbles: true, clientX: x, clientY: y}));""")
+    time.sleep(0.3)
+    html = browser.execute_script(
+        "var p = document.querySelector('.leaflet-popup-content'); return p && p.innerHTML;")
+    assert html and "Reported in 2 articles" in html and "score 0." in html
+    OUTPUT.mkdir(exist_ok=True)
+    browser.save_screenshot(str(OUTPUT / "corroboration-ring.png"))
+
+
 def test_time_filter_applies_to_the_three_layers(browser, corroboration_map):
     _open(browser, corroboration_map)
     # 2024-10-03 .. 2024-10-10 keeps r1 and the Kharkiv record, drops r2 (10-20) and the

@@ -181,3 +181,18 @@ def test_empty_links_still_show_the_three_layers():
                          links=pd.DataFrame(columns=["article_id", "event_index", "record_id"]))
     c = info.corroboration
     assert (c.corroborated, c.uncovered, c.unmatched) == (0, 4, 4)
+
+
+def test_a_link_in_a_popup_says_how_it_matched_and_its_score():
+    from geomap.render.layers.corroboration import _link_item
+
+    item = _link_item({"article_id": "a9", "title": "Strike on <b>Izium</b>",
+                       "url": "javascript:alert(1)", "distance_km": 3.24, "gap_days": 1.0,
+                       "type_score": 1.0, "rank": 1, "score": 0.4567, "match": "distance"},
+                      {}, 1)
+    assert "3.2 km \u00b7 1 day apart \u00b7 same type \u00b7 rank 1 \u00b7 score 0.46" in item
+    assert "&lt;b&gt;Izium" in item and "javascript:" not in item
+    item = _link_item({"article_id": "a9", "gap_days": None, "type_score": 0.6, "rank": 2,
+                       "score": 0.05, "match": "admin1"}, {"title": "Oblast news"}, 2)
+    assert "2 events in it \u00b7 same region \u00b7 undated \u00b7 related type" in item
+    assert "score 0.05" in item

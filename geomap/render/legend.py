@@ -44,10 +44,19 @@ def legend_html(events: EventsLayerInfo, mentions: MentionsLayerInfo, flows: Flo
     if corroboration is not None and corroboration.drawn:
         parts.append("<h4>News and records</h4>")
         for kind, style in CORROBORATION_STYLES.items():
-            parts.append(_row(f'<span class="dot" style="background:{style.colour};'
-                              f'box-shadow:0 0 0 1px {style.stroke}"></span>',
-                              f"{esc(style.label)} <small>"
+            mark = (f'<span class="dot" style="background:{style.colour}1f;border:3px solid '
+                    f'{style.colour};box-shadow:none;width:10px;height:10px"></span>'
+                    if corroboration.rings else
+                    f'<span class="dot" style="background:{style.colour};'
+                    f'box-shadow:0 0 0 1px {style.stroke}"></span>')
+            parts.append(_row(mark, f"{esc(style.label)} <small>"
                               f"({esc(corroboration.count_text(kind))})</small>"))
+        if corroboration.rings:
+            parts.append('<div class="row"><small>a ring around an event\u2019s icon says '
+                         "whether news and records agree on it (click it for the links and "
+                         "their scores); an icon with no ring is a news event a record "
+                         "holds, or a record no article reports while that layer is off"
+                         "</small></div>")
         parts.append(_row(f'<svg width="26" height="10"><path d="M1 5H25" stroke="{LINK_COLOUR}"'
                           ' stroke-width="2.5" stroke-dasharray="6 5"/></svg>',
                           "link to an article (click a record)"))

@@ -49,11 +49,16 @@ GM.corroborationPopup = function (data, i) {
 
 GM.corroboration = function (map, group, data) {
   var st = GM.state(map), n = data.x.length, items = new Array(n), on = new Array(n), i;
-  var canvas = GM.canvasOf(map), kind = "corroboration:" + data.kind;
-  var container = L.featureGroup();
+  var kind = "corroboration:" + data.kind, container = L.featureGroup();
+  // beside type icons (DOM markers) a ring around each icon, in SVG in a pane above them (a
+  // canvas there would take every click); else a dot on the shared canvas
+  var renderer = data.ring ? L.svg({pane: GM.pane(map, "gm-corroboration", 620)}) : GM.canvasOf(map);
   for (i = 0; i < n; i++) {
-    items[i] = L.circleMarker([data.y[i], data.x[i]], {renderer: canvas, radius: data.rad,
-      weight: 1.2, color: data.stroke, fillColor: data.colour, fillOpacity: 0.9});
+    items[i] = L.circleMarker([data.y[i], data.x[i]], data.ring ?
+      {renderer: renderer, radius: data.ring, weight: 3.5, color: data.colour, opacity: 0.95,
+       fillColor: data.colour, fillOpacity: 0.12, className: "gm-ring gm-ring-" + data.kind} :
+      {renderer: renderer, radius: data.rad, weight: 1.2, color: data.stroke,
+       fillColor: data.colour, fillOpacity: 0.9});
     items[i]._gmi = i; items[i]._gmKind = kind; on[i] = false;
   }
   container.on("click", function (e) {

@@ -35,7 +35,11 @@ from ..runtime import JsCall
 from ..style import CORROBORATION_STYLES, LINK_COLOUR
 from .events import _point_payload
 
-__all__ = ["LINK_INPUT_COLUMNS", "CorroborationInfo", "add_corroboration_layers", "record_ids"]
+__all__ = ["LINK_INPUT_COLUMNS", "RING_RADIUS", "CorroborationInfo", "add_corroboration_layers",
+           "record_ids"]
+
+#: radius (px) of the status ring around a 22 px type icon
+RING_RADIUS = 14
 
 #: Columns the links table must have; ``title``, ``url`` and ``article_date`` are optional
 #: (taken from the text events' ``title``/``source``/``article_date`` when absent).
@@ -65,6 +69,8 @@ class CorroborationInfo:
     # is counted on the country), unlocated, or not in the tables given
     links_unplaced: int = 0
     drawn: bool = False
+    #: drawn as rings around type icons (see add_corroboration_layers' ``icons``)
+    rings: bool = False
     #: per class ("corroborated", "uncovered", "unmatched"): rows shaded on country areas
     areas: dict[str, int] = field(default_factory=dict)
     #: per class: rows shaded on first-level division areas (located only to one)
@@ -149,8 +155,14 @@ def _num(v) -> float | None:
     return None if math.isnan(f) else f
 
 
+#: how a link without a distance was found (geomap.join.score.MATCH)
+_MATCH_TEXT = {"admin1": "same region", "country": "same country",
+               "actor-country": "an actor's country"}
+
+
 def _link_item(row: dict, fallback: dict, events: int) -> str:
-    """One linked article: title (a link), date, and its best link's distance, gap, rank."""
+    """One linked article: title (a link), date, and its best link's distance (or how the
+    place matched), gap, rank, score and type agreement."""
     title = row.get("title") or fallback.get("title") or row.get("article_id")
     url = row.get("url") or fallback.get("url") or fallback.get("source")
     date = row.get("article_date") or fallback.get("article_date") or fallback.get("date")
@@ -158,11 +170,19 @@ def _link_item(row: dict, fallback: dict, events: int) -> str:
     km = _num(row.get("distance_km"))
     if km is not None:
         bits.append(f"{km:,.0f} km" if km >= 10 else f"{km:.1f} km")
+    elif row.get("match") in _MATCH_TEXT:
+        bits.append(_MATCH_TEXT[str(row["match"])])
     gap = _num(row.get("gap_days"))
     bits.append("undated" if gap is None else f"{gap:g} day{'s' if gap != 1 else ''} apart")
+    kind = _num(row.get("type_score"))
+    if kind is not None and kind > 0:
+        bits.append("same type" if kind >= 1 else "related type")
     rank = _num(row.get("rank"))
     if rank is not None:
         bits.append(f"rank {int(rank)}")
+    score = _num(row.get("score"))
+    if score is not None:
+        bits.append(f"score {score:.2f}")
     date_html = f' <span class="gm-date">{esc(str(date)[:10])}</span>' if date else ""
     return (f"<li>{link(str(title) if title is not None else None, url)}{date_html}"
             f'<div class="gm-sub">{esc(" · ".join(bits))}</div></li>')
@@ -190,16 +210,18 @@ def _clean(frame: pd.DataFrame) -> list[dict]:
 def add_corroboration_layers(m: folium.Map, records: gpd.GeoDataFrame | None,
                              text_events: gpd.GeoDataFrame | None, links: pd.DataFrame | None,
                              *, articles: dict[str, dict] | None = None,
-                             show: bool = True) -> CorroborationInfo:
+                             show: bool = True, icons: bool = False) -> CorroborationInfo:
     """Add the three corroboration layers to ``m`` (always all three, counts in their names).
 
     ``links`` needs :data:`LINK_INPUT_COLUMNS`; records are matched by ``dataset`` and
     :func:`record_ids`, text events by (``article_id``, ``event_index``). ``articles`` maps an
     article id to its ``title``, ``url`` and ``date`` where the links table lacks them. A
     record's popup lists each linked article once (its best link), and selecting the record
-    draws a line to every linked article event.
+    draws a line to every linked article event. With ``icons`` (the events are drawn as type
+    icons) each record and text event is a ring around its icon, above the icons, so that its
+    status shows and its popup opens (a dot under its own icon would be hidden).
     """
-    info = CorroborationInfo(drawn=True)
+    info = CorroborationInfo(drawn=True, rings=icons)
     links = pd.DataFrame(columns=list(LINK_INPUT_COLUMNS)) if links is None else links
     if "corroborates" in links:  # weak candidates (geomap.join.core.CORROBORATE_MIN) do not
         links = links[links["corroborates"].fillna(False).astype(bool).to_numpy()]
@@ -303,7 +325,7 @@ def add_corroboration_layers(m: folium.Map, records: gpd.GeoDataFrame | None,
             payload["links"] = link_lists
         payload.update(kind=kind, name=names[kind], label=esc(style.label),
                        colour=style.colour, stroke=style.stroke, rad=style.radius,
-                       linkColour=LINK_COLOUR)
+                       linkColour=LINK_COLOUR, ring=RING_RADIUS if icons else 0)
         # records with no article are the by-type layers' icons again: one click away, off
         group = folium.FeatureGroup(name=names[kind], overlay=True,
                                     show=show and kind != "uncovered")
