@@ -77,7 +77,7 @@ def readings(code: str, word: str) -> tuple[Reading, ...]:
     out = []
     seen = set()
     text = word.replace("’", "'").replace("ʼ", "'")
-    parses = _analyzer(code).parse(text)
+    parses = _parse(code, text)
     adjectives = []
     for p in parses:
         before, after = _tag_fields(p.tag)
@@ -95,6 +95,54 @@ def readings(code: str, word: str) -> tuple[Reading, ...]:
             kept.clear()
         kept[text] = tuple(adjectives)
     return tuple(out)
+
+
+#: pymorphy3's analyser units that test a word's shape (a number, punctuation, a Roman
+#: numeral, a Latin word) and find none in a word of Cyrillic letters, apostrophes and
+#: hyphens (:data:`_CYRILLIC_WORD`).
+_SHAPE_UNITS = frozenset({"NumberAnalyzer", "PunctuationAnalyzer", "RomanNumberAnalyzer",
+                          "LatinAnalyzer"})
+_CYRILLIC_WORD = re.compile(r"[а-яА-ЯёЁіІїЇєЄґҐ'-]*[а-яА-ЯёЁіІїЇєЄґҐ][а-яА-ЯёЁіІїЇєЄґҐ'-]*")
+
+
+def _parse(code: str, word: str) -> list:
+    """pymorphy3's ``parse`` of ``word``: for a word of Cyrillic letters, without the shape
+    units (about a tenth of the parse; they give nothing for such a word), else as is."""
+    morph = _analyzer(code)
+    units = _word_units(code)
+    if units is None or not _CYRILLIC_WORD.fullmatch(word):
+        return morph.parse(word)
+    # MorphAnalyzer.parse, over the other units (pymorphy3 2.0)
+    res: list = []
+    seen: set = set()
+    low = word.lower()
+    for unit, terminal in units:
+        res.extend(unit.parse(word, low, seen))
+        if terminal and res:
+            break
+    if morph.prob_estimator is not None:
+        res = morph.prob_estimator.apply_to_parses(word, low, res)
+    return res if morph._result_type is None else [morph._result_type(*p) for p in res]
+
+
+@functools.cache
+def _word_units(code: str) -> tuple | None:
+    """The analyser's (unit, terminal) pairs less the shape units; a removed terminal unit
+    makes the unit before it terminal (it adds no parse, so its stop test is that unit's).
+    None when the analyser is not built as pymorphy3 2.0 builds it (then parse is used)."""
+    morph = _analyzer(code)
+    units = getattr(morph, "_units", None)
+    if not units or not hasattr(morph, "_result_type") or \
+            not hasattr(morph, "prob_estimator") or \
+            type(units[0][0]).__name__ in _SHAPE_UNITS:
+        return None
+    out: list[list] = []
+    for unit, terminal in units:
+        if type(unit).__name__ in _SHAPE_UNITS:
+            out[-1][1] = out[-1][1] or terminal
+        else:
+            out.append([unit, terminal])
+    return tuple((unit, terminal) for unit, terminal in out)
 
 
 def _tag_fields(tag) -> tuple[tuple, tuple]:
