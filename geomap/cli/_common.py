@@ -8,8 +8,16 @@ from collections.abc import Sequence
 
 from .._plural import counted
 
-__all__ = ["add_gazetteer_options", "add_language_option", "counted", "gazetteer_from_args",
-           "language_from_args", "other_language_note", "print_table"]
+__all__ = [
+    "add_gazetteer_options",
+    "add_language_option",
+    "counted",
+    "country_option",
+    "gazetteer_from_args",
+    "language_from_args",
+    "other_language_note",
+    "print_table",
+]
 
 
 def add_gazetteer_options(p: argparse.ArgumentParser) -> None:
@@ -49,6 +57,35 @@ def gazetteer_from_args(args: argparse.Namespace):
     from ..gazetteer import Gazetteer
 
     return Gazetteer(cache_dir=args.cache_dir, de_facto=args.de_facto)
+
+
+def country_option(value: str | None, gaz) -> str | None:
+    """The ISO2 code a ``--country`` value names: an ISO2 or ISO3 code ("ua", "UKR") or a
+    country's name in any language the gazetteer knows ("Ukraine", "Україна").
+
+    Raises
+    ------
+    UsageError
+        For a value that names no country ("XX", "Kharkiv"); near misses are suggested.
+    """
+    from ..events.readers._countries import country_to_iso2
+    from ..exceptions import UsageError
+    from ..geocoding.freeform import geocode_freeform
+
+    if value is None:
+        return None
+    code = country_to_iso2(value)
+    if code is None and value.strip():
+        found = geocode_freeform(value, gaz, feature="country")
+        if found.place is not None and found.match != "fuzzy":
+            code = found.place.country
+        elif found.place is not None:
+            raise UsageError(f"unknown country {value!r}: did you mean {found.place.name!r} "
+                             f"({found.place.country})?")
+    if code is None:
+        raise UsageError(f"unknown country {value!r}: give an ISO 3166 code (UA, UKR) or a "
+                         "country name (Ukraine)")
+    return code
 
 
 def print_table(rows: Sequence[Sequence[object]], headers: Sequence[str], file=None) -> None:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import json
 import sys
 
-from ._common import add_gazetteer_options, counted, gazetteer_from_args, print_table
+from ._common import (
+    add_gazetteer_options,
+    counted,
+    country_option,
+    gazetteer_from_args,
+    print_table,
+)
 
 
 def add_parser(sub) -> None:
@@ -32,7 +38,8 @@ def add_parser(sub) -> None:
     s = gsub.add_parser("search", help="list the candidates for a name, best first")
     s.add_argument("name")
     s.add_argument("--limit", type=int, default=10)
-    s.add_argument("--country", metavar="ISO2")
+    s.add_argument("--country", metavar="CODE",
+                   help="only places in this country: ISO2 or ISO3 code, or its name")
     add_gazetteer_options(s)
     s.set_defaults(func=run_search)
 
@@ -71,7 +78,7 @@ def run_import(args) -> int:
 
 def run_search(args) -> int:
     gaz = gazetteer_from_args(args)
-    cands = gaz.search(args.name, country=args.country, limit=args.limit)
+    cands = gaz.search(args.name, country=country_option(args.country, gaz), limit=args.limit)
     print_table([(c.place.name, c.place.feature, c.place.country, c.place.admin1, c.place.lat,
                   c.place.lon, c.place.population, c.match, f"{c.score:.2f}") for c in cands],
                 ("name", "feature", "country", "admin1", "lat", "lon", "population", "match",

@@ -6,7 +6,13 @@ import json
 import sys
 
 from ..exceptions import InputError
-from ._common import add_gazetteer_options, gazetteer_from_args, print_table
+from ._common import (
+    add_gazetteer_options,
+    counted,
+    country_option,
+    gazetteer_from_args,
+    print_table,
+)
 
 
 def add_parser(sub) -> None:
@@ -27,7 +33,8 @@ def add_parser(sub) -> None:
                    help="read queries from FILE, one a line ('-': standard input); answered "
                    "after the QUERY arguments, a blank line answers 'not found'")
     p.add_argument("--json", action="store_true", help="print JSON on stdout")
-    p.add_argument("--country", metavar="ISO2", help="only places in this country")
+    p.add_argument("--country", metavar="CODE",
+                   help="only places in this country: ISO2 or ISO3 code, or its name")
     p.add_argument("--feature", action="append",
                    choices=["country", "admin1", "admin2", "populated_place", "region", "other"],
                    help="only these feature classes (repeatable)")
@@ -57,7 +64,7 @@ def run(args) -> int:
     if not queries:
         raise InputError("no query: give a place name or --input FILE")
     gaz = gazetteer_from_args(args)
-    offline = OfflineGeocoder(gaz, country=args.country,
+    offline = OfflineGeocoder(gaz, country=country_option(args.country, gaz),
                               feature=tuple(args.feature) if args.feature else None)
     geocoder = make_geocoder(
         args.service, options=parse_service_options(args.service_option),
@@ -93,7 +100,12 @@ def run(args) -> int:
 
 
 def _read_queries(path: str) -> list[str]:
-    """Queries of a file, one a line (undecodable bytes replaced, never fatal)."""
+    """Queries of a file, one a line, decoded as article texts are (BOMs, UTF-8, legacy code
+    pages such as cp1251, with a note on stderr). A binary file is an error naming it; a UTF-8
+    file with a few stray bytes keeps its lines, the bytes replaced, and says how many lines."""
+    from .._encoding import decode_text
+
+    name = "standard input" if path == "-" else path
     try:
         if path == "-":
             data = sys.stdin.buffer.read()
@@ -102,7 +114,29 @@ def _read_queries(path: str) -> list[str]:
                 data = fh.read()
     except OSError as exc:
         raise InputError(f"cannot read queries from {path}: {exc.strerror}") from exc
-    return data.decode("utf-8", errors="replace").splitlines()
+    try:
+        decoded = decode_text(data, name)
+    except InputError as exc:
+        lines = data.splitlines()
+        bad = sum(1 for line in lines if not _utf8(line))
+        if b"\x00" in data or not lines or bad > max(1, len(lines) // 10):
+            raise InputError(f"{exc}: no query read ({counted(len(data), 'byte')}, "
+                             f"{counted(len(lines), 'line')})") from None
+        print(f"geomap: {name}: {counted(bad, 'line')} not valid UTF-8 (bytes replaced)",
+              file=sys.stderr)
+        return data.decode("utf-8", errors="replace").splitlines()
+    queries = decoded.text.splitlines()
+    if decoded.legacy:
+        print(f"geomap: {decoded.note(name)}: {counted(len(queries), 'line')}", file=sys.stderr)
+    return queries
+
+
+def _utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _not_found(query: str, geocoder):

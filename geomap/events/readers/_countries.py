@@ -140,7 +140,7 @@ def country_to_iso2(value: Any) -> str | None:
         return numeric.get(str(int(text)))
     if len(upper) == 2 and upper.isalpha():
         valid = {c["iso"] for c in _countries()} | {"XK"}
-        return upper if upper in valid else None
+        return upper if upper in valid else names.get(_norm_name(text))  # "UK": GB
     if len(upper) == 3 and upper in iso3:
         return iso3[upper]
     return names.get(_norm_name(text))
