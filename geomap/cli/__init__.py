@@ -9,7 +9,9 @@ option value). A missing optional module is one line naming what to install.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import io
 import logging
 import sys
 from collections.abc import Sequence
@@ -95,6 +97,30 @@ def _configure_logging(verbose: int, quiet: bool) -> None:
     geopy.propagate = False
 
 
+class _ErrorsOnly(io.TextIOBase):
+    """stderr under ``-q``: only the lines that report an error ("geomap: error: ...") pass;
+    progress bars, count tables, notes and warnings are dropped, whoever writes them (each
+    command's messages, tqdm, Python warnings)."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+        self._line = ""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self._line += text
+        while "\n" in self._line:
+            line, self._line = self._line.split("\n", 1)
+            if "error:" in line[:40]:
+                self._stream.write(line + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``geomap`` console script and ``python -m geomap``."""
     parser = build_parser()
@@ -103,8 +129,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     _configure_logging(args.verbose, args.quiet)
+    quiet = contextlib.redirect_stderr(_ErrorsOnly(sys.stderr)) if args.quiet else \
+        contextlib.nullcontext()
     try:
-        return int(args.func(args) or 0)
+        with quiet:
+            return int(args.func(args) or 0)
     except UsageError as exc:
         print(f"geomap {args.command}: error: {exc}", file=sys.stderr)
         return 2
