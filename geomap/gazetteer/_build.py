@@ -14,7 +14,6 @@ import logging
 import math
 import os
 import sqlite3
-import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Iterable
@@ -37,6 +36,7 @@ from ._sources import (
     read_regions,
     read_us_counties,
 )
+from ._tmpfiles import new_temp_index, remove_stale
 
 __all__ = ["build_index", "index_path", "write_places"]
 
@@ -220,8 +220,8 @@ def build_index(cache_dir: Path, data_dir: Path, *, progress: bool = False) -> P
         for code, props in a1.items()
         if code.startswith("US.")
     }
-    fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=cache_dir)
-    os.close(fd)
+    remove_stale(cache_dir)  # temporary files of interrupted builds
+    tmp = new_temp_index(cache_dir)
     try:
         conn = sqlite3.connect(tmp)
         conn.execute("PRAGMA journal_mode=OFF")
