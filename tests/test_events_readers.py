@@ -359,14 +359,20 @@ def test_acled_faulty_rows(tmp_path):
     data[3][col["longitude"]] = "NaN"
     data.append(list(data[4]))
     data.append(["UKR999999", "1 March 2024"])
-    r = read_events(write_csv(tmp_path / "acled_bad.csv", header, data))
-    check(r, 10, 6, 4)
-    assert reasons(r) == ["missing required field", "coordinates NaN or infinite",
-                          "duplicated event id", "malformed row"]
+    path = write_csv(tmp_path / "acled_bad.csv", header, data)
+    strict = read_events(path, geocoder=None)
+    check(strict, 10, 6, 4)
+    assert reasons(strict) == ["missing required field", "coordinates NaN or infinite",
+                               "duplicated event id", "malformed row"]
+    # by default the two rows without a usable point are located by their place names
+    r = read_events(path)
+    check(r, 10, 8, 2)
+    assert reasons(r) == ["duplicated event id", "malformed row"]
     assert r.undated_why == {"unreadable": 1, "before 1900": 1}
     notes = r.events.set_index("source_row")["notes"]
     assert notes[1].endswith("date not read: '31 February 2024'")
     assert notes[3].endswith("date before 1900 not used: 1850-01-01")
+    assert "located by its place name" in notes[2] and "located by its place name" in notes[4]
 
 
 # --- generic -------------------------------------------------------------------------------

@@ -78,10 +78,13 @@ def read_events(
     """Read one event file into a :class:`ReadResult` (``.events``, ``.rejects``, ``.rows``).
 
     ``format`` is one of :data:`FORMATS`; None detects it from the columns. ``geocoder``
-    locates the rows of a generic table that name a place but give no coordinates: "offline"
+    locates the rows of a generic table that name a place but give no coordinates, and the
+    ACLED and UCDP rows whose coordinates are blank or unreadable (``geo_precision`` from the
+    place found, ``orig_geo_precision`` "geocoded:FEATURE", a note with what was not read;
+    rejected only when the name is not found either): "offline"
     (the default) the offline gazetteer, opened only when a table needs it (the name with the
     table's admin-1 as context, inside the row's country), None no geocoding, or any object
-    with ``geocode(query)`` answering a :class:`~geomap.geocoding.GeocodeResult`. ``geocoder``,
+    with ``geocode(query)`` answering a :class:`~geomap.geocoding.GeocodeResult`.
     ``dataset`` and the generic options (``lat_col``, ``lon_col``, ``place_col``, ``date_col``,
     ``id_col``, ``type_col``, ``sheet``) apply to generic tables. ``dayfirst`` settles the
     order of numeric dates (3/7/2019); None decides it per file (:mod:`geomap.dates`). Every
@@ -117,22 +120,22 @@ def read_events(
         if given:
             raise InputError(f"options {', '.join(given)} apply only to generic tables, "
                              f"not {format}")
+    if isinstance(geocoder, str):
+        if geocoder != "offline":
+            raise InputError(f"unknown geocoder {geocoder!r}: 'offline', None or an object "
+                             "with geocode(query)")
+        from .readers._geocode import GazetteerGeocoder
+
+        geocoder = GazetteerGeocoder()  # opens the gazetteer only when a row needs it
     if format == "acled":
-        result = read_acled(path, encoding=encoding, dayfirst=dayfirst)
+        result = read_acled(path, encoding=encoding, dayfirst=dayfirst, geocoder=geocoder)
     elif format == "ucdp":
-        result = read_ucdp(path, encoding=encoding, dayfirst=dayfirst)
+        result = read_ucdp(path, encoding=encoding, dayfirst=dayfirst, geocoder=geocoder)
     elif format == "gdelt":
         result = read_gdelt_events(path, encoding=encoding)
     elif format == "gkg":
         result = read_gkg_locations(path, encoding=encoding)
     else:
-        if isinstance(geocoder, str):
-            if geocoder != "offline":
-                raise InputError(f"unknown geocoder {geocoder!r}: 'offline', None or an object "
-                                 "with geocode(query)")
-            from .readers._geocode import GazetteerGeocoder
-
-            geocoder = GazetteerGeocoder()
         result = read_generic(path, geocoder=geocoder, dataset=dataset, encoding=encoding,
                               kind=kind, dayfirst=dayfirst, **options)
     if dataset and format != "generic":

@@ -26,6 +26,7 @@ from ..schema import coerce_events, empty_events
 from . import _files
 from ._checks import UNDATED, Checks
 from ._files import BLOCK_SIZE, BadRow, Layout, distinct_values, iter_batches, open_table
+from ._geocode import Geocache
 from ._result import REJECT_COLUMNS, ReadResult
 
 __all__ = ["Converted", "State", "join_notes", "read_table", "split_bad_row"]
@@ -54,6 +55,8 @@ class State:
     warnings: list[str] = field(default_factory=list)
     given_dayfirst: bool | None = None
     block_size: int = BLOCK_SIZE
+    #: place names geocoded once per file (rows whose point is missing), None: no geocoder
+    geocode: Any = None
 
     def date_order(self, frame: pd.DataFrame, name: str) -> bool | None:
         """The day/month order of column ``name`` for the whole file, decided at the first
@@ -196,6 +199,7 @@ def read_table(
     block_size: int | None = None,
     dayfirst: bool | None = None,
     expected: str | None = None,
+    geocoder: Any = None,
 ) -> ReadResult:
     """Read a delimited file batch by batch with ``convert`` (see the module doc).
 
@@ -210,7 +214,8 @@ def read_table(
         check(layout)
     cols = names(layout) if names is not None else list(layout.names or [])
     block_size = block_size or _files.BLOCK_SIZE  # looked up now: tests make it small
-    state = State(str(path), layout, cols, given_dayfirst=dayfirst, block_size=block_size)
+    state = State(str(path), layout, cols, given_dayfirst=dayfirst, block_size=block_size,
+                  geocode=Geocache(geocoder) if geocoder is not None else None)
     collector = _Collector(str(path), cols)
     for batch in iter_batches(path, layout, header=header, quoting=quoting,
                               block_size=block_size):

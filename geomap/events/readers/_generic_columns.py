@@ -27,6 +27,7 @@ from ..taxonomy import from_acled, normalise_type
 from ._batch import Converted, State
 from ._checks import Checks, coords, map_unique, map_unique_pairs
 from ._countries import country_to_iso2
+from ._geocode import FEATURE_PRECISION, Geocache
 
 __all__ = [
     "NAMES",
@@ -66,11 +67,6 @@ NAMES: dict[str, tuple[str, ...]] = {
 
 #: Roles where two matching columns are an error rather than a priority choice.
 _STRICT = ("lat", "lon")
-
-_FEATURE_PRECISION = {
-    "populated_place": "exact", "admin2": "admin2", "admin1": "admin1", "country": "country",
-}
-
 
 #: Ukrainian and Russian column names by role (normalised as :func:`_norm` does).
 _HEADERS_UK_RU: dict[str, tuple[str, ...]] = {
@@ -119,29 +115,6 @@ def pick_column(fields: Sequence[str], role: str, chosen: str | None) -> str | N
     return None
 
 
-class _Geocache:
-    """Each distinct place name (with its admin-1 and country) geocoded once per file."""
-
-    def __init__(self, geocoder: Any) -> None:
-        self.geocoder = geocoder
-        self.countries = bool(getattr(geocoder, "accepts_country", False))
-        self.cache: dict[tuple[str, str | None], Any] = {}
-
-    def country_code(self, name: str) -> str | None:
-        """ISO2 of a country name the code tables lack (geocoders with ``country_code``)."""
-        if ("country", name) not in self.cache:
-            self.cache[("country", name)] = self.geocoder.country_code(name)
-        return self.cache[("country", name)]
-
-    def __call__(self, query: str, country: str | None = None) -> Any:
-        key = (query, country if self.countries else None)
-        if key not in self.cache:
-            result = self.geocoder.geocode(query, country=key[1]) if self.countries \
-                else self.geocoder.geocode(query)
-            self.cache[key] = getattr(result, "place", result)
-        return self.cache[key]
-
-
 @dataclass
 class Roles:
     """The column of each role (None when the table has none) and what a file shares across
@@ -151,7 +124,7 @@ class Roles:
     cols: dict[str, str | None]
     stem: str
     dataset: str | None = None
-    geocode: _Geocache | None = None
+    geocode: Geocache | None = None
     geometry: pd.DataFrame | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -185,7 +158,7 @@ def pick_roles(name: str, fields: Sequence[str], chosen: dict[str, str | None], 
         raise InputError(f"{name}: not an event table: no date, place, coordinate or event type "
                          f"column (columns: {', '.join(fields[:12])}"
                          f"{', ...' if len(fields) > 12 else ''})")
-    return Roles(cols, stem, dataset, _Geocache(geocoder) if geocoder is not None else None,
+    return Roles(cols, stem, dataset, Geocache(geocoder) if geocoder is not None else None,
                  geometry)
 
 
@@ -389,7 +362,7 @@ def convert(frame: pd.DataFrame, rows: np.ndarray, state: State, roles: Roles) -
                 lat[hit.index] = [float(p.lat) for p in hit]
                 lon[hit.index] = [float(p.lon) for p in hit]
                 feature = hit.map(lambda p: getattr(p, "feature", None))
-                geo_prec[hit.index] = feature.map(lambda f: _FEATURE_PRECISION.get(f or "",
+                geo_prec[hit.index] = feature.map(lambda f: FEATURE_PRECISION.get(f or "",
                                                                                   "near"))
                 orig_geo[hit.index] = feature.map(lambda f: f"geocoded:{f}" if f else "geocoded")
                 place_country[hit.index] = hit.map(lambda p: getattr(p, "country", None))

@@ -10,7 +10,20 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["GazetteerGeocoder"]
+import pandas as pd
+
+from ._checks import Checks, coords, map_unique_pairs
+
+__all__ = ["FEATURE_PRECISION", "GazetteerGeocoder", "Geocache", "coords_or_place"]
+
+#: The ``geo_precision`` of a place found by name, by its feature class (else "near").
+FEATURE_PRECISION = {
+    "populated_place": "exact", "admin2": "admin2", "admin1": "admin1", "country": "country",
+}
+
+#: Coordinate reasons that mean "no usable point given" (blank, not numbers), as opposed to a
+#: number given and impossible (out of range, swapped): only those rows fall back on the name.
+_NO_POINT = ("missing required field", "coordinates not numeric", "coordinates NaN")
 
 
 class GazetteerGeocoder:
@@ -42,3 +55,73 @@ class GazetteerGeocoder:
         from ...geocoding.freeform import geocode_freeform
 
         return geocode_freeform(query, self.gazetteer, country=country, source=self.source)
+
+
+class Geocache:
+    """Each distinct place name (with its admin-1 and country) geocoded once per file."""
+
+    def __init__(self, geocoder: Any) -> None:
+        self.geocoder = geocoder
+        self.countries = bool(getattr(geocoder, "accepts_country", False))
+        self.cache: dict[tuple[str, str | None], Any] = {}
+
+    def country_code(self, name: str) -> str | None:
+        """ISO2 of a country name the code tables lack (geocoders with ``country_code``)."""
+        if ("country", name) not in self.cache:
+            self.cache[("country", name)] = self.geocoder.country_code(name)
+        return self.cache[("country", name)]
+
+    def __call__(self, query: str, country: str | None = None) -> Any:
+        key = (query, country if self.countries else None)
+        if key not in self.cache:
+            result = self.geocoder.geocode(query, country=key[1]) if self.countries \
+                else self.geocoder.geocode(query)
+            self.cache[key] = getattr(result, "place", result)
+        return self.cache[key]
+
+
+def coords_or_place(checks: Checks, lat_col: str, lon_col: str, *, place: pd.Series,
+                    admin1: pd.Series, country: pd.Series, geocode: Any
+                    ) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """``(lat, lon, feature)`` of a structured record (ACLED, UCDP) whose point may be missing.
+
+    A row whose coordinates are blank or cannot be read, but which names its place (location
+    and/or admin-1), is located by that name inside its country (``geocode``: a
+    a :class:`Geocache`), with ``feature`` the place's feature class and a note
+    saying what was read instead; it is rejected only when nothing can be located (the reason
+    says both). Numbers given but impossible (out of range, swapped) stay rejected: the file
+    meant some point we cannot know. ``feature`` is None where the file's point is used.
+    """
+    frame = checks.frame
+    lat, lon, reason = coords(frame[lat_col], frame[lon_col], required=True,
+                              blanks=(checks.clean(lat_col).isna(), checks.clean(lon_col).isna()))
+    feature = pd.Series(None, index=frame.index, dtype=object)
+    no_point = reason.notna() & reason.astype(str).str.startswith(_NO_POINT) & checks.ok
+    named = no_point & (place.notna() | admin1.notna())
+    if geocode is not None and named.any():
+        name = place[named].astype(object)
+        region = admin1[named].astype(object)
+        # an admin-1 alone is asked for as a region ("Sumy" alone answers the city): these
+        # datasets write admin-1 names in English
+        query = name.where(name.notna(), region + " region")
+        extra = name.notna() & region.notna() & (region != name)
+        query = query.where(~extra, query + ", " + region.where(extra, ""))
+        found = map_unique_pairs(query, country[named], geocode)
+        hit = found[found.notna()]
+        if len(hit):
+            lat[hit.index] = [float(p.lat) for p in hit]
+            lon[hit.index] = [float(p.lon) for p in hit]
+            feature[hit.index] = hit.map(lambda p: getattr(p, "feature", None) or "place")
+            checks.note(reason[hit.index] + ": located by its place name "
+                        + query[hit.index].map(repr) + " (" + feature[hit.index] + " "
+                        + hit.map(lambda p: str(getattr(p, "name", ""))) + ")")
+            reason[hit.index] = None
+        missed = found.index[found.isna()]
+        if len(missed):
+            reason[missed] = reason[missed] + "; place " + query[missed].map(repr) + \
+                " not found in the gazetteer"
+    unnamed = no_point & ~named
+    if geocode is not None and unnamed.any():
+        reason[unnamed] = reason[unnamed] + " (and no place name to locate it by)"
+    checks.fail(reason.notna(), reason)
+    return lat, lon, feature

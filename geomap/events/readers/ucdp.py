@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -18,6 +19,7 @@ from ..taxonomy import UCDP_VIOLENCE_TYPES, from_ucdp
 from ._batch import Converted, State, read_table
 from ._checks import Checks, code, map_unique
 from ._countries import country_to_iso2, gw_to_iso2
+from ._geocode import FEATURE_PRECISION, coords_or_place
 from ._result import ReadResult
 
 __all__ = ["DATE_PRECISION", "GEO_PRECISION", "REQUIRED", "read_ucdp"]
@@ -58,10 +60,18 @@ def _wkt_swapped(frame: pd.DataFrame, lat: pd.Series, lon: pd.Series) -> pd.Seri
 
 def _convert(frame: pd.DataFrame, rows: np.ndarray, state: State) -> Converted:
     checks = Checks(frame)
-    checks.required([c for c in REQUIRED if c in frame.columns])
+    checks.required([c for c in REQUIRED[:2] if c in frame.columns])
     dayfirst = state.date_order(frame, "date_start")
     dates, _prec, _ = checks.date("date_start", dayfirst=dayfirst)
-    lat, lon = checks.coords("latitude", "longitude", required=True)
+    col = checks.clean
+    country = map_unique(col("country_id"), gw_to_iso2)
+    missing = country.isna()
+    if missing.any():
+        country = country.where(~missing, map_unique(col("country"), country_to_iso2))
+    # a row with no readable point but its place named is located by the name (as ACLED)
+    lat, lon, geocoded = coords_or_place(checks, "latitude", "longitude",
+                                         place=col("where_coordinates"), admin1=col("adm_1"),
+                                         country=country, geocode=state.geocode)
     swapped = checks.ok & _wkt_swapped(frame, lat, lon)
     if swapped.any():
         checks.fail(swapped, pd.Series(
@@ -69,7 +79,6 @@ def _convert(frame: pd.DataFrame, rows: np.ndarray, state: State) -> Converted:
              for a, b in zip(lat[swapped], lon[swapped], strict=True)],
             index=frame.index[swapped]).reindex(frame.index))
 
-    col = checks.clean
     ends, bad_ends = checks.end_date("date_end", dates, dayfirst=dayfirst)
     if bad_ends:
         state.warnings.append(f"{bad_ends} record(s) with a date_end that is unreadable, "
@@ -84,10 +93,6 @@ def _convert(frame: pd.DataFrame, rows: np.ndarray, state: State) -> Converted:
     checks.duplicates(ids, pd.Series(rows, index=frame.index), state.seen)
     where_prec = code(col("where_prec"))
     date_prec = code(col("date_prec"))
-    country = map_unique(col("country_id"), gw_to_iso2)
-    missing = country.isna()
-    if missing.any():
-        country = country.where(~missing, map_unique(col("country"), country_to_iso2))
     events = pd.DataFrame({
         "event_id": ids,
         "dataset": "ucdp",
@@ -105,8 +110,9 @@ def _convert(frame: pd.DataFrame, rows: np.ndarray, state: State) -> Converted:
         "country": country,
         "lat": lat,
         "lon": lon,
-        "geo_precision": where_prec.map(GEO_PRECISION).fillna("unknown"),
-        "orig_geo_precision": where_prec,
+        "geo_precision": where_prec.map(GEO_PRECISION).fillna("unknown").where(
+            geocoded.isna(), geocoded.map(lambda f: FEATURE_PRECISION.get(f, "near"))),
+        "orig_geo_precision": where_prec.where(geocoded.isna(), "geocoded:" + geocoded),
         "fatalities": fatalities,
         "source": col("source_office"),
         "notes": col("where_description"),
@@ -115,7 +121,8 @@ def _convert(frame: pd.DataFrame, rows: np.ndarray, state: State) -> Converted:
 
 
 def read_ucdp(path: str | os.PathLike[str], *, encoding: str | None = None,
-              data: bytes | None = None, dayfirst: bool | None = None) -> ReadResult:
+              data: bytes | None = None, dayfirst: bool | None = None,
+              geocoder: Any = None) -> ReadResult:
     """Read a UCDP GED CSV export (any encoding/date mix above) into a :class:`ReadResult`.
 
     ``data`` is accepted for compatibility and ignored: the file is parsed in batches.
@@ -129,4 +136,4 @@ def read_ucdp(path: str | os.PathLike[str], *, encoding: str | None = None,
 
     del data
     return read_table(path, fmt="ucdp", convert=_convert, encoding=encoding, check=check,
-                      dayfirst=dayfirst)
+                      dayfirst=dayfirst, geocoder=geocoder)
