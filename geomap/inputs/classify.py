@@ -5,8 +5,10 @@
 name:
 
 ``article``
-    article text: ``.txt`` (or ``.text`` or no extension), HTML, JSON Lines with
-    ``"id"`` and ``"text"``; read by :class:`geomap.sources.ArticleReader`. Parquet files are
+    article text: ``.txt`` (or ``.text`` or no extension), HTML (a saved ``t.me/s/`` channel
+    page: one article per post), JSON Lines with ``"id"`` and ``"text"``, a Telegram Desktop
+    export ``result.json`` (format ``telegram``, one article per message); read by
+    :class:`geomap.sources.ArticleReader`. Parquet files are
     article corpora (format ``parquet``) that only partitioned runs (``geomap run``,
     ``--engine``) read.
 ``feed``
@@ -63,8 +65,8 @@ class InputFile:
     kind
         ``"article"``, ``"feed"`` or ``"events"``.
     format
-        How it is written: ``txt``, ``html``, ``jsonl`` (articles); ``rss``, ``atom``, ``rdf``
-        (feeds); ``csv`` (any delimiter), ``xlsx``, ``geojson`` (events).
+        How it is written: ``txt``, ``html``, ``jsonl``, ``telegram`` (articles); ``rss``,
+        ``atom``, ``rdf`` (feeds); ``csv`` (any delimiter), ``xlsx``, ``geojson`` (events).
     dataset
         For events: ``acled``, ``ucdp``, ``gdelt``, ``gkg`` or ``generic`` (the format
         :func:`geomap.events.read_events` detects); None for articles and feeds.
@@ -210,7 +212,7 @@ def classify_file(path: str | os.PathLike[str], *, id: str | None = None
             return reject(reason)
         if fmt == "geojson":
             return InputFile(path, "events", "geojson", "generic", name)
-        return InputFile(path, "article", "jsonl", None, name)
+        return InputFile(path, "article", fmt, None, name)  # jsonl, or a Telegram export
     named_table = suffix in _TABLE_SUFFIXES
     dataset, _delim, reason = table_dataset(text, named_table=named_table)
     if dataset is not None:

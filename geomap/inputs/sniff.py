@@ -23,6 +23,8 @@ _HTML_TAGS = frozenset({
     "strong", "ul", "ol", "li", "pre", "blockquote", "time", "figure", "img", "nav", "footer",
 })  # fmt: skip
 _GEOJSON = re.compile(r'"type"\s*:\s*"(?:FeatureCollection|Feature)"')
+#: A Telegram Desktop channel export (result.json): an object with a "messages" list
+_TELEGRAM = re.compile(r'^\{.*?"messages"\s*:\s*\[', re.S)
 
 
 def zip_kind(path: Path) -> tuple[str | None, str]:
@@ -65,7 +67,7 @@ def markup_kind(text: str) -> tuple[str | None, str]:
 
 
 def json_kind(text: str, suffix: str) -> tuple[str | None, str]:
-    """For text starting with ``{`` or ``[``: ``("geojson" | "jsonl", "")`` or
+    """For text starting with ``{`` or ``[``: ``("geojson" | "jsonl" | "telegram", "")`` or
     ``(None, reason)``."""
     if _GEOJSON.search(text[:65536]) and not _first_line_has_text(text):
         return "geojson", ""
@@ -73,6 +75,8 @@ def json_kind(text: str, suffix: str) -> tuple[str | None, str]:
         return "jsonl", ""
     if suffix == ".geojson":
         return "geojson", ""
+    if _TELEGRAM.search(text[:65536]):
+        return "telegram", ""
     return None, ("JSON that is neither GeoJSON nor JSON Lines of articles (one object a line "
                   "with \"id\" and \"text\")")
 

@@ -233,8 +233,16 @@ def _load_files(part: Partition, date, rejects, counts) -> list[tuple[Article, i
             continue
         rejects.extend(_reject(r.source, r.line, file_id, r.reason) for r in reader.rejects)
         counts["undated"] += reader.n_undated
-        out.extend((dataclasses.replace(a, id=file_id), None) for a in arts)
+        out.extend((dataclasses.replace(a, id=_part_id(a.id, file, file_id) if len(arts) > 1
+                                        else file_id), None) for a in arts)
     return out
+
+
+def _part_id(article_id: str, file: str, file_id: str) -> str:
+    """The id of one of several articles of a file (feed items, Telegram posts): the file's
+    id in the corpus + the article's own suffix ("a/channel.html#702"), else its own id."""
+    name = Path(file).name
+    return file_id + article_id[len(name):] if article_id.startswith(name + "#") else article_id
 
 
 def _record(value: Any, columns: Columns, date, source: str,
@@ -258,8 +266,8 @@ def _record(value: Any, columns: Columns, date, source: str,
             found = raw.date()
         elif isinstance(raw, datetime.date):
             found = raw
-        elif isinstance(raw, str):
-            try:
+        elif isinstance(raw, str) or (isinstance(raw, int) and not isinstance(raw, bool)):
+            try:  # an integer is a Unix time, as in the article reader
                 found = parse_date(raw)
             except ValueError as exc:  # kept undated, as the article reader does
                 unread = True

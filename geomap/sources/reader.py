@@ -17,6 +17,7 @@ from .feeds import FeedDeduper, parse_feed
 from .html import parse_html
 from .jsonl import iter_jsonl, jsonl_fields
 from .records import Article, Reject
+from .telegram import export_posts, is_channel_page, page_posts
 from .text import split_txt
 
 __all__ = ["ArticleReader", "read_articles"]
@@ -142,10 +143,10 @@ class ArticleReader:
                                         "'geomap run' or the --engine option"))
                 elif f.kind == "feed":
                     yield from self._read_feed(f)
+                elif f.format == "telegram":
+                    yield from self._read_posts(f, self._decode(f.path))
                 else:
-                    article = self._read_document(f)
-                    if article is not None:
-                        yield article
+                    yield from self._read_document(f)
             except InputError as exc:
                 self._reject(Reject(str(f.path), None, str(exc).removeprefix(f"{f.path}: ")))
 
@@ -163,20 +164,41 @@ class ArticleReader:
         self.decoded[source] = encoding
         logger.info("%s: decoded as %s (not UTF-8)", source, encoding)
 
-    def _read_document(self, f: InputFile) -> Article | None:
+    def _read_document(self, f: InputFile) -> Iterator[Article]:
         content = self._decode(f.path)
         url: str | None = None
         if f.format == "txt":
             text, raw = split_txt(content)
             title = text.split("\n", 1)[0].strip() or None
             found = self._date([raw] if raw else [], str(f.path))
+        elif is_channel_page(content):  # a saved t.me/s/ page: one article per post
+            yield from self._read_posts(f, content)
+            return
         else:
             text, title, raws, url = parse_html(content)
             found = self._date(raws, str(f.path))
         if not text.strip():
             self._reject(Reject(str(f.path), None, "no article text"))
-            return None
-        return self._emit(f.id, text, title=title, found=found, url=url, path=f.path)
+            return
+        yield self._emit(f.id, text, title=title, found=found, url=url, path=f.path)
+
+    def _read_posts(self, f: InputFile, content: str) -> Iterator[Article]:
+        """Telegram posts, each an article dated by itself (Desktop export or t.me/s page)."""
+        if f.format == "telegram":
+            try:
+                _channel, posts = export_posts(content)
+            except ValueError as exc:
+                raise InputError(str(exc)) from None
+        else:
+            posts = page_posts(content)
+        for post in posts:
+            where = f"{f.path}, message {post.id}"
+            if post.reason is not None:
+                self._reject(Reject(str(f.path), None, f"message {post.id}: {post.reason}"))
+                continue
+            found = self._date([post.date] if post.date else [], where)
+            yield self._emit(f"{f.id}#{post.id.rsplit('/', 1)[-1]}", post.text,
+                             title=post.title, found=found, url=post.url, path=f.path)
 
     def _date(self, raws: list[str], where: str, line: int | None = None
               ) -> datetime.date | None:
