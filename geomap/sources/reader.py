@@ -247,9 +247,11 @@ class ArticleReader:
             logger.info("%s: feed read despite a problem: %s", f.path, problem)
         for item in items:
             if not item.text.strip():
-                self._reject(Reject(str(f.path), None,
-                                    f"feed item {item.number} has neither title nor text",
-                                    item.id or ""))
+                reason = f"feed item {item.number} has neither title nor text"
+                if problem and item.number == len(items):  # the file ends inside this item
+                    reason = (f"feed item {item.number} is cut off: malformed or truncated XML "
+                              f"({problem})")
+                self._reject(Reject(str(f.path), None, reason, item.id or ""))
                 continue
             found = self._date([item.raw_date] if item.raw_date else [],
                                f"{f.path} item {item.number}")
