@@ -14,6 +14,7 @@ from typing import Any
 from tqdm import tqdm
 
 from ._atomic import atomic_write
+from ._progress import note_large
 from .exceptions import InputError, UsageError
 from .gazetteer import Gazetteer
 from .geoparse import Geoparser
@@ -263,8 +264,10 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
     other: list[str] = []
     if texts.texts:
         parser = Geoparser(gaz)
-        for art in tqdm(reader.read(texts), desc="geoparsing", unit="article",
-                        disable=not progress, leave=False):
+        bar = tqdm(reader.read(texts), desc="geoparsing", unit="article",
+                   disable=not progress, leave=False)
+        for art in bar:
+            note_large(bar, art.id, art.text)
             items.append((art, parser.parse(art.text)))
             if detect(art.text).note:
                 other.append(str(art.id))

@@ -76,6 +76,7 @@ def _counts(documents: int, mentions: int, rejects: list[dict]) -> str:
 def run(args) -> int:
     from tqdm import tqdm
 
+    from .._progress import note_large
     from ..geoparse import ROLES, Geoparser, home_fields
 
     roles = None
@@ -100,6 +101,7 @@ def run(args) -> int:
     if args.out:
         with atomic_write(args.out) as fh:
             for doc_id, text, url in docs:
+                note_large(docs, doc_id, text)
                 mentions = parser.parse(text)
                 n_docs += 1
                 n_mentions += len(mentions)
@@ -121,6 +123,7 @@ def run(args) -> int:
         return 0 if n_docs else 1
     rows = []
     for doc_id, text, _url in docs:
+        note_large(None, doc_id, text)
         n_docs += 1
         if "language_note" in language_fields(text, lang):
             other.append(str(doc_id))
