@@ -13,7 +13,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from ._atomic import atomic_write
+from ._atomic import atomic_csv, atomic_write
 from ._progress import note_large
 from .exceptions import InputError, UsageError
 from .gazetteer import Gazetteer
@@ -126,8 +126,7 @@ def _read_event_files(paths: Sequence[str | Path], report: MapReport, out: Path,
     lead = ["source_file", "source_row", "reason"]
     table = pd.concat(rejects, ignore_index=True) if rejects else pd.DataFrame(columns=lead)
     table = table[lead + [c for c in table.columns if c not in lead]]
-    with atomic_write(out / "events.rejects.csv", "w") as fh:
-        table.to_csv(fh, index=False)
+    atomic_csv(table, out / "events.rejects.csv")
     report.outputs["events rejects"] = str(out / "events.rejects.csv")
     return coerce_events(pd.concat(frames, ignore_index=True)) if frames else None
 
@@ -194,8 +193,7 @@ def _write_links(links, out: Path, report: MapReport) -> None:
     """links.csv (no geometry) and links.geojson (LineStrings article event -> record)."""
     from .export import write_geojson
 
-    with atomic_write(out / "links.csv", "w") as fh:
-        links.drop(columns="geometry").to_csv(fh, index=False, date_format="%Y-%m-%d")
+    atomic_csv(links.drop(columns="geometry"), out / "links.csv", date_format="%Y-%m-%d")
     write_geojson(links, out / "links.geojson")
     report.outputs["links"] = str(out / "links.csv")
     report.outputs["links (GeoJSON)"] = str(out / "links.geojson")

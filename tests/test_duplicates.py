@@ -63,7 +63,7 @@ def test_events_read_counts_duplicates_and_writes_them_to_the_rejects_file(tmp_p
     report = json.loads(capsys.readouterr().out)
     assert [f["duplicates"] for f in report["files"]] == [0, 1]
     assert len(pd.read_csv(out)) == 3
-    with open(tmp_path / "all.rejects.csv", newline="", encoding="utf-8") as fh:
+    with open(tmp_path / "all.rejects.csv", newline="", encoding="utf-8-sig") as fh:
         rejects = list(csv.DictReader(fh))
     assert [(r["source_file"], r["source_row"]) for r in rejects] == [(str(b), "1")]
     assert rejects[0]["reason"].startswith(f"duplicate of {a}:2")

@@ -61,7 +61,7 @@ def test_read_json_output(tmp_path, capsys):
                if f["properties"]["event_id"] == "UKR900002"]
     assert undated[0]["date"] is None
     assert undated[0]["notes"].endswith("date in the future not used: 2999-02-16")
-    with rejects.open(encoding="utf-8", newline="") as fh:
+    with rejects.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == 1
     assert rows[0]["reason"] == "swapped lat/lon: lat=148.139, lon=37.7425"
@@ -78,7 +78,7 @@ def test_read_custom_rejects_path_and_table(tmp_path, capsys):
     captured = capsys.readouterr()
     assert captured.out == ""
     assert "acled_reexport.csv" in captured.err
-    assert rej.read_text(encoding="utf-8").splitlines() == ["source_file,source_row,reason"]
+    assert rej.read_text(encoding="utf-8-sig").splitlines() == ["source_file,source_row,reason"]
 
 
 @pytest.mark.shared
@@ -110,7 +110,7 @@ def test_not_a_table_is_skipped_with_its_reason(tmp_path, capsys):
     out = tmp_path / "o.geojson"
     assert run_cli(["events", "read", str(junk), str(article), "-o", str(out)]) == 1
     assert not out.exists()  # nothing could be read: no empty output, exit 1
-    with (tmp_path / "o.rejects.csv").open(encoding="utf-8", newline="") as fh:
+    with (tmp_path / "o.rejects.csv").open(encoding="utf-8-sig", newline="") as fh:
         rows = {r["source_file"]: r["reason"] for r in csv.DictReader(fh)}
     assert rows[str(junk)].startswith("file not read: binary data")
     assert "an article (txt), not an event table" in rows[str(article)]

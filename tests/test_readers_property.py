@@ -149,7 +149,7 @@ def test_cli_writes_whole_files_or_none(tmp_path_factory, case, suffix):
         return
     result = read_events(src, format="acled")
     assert len(read_table(out)) == result.kept
-    with (folder / "out" / "events.rejects.csv").open(encoding="utf-8", newline="") as fh:
+    with (folder / "out" / "events.rejects.csv").open(encoding="utf-8-sig", newline="") as fh:
         assert len(list(csv.DictReader(fh))) == result.rejected
 
 

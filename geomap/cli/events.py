@@ -145,7 +145,7 @@ def event_inputs(paths: list[str], *, trust: bool = False
 def run_read(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from .._atomic import atomic_write
+    from .._atomic import atomic_csv
     from ..events.read import read_events
     from ..events.schema import coerce_events, empty_events
     from ..export.areas import with_areas
@@ -185,9 +185,8 @@ def run_read(args: argparse.Namespace) -> int:
                        f"{reason}"})
 
     if not results:  # nothing could be read: the reasons, no empty output
-        with atomic_write(rejects_path, "w") as fh:
-            pd.DataFrame(unread, columns=["source_file", "source_row", "reason"]).to_csv(
-                fh, index=False)
+        atomic_csv(pd.DataFrame(unread, columns=["source_file", "source_row", "reason"]),
+                   rejects_path)
         print(f"geomap: error: no event file could be read (reasons in {rejects_path})",
               file=sys.stderr)
         if args.json:  # --json always prints its object
@@ -213,8 +212,7 @@ def run_read(args: argparse.Namespace) -> int:
         rejects = rejects[lead + [c for c in rejects.columns if c not in lead]]
     else:
         rejects = pd.DataFrame(columns=lead)
-    with atomic_write(rejects_path, "w") as fh:
-        rejects.to_csv(fh, index=False, lineterminator="\r\n")  # quotes a bare CR too
+    atomic_csv(rejects, rejects_path)
 
     _report(results, output, rejects_path, quiet=getattr(args, "quiet", False))
     if args.json:

@@ -47,7 +47,7 @@ def _is_geomap_geojson(path: Path) -> str | None:
 def run(args) -> int:
     import geopandas as gpd
 
-    from .._atomic import atomic_write
+    from .._atomic import atomic_csv
     from ..events.read import read_events
     from ..exceptions import InputError, UsageError
     from ..export import format_for, table_metadata, with_areas, write_table
@@ -69,8 +69,7 @@ def run(args) -> int:
         result = read_events(src)
         gdf, kind, rejected = result.events, "events", result.rejected
         if rejected:
-            with atomic_write(out.with_name(f"{out.stem}.rejects.csv"), "w") as fh:
-                result.rejects.to_csv(fh, index=False)
+            atomic_csv(result.rejects, out.with_name(f"{out.stem}.rejects.csv"))
     # countries and admin-1 units as their areas (as on the map), lat / lon keep the point
     write_table(with_areas(gdf), out, format=fmt, metadata=table_metadata(gdf, kind=kind))
     if args.json:

@@ -46,10 +46,9 @@ class EventBatch:
         return sum(r.duplicates for r in self.results)
 
     def write_rejects(self, path: str | os.PathLike[str]) -> None:
-        from .._atomic import atomic_write
+        from .._atomic import atomic_csv
 
-        with atomic_write(path, "w") as fh:
-            self.rejects.to_csv(fh, index=False, lineterminator="\r\n")
+        atomic_csv(self.rejects, path)
 
 
 def read_batch(paths: Iterable[str | os.PathLike[str]], *,

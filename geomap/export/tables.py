@@ -82,7 +82,7 @@ def write_table(gdf: gpd.GeoDataFrame, path: str | os.PathLike[str], *,
             plain = pd.DataFrame(gdf.drop(columns=gdf.geometry.name))
             wkt = gdf.geometry.to_wkt(rounding_precision=-1)  # full precision
             plain["WKT"] = wkt.where(gdf.geometry.notna(), None)
-            with atomic_write(tmp, "w") as fh:
+            with atomic_write(tmp, "w", encoding="utf-8-sig") as fh:  # as _atomic.atomic_csv
                 plain.to_csv(fh, index=False, lineterminator="\r\n")  # quotes a bare CR
         os.replace(tmp, target)
     except OSError as exc:
