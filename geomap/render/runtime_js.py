@@ -464,6 +464,7 @@ CSS = """
 .gm-legend svg{flex:none}.gm-legend .note{margin-top:6px;color:#555;font-size:11px;border-top:1px solid #ddd;padding-top:5px}
 .gm-search{padding:4px}.gm-search-box{width:180px;border:1px solid #bbb;border-radius:4px;padding:4px 6px;font-size:13px}
 .gm-search-box.gm-miss{border-color:#c0392b}
-.leaflet-control-layers-expanded{font:12px/1.5 system-ui,"DejaVu Sans",sans-serif;max-height:52vh;overflow:auto}
+.leaflet-control-layers-expanded{font:12px/1.5 system-ui,"DejaVu Sans",sans-serif;max-height:52vh;overflow:auto;max-width:330px}
+.leaflet-control-layers-overlays label{line-height:1.3;margin:2px 0}
 .leaflet-container{font-family:system-ui,"DejaVu Sans",sans-serif}
 """
