@@ -297,7 +297,7 @@ def _all_caps_lines(text: str) -> list[tuple[int, int]]:
         sample = line[:200]  # a line's start tells whether it is in capitals
         # upper > 4 * lower needs more than a fifth of the sample's characters to be no
         # lower-case letter: a fifth in common lower-case letters rules most lines out
-        if _lower_at_least(-(-len(sample) // 5)).match(sample):
+        if _lower_at_least(_COUNT_FOR[len(sample)]).match(sample):
             pos += len(line) + 1
             continue
         upper = sum(map(str.isupper, sample))
@@ -310,6 +310,10 @@ def _all_caps_lines(text: str) -> list[tuple[int, int]]:
 
 #: Lower-case Latin and Cyrillic letters (each one str.islower).
 _LOWER = "a-zа-яёіїєґ"
+#: How many of them a line's sample is tested for: the first at least a fifth of its length
+#: (more is also enough; a few patterns to compile, not one per length).
+_COUNTS = (0, 1, 2, 4, 8, 16, 24, 32, 40)
+_COUNT_FOR = tuple(next(n for n in _COUNTS if 5 * n >= size) for size in range(201))
 
 
 @functools.cache
