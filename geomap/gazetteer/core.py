@@ -477,7 +477,7 @@ class Gazetteer:
         if self._reverse is None:
             from ._reverse import ReverseIndex
 
-            self._reverse = ReverseIndex(self.data_dir / "gazetteer")
+            self._reverse = ReverseIndex(self.data_dir / "gazetteer", self.cache_dir)
         key = self._reverse.lookup(lat, lon)
         return self.get(key) if key else None
 
