@@ -88,7 +88,7 @@ def near(a: Place, b: Place, km: float) -> bool:
 
 def in_division(report, chosen, cands) -> tuple[Place, str]:
     """The place and the evidence label for the chosen candidate (``report`` a
-    :class:`._where._Report`, ``chosen`` and ``cands`` its candidates): the chosen place, the
+    :class:`._report.Report`, ``chosen`` and ``cands`` its candidates): the chosen place, the
     same-name place the rest of the evidence supports, or the division named for it."""
     place = chosen.mention.place
     if report.gazetteer is None:
