@@ -103,21 +103,20 @@ def find_actors(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> lis
 
 def _missed_countries(text, spans, mentions, gazetteer, cache) -> list[ActorSpan]:
     """Country names and demonyms not covered by a longer or equal resolved mention."""
-    runs = [(m.start(), m.end(), _fold(m.group())) for m in _CAPS_RUN.finditer(text)]
+    runs = [(m.start(), m.end(), m.group()) for m in _CAPS_RUN.finditer(text)]
     if not runs:
         return []
-    rows = gazetteer.rows_for_keys(r[2] for r in runs)
     covered = sorted([(s.start, s.end) for s in spans] + [
         (m.start, m.end) for m in mentions if m.place is not None and m.place.feature != "admin1"])
     # a run is covered when a span starting at or before it ends at or after it: the farthest
     # end of the spans starting at or before each start, found by binary search
     starts = [a for a, _b in covered]
     reach = list(itertools.accumulate((b for _a, b in covered), max))
+    runs = [(start, end, _fold(name)) for start, end, name in runs
+            if not ((k := bisect.bisect_right(starts, start)) and reach[k - 1] >= end)]
+    rows = gazetteer.rows_for_keys(r[2] for r in runs)  # only the runs left uncovered
     out = []
     for start, end, key in runs:
-        k = bisect.bisect_right(starts, start)
-        if k and reach[k - 1] >= end:
-            continue
         found = rows.get(key, [])
         hits = [(k, r) for k, r in found if r[3] == "country" and k in ("name", "demonym")]
         capital = [r for k, r in found if k == "name" and r[13]]

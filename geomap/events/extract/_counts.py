@@ -20,8 +20,8 @@ repeats one toll more often than it adds two). The join compares ``killed`` with
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 
 from ...lang import Language
 from ._model import TextEvent
@@ -61,6 +61,10 @@ class _Words:
     conjunctions: frozenset
     known: frozenset
     single: frozenset
+    #: the lemmatiser of the language these are the words of, and the words' normal forms
+    #: (:func:`_normal`) found with it so far
+    lemmatise: Callable | None = None
+    normal: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, lang: Language) -> _Words:
@@ -72,7 +76,8 @@ class _Words:
         # unless the language lists its own
         conj = w("count_and") or frozenset({"and"})
         return cls(dict(lang.numbers), *sets, conj,
-                   frozenset().union(*sets, conj, lang.numbers), w("casualty_single"))
+                   frozenset().union(*sets, conj, lang.numbers), w("casualty_single"),
+                   lang.lemmatise)
 
 
 _WORDS: dict[str, _Words] = {}
@@ -123,10 +128,25 @@ def _approximate(toks: list[str], i: int, w: _Words) -> bool:
     return before in w.at_least or (before == "to" and i > 1 and toks[i - 2] == "up")
 
 
+#: Normal forms remembered per language, at most (a word's lemmas are made once).
+_NORMALS = 200_000
+
+
 def _normal(tok: str, lang: Language, w: _Words) -> str:
     """``tok`` as the word lists hold it: as written, else the first of its lemmas they
     know (Ukrainian and Russian: "загинули" -> загинути, "п'ятьох" -> п'ять; English
     words are listed as written)."""
+    if lang.lemmatise is not w.lemmatise:
+        return _normal_of(tok, lang, w)
+    found = w.normal.get(tok)
+    if found is None:
+        found = _normal_of(tok, lang, w)
+        if len(w.normal) < _NORMALS:
+            w.normal[tok] = found
+    return found
+
+
+def _normal_of(tok: str, lang: Language, w: _Words) -> str:
     if tok in w.known or not tok[0].isalpha():
         return tok
     for lemma in lang.lemmas(tok)[1:]:
@@ -199,7 +219,9 @@ def _counts(text: str, lang: Language) -> list[_Count]:
                             _approximate(toks, j, w), matches[k].start()))
     i = 0
     while i < len(toks):  # victims, then what happened to them
-        got = None if i in used else _number(toks, i, w)
+        t = toks[i]  # (a word that cannot open a count is not asked: see _number)
+        got = None if i in used or not (t[0].isdigit() or t in w.numbers or "-" in t or
+                                         t in ("a", "an")) else _number(toks, i, w)
         if got is None:
             i += 1
             continue

@@ -34,6 +34,7 @@ DESCRIPTION_NOUNS = ENGLISH.words("description_nouns")
 COPULAS = ENGLISH.words("copulas")
 FUNCTION_WORDS = ENGLISH.words("stopwords")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 #: A score: "2-1", "3–0", "1:1" standing alone (not part of a date or a longer number).
 _SCORE = re.compile(r"(?<![\d/.:-])\d{1,2}\s?[-–:]\s?\d{1,2}(?![\d/.:-])")
 _ARTICLES = ("a", "an", "the", "one")
@@ -84,7 +85,7 @@ def _described(text: str, m: Mention) -> bool:
 def foreign(text: str) -> bool:
     """Latin-script text with few English function words (Spanish, French...), for which
     geomap has no event words: it cannot tell an event report from a feature there."""
-    words = [w.lower() for w in _WORD.findall(text[:2000])]
-    if len(words) < 5 or any("\u0400" <= ch <= "\u04ff" for ch in text[:2000]):
+    words = [w.lower() for w in _WORD.findall(text, 0, 2000)]
+    if len(words) < 5 or _CYRILLIC.search(text, 0, 2000):
         return False
-    return sum(w in FUNCTION_WORDS for w in words) < 0.08 * len(words)
+    return sum(map(FUNCTION_WORDS.__contains__, words)) < 0.08 * len(words)

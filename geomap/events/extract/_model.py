@@ -62,7 +62,8 @@ class TextEvent:
         return self.origin is not None and self.destination is not None
 
     def with_primary(self, primary: bool = True) -> TextEvent:
-        return replace(self, primary=primary)
+        # an event is immutable: one already so is itself (replace copies every field)
+        return self if self.primary == primary else replace(self, primary=primary)
 
     def to_json(self, article_date: dt.date | None = None) -> dict[str, Any]:
         """The stable JSON object of one event in ``geomap events extract -o OUT.jsonl``: the

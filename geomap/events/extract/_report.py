@@ -88,22 +88,29 @@ class Report:
         self.event_word: list[tuple[int, str] | None] = []
         self.where_only: list[bool] = []
         material = {self.index(e.start) for e in events if e.type not in SPEECH}
+        # places in text order (as extraction gives them): a sentence's are found by bisection
+        pstarts = [m.start for m in places]
+        in_order = all(s0 <= s1 for s0, s1 in itertools.pairwise(pstarts))
         for k, (a, b) in enumerate(spans):
-            named = [m for m in places if a <= m.start < b]
+            named = places[bisect.bisect_left(pstarts, a) : bisect.bisect_left(pstarts, b)] \
+                if in_order else [m for m in places if a <= m.start < b]
             found = None
-            if not named:  # no "where" line: only its first event word is asked for
-                for j, word in enumerate(WORD.findall(text, a, b)):
+            # offsets inside the places named: their words are covered
+            inside_named = {o for m in named for o in range(m.start, m.end)}
+            words = WORD.findall(text, a, b)
+            if not named or len(words) > _WHERE_MAX:
+                # no "where" line: only its first event word (outside the places) is asked for
+                for j, word in enumerate(words):
                     if word.lower().replace("’", "'") in EVENT_WORDS:
                         w = next(itertools.islice(WORD.finditer(text, a, b), j, None))
-                        found = (w.start(), word)
-                        break
+                        if w.start() not in inside_named:
+                            found = (w.start(), word)
+                            break
                 self.event_word.append(found)
                 self.where_only.append(False)
                 if found is None and k in material:
                     self.event_word[-1] = (a, "")
                 continue
-            # offsets inside the places named: their words are covered
-            inside_named = {o for m in named for o in range(m.start, m.end)}
             covered = []
             for w in WORD.finditer(text, a, b):
                 if w.start() in inside_named:
@@ -170,8 +177,8 @@ class Report:
             else:
                 label = "report"
             initial = m.start == self.spans[k][0] and not self.where_only[k] and \
-                " " not in m.name and self.foreign and \
-                _CLAUSE_GOES_ON.match(self.text, m.end) is not None
+                " " not in m.name and _CLAUSE_GOES_ON.match(self.text, m.end) is not None \
+                and self.foreign
             if _in_parentheses(self.text, m.start) and label != "from":
                 out.append(Cand(m, TIER[label], "parenthesis", initial))
             else:
@@ -212,7 +219,10 @@ def acting_place(text: str, m: Mention) -> bool:
 
 
 def _after_from(text: str, start: int) -> bool:
-    words = [w.lower() for w in WORD.findall(text[max(0, start - 30) : start])][-3:]
+    before = text[max(0, start - 30) : start]
+    if "from" not in before.lower():  # no word of it is "from" (the common case, quickly)
+        return False
+    words = [w.lower() for w in WORD.findall(before)][-3:]
     if "from" not in words:
         return False
     tail = words[words.index("from") + 1 :]

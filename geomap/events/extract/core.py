@@ -13,7 +13,9 @@ a report whose event no trigger word names.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -161,12 +163,21 @@ def _date_in_text(text: str) -> dt.date | None:
 def _location_mentions(mentions: Sequence[Mention], actors: list[ActorSpan]) -> list[Mention]:
     """Mentions that can be where something happened: literal, resolved, not inside a longer
     actor name ("North" of a missed "North Korea")."""
+    # actor spans in order and apart (as find_actors gives them): only the last one starting
+    # at or before a mention can hold it
+    starts = [s.start for s in actors]
+    apart = all(s.end <= t.start for s, t in itertools.pairwise(actors))
     out = []
     for m in mentions:
         if m.role in ("demonym", "metonymic", "dateline") or m.place is None:
             continue
+        if apart and m.start < m.end:
+            k = bisect.bisect_right(starts, m.start)
+            near = actors[k - 1 : k]
+        else:
+            near = actors
         if any(s.start <= m.start and m.end <= s.end and (s.end - s.start) > (m.end - m.start)
-               for s in actors):
+               for s in near):
             continue
         out.append(m)
     return out
