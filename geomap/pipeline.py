@@ -104,25 +104,38 @@ def _read_event_files(paths: Sequence[str | Path], report: MapReport, out: Path,
 
     frames, rejects = [], []
     seen = SeenRecords()
+
+    def not_read(path, reason: str) -> None:  # one bad file does not stop the batch
+        log.warning("%s: %s", path, reason)
+        report.events_rejected += 1
+        rejects.append(pd.DataFrame([{"source_file": str(path), "source_row": None,
+                                      "reason": f"file not read: {reason}"}]))
+
     for path in paths:
-        try:
-            result = read_events(path, geocoder=GazetteerGeocoder(gaz))
-        except InputError as exc:  # one bad file does not stop the batch: its reason is kept
-            log.warning("%s", exc)
-            report.events_rejected += 1
-            rejects.append(pd.DataFrame([{"source_file": str(path), "source_row": None,
-                                          "reason": f"file not read: {exc}"}]))
-            continue
-        for warning in result.warnings:
-            log.warning("%s", warning)
-        report.event_files += 1
-        report.events_duplicates += seen.drop(result)
-        report.events_rejected += result.rejected
-        report.events_undated += result.undated
-        if len(result.events):
-            frames.append(result.events)
-        if len(result.rejects):
-            rejects.append(result.rejects)
+        # a file given as an event file is checked by content first: an article there would
+        # be parsed as a one-column table of junk records (new-user 59)
+        found = classify([path])
+        for text in found.texts:
+            not_read(text.path, f"{'a feed' if text.kind == 'feed' else 'an article'} "
+                     f"({text.format}), not an event table: give it as an input to map it")
+        for bad in found.rejects:
+            not_read(bad.path, bad.reason)
+        for table in found.events:
+            try:
+                result = read_events(table.path, geocoder=GazetteerGeocoder(gaz))
+            except InputError as exc:
+                not_read(table.path, str(exc).removeprefix(f"{table.path}: "))
+                continue
+            for warning in result.warnings:
+                log.warning("%s", warning)
+            report.event_files += 1
+            report.events_duplicates += seen.drop(result)
+            report.events_rejected += result.rejected
+            report.events_undated += result.undated
+            if len(result.events):
+                frames.append(result.events)
+            if len(result.rejects):
+                rejects.append(result.rejects)
     lead = ["source_file", "source_row", "reason"]
     table = pd.concat(rejects, ignore_index=True) if rejects else pd.DataFrame(columns=lead)
     table = table[lead + [c for c in table.columns if c not in lead]]
