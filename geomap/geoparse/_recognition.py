@@ -261,9 +261,10 @@ class Recogniser:
                     return None
                 m.needs_context = True
             m.recog = 0.7
-        # "the Reading festival", "the Dublin post": a thing named after a town
+        # "the Reading festival", "the Dublin post": a thing named after a town (not an
+        # abbreviation: "the LA riots", "the DC council" name the city)
         elif feature == "populated_place" and role == "literal" and not s.area and \
-                text[max(0, s.start - 4) : s.start] in ("the ", "The ") and not (
+                not abbr and text[max(0, s.start - 4) : s.start] in ("the ", "The ") and not (
                     next_tok and next_tok.cap and _glued(text, last, next_tok)):
             return None
         if dateline:
