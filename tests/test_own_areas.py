@@ -47,6 +47,19 @@ def test_a_polygon_is_read_as_an_area_with_a_precision_from_its_size(tmp_path):
     assert abs(first.area - 0.12) < 1e-9
 
 
+def test_a_feature_s_name_is_its_place_when_no_column_names_one(tmp_path):
+    src = tmp_path / "named.geojson"
+    src.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": _box(37.0, 47.9,
+                                                                                0.5, 0.4)},
+         "properties": {"date": "2024-11-03", "type": "shelling", "name": "Selydove area"}}]}),
+        encoding="utf-8")
+    assert read_events(src).events["location"].tolist() == ["Selydove area"]
+    # a table that names its place keeps that column (the name may be anything else)
+    ev = read_events(_write(tmp_path / "areas.geojson")).events
+    assert ev["location"].iloc[0] == "Balakliia district"
+
+
 def test_the_area_is_drawn_on_its_outline_not_dotted(tmp_path):
     ev = read_events(_write(tmp_path / "areas.geojson")).events
     m, info = render_map(None, data_dir=DATA, events=ev)

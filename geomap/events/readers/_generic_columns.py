@@ -250,6 +250,11 @@ def load_geojson(path: str | os.PathLike[str], data: bytes
     props = [p if isinstance(p, dict) else {} for p in props]
     fields = list(dict.fromkeys(k for p in props for k in p))
     frame = cells_frame(fields, [[p.get(k) for k in fields] for p in props])
+    names = [f for f in fields if _norm(f) == "name"]
+    if names and not any(_norm(f) in NAMES["place"] for f in fields):
+        # a feature's "name" is the place it draws ("Pokrovsk area"), as GeoJSON uses it
+        fields.append("location")
+        frame["location"] = frame[names[0]]
     points = [_point((f if isinstance(f, dict) else {}).get("geometry")) for f in features]
     geometry = pd.DataFrame({
         "x": [cell_text(p[0]) for p in points], "y": [cell_text(p[1]) for p in points],
