@@ -24,6 +24,7 @@ from collections.abc import Callable, Container
 from .._text import fold_key
 from ..lang import Language
 from ..lang._morph import adjective_nominative, readings
+from ._cyrillic_axes import axis_after, best_first
 from ._cyrillic_context import (
     after_title,
     deconfuse,
@@ -34,6 +35,7 @@ from ._cyrillic_context import (
     previous_word,
 )
 from ._cyrillic_landmarks import feature_word, unresolved_spans
+from ._cyrillic_rows import _EX_USSR, _proper_keys, keep_rows, lookup_key
 from ._evidence import is_sentence_start
 from ._spans import Span, Token
 
@@ -49,18 +51,12 @@ MAX_LEMMAS = 4
 _NEXT_WORD = re.compile(r"\s{1,2}([^\W\d_][\w'’ʼ-]*)(\s?\.)?")
 #: First letters of the division words of both languages and their case forms.
 _KIND_PREFIXES = frozenset({"обл", "рай", "р-н", "кра", "рес", "окр", "гро"})
-_CHAIN = re.compile(r"(?:\s?,\s{1,2}|\s+(?:и|і|та|й|або|или)\s+)([^\W\d_][\w'’ʼ-]*)")
+#: ... with the preposition repeated after a conjunction or not ("у Полтавській та в Сумській
+#: областях"; after a comma it opens another phrase: "від Луганська, в ... районі")
+_CHAIN = re.compile(r"(?:\s?,\s{1,2}|\s+(?:и|і|та|й|або|или)\s+(?:(?:в|у|на|во)\s+)?)"
+                    r"([^\W\d_][\w'’ʼ-]*)")
 _KIND_EXPAND = {"обл": "область", "р-н": "район", "р-ні": "район", "р-ну": "район"}
 _NAMING = frozenset({"NOUN", "ADJF", None})
-#: Populated places outside the former Soviet Union smaller than this are not taken for a
-#: Cyrillic word (Russian and Ukrainian news name such places rarely, and write them in
-#: their own Cyrillic form, which GeoNames has for the larger ones).
-SMALL_FOREIGN = 15_000
-#: A Cyrillic common noun ("Бої", battles) names a place outside the former Soviet Union
-#: only if it is at least this large ("Рим" is also a rhyme, but Rome is far larger).
-COMMON_FOREIGN = 100_000
-_EX_USSR = frozenset({"UA", "RU", "BY", "MD", "KZ", "GE", "AM", "AZ", "UZ", "KG", "TJ", "TM",
-                      "LT", "LV", "EE"})
 _LATIN = re.compile(r"[A-Za-z]")
 _KIND_BEFORE = re.compile(r"(?:\b(?:м|с|смт|сел|г|п|пос|пгт|д)\s?\.?\s{1,2}|\b(?:місто|міста|"
                           r"місті|село|села|селі|селище|селища|город|города|городе|"
@@ -97,13 +93,22 @@ def _single_keys(code: str, lemmatise, word: str) -> tuple[tuple[str, ...], tupl
         return got
     rs = readings(code, word)
     nouns = {r.lemma for r in rs if r.pos != "ADJF"}
-    out: list[str] = []
-    for lemma in lemmatise(word)[1:]:
-        k = fold_key(lemma)
-        if lemma in nouns and k and k not in out:
-            out.append(k)
-    alts = tuple(out[:MAX_LEMMAS])
     proper = _proper_keys(code, rs)
+    out: list[str] = []
+    yo = "ё" in word or "Ё" in word
+    for i, lemma in enumerate(([word.lower()] if yo else []) + lemmatise(word)[1:]):
+        k = fold_key(lemma)
+        if lemma in nouns and k and k not in out and not (yo and i == 0):
+            out.append(k)
+        # Russian prints ё as е as often as not, and so do the gazetteer's names:
+        # "Артёмовска" reaches "Artemovsk" (Bakhmut's old name) through артемовск
+        if "ё" in lemma and (lemma in nouns or (yo and i == 0)):
+            e = fold_key(lemma.replace("ё", "е"))
+            if e and e not in out:  # before the form with ё, which fewer names spell
+                out.insert(out.index(k) if k in out else len(out), e)
+                if k in proper:
+                    proper = proper | {e}
+    alts = tuple(out[:MAX_LEMMAS])
     if len(kept) >= KEYS_SIZE:
         kept.clear()
     got = kept[word] = (alts, tuple(k for k in alts if k in proper))
@@ -176,6 +181,30 @@ def _kind_after(lang: Language, text: str, end: int) -> tuple[int, str, str] | N
     return (end if chained else stop), lemma, gender
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*")
+_LIST_JOINS = frozenset({"и", "і", "та", "й"})
+
+
+def _kind_before(lang: Language, text: str, start: int, end: int
+                 ) -> tuple[int, str, str] | None:
+    """(end, lemma, gender) of a plural division word before a colon that opens a list of
+    capitalised adjectives this one belongs to ("тривога в областях: Київській, Сумській
+    і Чернігівській"; "у трьох областях України: ..."): each adjective is its own mention."""
+    i = text.rfind(":", max(0, start - 200), start)
+    if i < 0 or any(c in text[i:start] for c in ".;!?\n"):
+        return None
+    if any(not w[0].isupper() and w not in _LIST_JOINS
+           for w in _WORD.findall(text, i + 1, start)):
+        return None
+    for word in _WORD.findall(text, max(0, i - 30), i)[-2:]:
+        for r in readings(lang.code, word):
+            if r.pos == "NOUN" and r.number == "plur" and \
+                    lang.place_kinds.get(r.lemma) in ("admin1", "admin2"):
+                rs = [g for g in readings(lang.code, r.lemma) if g.pos == "NOUN" and g.gender]
+                return end, r.lemma, (rs[0].gender if rs else "femn")
+    return None
+
+
 def expand_spans(text: str, tokens: list[Token], spans: list[Span], lang: Language,
                  known: Callable[[set[str]], Container[str]] | None = None) -> list[Span]:
     """``spans`` with lemma keys (``Span.alts``), and division phrases added. With ``known``
@@ -190,9 +219,13 @@ def expand_spans(text: str, tokens: list[Token], spans: list[Span], lang: Langua
         if hits is not None and not any(k in hits for k in keys):
             continue  # no key of the span or of its division phrase names a place
         adjective = bool(rs) and all(r.pos == "ADJF" for r in rs)
-        if s.first == s.last and not _may_name(text, s, words[0], rs) and kind is None:
+        abbreviation = text[s.start : s.end] in lang.name_abbreviations  # "ПАР", "ДНР"
+        if s.first == s.last and not abbreviation and kind is None and div is None and \
+                not _may_name(text, s, words[0], rs):
             continue  # ("Сумської" reads as a surname too, but "Сумської області" is a region)
-        if _quoted(text, s.start) or persons_name(lang, text, tokens, s, rs) or \
+        if _quoted(text, s.start) or (
+                persons_name(lang, text, tokens, s, rs) and
+                not _division_next(lang, text, tokens, s, kinds)) or \
                 after_title(lang, text, s, rs):
             continue
         if s.first == s.last and not any(r.geox for r in rs) and any(r.name for r in rs):
@@ -207,8 +240,18 @@ def expand_spans(text: str, tokens: list[Token], spans: list[Span], lang: Langua
                 _modifier(lang, text, s, rs):
             continue
         s.alts = alts
+        if alts and abbreviation:
+            s.key = alts[0]  # "ПАР" is South Africa, not Par in Cornwall
         if proper is not None:
             s.proper = proper
+            if proper and s.key not in proper and isinstance(hits, dict) and \
+                    proper[0] in hits and _abroad_only(hits.get(s.key, ())) and any(
+                    fold_key(r.lemma) == s.key for r in rs if r.pos == "NOUN"):
+                s.key = proper[0]  # "Рима" is Rome's genitive (рим), not a rhyme or a
+                # name (рима, "Rima": a town abroad, Lima by its alternate name)
+        if div is not None and div.alts and not div.area and hits is not None:
+            towns = best_first([div.key, *div.alts], hits)  # a town named by its axis
+            div.key, div.alts = towns[0], towns[1:]
         if div is not None:
             # before the name alone: of equal length, the first span that names a place wins
             out.append(div)
@@ -216,6 +259,26 @@ def expand_spans(text: str, tokens: list[Token], spans: list[Span], lang: Langua
         if not adjective or any(r.case == "nomn" for r in rs):
             out.append(s)
     return out
+
+
+def _division_next(lang: Language, text: str, tokens: list[Token], s: Span,
+                   kinds: dict) -> bool:
+    """Whether the word after ``s`` is an adjective naming a division ("Головчино
+    Грайворонского округа": a village and its district, not a given name and an adjectival
+    surname)."""
+    if s.last + 1 >= len(tokens) or text[s.end : tokens[s.last + 1].start] != " ":
+        return False
+    end = tokens[s.last + 1].end
+    kind = kinds.get(end, kinds)
+    if kind is kinds:
+        kind = kinds[end] = _kind_after(lang, text, end)
+    return kind is not None
+
+
+def _abroad_only(rows) -> bool:
+    """Whether every row is a town outside the former Soviet Union."""
+    return bool(rows) and all(r[3] == "populated_place" and r[7] not in _EX_USSR
+                              for _kind, r in rows)
 
 
 def _keys(lang: Language, text: str, tokens: list[Token], s: Span, kinds: dict) -> tuple:
@@ -241,6 +304,8 @@ def _keys(lang: Language, text: str, tokens: list[Token], s: Span, kinds: dict) 
     kind = kinds.get(s.end, kinds)
     if kind is kinds:
         kind = kinds[s.end] = _kind_after(lang, text, s.end)
+    if kind is None and len(words) == 1 and any(r.pos == "ADJF" for r in rs):
+        kind = _kind_before(lang, text, s.start, s.end)
     if kind is not None:
         stop, lemma, gender = kind
         adjs = [adjective_nominative(lang.code, w, gender) for w in words]
@@ -256,6 +321,10 @@ def _keys(lang: Language, text: str, tokens: list[Token], s: Span, kinds: dict) 
             k = fold_key(name)
             div = Span(s.start, stop, s.first, s.last, k, True, alts=[])
             keys.append(k)
+        elif (axis := axis_after(lang, text, s.end, words[0])) is not None:
+            stop, towns = axis  # "Покровському напрямку": the town, Pokrovsk
+            div = Span(s.start, stop, s.first, s.last, towns[0], False, alts=towns[1:])
+            keys.extend(towns)
     return words, rs, alts, proper, kind, div, keys
 
 
@@ -322,7 +391,8 @@ def _modifier(lang: Language, text: str, s: Span, rs) -> bool:
             return False
         nrs = readings(lang.code, m.group(1))
         if any(r.lemma in lang.place_kinds or r.lemma in lang.landmark_words for r in nrs) \
-                or feature_word(lang, m.group(1), text[s.start : s.end]):
+                or feature_word(lang, m.group(1), text[s.start : s.end]) or \
+                axis_after(lang, text, s.end, text[s.start : s.end]) is not None:
             return False
         if any(n.pos == "NOUN" and n.case == a.case and n.number == a.number and
                (n.number == "plur" or n.gender == a.gender) for n in nrs for a in adjs):
@@ -371,91 +441,6 @@ def _may_name(text: str, s: Span, word: str, rs) -> bool:
     # or place noun ("Львові": лев, львів)
     person = any(r.name for r in rs) and not any(r.pos == "NOUN" and not r.name for r in rs)
     return not person or bool(_KIND_BEFORE.search(before))
-
-
-def _common_word(lang: Language, rs) -> bool:
-    """A dictionary word that reads as common nouns (most readings, Ukrainian; no Geox tag,
-    Russian) and never as a name: "Бої", "Дом", not "Париж", "Лондон"."""
-    if not rs or not all(r.pos == "NOUN" and r.known and not r.geox and not r.name
-                         for r in rs):
-        return False
-    return lang.code != "uk" or 2 * sum(r.common for r in rs) > len(rs)
-
-
-def _proper_keys(code: str, rs) -> set[str]:
-    """Lemma keys of the readings that are proper nouns and no person's name: Geox
-    (Russian), a lemma-level gender (Ukrainian, see Reading.common)."""
-    return {fold_key(r.lemma) for r in rs if r.pos == "NOUN" and not r.name and (
-        r.geox or (code == "uk" and r.known and not r.common))}
-
-
-def lookup_key(s: Span, rows: dict) -> str:
-    """The key of ``s`` to resolve: the form as written, unless a proper-noun lemma
-    (:attr:`Span.proper`; not a person's name: "Роману" stays the man) names a larger town
-    ("Львове": the city Lviv, not the village Lvove its locative spells)."""
-    def size(k: str) -> int:  # towns against towns: an oblast of the same name is no rival;
-        # abroad, only a large one (the dictionary's proper nouns include "тол", TNT: Tolú)
-        return max((r[10] for _k, r in rows.get(k, ()) if r[3] == "populated_place" and (
-            r[7] in _EX_USSR or r[10] >= COMMON_FOREIGN)), default=-1)
-
-    own = size(s.key) if s.key in rows else -1
-    # the first lemma (the dictionary's likelier reading) that does: "Римі" is Rome (рим),
-    # not Lima (рима, "Rima")
-    return next((k for k in s.proper if size(k) > own), s.key)
-
-
-def _other_word(lang: Language, rs) -> bool:
-    """A word the dictionary also knows as something else than a place: a given name or
-    surname ("Роман", "Ігор", "Мартіна") or a common noun ("Доля", "Думка"; Ukrainian: see
-    Reading.common, Russian: a known noun without the Geox tag)."""
-    if any(r.geox for r in rs):
-        return False
-    return any(r.pos == "NOUN" and (r.name or (r.known and (
-        r.common if lang.code == "uk" else True))) for r in rs)
-
-
-def _common_lemmas(lang: Language, rs) -> set[str]:
-    """Keys of the lemmas that only common nouns have ("друг"; not "рим", also a proper
-    noun, nor a name the language lists as proper, "америка")."""
-    proper = {r.lemma for r in rs if r.geox or r.name or (
-        lang.code == "uk" and r.known and not r.common)} | lang.words("proper_nouns")
-    return {fold_key(r.lemma) for r in rs if r.pos == "NOUN" and r.known and not r.geox and
-            not r.name and (r.common or lang.code != "uk") and r.lemma not in proper}
-
-
-def keep_rows(lang: Language, word: str, rows: list, *, opening: bool = False,
-              key: str | None = None) -> list:
-    """The candidates a Cyrillic span may name: an acronym in capitals ("ТМА") only countries
-    and abbreviations ("США"); no small place (under :data:`SMALL_FOREIGN` people) outside
-    the former Soviet Union, which a Cyrillic word reaches only by transliteration ("Завод",
-    Závod); nor one under :data:`COMMON_FOREIGN` that a common noun or a person's name
-    spells ("Бої", Voi; "Роман", Roman in Romania); and, for a word ``opening`` a sentence
-    that also reads as such a word ("Вікно було відчинене", "Доля вела"), no village
-    anywhere (a capital there is no evidence of a name). A place abroad is never reached
-    through the lemma ``key`` of a common noun ("Друзі" -> друг, "drug": Durg in India)."""
-    # (an abbreviation the language defines, "ДНР", names what its full name names)
-    upper = len(word) > 1 and word.isupper() and word not in lang.name_abbreviations
-    rs = readings(lang.code, deconfuse(word))
-    common = _common_word(lang, rs)
-    other = common or _other_word(lang, rs)
-    via_common = key is not None and key != fold_key(deconfuse(word)) and \
-        key in _common_lemmas(lang, rs)
-    out = []
-    for kind, row in rows:
-        feature, cc, pop = row[3], row[7], row[10]
-        if via_common and cc not in _EX_USSR and feature != "region":
-            continue
-        if upper and kind not in ("abbr", "dotted") and feature != "country":
-            continue
-        if other and pop < COMMON_FOREIGN and cc not in _EX_USSR and feature != "region":
-            continue  # "Бої" (battles) spells Voi, Kenya, only in transliteration (the
-            # regions, rivers and seas geomap names itself are no transliteration accident:
-            # "Прут" is also a rod)
-        if feature == "populated_place" and pop < SMALL_FOREIGN and (
-                cc not in _EX_USSR or (opening and other)):
-            continue
-        out.append((kind, row))
-    return out
 
 
 def zipf_functions(lang: Language):

@@ -232,6 +232,9 @@ def persons_name(lang: Language, text: str, tokens: list[Token], s: Span, rs) ->
     # mostly a known surname (the dictionary adds a stray common reading: "Скачко" is also
     # a vocative of скачка)
     surname = [r for r in nrs if r.name and not r.given and r.known]
+    if not surname and nrs and all(r.name and not r.given and not r.known for r in nrs):
+        surname = list(nrs)  # a word the dictionary lacks, read only as a surname
+        # ("Володимир Казадой")
     if not given and surname and 4 * len(surname) >= 3 * len(nrs) and \
             not any(r.given for r in nrs) and \
             not _after_preposition(lang, text, s.start):

@@ -39,7 +39,9 @@ WORD_CLASSES = {
         "академия университет институт комитет комиссия агентство инспекция управление "
         "департамент полиция гвардия штаб посольство консульство парламент фонд партия "
         "ассоциация союз администрация омбудсмен уполномоченный казначейство таможня "
-        "бюро палата дума закон кодекс конституция указ герб гимн флаг герой книга"),
+        "бюро палата дума закон кодекс конституция указ герб гимн флаг герой книга "
+        # ministries by their short names ("Минобороны России")
+        "минобороны минюст минфин минздрав минэнерго мид мвд мчс фсб генштаб"),
     "organisation_complements": word_set("сила оборона безопасность дело наука"),
     # titles before a person's name, which agrees with the title in case ("мер Садовий",
     # "мера Садового"); a place after a title is in the genitive ("мер Львова"): the
@@ -47,6 +49,9 @@ WORD_CLASSES = {
     # take it for a person, so the Cyrillic recogniser applies these itself
     "titles": frozenset(TITLES),
     "named_after": word_set("имени им"),
+    # a front sector named by a town's adjective ("на Покровському напрямку"): the town
+    # (geomap.geoparse._cyrillic_axes)
+    "axis_words": word_set("направление"),
     "kind_stems": word_set("озё сёл"),  # see geomap/lang/uk.py
     "feature_words": word_set(
         "море лес степь долина балка хребет перевал замок крепость дворец собор монастырь "

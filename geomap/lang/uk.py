@@ -42,7 +42,9 @@ WORD_CLASSES = {
         "закон кодекс конституція указ "
         # state symbols, titles and registers named for the country ("Державний Герб
         # України", "Герой України", "Книга рекордів України")
-        "герб гімн прапор герой книга"),
+        "герб гімн прапор герой книга "
+        # ministries by their short names ("Міноборони України")
+        "міноборони мін'юст мінфін моз мзс мвс сбу генштаб"),
     # ... or after one of these, when it follows such a head or is capitalised ("Міністерство
     # оборони України", "Збройних Сил України"; not "оборона Куп'янська")
     "organisation_complements": word_set("сила оборона безпека справа наука"),
@@ -52,6 +54,9 @@ WORD_CLASSES = {
     # take it for a person, so the Cyrillic recogniser applies these itself
     "titles": frozenset(TITLES),
     "named_after": word_set("імені ім"),
+    # a front sector named by a town's adjective ("на Покровському напрямку"): the town
+    # (geomap.geoparse._cyrillic_axes)
+    "axis_words": word_set("напрямок"),
     # features and landmarks an adjective names ("Північне море", "Високий замок")
     "feature_words": word_set(
         "море ліс гай пуща степ долина балка хребет перевал замок фортеця палац собор "

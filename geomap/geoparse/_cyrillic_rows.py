@@ -1,0 +1,122 @@
+"""Which gazetteer rows a Ukrainian or Russian word may name: no small place abroad reached
+only by transliteration, no foreign place through a common noun or a person's name, no Latin
+abbreviation through a Cyrillic acronym (:func:`keep_rows`); and which of a word's keys to
+resolve, the form as written or a proper noun's lemma (:func:`lookup_key`). Every test reads
+pymorphy3's readings (:mod:`geomap.lang._morph`)."""
+
+from __future__ import annotations
+
+from .._text import fold_key
+from ..lang import Language
+from ..lang._morph import readings
+from ._cyrillic_context import deconfuse
+from ._spans import Span
+
+__all__ = ["keep_rows", "lookup_key"]
+
+#: Populated places outside the former Soviet Union smaller than this are not taken for a
+#: Cyrillic word (Russian and Ukrainian news name such places rarely, and write them in
+#: their own Cyrillic form, which GeoNames has for the larger ones).
+SMALL_FOREIGN = 15_000
+#: A Cyrillic common noun ("Бої", battles) names a place outside the former Soviet Union
+#: only if it is at least this large ("Рим" is also a rhyme, but Rome is far larger).
+COMMON_FOREIGN = 100_000
+_EX_USSR = frozenset({"UA", "RU", "BY", "MD", "KZ", "GE", "AM", "AZ", "UZ", "KG", "TJ", "TM",
+                      "LT", "LV", "EE"})
+
+
+def _common_word(lang: Language, rs) -> bool:
+    """A dictionary word that reads as common nouns (most readings, Ukrainian; no Geox tag,
+    Russian) and never as a name: "Бої", "Дом", not "Париж", "Лондон"."""
+    if not rs or not all(r.pos == "NOUN" and r.known and not r.geox and not r.name
+                         for r in rs):
+        return False
+    return lang.code != "uk" or 2 * sum(r.common for r in rs) > len(rs)
+
+
+def _proper_keys(code: str, rs) -> set[str]:
+    """Lemma keys of the readings that are proper nouns and no person's name: Geox
+    (Russian), a lemma-level gender (Ukrainian, see Reading.common)."""
+    return {fold_key(r.lemma) for r in rs if r.pos == "NOUN" and not r.name and (
+        r.geox or (code == "uk" and r.known and not r.common))}
+
+
+def lookup_key(s: Span, rows: dict) -> str:
+    """The key of ``s`` to resolve: the form as written, unless a proper-noun lemma
+    (:attr:`Span.proper`; not a person's name: "Роману" stays the man) names a larger town
+    ("Львове": the city Lviv, not the village Lvove its locative spells)."""
+    def size(k: str) -> int:  # towns against towns: an oblast of the same name is no rival;
+        # abroad, only a large one (the dictionary's proper nouns include "тол", TNT: Tolú)
+        return max((r[10] for _k, r in rows.get(k, ()) if r[3] == "populated_place" and (
+            r[7] in _EX_USSR or r[10] >= COMMON_FOREIGN)), default=-1)
+
+    if any(r[3] == "country" for _k, r in rows.get(s.key, ())):
+        return s.key  # "Ливан" is Lebanon as written, not Līvāni through a lemma ливаны
+    own = size(s.key) if s.key in rows else -1
+    # the first lemma (the dictionary's likelier reading) that does: "Римі" is Rome (рим),
+    # not Lima (рима, "Rima")
+    return next((k for k in s.proper if size(k) > own), s.key)
+
+
+def _other_word(lang: Language, rs) -> bool:
+    """A word the dictionary also knows as something else than a place: a given name or
+    surname ("Роман", "Ігор", "Мартіна") or a common noun ("Доля", "Думка"; Ukrainian: see
+    Reading.common, Russian: a known noun without the Geox tag)."""
+    if any(r.geox for r in rs):
+        return False
+    return any(r.pos == "NOUN" and (r.name or (r.known and (
+        r.common if lang.code == "uk" else True))) for r in rs)
+
+
+def _common_lemmas(lang: Language, rs) -> set[str]:
+    """Keys of the lemmas that only common nouns have ("друг"; not "рим", also a proper
+    noun, nor a name the language lists as proper, "америка")."""
+    proper = {r.lemma for r in rs if r.geox or r.name or (
+        lang.code == "uk" and r.known and not r.common)} | lang.words("proper_nouns")
+    return {fold_key(r.lemma) for r in rs if r.pos == "NOUN" and r.known and not r.geox and
+            not r.name and (r.common or lang.code != "uk") and r.lemma not in proper}
+
+
+def keep_rows(lang: Language, word: str, rows: list, *, opening: bool = False,
+              key: str | None = None) -> list:
+    """The candidates a Cyrillic span may name: an acronym in capitals ("ТМА") only countries
+    and abbreviations ("США"); no small place (under :data:`SMALL_FOREIGN` people) outside
+    the former Soviet Union, which a Cyrillic word reaches only by transliteration ("Завод",
+    Závod); nor one under :data:`COMMON_FOREIGN` that a common noun or a person's name
+    spells ("Бої", Voi; "Роман", Roman in Romania); and, for a word ``opening`` a sentence
+    that also reads as such a word ("Вікно було відчинене", "Доля вела"), no village
+    anywhere (a capital there is no evidence of a name). A place abroad is never reached
+    through the lemma ``key`` of a common noun ("Друзі" -> друг, "drug": Durg in India)."""
+    # (an abbreviation the language defines, "ДНР", names what its full name names)
+    upper = len(word) > 1 and word.isupper() and word not in lang.name_abbreviations
+    rs = readings(lang.code, deconfuse(word))
+    common = _common_word(lang, rs)
+    other = common or _other_word(lang, rs)
+    via_common = key is not None and key != fold_key(deconfuse(word)) and \
+        key in _common_lemmas(lang, rs)
+    # (not "Кракові", also a form of the proper noun краків besides the common крак)
+    inflected = common and (key is None or key == fold_key(deconfuse(word))) and \
+        fold_key(deconfuse(word)) not in {fold_key(r.lemma) for r in rs} and \
+        not {r.lemma for r in rs if r.geox or (lang.code == "uk" and not r.common)} - \
+        {r.lemma for r in rs if r.common}
+    out = []
+    for kind, row in rows:
+        feature, cc, pop = row[3], row[7], row[10]
+        if via_common and cc not in _EX_USSR and feature != "region":
+            continue
+        if upper and feature != "country" and (kind not in ("abbr", "dotted") or
+                                               cc not in _EX_USSR):
+            continue  # a Latin abbreviation abroad ("KP", "AR") is no Cyrillic acronym's
+            # transliteration: "КП" is a municipal enterprise, "АР" an autonomous republic
+        if inflected and kind == "alt" and cc not in _EX_USSR and feature != "region":
+            continue  # an inflected common noun spells a foreign name only by
+            # transliteration: "Сили" (forces, of сила) is "Sili", an alternate name of Chile
+        if other and pop < COMMON_FOREIGN and cc not in _EX_USSR and feature != "region":
+            continue  # "Бої" (battles) spells Voi, Kenya, only in transliteration (the
+            # regions, rivers and seas geomap names itself are no transliteration accident:
+            # "Прут" is also a rod)
+        if feature == "populated_place" and pop < SMALL_FOREIGN and (
+                cc not in _EX_USSR or (opening and other)):
+            continue
+        out.append((kind, row))
+    return out
