@@ -180,3 +180,31 @@ def test_a_spelling_variant_prefers_the_closer_name_and_says_it_is_fuzzy(geo):
     assert r.match == "fuzzy" and r.confidence < geo("Kreminna").confidence == 1.0
     assert r.to_json()["confidence"] == r.confidence
     assert geo("Xqzzyvqq").confidence is None
+
+
+def test_a_query_of_one_well_known_name_is_answered(geo):
+    # a name that is also a frequent English word is a name when it is the whole query: the
+    # best-known namesake (the capital city), never "unknown"
+    for query in ("Washington", "washington", "Washington DC"):
+        r = geo(query)
+        assert r.place is not None and r.place.feature == "populated_place", query
+        assert r.place.admin1_code == "US.DC" and r.precision == "exact", query
+    # "D.C." is one abbreviation: the District of Columbia, not three parts and "unknown"
+    assert geo("Washington, D.C.").place.admin1_code == "US.DC"
+    r = geo("Springfield")
+    assert r.place.name == "Springfield" and r.place.country == "US"
+    # dotted single letters are one abbreviation, not three parts of the query
+    assert geo("U.S.").place.feature == "country"
+    # a frequent word in a lower-case phrase is still no place
+    assert geo("near the market").place is None
+
+
+def test_a_far_better_known_place_beats_a_small_namesake_of_its_alternate_name(geo):
+    # "Odessa" is an alternate name of the Ukrainian city of a million and the own name of a
+    # Texan town a tenth of its size: the city, unless the rest of the query says otherwise
+    city = geo("Odessa")
+    assert city.place.country == "UA" and city.place.feature == "populated_place"
+    assert city.match == "alternate_name" and city.precision == "exact"
+    assert geo("Odessa, Texas").place.country == "US"
+    # a namesake of comparable size keeps its own name's advantage
+    assert geo("Springfield").place.country == "US"

@@ -39,7 +39,8 @@ MAX_NGRAM = 6
 #: Longest phrase looked up, in characters.
 MAX_PHRASE = 80
 
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+#: A word, or an abbreviation of single dotted letters ("D.C.", "U.S."), kept as one word.
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W_])|[^\W_]+(?:['’\-][^\W_]+)*")
 #: Characters that end a part of the query.
 _HARD = set(",;:()[]{}/|#\"«»“”")
 _DASH = re.compile(r"\s[-–—]\s|[–—]")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .._text import translit_key
-from ..gazetteer.core import MATCH_OF_KIND, max_edits, priors
+from ..gazetteer.core import KIND_PENALTY, MATCH_OF_KIND, max_edits, priors
 from ..places import Place
 from ._parse import Context, Token, adjective_stems, context_of, ngrams
 from ._words import KIND_LEVEL, NAME_LINKS, is_structure_word
@@ -31,6 +31,10 @@ STEM_COST = 0.5
 MAX_FUZZY_TRIES = 4
 #: How much better known (prior) a place a typo away must be to rival a transliterated variant.
 RIVAL_MARGIN = 1.0
+#: A place named by an alternate name that is this much better known (prior) than every place
+#: bearing the name as its own pays only ALT_PROMINENT_COST for the alternate name.
+ALT_GAP = 1.0
+ALT_PROMINENT_COST = 0.5
 #: Longer phrases are no place names (and would only slow the search down).
 MAX_KEY = 80
 
@@ -56,10 +60,10 @@ class Span:
 
 
 def _cands(rows: list[tuple[str, tuple]], gaz, match: str | None, cost: float = 0.0,
-           country: str | None = None) -> list[Cand]:
+           country: str | None = None, *, key: str | None = None) -> list[Cand]:
     pairs = [(kind, row) for kind, row in rows]
     best: dict[str, Cand] = {}
-    for (kind, row), prior in zip(pairs, priors(pairs), strict=True):
+    for (kind, row), prior in zip(pairs, _prominent_alt(pairs, priors(pairs), key), strict=True):
         place = gaz.place_from_row(row)
         if kind == "demonym" and place.feature not in ("country", "region"):
             continue
@@ -72,16 +76,43 @@ def _cands(rows: list[tuple[str, tuple]], gaz, match: str | None, cost: float = 
     return sorted(best.values(), key=lambda c: -c.prior)[:MAX_CANDS]
 
 
+def _prominent_alt(pairs: list[tuple[str, tuple]], prior: list[float],
+                   key: str | None) -> list[float]:
+    """Priors in which a place reached through an alternate name that is a spelling of its own
+    name pays only :data:`ALT_PROMINENT_COST` when it is far better known (:data:`ALT_GAP` in
+    prior, about ten times the population or prominence) than every place bearing the name as
+    its own: "Odessa" is the Ukrainian city Odesa before the Texan town. A translation or
+    another name ("Bethlehem" of Belém, "Rio" of Rio de Janeiro) keeps the full cost."""
+    own = max((p for (kind, _r), p in zip(pairs, prior, strict=True) if kind == "name"),
+              default=None)
+    if own is None or key is None:
+        return prior
+    cost = KIND_PENALTY["alt"]
+    tkey = translit_key(key, folded=True)
+    return [p + cost - ALT_PROMINENT_COST
+            if kind == "alt" and p + cost - own >= ALT_GAP and _spelling(tkey, r[2]) else p
+            for (kind, r), p in zip(pairs, prior, strict=True)]
+
+
+def _spelling(tkey: str, name: str) -> bool:
+    """``name`` is another spelling of the name of transliteration key ``tkey`` (the same key:
+    "Odesa" of "odessa"; not "Belém" of "bethlehem")."""
+    return translit_key(name) == tkey
+
+
 def _common(gaz, tokens: list[Token], i: int, j: int, cands: list[Cand], *,
             cased: bool) -> bool:
     """A one-word phrase that is rather a common English word, or too short to be a name
-    unless it abbreviates a country or division ("DRC", "US")."""
+    unless it abbreviates a country or division ("DRC", "US"). A query of that one word asks
+    for the place ("Washington")."""
     if j - i != 1:
         return False
     tok = tokens[i]
     if len(tok.key) < 3 and not (tok.text.isupper() and any(
             c.place.feature in ("country", "admin1") for c in cands)):
         return True
+    if len(tokens) == 1:  # the query is this one name ("Washington", "springfield")
+        return False
     z = gaz.word_zipf(tok.key)
     if not tok.upper or not cased:
         return z >= COMMON_LOWER and not (not cased and z < 5 and any(
@@ -104,7 +135,7 @@ def find_spans(tokens: list[Token], text: str, gaz, country: str | None = None) 
     hits = []
     for i, j, k in grams:
         if k in rows:
-            cands = _cands(rows[k], gaz, how[k], country=country)
+            cands = _cands(rows[k], gaz, how[k], country=country, key=k)
             if cands and not _common(gaz, tokens, i, j, cands, cased=cased):
                 hits.append((i, j, cands))
     hits.sort(key=lambda h: (h[0] - h[1], h[0]))
