@@ -192,8 +192,13 @@ def test_map_end_to_end_on_samples(capsys, tmp_path, gazetteer):
     assert len(feats) == report["mentions"] > 50
     names = {f["properties"]["place_name"] for f in feats}
     assert {"Kursk Oblast", "Seoul", "Pyongyang", "Moscow", "Sudzha"} <= names
+    unresolved = [f["properties"]["name"] for f in feats if f["geometry"] is None]
+    assert len(unresolved) == report["unresolved"]  # named, placed nowhere: Kursk villages
     for f in feats:
         props = f["properties"]  # lat / lon: the point; a country or oblast is its outline
+        if f["geometry"] is None:
+            assert props["place_name"] is None and props["lon"] is None
+            continue
         assert -180 <= props["lon"] <= 180 and -90 <= props["lat"] <= 90
         if f["geometry"]["type"] != "Point":
             assert f["geometry"]["type"] == "MultiPolygon"

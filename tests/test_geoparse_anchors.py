@@ -68,3 +68,35 @@ def test_an_attackers_nationality_does_not_move_the_town_into_its_country(parser
     got = places(parser, "Russian troops pressed on toward Pokrovsk while air defences worked "
                          "over Odesa.")
     assert got["Pokrovsk"] == ("Donetsk Oblast", "UA"), got
+
+
+def test_the_division_of_an_earlier_sentence_rules_villages_of_the_paragraph(parser):
+    # the oblast is named a sentence before the villages; an unknown item sits in the list
+    text = ("Fighting spread across Kursk Oblast over the weekend. By Monday the villages of "
+            "Lyubimovka, Qqorodnoye and Plekhovo had changed hands.")
+    got = places(parser, text)
+    assert got["Kursk Oblast"] == ("Kursk Oblast", "RU")
+    assert got["Lyubimovka"] is None and got["Plekhovo"] is None, got
+
+
+def test_an_earlier_division_does_not_rule_across_paragraphs_or_countries(parser):
+    apart = places(parser, "Fighting spread across Kursk Oblast over the weekend.\n\n"
+                           "Reporters later visited the villages of Lyubimovka and Plekhovo.")
+    assert apart["Lyubimovka"] is not None and apart["Plekhovo"] is not None, apart
+    # a place of another country named in between: the villages may be there
+    other = places(parser, "Fighting spread across Kursk Oblast over the weekend. In Poltava, "
+                           "officials said the village of Plekhovo was hit.")
+    assert other["Plekhovo"] is not None, other
+
+
+def test_a_city_district_is_the_one_of_the_city_named_beside_it(parser):
+    # Kherson and Kyiv both have a Dniprovskyi district; the gazetteer knows Kyiv's
+    far = places(parser, "Херсон: вранці вибухи пролунали у Дніпровському районі.")
+    assert far["Херсон"][1] == "UA" and far["Дніпровському районі"] is None, far
+    home = places(parser, "Київ: вранці вибухи пролунали у Дніпровському районі.")
+    assert home["Дніпровському районі"] == ("Kyiv", "UA"), home
+    # a town named in another sentence says nothing about the district
+    alone = places(parser, "Вранці вибухи пролунали у Дніпровському районі. Тривога була і в "
+                           "Запоріжжі.")
+    assert alone["Дніпровському районі"] is not None, alone
+

@@ -44,3 +44,4 @@ class Found:
     needs_context: bool = False
     outlier_check: bool = False
     support: dict | None = None
+    hand: Cand | None = None  #: the hand-written choice, when the ranker chose

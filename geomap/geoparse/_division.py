@@ -25,7 +25,7 @@ from ._resolution import _km
 __all__ = ["constrain_to_divisions"]
 
 # columns of a place row (see gazetteer._schema.PLACE_COLUMNS)
-_FEATURE, _LAT, _LON, _COUNTRY, _A1CODE, _POP = 3, 4, 5, 7, 8, 10
+_FEATURE, _LAT, _LON, _COUNTRY, _A1CODE, _POP, _CAPITAL = 3, 4, 5, 7, 8, 10, 13
 #: Towns at least this large are not re-read by a division named with them ("Харків,
 #: Харківська область"; a capital is often coded apart from the division around it).
 LARGE_TOWN = 100_000
@@ -35,8 +35,11 @@ ANCHOR_KM = 150.0
 #: which hold a settlement word ("на Сумщині у селі |Журавлівка", "took villages such as |X").
 _GAP_BEFORE = re.compile(r"[^.!?;\n]{0,60}?")
 _WORD = re.compile(r"\w+", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?;\n]")
 #: how many words before the town may separate it from its settlement word ("villages such as")
 _KIND_REACH = 3
+#: An item of a list that names no known place has at most this many words.
+_LIST_NAME_WORDS = 3
 _DISTANCE_WORD = re.compile(r"\s*(?:\d+(?:[.,]\d+)?\s*(?:km|kilometres|kilometers|miles|км)\s+)?",
                             re.IGNORECASE)
 
@@ -46,17 +49,27 @@ def constrain_to_divisions(text: str, ms: list, lang: Language, gazetteer) -> No
     ``span``, ``cands`` and ``best``) that a division or an anchor town names beside it."""
     divisions = [m for m in ms if m.best is not None and m.best.row[_FEATURE] == "admin1"
                  and m.best.row[_A1CODE]]
+    _capitals(text, ms, lang)
+    _city_districts(text, ms, lang)
     towns = [m for m in ms if _small_town(m)]
     if not towns:
         return
     pat = _patterns(lang)
     ruled: dict[int, object] = {}
+    # ruled from an earlier sentence: a town alone there keeps its namesake elsewhere when
+    # the division has none ("Ohio man ... the city of X"); a list of towns does not
+    earlier: set[int] = set()
+    listed: set[int] = set()
     if divisions:
         for m in towns:
             d = _division_of(text, m, divisions, lang, pat.after)
+            if d is None:
+                d = _division_before(text, m, divisions, ms, lang)
+                if d is not None:
+                    earlier.add(id(m))
             if d is not None:
                 ruled[id(m)] = d
-        _through_lists(text, towns, ruled, pat.joint)
+        _through_lists(text, towns, ruled, pat.joint, earlier=earlier, listed=listed)
         for m in towns:
             d = ruled.get(id(m))
             if d is None:
@@ -68,7 +81,8 @@ def constrain_to_divisions(text: str, ms: list, lang: Language, gazetteer) -> No
                       c.row[_FEATURE] == "populated_place"]
             if inside:
                 m.best = max(inside, key=lambda c: (c.score, c.prior))
-            elif _outside(m.best.row, d.best.row, gazetteer):
+            elif _outside(m.best.row, d.best.row, gazetteer) and \
+                    (id(m) not in earlier or id(m) in listed):
                 m.best = None
     _near_anchors(text, ms, [m for m in towns if id(m) not in ruled and m.best is not None],
                   pat.link)
@@ -140,15 +154,57 @@ def _division_of(text: str, m, divisions: list, lang: Language, after: re.Patter
     return None
 
 
-def _through_lists(text: str, towns: list, ruled: dict, joint: re.Pattern) -> None:
-    """A division ruling one town of a list ("X, Y and Z") rules the others."""
+def _division_before(text: str, m, divisions: list, ms: list, lang: Language):
+    """The division named last before a town introduced by a settlement word in the same
+    paragraph, sentences before it ("... a pocket of Kursk Oblast around Sudzha. ... and
+    villages such as X, Y and Z have changed hands"), when nothing named between them lies in
+    another country or division."""
+    before = [d for d in divisions if d.span.end <= m.span.start]
+    if not before:
+        return None
+    d = max(before, key=lambda x: x.span.start)
+    if "\n" in text[d.span.end : m.span.start]:
+        return None
+    # the settlement word introduces this town: lower case, only lower-case words after it
+    # ("villages such as X", "the village of X"; not "Oakport Township north of X")
+    words = _WORD.findall(text, max(d.span.end, m.span.start - 60), m.span.start)
+    tail = words[-_KIND_REACH:]
+    if not any(_settlement_word(lang, w) and all(x[0].islower() for x in tail[i:])
+               for i, w in enumerate(tail)):
+        return None
+    cc, code = d.best.row[_COUNTRY], d.best.row[_A1CODE]
+    if any(x.best is not None and (x.best.row[_COUNTRY] != cc or (
+            x.best.row[_FEATURE] != "country" and x.best.row[_A1CODE] != code)) for x in ms
+           if d.span.end <= x.span.start and x.span.end <= m.span.start):
+        return None  # a place of another country or division named between them
+    return d
+
+
+def _through_lists(text: str, towns: list, ruled: dict, joint: re.Pattern, *, earlier: set,
+                   listed: set) -> None:
+    """A division ruling one town of a list ("X, Y and Z") rules the others (their ids go to
+    ``listed``; to ``earlier`` too when the first was ruled from an earlier sentence)."""
     order = sorted(towns, key=lambda m: m.span.start)
     for seq in (order, order[::-1]):
         for a, b in itertools.pairwise(seq):
             if id(a) in ruled and id(b) not in ruled:
                 lo, hi = (a, b) if a.span.start < b.span.start else (b, a)
-                if joint.fullmatch(text, lo.span.end, hi.span.start):
+                if _list_gap(text[lo.span.end : hi.span.start], joint):
                     ruled[id(b)] = ruled[id(a)]
+                    listed.update((id(a), id(b)))
+                    if id(a) in earlier:
+                        earlier.add(id(b))
+
+
+def _list_gap(gap: str, joint: re.Pattern) -> bool:
+    """Between two towns of one list: a joint (", ", " and "), or joints around other items
+    that name no known place ("X, Malaya Qqloknya and Y": capitalised words, a few a name)."""
+    if joint.fullmatch(gap):
+        return True
+    pieces = joint.split(gap)
+    return len(pieces) >= 3 and pieces[0] == pieces[-1] == "" and all(
+        0 < len(words := p.split()) <= _LIST_NAME_WORDS and all(w[0].isupper() for w in words)
+        for p in pieces[1:-1])
 
 
 def _near_anchors(text: str, ms: list, towns: list, link: re.Pattern | None) -> None:
@@ -171,6 +227,72 @@ def _near_anchors(text: str, ms: list, towns: list, link: re.Pattern | None) -> 
                     key=lambda c: _km(c.row[_LAT], c.row[_LON], alat, alon), default=None)
         m.best = close if close is not None and \
             _km(close.row[_LAT], close.row[_LON], alat, alon) <= ANCHOR_KM else None
+
+
+def _capitals(text: str, ms: list, lang: Language) -> None:
+    """A large capital city, the hand-written choice, stands against a first-level division
+    of the same name elsewhere that the ranker chose ("In Washington, officials said": the
+    capital), unless the division is named as such ("the state of Washington", "Washington
+    state", "Spokane, Washington") or the document names another place inside it ("Seattle")."""
+    inside = {(x.best.row[_COUNTRY], x.best.row[_A1CODE]) for x in ms
+              if x.best is not None and x.best.row[_FEATURE] != "admin1"}
+    for m in ms:
+        h, b = m.hand, m.best
+        if h is None or b is None or h is b or b.row[_FEATURE] != "admin1" or \
+                h.row[_FEATURE] != "populated_place" or not h.row[_CAPITAL] or \
+                (h.row[_POP] or 0) < LARGE_TOWN or h.row[_A1CODE] == b.row[_A1CODE]:
+            continue
+        if m.span.area or text[m.span.start - 2 : m.span.start] == ", " or \
+                (b.row[_COUNTRY], b.row[_A1CODE]) in inside:
+            continue
+        near = _WORD.findall(text, max(0, m.span.start - 20), m.span.start)[-2:]
+        after = _WORD.match(text, m.span.end + 1)
+        if after is not None and text[m.span.end] == " ":
+            near.append(after.group())
+        if not any(_kind(lang, w) == "admin1" for w in near):
+            m.best = h
+
+
+def _city_districts(text: str, ms: list, lang: Language) -> None:
+    """A district named as such ("Дніпровського району", "the Dniprovskyi district") that the
+    gazetteer knows only as a part of a town far (over :data:`ANCHOR_KM`) from every town
+    named in its sentence, when the sentence names one ("Херсон: обстріл Дніпровського
+    району"), is that town's district: the namesake near it, or none (Kherson, Kyiv,
+    Zaporizhzhia and Dnipro each have a Dniprovskyi district)."""
+    towns = [m for m in ms if m.best is not None and m.best.row[_FEATURE] == "populated_place"]
+    districts = [m for m in towns if _names_district(text, m, lang)]
+    for m in districts:
+        rows = [t.best.row for t in towns if t not in districts and _one_sentence(text, t, m)]
+        if not rows or _close_to(m.best.row, rows):
+            continue
+        near = [c for c in m.cands if c.row[_FEATURE] == "populated_place"
+                and _close_to(c.row, rows)]
+        m.best = max(near, key=lambda c: (c.score, c.prior)) if near else None
+
+
+def _one_sentence(text: str, a, b) -> bool:
+    lo, hi = (a, b) if a.span.start < b.span.start else (b, a)
+    return _SENTENCE_END.search(text, lo.span.end, hi.span.start) is None
+
+
+def _names_district(text: str, m, lang: Language) -> bool:
+    """The mention ends in a district word ("Дніпровського району")."""
+    return any(_kind(lang, w) == "admin2" for w in _WORD.findall(text, m.span.start,
+                                                                 m.span.end)[1:])
+
+
+def _close_to(row: tuple, rows: list) -> bool:
+    return any(_km(row[_LAT], row[_LON], r[_LAT], r[_LON]) <= ANCHOR_KM for r in rows)
+
+
+def _kind(lang: Language, word: str) -> str | None:
+    """The kind of place ``word`` (any case or inflection) names in ``lang``, if any."""
+    low = word.lower()
+    got = lang.place_kinds.get(low)
+    if got is None:
+        got = next((k for lemma in lang.lemmas(low) if (k := lang.place_kinds.get(lemma))),
+                   None)
+    return got
 
 
 def _settlement_word(lang: Language, word: str) -> bool:

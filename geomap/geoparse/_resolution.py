@@ -120,6 +120,8 @@ def resolve(text: str, ms: list[Found], ranker: Ranker | None) -> None:
             if len(m.cands) > 1:
                 _score(m, named_countries, admin1s, parent.get(id(m)), anchors)
     if ranker is not None:  # the learned ranker re-chooses among the scored places
+        for m in ms:
+            m.hand = m.best
         ranker.rerank(text, ms, named_countries=named_countries, admin1s=admin1s,
                            parent=parent, anchors=anchors)
     # "Pyongyang and Moscow have adopted...": coordinated seats of government share a role
@@ -129,6 +131,7 @@ def resolve(text: str, ms: list[Found], ranker: Ranker | None) -> None:
                 if x.role == "literal" and x.best and (
                         x.best.row[_FEATURE] == "country" or x.best.row[_CAPITAL]):
                     x.role = "metonymic"
+
 
 def _score(m: Found, named_countries, admin1s, par: Found | None, anchors) -> None:
     start = m.span.start
