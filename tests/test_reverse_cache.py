@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from geomap._datadir import resolve_data_dir
-from geomap.gazetteer._reverse import ReverseIndex
+from geomap.gazetteer._reverse import ReverseIndex, keep_parsed
 
 GAZ = resolve_data_dir(None) / "gazetteer"
 #: (lat, lon): Kursk, Simferopol, Pyongyang, a coast, the open Pacific, a point off the globe
@@ -52,3 +52,12 @@ def test_an_unwritable_cache_folder_still_answers(tmp_path: Path, parsed) -> Non
     missing.write_text("x")
     index = ReverseIndex(GAZ, missing)  # a file where the folder should be: nothing written
     assert [index.lookup(lat, lon) for lat, lon in POINTS] == parsed
+
+
+def test_the_index_build_leaves_the_admin1_layer_parsed(tmp_path: Path, parsed) -> None:
+    keep_parsed(GAZ, tmp_path)  # what build_index calls after writing the index
+    (kept,) = tmp_path.glob("reverse-admin1-*.npz")
+    stamp = kept.stat().st_mtime_ns
+    index = ReverseIndex(GAZ, tmp_path)
+    assert [index.lookup(lat, lon) for lat, lon in POINTS[:2]] == parsed[:2]
+    assert kept.stat().st_mtime_ns == stamp  # read, not parsed and written again

@@ -58,6 +58,12 @@ class ReverseIndex:
         return None
 
 
+def keep_parsed(gazetteer_dir: Path, cache_dir: Path) -> None:
+    """Parse the admin-1 layer into the cache folder now (the index build calls this), so that
+    a machine's first ``events extract`` reads the polygons instead of parsing them."""
+    _load(gazetteer_dir / "admin1.geojson", cache_dir)
+
+
 def _load(path: Path, cache_dir: Path | None) -> tuple[np.ndarray, list[str]]:
     """The layer's geometries and keys: from the cache folder when it holds them for this
     file's content, else parsed from the GeoJSON (and written there for the next process)."""
