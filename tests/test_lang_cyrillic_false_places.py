@@ -129,3 +129,11 @@ def test_division_adjectives_listed_after_a_colon(parser):
     # a list of towns after a colon is no list of divisions
     got = places(parser, "Гості приїхали з міст: Житомира, Рівного.")
     assert got["Рівного"] == ("Rivne", "UA")
+
+
+def test_a_sentence_after_an_ellipsis(parser):
+    # "У" opening a sentence after "…" is a preposition, not a name before the town
+    got = places(parser, "Ми довго їхали морем… У Ялті нас зустріли друзі. Ялта була "
+                         "спокійна.")
+    assert got.get("Ялті") == ("Yalta", "UA")
+    assert got.get("Ялта") == ("Yalta", "UA")

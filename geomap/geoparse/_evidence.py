@@ -7,7 +7,7 @@ import re
 
 __all__ = ["is_sentence_start"]
 
-_SENT_END = re.compile(r"(?:[.!?:;\"“”'’)\]]\s*|\n\s*|^\s*|[-–—•*]\s+)$")
+_SENT_END = re.compile(r"(?:[.!?:;…\"“”'’)\]]\s*|\n\s*|^\s*|[-–—•*]\s+)$")
 
 
 def is_sentence_start(text: str, start: int) -> bool:

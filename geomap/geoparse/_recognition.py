@@ -130,6 +130,8 @@ class Recogniser:
         rows = self.gazetteer.rows_for_keys(keys | plural)
         by_start: dict[int, list[Span]] = {}
         for s in spans:
+            if s.key in rules.not_places:
+                continue  # "Hamas", "Iskander": an organisation or a weapon, not a place
             if s.proper:  # Cyrillic: a lemma that names a larger town than the form
                 s.key = lookup_key(s, rows)
             r = rows.get(s.key)

@@ -10,6 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .._text import fold_key
 from ..lang import Language
 
 __all__ = ["Rules", "rules_for"]
@@ -35,6 +36,9 @@ class Rules:
     metonymy_after: re.Pattern[str]  # "Moscow| has said"
     partner_before: re.Pattern[str]  # "talks with |Moscow"
     street_words: frozenset[str]
+    # fold keys of names that are no places: organisations named by the word itself
+    # ("Hamas", "Wagner") and weapon systems ("Iskander"), which GeoNames' alternate names spell
+    not_places: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -69,5 +73,8 @@ def rules_for(lang: Language) -> Rules:
         metonymy = never
     partner = re.compile(r"\b(?:" + _alt(lang.partner_before) + r")\s$") \
         if lang.partner_before else never
+    not_places = frozenset(fold_key(w) for w in (
+        *(k for k, (name, _cc) in lang.organisations.items() if name.startswith(k)),
+        *lang.words("weapon_names")))
     return Rules(lang, conn, token, area, title, honorific, disease, metonymy, partner,
-                 lang.street_words)
+                 lang.street_words, not_places)

@@ -146,6 +146,14 @@ LOCATION_CLASSES: dict[str, frozenset[str]] = {
         "in", "is", "its", "near", "of", "on", "the", "their", "they", "three", "to", "two",
         "was", "were", "with",
     }),
+    #: Weapon systems named in war reports whose names GeoNames also lists for a place
+    #: (mostly as an alternate name: "Iskander" is Iskandar, Uzbekistan; "Tor" an old name
+    #: of Sloviansk): as written in English, they name the weapon.
+    "weapon_names": frozenset({
+        "Iskander", "Kinzhal", "Kalibr", "Shahed", "Geran", "Oreshnik", "Lancet", "Pantsir",
+        "Tor", "Bayraktar", "Zircon", "Tsirkon", "Tochka", "Smerch", "Uragan", "Krasnopol",
+        "Kornet", "HIMARS", "ATACMS", "Grad",
+    }),
     #: Nouns of facilities a town's name may stand before ("the Dnipro railway station").
     "facility_nouns": frozenset({
         "airfield", "airport", "barracks", "bazaar", "bridge", "cathedral", "checkpoint", "dam",

@@ -1,0 +1,38 @@
+"""Organisations and weapon systems whose names GeoNames also lists for a place (mostly as an
+alternate name) are no place mentions. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.geoparse import Geoparser
+
+
+@pytest.fixture(scope="module")
+def parser(gazetteer):
+    return Geoparser(gazetteer)
+
+
+def names(parser, text):
+    return {m.name: m.place.country if m.place else None for m in parser.parse(text)}
+
+
+def test_weapon_systems_are_no_places(parser):
+    got = names(parser, "Russia fired Iskander and Kinzhal missiles and Geran "
+                        "drones at Dnipro overnight; a Pantsir battery and a Tor launcher "
+                        "were hit.")
+    assert set(got) == {"Russia", "Dnipro"}
+
+
+def test_armed_groups_named_by_their_own_word_are_no_places(parser):
+    got = names(parser, "Hamas and Wagner fighters were mentioned in the report from Cairo.")
+    assert set(got) == {"Cairo"}
+    # an organisation standing for a country is still that country's name
+    got = names(parser, "The U.S. and NATO allies met in Brussels.")
+    assert got.get("U.S.") == "US"
+
+
+def test_a_town_sharing_a_weapons_name_in_another_sense_stays(parser):
+    # "Neptune" is also a township in New Jersey: not on the list
+    got = names(parser, "Police in Neptune, New Jersey, closed the boardwalk.")
+    assert got.get("Neptune") == "US"
