@@ -114,3 +114,19 @@ def test_a_clause_without_a_subject_shares_the_previous_ones_for_the_same_action
 def test_one_victim_named_without_a_number_counts_one(parser, text, killed, wounded):
     ev = next(e for e in events(parser, text) if e.type == "assault")
     assert (ev.extras.get("killed"), ev.extras.get("wounded")) == (killed, wounded)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Зведення за 07.03.2025: окупанти обстріляли Херсон.", dt.date(2025, 3, 7)),
+    ("2025-03-07 В Курске сбит беспилотник.", dt.date(2025, 3, 7)),
+    ("Станом на 1.3.2025 ворог атакував Суми і Глухів.", dt.date(2025, 3, 1)),
+])
+def test_numeric_dates_are_read_day_first(parser, text, day):
+    ev = next(e for e in events(parser, text, date=None) if e.type == "assault")
+    assert ev.date == day
+
+
+def test_an_undated_post_is_anchored_by_the_date_it_opens_with(parser):
+    text = "11.03.2025\nОбстріл Херсона\n\nУ неділю окупанти обстріляли Херсон."
+    evs = events(parser, text, date=None)
+    assert evs[-1].date == dt.date(2025, 3, 9)  # the Sunday before Tuesday 11 March

@@ -57,16 +57,35 @@ def _date_patterns(lang: Language) -> tuple[re.Pattern[str] | None, ...]:
     return months, rel, weekdays
 
 
+#: Numeric dates: ISO, and dotted day first as Ukrainian and Russian write them
+#: ("05.11.2024" is 5 November).
+_NUMERIC = re.compile(r"(?<![\d.])(?:((?:19|20)\d\d)-([01]\d)-([0-3]\d)"
+                      r"|([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d))(?![\d])")
+
+
+def _numeric(text: str) -> list[DateMention]:
+    out = []
+    for m in _NUMERIC.finditer(text):
+        y, mo, d = (m.group(1, 2, 3) if m.group(1) else m.group(6, 5, 4))
+        try:
+            day = dt.date(int(y), int(mo), int(d))
+        except ValueError:
+            continue
+        out.append(DateMention(m.start(), m.end(), day, "day", True))
+    return out
+
+
 def _norm(word: str) -> str:
     return word.lower().replace("’", "'").replace("ʼ", "'")
 
 
 def find_dates_in(text: str, anchor: dt.date | None, lang: Language) -> list[DateMention]:
-    """Day-month dates ("5 листопада 2024", "3 марта"), relative days ("вчора") and weekdays
-    ("у неділю": the last such day on or before ``anchor``)."""
+    """Day-month dates ("5 листопада 2024", "3 марта"), numeric dates ("05.11.2024"),
+    relative days ("вчора") and weekdays ("у неділю": the last such day on or before
+    ``anchor``)."""
     months, rel, weekdays = _date_patterns(lang)
-    out: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = _numeric(text)
+    taken: list[tuple[int, int]] = [(d.start, d.end) for d in out]
     if months is not None:
         for m in months.finditer(text):
             month = lang.months[m.group(2).lower()]
@@ -200,6 +219,11 @@ def extract_slavic(text: str, date: dt.date | None, mentions: Sequence[Mention],
     that clause had ("ЗСУ обстріляли Курськ, а потім атакували Бєлгород")."""
     mentions = sorted(mentions, key=lambda m: m.start)
     dates = find_dates_in(text, date, lang)
+    if date is None:  # an undated post: a full date in its first lines anchors the rest
+        first = next((d for d in dates if d.explicit and d.precision == "day"
+                      and d.start < 300), None)
+        if first is not None:
+            dates = find_dates_in(text, first.date, lang)
     out: list[TextEvent] = []
     for a, b in SentenceIndex(text).spans():
         found = _triggers(text, a, b, lang)
