@@ -81,8 +81,10 @@ def _ua_source(r) -> str:
     return office[:28] or "unknown"
 
 
-def run_cli(rows: list[Row], tmp: Path, tag: str) -> tuple[dict[str, Pred], float]:
-    """Answers of ``geomap events extract`` for ``rows`` and the CLI's wall time."""
+def run_cli(rows: list[Row], tmp: Path, tag: str,
+            types: dict[str, str | None] | None = None) -> tuple[dict[str, Pred], float]:
+    """Answers of ``geomap events extract`` for ``rows`` and the CLI's wall time (and, into
+    ``types``, each row's primary event type)."""
     src = tmp / f"{tag}.jsonl"
     out = tmp / f"{tag}.out.jsonl"
     with src.open("w", encoding="utf-8") as fh:
@@ -100,6 +102,8 @@ def run_cli(rows: list[Row], tmp: Path, tag: str) -> tuple[dict[str, Pred], floa
             ev = next((e for e in doc["events"] if e["primary"]), None)
             ok = ev is not None and ev["lat"] is not None
             preds[str(doc["id"])] = (ev["lat"], ev["lon"]) if ok else None
+            if types is not None:
+                types[str(doc["id"])] = ev["type"] if ev is not None else None
     return preds, secs
 
 
@@ -151,6 +155,18 @@ def speed(all_rows: list[Row], tmp: Path) -> None:
     print(f"  extraction alone: {per_round / t_extract:,.0f} words/s")
 
 
+def _type_line(rows: list[Row], types: dict[str, str | None]) -> None:
+    """The primary event's type: every UCDP row is organised lethal violence, so "assault" is
+    the right type and "none" (no trigger recognised) or another type is not."""
+    def shares(rs: list[Row]) -> str:
+        got = Counter("assault" if types.get(r.id) == "assault" else
+                      "none" if types.get(r.id) is None else "other" for r in rs)
+        n = max(len(rs), 1)
+        return " / ".join(f"{k} {got[k] / n:.3f}" for k in ("assault", "none", "other"))
+    test = [r for r in rows if r.test_half]
+    print(f"primary event type, whole: {shares(rows)}; test half: {shares(test)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS))
@@ -172,7 +188,8 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             rows = rows[: args.limit] if args.limit else rows
             everything += rows
-            ours, secs = run_cli(rows, Path(tmp), name)
+            types: dict[str, str | None] = {}
+            ours, secs = run_cli(rows, Path(tmp), name, types)
             methods = {"geomap events extract (primary)": ours}
             if not args.geomap_only:
                 first, sent = baselines(rows, gaz)
@@ -187,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
                 got = sum(ours[r.id] is not None for r in known)
                 print(f"located primary event on rows naming a known place: {got}/{len(known)}"
                       f" = {got / max(len(known), 1):.3f}")
+            _type_line(rows, types)
         if everything and not args.no_speed:
             speed(everything, Path(tmp))
     return 0
