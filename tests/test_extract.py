@@ -301,3 +301,13 @@ def test_two_actions_stay_two_events(parser, gazetteer):
     evs = events_of(article("Russian troops shelled Kherson and stormed Toretsk."), parser,
                     gazetteer)
     assert [e.type for e in evs] == ["assault", "assault"]
+
+
+def test_the_town_a_verb_names_beats_the_division_said_after_it(parser, gazetteer):
+    text = ("Ukrainian drones hit a fuel depot in Kursk on Monday. Russian artillery shelled "
+            "the town of Kurakhove in Donetsk Oblast, killing two civilians and wounding five.")
+    evs = events_of(article(text), parser, gazetteer)
+    # the drone strike is the primary event; the shelling, told by three verbs, is one event
+    (shelled,) = [e for e in evs if e.type == "assault" and not e.primary]
+    assert shelled.location.name == "Kurakhove"
+    assert (shelled.extras["killed"], shelled.extras["wounded"]) == (2, 5)

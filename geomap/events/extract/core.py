@@ -80,6 +80,9 @@ _FIRE_BEFORE = frozenset({"exchanged", "opened", "returned", "open", "exchange",
                           "opening"})
 _NOUN_AFTER = ENGLISH.words("noun_after")
 _AND = re.compile(r"\b(?:and|or)\b", re.I)
+#: Text ending in a comma, or in "and" after a participle: a participle after it tells how
+#: the action before it went ("shelled Kurakhove, killing two and wounding five").
+_PARTICIPLE = re.compile(r"(?:,|\w+ing\b[^,;:.]*\band)\s*\Z")
 _BY_PHRASE = re.compile(r"\s+by(?:\s+[^\W\d_][\w'’-]*){0,3}\s+")  # "killed by Russian shelling"
 _LABOUR_BEFORE = ENGLISH.words("labour_strike_before")
 _LABOUR_AFTER = ENGLISH.words("labour_strike_after")
@@ -187,16 +190,23 @@ def _one_per_action(text: str, events: list[TextEvent]) -> list[TextEvent]:
     """A noun trigger that names the action of a verb trigger of its type (see
     :func:`_names_action_of`) is one event with it ("A Russian guided bomb hit Kharkiv", "The
     attack on the depot killed three", "were killed by Russian shelling"): the verb's, given
-    the noun's actors and, where it has none, its place and date. Two verbs ("shelled X and
-    stormed Y") stay two events."""
+    the noun's actors and, where it has none, its place and date. So is a participle after a
+    comma telling how the action before it went ("shelled Kurakhove, killing two and wounding
+    five": one event, not three with the same toll). Two verbs ("shelled X and stormed Y")
+    stay two events."""
     if len(events) < 2:
         return events
     out: list[TextEvent | None] = list(events)
     for k, e in enumerate(events):
-        if not e.extras.get("noun"):
+        if e.extras.get("noun"):
+            j = next((j for j, v in enumerate(out) if v is not None and j != k
+                      and _names_action_of(text, e, v)), None)
+        elif e.trigger.lower().endswith("ing") and _PARTICIPLE.search(
+                text, max(e.start, e.trigger_start - 80), e.trigger_start):
+            j = next((j for j in range(k - 1, -1, -1) if out[j] is not None
+                      and out[j].type == e.type), None)
+        else:
             continue
-        j = next((j for j, v in enumerate(out) if v is not None and j != k
-                  and _names_action_of(text, e, v)), None)
         if j is None:
             continue
         v = out[j]
@@ -423,7 +433,7 @@ def _slots(text: str, sent: Sent, i: int, lo: int, hi: int, *, lemma: str, entry
         slot = _DIRECT_OBJECT.get(lemma)
         if slot and i + 1 < hi:
             place = object_place(text, toks[:hi], i + 1, sent.places)
-            if place is not None and getattr(slots, slot) is None:
+            if place is not None and _within(place, getattr(slots, slot)):
                 setattr(slots, slot, place)
         if i > 0 and slots.at is None and (entry.noun or _looks_noun(toks, i, sent)):
             # "the Kiev protest", "the Kursk offensive"
@@ -444,6 +454,19 @@ def _slots(text: str, sent: Sent, i: int, lo: int, hi: int, *, lemma: str, entry
             if comma is not None and comma < i:
                 slots.at = object_place(text, toks[:comma], 1, sent.places)
     return slots
+
+
+def _within(place: Mention, other: Mention | None) -> bool:
+    """``place`` may stand for ``other``: there is none, or ``place`` is a town inside the
+    division or country ``other`` names ("shelled the town of Kurakhove in Donetsk Oblast":
+    the phrase after the object says where the town is, not where the event was)."""
+    if other is None:
+        return True
+    a, b = place.place, other.place
+    if a is None or b is None or a.feature != "populated_place" or a.country != b.country:
+        return False
+    return b.feature == "country" or (b.feature == "admin1" and a.admin1 == b.admin1
+                                      and a.admin1 is not None)
 
 
 def _places(slots: Slots, entry: Entry, etype: str, agents: tuple[Actor, ...],
