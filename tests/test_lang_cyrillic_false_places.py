@@ -137,3 +137,12 @@ def test_a_sentence_after_an_ellipsis(parser):
                          "спокійна.")
     assert got.get("Ялті") == ("Yalta", "UA")
     assert got.get("Ялта") == ("Yalta", "UA")
+
+
+def test_a_letter_without_a_unicode_name_does_not_crash(parser):
+    # pymorphy3 looks up the Unicode name of every letter of a non-Cyrillic word; U+17842
+    # has none in Python 3.11's table: the word has no readings, the text still parses
+    from geomap.lang import get_language
+    assert get_language("uk").lemmas("\U00017842") == ["\U00017842"]
+    got = places(parser, "Новини з Києва: \U00017842Б сьогодні.")
+    assert got["Києва"] == ("Kyiv", "UA")

@@ -111,7 +111,10 @@ def _parse(code: str, word: str) -> list:
     morph = _analyzer(code)
     units = _word_units(code)
     if units is None or not _CYRILLIC_WORD.fullmatch(word):
-        return morph.parse(word)
+        try:
+            return morph.parse(word)
+        except ValueError:  # a letter Python's Unicode table has no name for ("𗡂"):
+            return []  # pymorphy3's Latin-shape test looks the name up and fails
     # MorphAnalyzer.parse, over the other units (pymorphy3 2.0)
     res: list = []
     seen: set = set()
