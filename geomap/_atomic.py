@@ -11,7 +11,7 @@ from typing import IO
 
 from .exceptions import OutputError
 
-__all__ = ["atomic_csv", "atomic_write", "atomic_write_text"]
+__all__ = ["atomic_csv", "atomic_write", "atomic_write_text", "excel_safe"]
 
 
 @contextlib.contextmanager
@@ -55,7 +55,37 @@ def atomic_csv(frame, path: str | os.PathLike[str], **kwargs) -> None:
     mojibake ("Ð£Ð´Ð°Ñ€"); pandas, QGIS, R and geomap's own readers skip it. CRLF also quotes a
     bare CR inside a field, so a note with one reads back as one row."""
     with atomic_write(path, "w", encoding="utf-8-sig") as fh:
-        frame.to_csv(fh, index=False, lineterminator="\r\n", **kwargs)
+        excel_safe(frame).to_csv(fh, index=False, lineterminator="\r\n", **kwargs)
+
+
+#: A spreadsheet reads a cell starting with one of these as a formula (CSV injection, OWASP).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _defused(value):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        try:
+            float(value)  # "-12.5" is a number, not a formula
+        except ValueError:
+            return "'" + value
+    return value
+
+
+def excel_safe(frame):
+    """``frame`` with every text cell that a spreadsheet would run as a formula ("=HYPERLINK(..)",
+    "+cmd|..", "@SUM(..)") prefixed with an apostrophe, as OWASP advises for CSV files: notes,
+    titles and actor names come from untrusted articles and event tables, and geomap's CSVs are
+    made to be opened in Excel. Numbers and other cells are unchanged; the input is not."""
+    from pandas.api.types import is_string_dtype
+
+    text = [c for c in frame.columns if frame[c].dtype == object or is_string_dtype(frame[c])]
+    hit = [c for c in text if frame[c].map(lambda v: _defused(v) is not v).any()]
+    if not hit:
+        return frame
+    frame = frame.copy()
+    for c in hit:
+        frame[c] = frame[c].map(_defused)
+    return frame
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:

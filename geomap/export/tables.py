@@ -13,7 +13,7 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from .._atomic import atomic_write
+from .._atomic import atomic_write, excel_safe
 from ..exceptions import InputError, OutputError
 from .geojson import write_geojson
 
@@ -83,7 +83,7 @@ def write_table(gdf: gpd.GeoDataFrame, path: str | os.PathLike[str], *,
             wkt = gdf.geometry.to_wkt(rounding_precision=-1)  # full precision
             plain["WKT"] = wkt.where(gdf.geometry.notna(), None)
             with atomic_write(tmp, "w", encoding="utf-8-sig") as fh:  # as _atomic.atomic_csv
-                plain.to_csv(fh, index=False, lineterminator="\r\n")  # quotes a bare CR
+                excel_safe(plain).to_csv(fh, index=False, lineterminator="\r\n")  # quotes a bare CR
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
