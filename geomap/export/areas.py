@@ -8,8 +8,9 @@ take the country's outline; a mention of a first-level division and an event wit
 ``geo_precision`` "admin1" take the division's (the unit holding the event's point, of its
 country); an event whose record drew its own area (a GeoJSON polygon, ``area_wkt``) takes
 that area, whatever its size. Towns, movements and unlocated rows are unchanged; an area whose
-outline is not shipped keeps its point. An events table gains ``disputed``: whether the row's point lies in
-a first-level unit flagged disputed (Crimea, the occupied oblasts...), as mentions carry it.
+outline is not shipped keeps its point. An events table gains ``disputed``: whether the row's
+point lies in a first-level unit flagged disputed (Crimea, the occupied oblasts...), as
+mentions carry it.
 """
 
 from __future__ import annotations
