@@ -79,12 +79,12 @@ def excel_safe(frame):
     from pandas.api.types import is_string_dtype
 
     text = [c for c in frame.columns if frame[c].dtype == object or is_string_dtype(frame[c])]
-    hit = [c for c in text if frame[c].map(lambda v: _defused(v) is not v).any()]
+    hit = [c for c in text if any(_defused(v) is not v for v in frame[c].tolist())]
     if not hit:
         return frame
     frame = frame.copy()
     for c in hit:
-        frame[c] = frame[c].map(_defused)
+        frame[c] = [_defused(v) for v in frame[c].tolist()]
     return frame
 
 

@@ -39,3 +39,14 @@ def test_exported_csv_tables_are_defused_too(tmp_path):
     write_table(gdf, tmp_path / "events.csv")
     rows = _cells(tmp_path / "events.csv")
     assert [r[0] for r in rows[1:]] == ["'=1+1", "Military Forces of Ukraine"]
+
+
+def test_empty_and_all_missing_text_columns_are_written(tmp_path):
+    # an empty table (pandas' string dtype cannot reduce 'any' over an empty column) and a
+    # column of missing values
+    empty = pd.DataFrame({"notes": pd.Series([], dtype="string"), "n": pd.Series([], dtype=int)})
+    atomic_csv(empty, tmp_path / "empty.csv")
+    assert _cells(tmp_path / "empty.csv") == [["notes", "n"]]
+    missing = pd.DataFrame({"notes": pd.Series([None, None], dtype="string")})
+    atomic_csv(missing, tmp_path / "missing.csv")
+    assert _cells(tmp_path / "missing.csv") == [["notes"], [""], [""]]
