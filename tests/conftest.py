@@ -29,6 +29,14 @@ def gazetteer():
     return Gazetteer()
 
 
+@pytest.fixture(scope="module")
+def parser(gazetteer):
+    """A Geoparser on the session's gazetteer, one per test module."""
+    from geomap.geoparse import Geoparser
+
+    return Geoparser(gazetteer)
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
     if not SHARED.is_dir():

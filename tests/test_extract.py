@@ -13,15 +13,9 @@ import pytest
 from geomap.events.extract import extract_events, text_events_collection, text_events_frame
 from geomap.events.extract._dates import find_dates
 from geomap.events.schema import validate_events
-from geomap.geoparse import Geoparser
 from geomap.sources import Article, ArticleReader
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
-
-
-@pytest.fixture(scope="module")
-def parser(gazetteer):
-    return Geoparser(gazetteer)
 
 
 def events_of(article, parser, gazetteer):

@@ -16,13 +16,7 @@ import pytest
 
 from geomap.events.extract import extract_events
 from geomap.events.schema import GEO_PRECISIONS
-from geomap.geoparse import Geoparser
 from geomap.sources import Article
-
-
-@pytest.fixture(scope="module")
-def parser(gazetteer):
-    return Geoparser(gazetteer)
 
 
 @pytest.fixture(scope="module")

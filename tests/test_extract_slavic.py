@@ -9,16 +9,10 @@ import pytest
 
 from geomap.events.extract import extract_events
 from geomap.events.extract._slavic import find_dates_in
-from geomap.geoparse import Geoparser
 from geomap.lang import get_language
 from geomap.sources import Article
 
 WEDNESDAY = dt.date(2025, 3, 12)
-
-
-@pytest.fixture(scope="module")
-def parser(gazetteer):
-    return Geoparser(gazetteer)
 
 
 def events(parser, text, date=WEDNESDAY):

@@ -7,11 +7,6 @@ import pytest
 from geomap.geoparse import ROLES, Geoparser, geoparse
 
 
-@pytest.fixture(scope="module")
-def parser(gazetteer):
-    return Geoparser(gazetteer)
-
-
 def by_name(mentions):
     out = {}
     for m in mentions:

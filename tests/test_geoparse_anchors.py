@@ -5,15 +5,6 @@ evidence of where a town is. Sentences written for these tests."""
 
 from __future__ import annotations
 
-import pytest
-
-from geomap.geoparse import Geoparser
-
-
-@pytest.fixture(scope="module")
-def parser(gazetteer):
-    return Geoparser(gazetteer)
-
 
 def places(parser, text):
     """{surface span: (admin-1 name, country code) or None} of the mentions of ``text``."""

@@ -3,15 +3,6 @@ alternate name) are no place mentions. Sentences written for these tests."""
 
 from __future__ import annotations
 
-import pytest
-
-from geomap.geoparse import Geoparser
-
-
-@pytest.fixture(scope="module")
-def parser(gazetteer):
-    return Geoparser(gazetteer)
-
 
 def names(parser, text):
     return {m.name: m.place.country if m.place else None for m in parser.parse(text)}

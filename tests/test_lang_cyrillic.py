@@ -3,15 +3,6 @@ abbreviations, hyphenated names, capitals. Sentences written for these tests."""
 
 from __future__ import annotations
 
-import pytest
-
-from geomap.geoparse import Geoparser
-
-
-@pytest.fixture(scope="module")
-def parser(gazetteer):
-    return Geoparser(gazetteer)
-
 
 def found(parser, text):
     """{surface span: (place key, feature)} of the mentions of ``text``."""

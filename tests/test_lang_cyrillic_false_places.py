@@ -5,13 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from geomap.geoparse import Geoparser
-
-
-@pytest.fixture(scope="module")
-def parser(gazetteer):
-    return Geoparser(gazetteer)
-
 
 def places(parser, text):
     """{surface span: (place name, country) or None} of the mentions of ``text``."""

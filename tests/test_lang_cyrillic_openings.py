@@ -6,13 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from geomap.geoparse import Geoparser
-
-
-@pytest.fixture(scope="module")
-def parser(gazetteer):
-    return Geoparser(gazetteer)
-
 
 def places(parser, text):
     """{surface span: (English place name, country code)} of the mentions of ``text``."""

@@ -30,6 +30,16 @@ from .style import (
 __all__ = ["legend_html"]
 
 
+def _ramp_rows(ramp, border: str) -> list[str]:
+    """One legend row per class of a shaded colour ramp ("1", "2\u20135", ...)."""
+    rows, lo = [], 1
+    for hi, colour in zip(ramp.bins, ramp.colours, strict=True):
+        label = f"{lo:,}" if hi == lo else f"{lo:,}\u2013{hi:,}"
+        rows.append(_row(f'<span class="sw" style="background:{colour};{border}"></span>', label))
+        lo = hi + 1
+    return rows
+
+
 def _row(swatch: str, label: str) -> str:
     return f'<div class="row">{swatch}<span>{label}</span></div>'
 
@@ -81,23 +91,13 @@ def legend_html(events: EventsLayerInfo, mentions: MentionsLayerInfo, flows: Flo
     if countries is not None and countries.bins:
         parts.append("<h4>Countries: mentions + events</h4>" if countries.events
                      else "<h4>Countries named</h4>")
-        lo = 1
-        for hi, colour in zip(countries.bins, countries.colours, strict=True):
-            label = f"{lo:,}" if hi == lo else f"{lo:,}\u2013{hi:,}"
-            parts.append(_row(f'<span class="sw" style="background:{colour};border-color:'
-                              f'{COUNTRY_LINE}"></span>', label))
-            lo = hi + 1
+        parts += _ramp_rows(countries, f"border-color:{COUNTRY_LINE}")
         parts.append('<div class="row"><small>shaded by mentions (names, demonyms)'
                      + (" and events known only by country" if countries.events else "")
                      + "</small></div>")
     if region_events is not None and region_events.bins:
         parts.append("<h4>Regions: events known only by region</h4>")
-        lo = 1
-        for hi, colour in zip(region_events.bins, region_events.colours, strict=True):
-            label = f"{lo:,}" if hi == lo else f"{lo:,}\u2013{hi:,}"
-            parts.append(_row(f'<span class="sw" style="background:{colour};border:2px solid '
-                              f'{REGION_EVENT_LINE}"></span>', label))
-            lo = hi + 1
+        parts += _ramp_rows(region_events, f"border:2px solid {REGION_EVENT_LINE}")
         parts.append('<div class="row"><small>events located only to a first-level division'
                      " (an oblast, a province), shaded on its outline, not dotted</small></div>")
     if mentions.roles or mentions.areas:
