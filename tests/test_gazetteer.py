@@ -167,3 +167,24 @@ def test_regions_aliases_and_abbreviations(gazetteer):
     europe = top(gazetteer, "European")
     assert europe.place.key == "ct:EU" and europe.match == "demonym"
     assert top(gazetteer, "Calif.").place.key == "a1:US.CA"
+
+
+def _scanned_town_codes(gaz):
+    return {c for (c,) in gaz._query(
+        "SELECT DISTINCT admin1_code FROM all_places WHERE feature = 'populated_place'")}
+
+
+def test_town_codes_kept_in_the_index_answer_as_a_scan_does(private_gazetteer, tmp_path):
+    gaz = private_gazetteer
+    probes = {c for (c,) in gaz._query("SELECT DISTINCT admin1_code FROM all_places")}
+    probes |= {"UA.99", "XX.1", ""}
+    assert {c for c in probes if gaz.codes_towns(c)} == _scanned_town_codes(gaz)
+    assert not gaz.codes_towns("UA.99")
+    # an imported town with a code no world town carries is counted after the reload
+    dump = tmp_path / "new-code.txt"
+    dump.write_text("9999201\tNovyi Khutir\tNovyi Khutir\t\t48.1\t37.6\tP\tPPL\tUA\t\t99"
+                    "\t\t\t\t120\t\t150\tEurope/Kyiv\t2024-09-01\n", encoding="utf-8")
+    assert import_geonames_dump(dump, gaz).added == 1
+    assert "UA.99" in _scanned_town_codes(gaz)
+    assert gaz.codes_towns("UA.99")
+    assert {c for c in probes if gaz.codes_towns(c)} == _scanned_town_codes(gaz)

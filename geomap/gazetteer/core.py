@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import os
@@ -162,6 +163,7 @@ class Gazetteer:
             self._key_cache = {}
             self._countries = {}
             self._capitals = {}
+            self.__dict__.pop("_town_codes", None)
 
     def close(self) -> None:
         self._conn.close()
@@ -196,12 +198,17 @@ class Gazetteer:
 
     def codes_towns(self, admin1_code: str) -> bool:
         """Whether any populated place carries ``admin1_code`` (an admin-1 coded in the towns'
-        own scheme, not only by another source such as Natural Earth's provinces). The codes
-        are read in one pass, on first use."""
+        own scheme, not only by another source such as Natural Earth's provinces). The world
+        index lists the codes in its meta table (built once); imported places are read on
+        first use."""
         codes = self.__dict__.get("_town_codes")
         if codes is None:
-            codes = self.__dict__["_town_codes"] = frozenset(r[0] for r in self._query(
-                "SELECT DISTINCT admin1_code FROM all_places WHERE feature = 'populated_place'"))
+            (listed,), = self._query("SELECT v FROM main.meta WHERE k = ?", (_schema.TOWN_CODES,))
+            codes = set(json.loads(listed))
+            if self._query("SELECT 1 FROM pragma_database_list WHERE name = 'user'"):
+                with self._lock:
+                    codes.update(_schema.town_codes(self._conn, "user.places"))
+            codes = self.__dict__["_town_codes"] = frozenset(codes)
         return admin1_code in codes
 
     def __len__(self) -> int:
