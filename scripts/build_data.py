@@ -48,7 +48,26 @@ DISPUTED_ADMIN1: dict[str, tuple[str, str | None]] = {
     "UA-09": ("UA", None),  # Luhansk Oblast
     "UA-23": ("UA", None),  # Zaporizhzhia Oblast
     "UA-65": ("UA", None),  # Kherson Oblast
+    # Territories held by a de facto authority recognised by few or no UN members. The unit is
+    # the one Natural Earth draws for the territory, or the recognised unit it lies in (whole
+    # unit flagged, as for the partly occupied oblasts above). de facto null: no UN member state
+    # administers them under its own law.
+    "GE-AB": ("GE", None),  # Abkhazia
+    "GE-SK": ("GE", None),  # Shida Kartli: Tskhinvali and most of South Ossetia
+    "MD-SN": ("MD", None),  # Transnistria (left bank of the Dniester)
+    "MD-CAM": ("MD", None),  # Camenca, in Transnistria
+    "MD-GRI": ("MD", None),  # Grigoriopol, in Transnistria
+    "MD-BD": ("MD", None),  # Bender (Tighina), held by Transnistria
+    "-99-X04~": ("CY", None),  # Northern Cyprus
+    "-99-X11~": ("SO", None),  # Somaliland
+    "EH-X01~": ("EH", None),  # Western Sahara east of the berm (Polisario-held)
+    # Occupied by Israel since 1967 (the Golan Heights), annexation not recognised (UN SC
+    # resolution 497); only part of the province, so no single de facto country.
+    "SY-QU": ("SY", None),  # Quneitra
 }
+# Whole territories whose sovereignty is disputed: every place in them is ``disputed``
+# (Western Sahara: a non-self-governing territory, mostly administered by Morocco).
+DISPUTED_COUNTRIES = {"EH"}
 # Natural Earth's Russian-style type for Sevastopol ("Federal City") does not apply
 # under Ukrainian law, where it is a city with special status.
 TYPE_OVERRIDES = {"UA-40": "City with special status"}
@@ -562,6 +581,7 @@ def build_countries(gn_countries: dict, ci: dict, gc, admin1: list[dict]) -> lis
             "continent": rec.get("continentcode") if rec else None,
             "ne_a3": main["ADM0_A3"] if main is not None else None,
             "ne_type": main["TYPE"] if main is not None else None,
+            "disputed": k in DISPUTED_COUNTRIES,
         }
         if point_source:
             props["point_source"] = point_source

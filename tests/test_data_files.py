@@ -97,6 +97,23 @@ def test_partly_occupied_oblasts(iso, name):
     assert p["de_facto_country"] is None
 
 
+@pytest.mark.parametrize(
+    ("iso", "country"),
+    [("GE-AB", "GE"), ("GE-SK", "GE"), ("MD-GRI", "MD"), ("MD-BD", "MD"), ("SY-QU", "SY"),
+     ("-99-X04~", "CY"), ("EH-X01~", "EH")],
+)
+def test_territories_held_by_unrecognised_authorities_are_disputed(iso, country):
+    # Abkhazia, South Ossetia's unit, Transnistria, the Golan's province, Northern Cyprus,
+    # Western Sahara: the recognised country, flagged, no de facto state
+    p = by("admin1", "iso_3166_2", iso)["properties"]
+    assert (p["country"], p["disputed"], p["de_facto_country"]) == (country, True, None)
+
+
+def test_only_listed_whole_countries_are_disputed():
+    flagged = {f["properties"]["iso2"] for f in load("countries") if f["properties"]["disputed"]}
+    assert flagged == {"EH"}
+
+
 def test_admin1_properties_and_geometries():
     expected = {
         "key", "geonameid", "iso_3166_2", "admin1_code", "country", "name", "type",

@@ -111,6 +111,19 @@ def test_disputed_policy_and_de_facto_option(gazetteer):
     assert top(de_facto, "Kursk").place.country == "RU"
 
 
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Laayoune", "EH"), ("Sukhumi", "GE"), ("Tiraspol", "MD"), ("Majdal Shams", None)],
+)
+def test_places_in_disputed_territory_beyond_ukraine(gazetteer, name, country):
+    # Western Sahara, Abkhazia, Transnistria, the Golan Heights: flagged like Crimea
+    p = top(gazetteer, name).place
+    assert p.disputed, p
+    assert country is None or p.country == country
+    assert not top(gazetteer, "Rabat").place.disputed
+    assert not top(gazetteer, "Chisinau").place.disputed
+
+
 def test_us_counties(gazetteer):
     c = top(gazetteer, "Rapides Parish")
     assert c.place.feature == "admin2"

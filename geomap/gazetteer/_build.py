@@ -22,7 +22,7 @@ from pathlib import Path
 from .._text import fold_key, translit_key
 from ..exceptions import GazetteerError
 from . import _schema
-from ._build_admin1 import untrusted_admin1
+from ._build_admin1 import in_disputed_units, untrusted_admin1
 from ._sources import (
     SourcePlace,
     admin1_table,
@@ -211,7 +211,10 @@ def build_index(cache_dir: Path, data_dir: Path, *, progress: bool = False) -> P
     # a town's GeoNames admin-1 code may name another division of the shipped layer
     # ("FR.11": Île-de-France in GeoNames, Aude in Natural Earth): checked on the polygons
     cities = list(read_cities(a1, capital_ids(towns, capitals), towns,
-                              untrusted_admin1(towns, gz / "admin1.geojson")))
+                              untrusted_admin1(towns, gz / "admin1.geojson"),
+                              disputed_countries={c["iso2"] for c in country_props
+                                                  if c.get("disputed")},
+                              disputed_ids=in_disputed_units(towns, gz / "admin1.geojson")))
     del towns
     populations: dict[str, int] = defaultdict(int)
     for c in cities:

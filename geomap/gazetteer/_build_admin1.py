@@ -20,7 +20,7 @@ import shapely
 
 from ._sources import code_owners
 
-__all__ = ["untrusted_admin1"]
+__all__ = ["in_disputed_units", "untrusted_admin1"]
 
 #: A town this near (degrees) to its code's polygon counts as lying in it (simplified coasts,
 #: towns on a border).
@@ -80,3 +80,23 @@ def untrusted_admin1(cities: dict[str, dict], admin1_path: Path) -> dict[int, st
         if home[b] == country[wrong[a]]:  # never a division across a border
             moved[gids[wrong[a]]] = codes[b]
     return moved
+
+
+def in_disputed_units(cities: dict[str, dict], admin1_path: Path) -> set[int]:
+    """GeoNames ids of the towns of ``cities`` whose point lies in an admin-1 division flagged
+    ``disputed`` and belonging to the same country, whatever their own admin-1 code says:
+    GeoNames gives Tiraspol a Moldovan code that names no shipped division."""
+    with open(admin1_path, encoding="utf-8") as fh:
+        feats = [f for f in json.load(fh)["features"]
+                 if f.get("geometry") and f["properties"].get("disputed")]
+    if not feats:
+        return set()
+    tree = shapely.STRtree([shapely.from_geojson(json.dumps(f["geometry"])) for f in feats])
+    recs = list(cities.values())
+    points = shapely.points(np.array([float(c["longitude"]) for c in recs]),
+                            np.array([float(c["latitude"]) for c in recs]))
+    inside, unit = tree.query(points, predicate="intersects")
+    # the town's own country must be the unit's (a simplified border must not flag a Russian
+    # town a few km from Donetsk Oblast); Western Sahara's towns are flagged by their country
+    return {int(recs[j]["geonameid"]) for j, u in zip(inside.tolist(), unit.tolist(), strict=True)
+            if recs[j]["countrycode"] == feats[u]["properties"]["country"]}

