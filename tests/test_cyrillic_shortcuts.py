@@ -81,11 +81,17 @@ def test_results_do_not_depend_on_cyrillic_texts_parsed_before(gazetteer):
 
 
 @pytest.mark.parametrize("code,words", [
-    ("uk", ("Нижньому", "Нижнього", "Великому", "Великого", "Кривому", "Кривого")),
-    ("ru", ("Нижнем", "Нижнего", "Великом", "Великого", "Старому", "Старого"))])
-def test_inflections_remembered_per_lexeme_are_pymorphys_own(code, words):
-    from geomap.lang._morph import _analyzer, _inflected, adjective_nominative
+    ("uk", ("Нижньому", "Нижнього", "Великому", "Великого", "Кривому", "Кривого",
+            "Зоряноборському", "Зоряноборського", "Сірокам'янському", "Сірокам'янській")),
+    ("ru", ("Нижнем", "Нижнего", "Великом", "Великого", "Старому", "Старого",
+            "Крукобродском", "Крукобродского", "Вишнеяровской", "Вишнеяровскую"))])
+def test_inflections_remembered_per_paradigm_form_are_pymorphys_own(code, words):
+    """The index of the form inflect picks is remembered per (paradigm, form, gender), for
+    dictionary words and for made-up ones read by analogy ("Крукобродском"); every other
+    word of that paradigm form gets the same index with its own stem."""
+    from geomap.lang._morph import _INFLECTED, _analyzer, _inflected, adjective_nominative
 
+    _INFLECTED.clear()
     for gender in ("masc", "femn", "neut"):
         for word in words:  # the second case form of each adjective finds the first's answer
             for p in _analyzer(code).parse(word.lower()):

@@ -79,12 +79,12 @@ def readings(code: str, word: str) -> tuple[Reading, ...]:
     text = word.replace("’", "'").replace("ʼ", "'")
     parses = _parse(code, text)
     adjectives = []
-    for p in parses:
-        before, after = _tag_fields(p.tag)
+    for p in parses:  # (word, tag, normal form, score, methods stack)
+        before, after = _tag_fields(p[1])
         if before[0] == "ADJF":  # the tag's one part of speech (tag.POS), read once per tag
             adjectives.append(p)
-        fields = (p.normal_form, *before,
-                  len(p.methods_stack) == 1,  # the dictionary's own word, no guess
+        fields = (p[2], *before,
+                  len(p[4]) == 1,  # the dictionary's own word, no guess
                   *after)
         if fields not in seen:
             seen.add(fields)
@@ -93,7 +93,9 @@ def readings(code: str, word: str) -> tuple[Reading, ...]:
         kept = _ADJECTIVES.setdefault(code, {})
         if len(kept) >= ADJECTIVES_SIZE:
             kept.clear()
-        kept[text] = tuple(adjectives)
+        wrap = _analyzer(code)._result_type  # pymorphy3's Parse, for inflect
+        kept[text] = tuple(p if wrap is None or isinstance(p, wrap) else wrap(*p)
+                           for p in adjectives)
     return tuple(out)
 
 
@@ -107,7 +109,10 @@ _CYRILLIC_WORD = re.compile(r"[а-яА-ЯёЁіІїЇєЄґҐ'-]*[а-яА-ЯёЁ
 
 def _parse(code: str, word: str) -> list:
     """pymorphy3's ``parse`` of ``word``: for a word of Cyrillic letters, without the shape
-    units (about a tenth of the parse; they give nothing for such a word), else as is."""
+    units (about a tenth of the parse; they give nothing for such a word), else as is. The
+    parses of a Cyrillic word are left as the plain (word, tag, normal form, score, methods
+    stack) tuples pymorphy3 wraps into its Parse objects (equal to them): :func:`readings`
+    wraps only the adjectives it keeps."""
     morph = _analyzer(code)
     units = _word_units(code)
     if units is None or not _CYRILLIC_WORD.fullmatch(word):
@@ -125,7 +130,7 @@ def _parse(code: str, word: str) -> list:
             break
     if morph.prob_estimator is not None:
         res = morph.prob_estimator.apply_to_parses(word, low, res)
-    return res if morph._result_type is None else [morph._result_type(*p) for p in res]
+    return res
 
 
 @functools.cache
@@ -212,29 +217,52 @@ def _adjective_parses(code: str, plain: str, low: str) -> tuple:
 
 def _inflected(code: str, p, gender: str) -> str | None:
     """The nominative singular pymorphy3's ``inflect`` gives ``p`` in ``gender``, remembered
-    per lexeme: inflect chooses among the forms of the lexeme (a dictionary word's: its
-    paradigm and normal form) by the grammemes of ``p``'s tag with the required ones put in,
-    so other case forms of the same adjective ("Нижнього", "Нижньому") share the answer."""
+    per paradigm form. For a dictionary word, or an unknown one read by analogy with a known
+    ending (pymorphy3's KnownSuffixAnalyzer), ``inflect`` builds the lexeme from the form's
+    paradigm (every form: the paradigm's prefix + the word's stem + its suffix) and picks the
+    form whose tag best matches ``p``'s tag with the required grammemes put in. The tags are
+    the paradigm's, so which form it picks depends only on (paradigm, form index, gender):
+    the index is remembered, and the word is built from ``p``'s own stem as pymorphy3 does.
+    Other case forms of the same adjective, and other adjectives of the same paradigm
+    ("Нижнього", "Великому", "Кривому"), then share the answer."""
     one, two = frozenset({gender, "nomn", "sing"}), frozenset({gender, "nomn"})
     stack = p.methods_stack
     key = None
-    if len(stack) == 1 and type(stack[0][0]).__name__ == "DictionaryAnalyzer":
-        key = (code, stack[0][2], p.normal_form, *sorted(p.tag.updated_grammemes(one)), "",
-               *sorted(p.tag.updated_grammemes(two)), gender)  # strings: no object to collect
+    if type(stack[0][0]).__name__ in _PARADIGM_UNITS and (
+            len(stack) == 1 or (len(stack) == 2 and
+                                type(stack[1][0]).__name__ == "KnownSuffixAnalyzer")):
+        _unit, _word, para_id, idx = stack[0]
+        key = (code, para_id, idx, gender)  # strings and numbers: no object to collect
         if key in _INFLECTED:
-            return _INFLECTED[key]
+            return _paradigm_form(code, p.word, para_id, idx, _INFLECTED[key])
     f = p.inflect(set(one)) or p.inflect(set(two))
-    form = f.word if f is not None else None
     if key is not None:
         if len(_INFLECTED) >= INFLECTED_SIZE:
             _INFLECTED.clear()
-        _INFLECTED[key] = form
-    return form
+        _INFLECTED[key] = None if f is None else f.methods_stack[0][3]
+    return f.word if f is not None else None
 
 
-#: Lexemes whose inflected nominatives are kept (then the memo restarts).
+#: pymorphy3 units whose parse names a paradigm and form: (unit, word, paradigm id, index)
+_PARADIGM_UNITS = frozenset({"DictionaryAnalyzer", "FakeDictionary"})
+
+
+def _paradigm_form(code: str, word: str, para_id: int, idx: int, k: int | None) -> str | None:
+    """Form ``k`` of the lexeme of ``word`` (form ``idx`` of paradigm ``para_id``), built as
+    pymorphy3's DictionaryAnalyzer.get_lexeme builds it."""
+    if k is None:
+        return None
+    d = _analyzer(code).dictionary
+    paradigm = d.paradigms[para_id]
+    n = len(paradigm) // 3
+    stem = d.build_stem(paradigm, idx, word)
+    return d.paradigm_prefixes[paradigm[2 * n + k]] + stem + d.suffixes[paradigm[k]]
+
+
+#: (language, paradigm, form index, gender) -> index of the form inflect picks (then the
+#: memo restarts past this many).
 INFLECTED_SIZE = 50_000
-_INFLECTED: dict[tuple, str | None] = {}
+_INFLECTED: dict[tuple, int | None] = {}
 
 
 #: Ukrainian nominative endings of the masculine lemma -> (feminine, neuter).
