@@ -579,12 +579,17 @@ def test_acled_country_cell_of_a_superscript_digit_is_no_country(tmp_path):
     assert countries.get("UKR2") == "UA"
 
 
-def test_a_count_too_large_for_a_whole_number_is_an_invalid_fatalities_value(tmp_path):
-    # found by the property test: 30 nines as fatalities broke the cast to Int64
+@pytest.mark.parametrize("value", ["9" * 30, "unknown", "-3"])
+def test_a_fatalities_value_that_is_not_a_count_keeps_its_row_without_a_count(tmp_path, value):
+    # 30 nines (found by the property test) broke the cast to Int64; "unknown" rejected a located,
+    # dated event (new-user3 9): the row is kept, its count empty, and the note says why
     text = (FIXTURES / "acled_current.csv").read_text(encoding="utf-8")
     rows = list(csv.reader(io.StringIO(text)))
     header, data = rows[0], [list(r) for r in rows[1:]]
-    data[0][header.index("fatalities")] = "9" * 30
+    data[0][header.index("fatalities")] = value
+    first = data[0][header.index("event_id_cnty")]
     r = read_events(write_csv(tmp_path / "acled_big.csv", header, data))
-    assert r.kept + r.rejected == r.rows
-    assert reasons(r) == ["invalid fatalities"]
+    assert r.rejected == 0 and r.kept == r.rows == len(data)
+    row = r.events.set_index("event_id").loc[first]
+    assert pd.isna(row["fatalities"]) and row.geometry is not None
+    assert f"fatalities not read: {value!r}" in row["notes"]

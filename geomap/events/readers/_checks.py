@@ -243,8 +243,9 @@ class Checks:
         return lat, lon
 
     def count(self, name: str, *, whole: bool) -> pd.Series:
-        """A non-negative count column (fatalities); ``whole`` rejects fractions, else they
-        are truncated. Blank is NA."""
+        """A non-negative count column (fatalities); ``whole`` refuses fractions, else they
+        are truncated. Blank is NA. A value that is not a count ("unknown", -3, 2.5 where whole
+        numbers are due) leaves the count NA with a note: the row keeps its place and date."""
         raw = self.frame[name] if name in self.frame.columns else \
             pd.Series("", index=self.frame.index)
         text = self.clean(name)
@@ -254,8 +255,8 @@ class Checks:
         if whole:
             bad |= text.notna() & values.notna() & (values % 1 != 0)
         if bad.any():
-            self.fail(bad, pd.Series([f"invalid fatalities: {v!r}" for v in raw[bad]],
-                                     index=raw.index[bad]).reindex(raw.index))
+            self.note(pd.Series([f"fatalities not read: {v!r}" for v in raw[bad]],
+                                index=raw.index[bad]))
         good = text.notna() & ~bad
         return pd.Series(np.trunc(values.where(good)), index=raw.index).astype("Int64")
 
