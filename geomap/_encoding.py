@@ -74,9 +74,21 @@ class Decoded:
     encoding: str
     #: True when the file was not plain UTF-8 (with or without BOM): callers report the decision.
     legacy: bool = False
+    #: Invalid bytes of an otherwise UTF-8 file, each read as U+FFFD (a stray byte from a bad
+    #: copy or a cut multi-byte letter): reported like a legacy encoding.
+    replaced: int = 0
+
+    @property
+    def label(self) -> str:
+        """The decision in a few words, for reports: ``"cp1251"``, ``"utf-8, 2 bytes replaced"``."""
+        return f"utf-8, {self.replaced} invalid byte{'s' * (self.replaced != 1)} replaced" \
+            if self.replaced else self.encoding
 
     def note(self, source: str) -> str:
         """One line for the report: ``"a.txt: decoded as cp1252 (not UTF-8)"``."""
+        if self.replaced:
+            return (f"{source}: decoded as UTF-8, {self.replaced} invalid "
+                    f"byte{'s' * (self.replaced != 1)} replaced by U+FFFD")
         return f"{source}: decoded as {self.encoding} (not UTF-8)"
 
 
@@ -130,7 +142,23 @@ def decode_text(data: bytes, source: str = "<bytes>") -> Decoded:
             return _checked(Decoded(data.decode("utf-8"), "utf-8"), source)
         except UnicodeDecodeError:
             pass
+        nearly = _nearly_utf8(data)
+        if nearly is not None:
+            return _checked(nearly, source)
     return _checked(_detect(data, source), source)
+
+
+def _nearly_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 text with a few invalid bytes (at most one per 50 valid non-ASCII letters), read
+    with U+FFFD for them; None for anything else. A legacy code page's text (Windows-1251
+    Cyrillic, Windows-1252 accents) holds almost no valid multi-byte UTF-8 sequences, so it is
+    never taken for this."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = sum(1 for ch in text if ord(ch) > 0x7F) - text.count("\ufffd")
+    if 0 < bad <= good / 50:
+        return Decoded(text, "utf-8", legacy=True, replaced=bad)
+    return None
 
 
 def _matches(sample: bytes, pages: tuple[str, ...]):

@@ -106,3 +106,20 @@ def test_a_western_table_whose_only_legacy_bytes_are_dashes_and_quotes_is_cp1252
     path.write_bytes("id,place,notes\n1,Gulu,\u201cconvoy\u201d \u2013 left\n2,Lira,calm\n"
                      .encode("cp1252"))
     assert detect(path).name == "cp1252"
+
+
+@pytest.mark.parametrize("stray", [b"\xff", b"\xd0", b"\xe2\x80"])
+def test_a_utf8_article_with_a_stray_byte_is_read_with_a_note(stray):
+    # a lone 0xFF, a cut Cyrillic letter, a cut dash: one bad copy must not make a whole
+    # Ukrainian article "binary" (new-user3 36)
+    good = (CYRILLIC * 3).encode("utf-8")
+    decoded = decode_text(good + stray + good, "post.txt")
+    assert decoded.text == CYRILLIC * 3 + "\ufffd" + CYRILLIC * 3
+    assert decoded.replaced == 1 and decoded.legacy
+    assert "1 invalid byte replaced" in decoded.note("post.txt")
+
+
+def test_legacy_code_pages_are_not_taken_for_utf8_with_stray_bytes():
+    for text, codec in ((CYRILLIC * 20, "cp1251"), (WESTERN * 20, "cp1252")):
+        decoded = decode_text(text.encode(codec), "f.txt")
+        assert (decoded.encoding, decoded.text, decoded.replaced) == (codec, text, 0)

@@ -232,6 +232,38 @@ def test_jsonl_bad_line_in_a_utf8_file_names_its_offset(tmp_path: Path) -> None:
     assert reader.decoded == {}
 
 
+def test_jsonl_of_escaped_posts_with_one_broken_line_keeps_the_others(tmp_path: Path) -> None:
+    # a Telegram dump written with JSON escapes (all ASCII) whose last line lost its tail in a
+    # bad copy: the other posts are read, the broken line is rejected alone (new-user3 36)
+    posts = [json.dumps({"id": str(i), "text": f"Вибухи у Харкові, пост {i}"}) for i in range(4)]
+    data = "\n".join(posts).encode("ascii") + b'\n{"id": "4", "text": "\xd0\n'
+    f = write(tmp_path / "dump.jsonl", data)
+    reader = ArticleReader()
+    assert [a.id for a in reader.read([f])] == ["0", "1", "2", "3"]
+    [reject] = reader.rejects
+    assert reject.line == 5 and reject.reason
+
+
+def test_jsonl_with_a_damaged_cyrillic_line_is_sniffed_as_jsonl(tmp_path: Path) -> None:
+    # one post ends in two bytes no encoding reads: the file is still JSON Lines, not "binary"
+    ok = json.dumps({"id": "a", "text": "Обстріл Сум уночі."}, ensure_ascii=False).encode()
+    broken = '{"id": "b", "text": "Вибух у Шостці.'.encode() + b'\xff\xfe"}'
+    f = write(tmp_path / "dump.jsonl", ok + b"\n" + broken + b"\n" + ok.replace(b'"a"', b'"c"'))
+    reader = ArticleReader()
+    assert [a.id for a in reader.read([f])] == ["a", "c"]
+    assert [(r.line, r.reason.split(" at ")[0]) for r in reader.rejects] == [
+        (2, "not valid UTF-8")]
+
+
+def test_a_utf8_article_with_one_stray_byte_is_read_and_reported(tmp_path: Path) -> None:
+    text = "Окупанти обстріляли Херсон. Пошкоджено будинки.\n" * 3
+    f = write(tmp_path / "post.txt", text.encode() + b"\xff" + text.encode())
+    reader = ArticleReader()
+    [article] = reader.read([f])
+    assert "Херсон" in article.text and reader.rejects == []
+    assert reader.decoded == {str(f): "utf-8, 1 invalid byte replaced"}
+
+
 def test_jsonl_saved_in_a_legacy_encoding_is_decoded_whole(tmp_path: Path) -> None:
     data = '{"id": "a", "text": "ok"}\n{"id": "b", "text": "caf\u00e9 \u201cKyiv\u201d"}\n'
     f = write(tmp_path / "latin.jsonl", data.encode("cp1252"))

@@ -240,4 +240,12 @@ def _head_text(head: bytes, path: Path, *, complete: bool) -> str:
                 return body[: len(body) - cut].decode("utf-8")
             except UnicodeDecodeError:
                 continue
-    return decode_text(head, str(path)).text
+    try:
+        return decode_text(head, str(path)).text
+    except InputError:
+        # UTF-8 with a few broken bytes (a JSON Lines dump with one damaged line) is still text
+        # to sniff: its reader rejects what cannot be read, line by line
+        text = head.decode("utf-8", errors="replace")
+        if b"\x00" in head or text.count("\ufffd") > max(4, len(text) // 100):
+            raise
+        return text

@@ -38,11 +38,18 @@ def _lines(data: bytes, source: str, decoded: list[Decoded]) -> Iterator[tuple[i
         except UnicodeDecodeError:
             bad += 1
     if (bad and not utf8_non_ascii) or b"\x00" in data[:65536]:
-        whole = decode_text(data, source)  # a legacy-encoded file: decode it as a whole
-        decoded.append(whole)
-        for number, line in enumerate(whole.text.split("\n"), start=1):
-            yield number, line.rstrip("\r"), 0
-        return
+        try:
+            whole = decode_text(data, source)  # a legacy-encoded file: decode it as a whole
+        except InputError:
+            # not a legacy encoding either: ASCII lines (JSON escapes) with a few broken ones,
+            # which are rejected one by one below; a file with NUL bytes stays binary
+            if b"\x00" in data[:65536] or bad == len(raw_lines):
+                raise
+        else:
+            decoded.append(whole)
+            for number, line in enumerate(whole.text.split("\n"), start=1):
+                yield number, line.rstrip("\r"), 0
+            return
     offset = 0
     for number, raw in enumerate(raw_lines, start=1):
         body = raw[3:] if number == 1 and raw.startswith(b"\xef\xbb\xbf") else raw

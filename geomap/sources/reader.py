@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .._encoding import decode_text
+from .._encoding import Decoded, decode_text
 from ..exceptions import InputError
 from ..inputs import InputFile, Inputs, classify
 from .dates import parse_date
@@ -157,12 +157,12 @@ class ArticleReader:
             raise InputError(f"cannot read: {exc.strerror or exc}") from exc
         decoded = decode_text(data, str(path))
         if decoded.legacy:
-            self._decoded(str(path), decoded.encoding)
+            self._decoded(str(path), decoded)
         return decoded.text
 
-    def _decoded(self, source: str, encoding: str) -> None:
-        self.decoded[source] = encoding
-        logger.info("%s: decoded as %s (not UTF-8)", source, encoding)
+    def _decoded(self, source: str, decoded: Decoded) -> None:
+        self.decoded[source] = decoded.label
+        logger.info("%s", decoded.note(source))
 
     def _read_document(self, f: InputFile) -> Iterator[Article]:
         content = self._decode(f.path)
@@ -219,7 +219,7 @@ class ArticleReader:
         decoded: list = []
         for number, line, value in iter_jsonl(path, invalid, decoded):
             if decoded:
-                self._decoded(str(path), decoded.pop().encoding)
+                self._decoded(str(path), decoded.pop())
             self._flush(invalid)
             fields, reason = jsonl_fields(value)
             if reason is not None:
@@ -230,7 +230,7 @@ class ArticleReader:
             yield self._emit(fields["id"], fields["text"], title=fields["title"], found=found,
                              url=fields["url"], path=path)
         if decoded:
-            self._decoded(str(path), decoded.pop().encoding)
+            self._decoded(str(path), decoded.pop())
         self._flush(invalid)
 
     def _read_feed(self, f: InputFile) -> Iterator[Article]:
