@@ -129,3 +129,27 @@ def test_the_map_counts_only_corroborating_links():
     info = add_corroboration_layers(folium.Map(), recs, text,
                                     links.drop(columns=["corroborates"]))
     assert (info.corroborated, info.uncovered) == (2, 0)
+
+
+def test_a_report_does_not_corroborate_a_record_across_an_international_border():
+    # "A glide bomb hit the hospital in Bilopillia on Tuesday." (Sumy Oblast, UA) and a record
+    # of shelling at Tetkino (Kursk Oblast, RU), 14 km away across the border; a record in
+    # Vorozhba, on the Ukrainian side at about the same distance, is the one corroborated
+    bilopillia, tetkino, vorozhba = (51.1503, 34.3097), (51.2719, 34.2387), (51.1786, 34.2239)
+    recs = _records(
+        {"id": "tetkino", "lat": tetkino[0], "lon": tetkino[1], "date": "2024-11-19",
+         "type": "assault", "country": "RU"},
+        {"id": "vorozhba", "lat": vorozhba[0], "lon": vorozhba[1], "date": "2024-11-19",
+         "type": "assault", "country": "UA"})
+    arts = _text({"article": "kab", "lat": bilopillia[0], "lon": bilopillia[1],
+                  "date": "2024-11-19", "type": "assault", "reported": "2024-11-19"})
+    links = join_events(recs, arts, km=25, days=3, top=3, min_score=0, ratio=0).links
+    by = links.set_index("record_id")
+    assert by.loc["tetkino", "admin_score"] == 0.2 and not by.loc["tetkino", "corroborates"]
+    assert by.loc["vorozhba", "corroborates"] and by.loc["vorozhba", "rank"] == 1
+    # the table's own country column is not what decides: a record filed under another
+    # country (UCDP files Gaza under Israel) at the same point is still the same place
+    recs = _records({"id": "same", "lat": bilopillia[0], "lon": bilopillia[1],
+                     "date": "2024-11-19", "type": "assault", "country": "RU"})
+    same = join_events(recs, arts, km=25, days=3).links
+    assert same["corroborates"].tolist() == [True]

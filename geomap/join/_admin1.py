@@ -23,6 +23,9 @@ class Admin1Polygons:
         with open(path, encoding="utf-8") as fh:
             feats = [f for f in json.load(fh)["features"] if f.get("geometry")]
         self.keys = np.array([f["properties"]["key"] for f in feats], dtype=object)
+        #: the country (ISO2, "" when none) each division belongs to
+        self.country = np.array([f["properties"].get("country") or "" for f in feats],
+                                dtype=object)
         self.geoms = shapely.from_geojson([json.dumps(f["geometry"]) for f in feats])
         self.tree = shapely.STRtree(self.geoms)
 
@@ -41,3 +44,12 @@ class Admin1Polygons:
         sub = self.geoms[among]
         pi, si = shapely.STRtree(sub).query(points, predicate="intersects")
         return pi, among[si]
+
+    def first(self, points: np.ndarray) -> np.ndarray:
+        """Index of a polygon holding each point (the first on a shared border; -1: none)."""
+        out = np.full(len(points), -1, dtype=np.int64)
+        if len(points):
+            pi, gi = self.tree.query(points, predicate="intersects")
+            seen = np.unique(pi, return_index=True)
+            out[seen[0]] = gi[seen[1]]
+        return out

@@ -29,7 +29,7 @@ from ._sides import Side
 from ._sphere import boxes_around, haversine_km
 from ._time import MAX_SPAN, gap_days
 
-__all__ = ["AREA_CAP", "SLACK_KM", "RecordIndex", "actor_countries"]
+__all__ = ["AREA_CAP", "SLACK_KM", "RecordIndex", "actor_countries", "cross_border"]
 
 #: Most candidates an article event takes from one area (division or country) in one width of
 #: date interval: those nearest its date. An event known only to a wide area and matching more
@@ -74,6 +74,7 @@ class RecordIndex:
         first = np.unique(r_idx, return_index=True)
         rec.admin[first[0]] = rpoly[first[1]]
         self.by_admin1 = _AreaIndex(rec, r_idx, rpoly)
+        self._rec_poly: dict[int, int] = {}  # record row -> its polygon, for cross_border
         r_c = np.flatnonzero((rec.rank <= 4) & (rec.country >= 0) & rec.dated)
         self.by_country = _AreaIndex(rec, r_c, rec.country[r_c])
         a_c = np.flatnonzero((art.rank <= 4) & (art.country >= 0) & art.dated)
@@ -224,3 +225,30 @@ class _AreaIndex:
             return np.empty(0, np.int64), np.empty(0, np.int64)
         return (np.concatenate(out_r).astype(np.int64),
                 np.concatenate(out_a).astype(np.int64))
+
+
+def cross_border(index: RecordIndex, art: Side, r: np.ndarray, a: np.ndarray,
+                 basis: np.ndarray) -> np.ndarray:
+    """Pairs matched by distance whose two points lie in different countries (the countries
+    of the admin-1 polygons holding them, not the tables' ``country`` columns: UCDP files
+    Gaza under Israel). A shelling of a Ukrainian border village and a strike on the Russian
+    village 15 km across the line are two events."""
+    out = np.zeros(len(r), dtype=bool)
+    d = np.flatnonzero(basis == 0)
+    if not len(d):
+        return out
+    rec, poly = index.rec, index.polygons
+    rr = r[d]
+    rpoly = rec.admin[rr].copy()
+    missing = np.unique(rr[rpoly < 0])
+    todo = np.array([i for i in missing.tolist() if i not in index._rec_poly], dtype=np.int64)
+    if len(todo):
+        index._rec_poly.update(zip(todo.tolist(), poly.first(rec.geom[todo]).tolist(),
+                                   strict=True))
+    if len(missing):
+        rpoly[rpoly < 0] = [index._rec_poly[i] for i in rr[rpoly < 0].tolist()]
+    apoly = art.admin[a[d]]
+    ac = np.where(apoly >= 0, poly.country[np.maximum(apoly, 0)], "")
+    rc = np.where(rpoly >= 0, poly.country[np.maximum(rpoly, 0)], "")
+    out[d] = (ac != "") & (rc != "") & (ac != rc)
+    return out

@@ -25,7 +25,7 @@ from .._datadir import resolve_data_dir
 from ..exceptions import InputError
 from ._admin1 import Admin1Polygons
 from ._sides import Side, article_side, record_side
-from .candidates import SLACK_KM, RecordIndex
+from .candidates import SLACK_KM, RecordIndex, cross_border
 from .score import MATCH, rank_within, score_pairs
 
 __all__ = ["DEFAULTS", "LINK_COLUMNS", "JoinResult", "join_events", "rerank",
@@ -50,6 +50,9 @@ CORROBORATE_MIN = 0.04
 #: says whose records might be meant, not that the news confirms one ("a Russian bomb hit"
 #: names the attacker's country, not where the attack was).
 NOT_CORROBORATING = ("actor-country",)
+#: Nor does a link between points on either side of an international border (``admin_score``
+#: is then :data:`geomap.join.score.BORDER`): on the Sumy-Kursk line most villages have a
+#: neighbour 10-25 km across it, and shelling on one side is not the strike on the other.
 #: Decimals of the links' ``score`` and ``distance_km`` (ranks and ties are on these values).
 SCORE_DECIMALS = 4
 DISTANCE_DECIMALS = 3
@@ -168,7 +171,8 @@ def join_events(records: gpd.GeoDataFrame, articles: gpd.GeoDataFrame, *,
         r, a, basis = index.pairs(art, located[c:c + chunk], km, days)
         if not len(r):
             continue
-        s = score_pairs(rec, art, r, a, basis, km=km, days=days, slack=SLACK_KM)
+        s = score_pairs(rec, art, r, a, basis, km=km, days=days, slack=SLACK_KM,
+                        border=cross_border(index, art, r, a, basis))
         # ranked on the values the links show, as rerank() ranks them
         s["score"] = np.round(s["score"], SCORE_DECIMALS)
         s["distance_km"] = np.round(s["distance_km"], DISTANCE_DECIMALS)
@@ -251,7 +255,7 @@ def _links_frame(records, articles, rec: Side, art: Side, parts: list[dict]):
     order = np.lexsort((cat("rank", np.int64), a))
     r, a = r[order], a[order]
     keys = ("rank", "score", "distance_km", "gap_days", "basis", "type", "actors", "admin",
-            "deaths", "tied")
+            "deaths", "tied", "border")
     pick = {k: cat(k)[order] for k in keys} if parts else {k: np.empty(0) for k in keys}
     event_index = (articles["event_index"].to_numpy()[a] if "event_index" in articles
                    else articles["start"].to_numpy()[a] if "start" in articles else a)
@@ -281,7 +285,7 @@ def _links_frame(records, articles, rec: Side, art: Side, parts: list[dict]):
         "tied": pick["tied"].astype(np.int64),
     }
     data["corroborates"] = (data["score"] >= CORROBORATE_MIN) & ~np.isin(
-        data["match"], NOT_CORROBORATING)
+        data["match"], NOT_CORROBORATING) & ~pick["border"].astype(bool)
     frame = pd.DataFrame(data, columns=list(LINK_COLUMNS))
     for name in ("record_date", "article_date"):
         frame[name] = pd.to_datetime(frame[name], errors="coerce")

@@ -19,7 +19,9 @@ so each factor scales the score and the ratio to an event's best record is meani
   is never linked;
 * ``actors``: the actors' agreement (:func:`geomap.join._evidence.actor_score`);
 * ``admin``: the two points in the same admin-1 division (1), in different ones, or unknown;
-  and different countries (both known) weigh as a different division does;
+  different countries (both known) weigh as a different division does, and two points on
+  either side of an international border (``border``) weigh :data:`BORDER` (such a link
+  never corroborates: see :mod:`geomap.join.core`);
 * ``deaths``: the people killed in the report against the record's ``fatalities``
   (:func:`geomap.join._evidence.death_score`; 1 when either is not given).
 
@@ -36,7 +38,7 @@ from ._sides import UNDATED_LO, Side
 from ._sphere import haversine_km
 from ._time import gap_days
 
-__all__ = ["AREA_SPACE", "MATCH", "WEIGHTS", "rank_within", "score_pairs"]
+__all__ = ["AREA_SPACE", "BORDER", "MATCH", "WEIGHTS", "rank_within", "score_pairs"]
 
 WEIGHTS = {"space": 1.0, "time": 1.0, "type": 0.7, "actors": 0.7, "admin": 0.5,
            "deaths": 1.0}
@@ -49,11 +51,17 @@ RECENCY = 0.1
 #: Exponent of the penalty for a record's date interval width: ``(1 + width / 7) ** -x``.
 WIDTH_PENALTY = 0.3
 _ADMIN = {"same": 1.0, "different": 0.45, "unknown": 0.7}
+#: ``admin`` of a pair whose points lie in two countries: with weight 0.5 it scales the score
+#: by 0.45, a third of what a different division within one country costs (0.67).
+BORDER = 0.2
 
 
 def score_pairs(rec: Side, art: Side, r: np.ndarray, a: np.ndarray, basis: np.ndarray, *,
-                km: float, days: int, slack: np.ndarray) -> dict[str, np.ndarray]:
-    """Distance, gap (-1 when undated), the factors and the score of each pair."""
+                km: float, days: int, slack: np.ndarray,
+                border: np.ndarray | None = None) -> dict[str, np.ndarray]:
+    """Distance, gap (-1 when undated), the factors and the score of each pair; ``border``:
+    pairs whose points lie in two countries (:func:`geomap.join.candidates.cross_border`)."""
+    border = np.zeros(len(r), dtype=bool) if border is None else border
     dist = haversine_km(rec.lat[r], rec.lon[r], art.lat[a], art.lon[a])
     # an uncertain point widens the scale but says less: it never beats a close exact one
     wide = max(km, 1e-6) + slack[rec.rank[r]] + slack[art.rank[a]]
@@ -82,12 +90,14 @@ def score_pairs(rec: Side, art: Side, r: np.ndarray, a: np.ndarray, basis: np.nd
     rc, ac = rec.country[r], art.country[a]
     differ = (rc >= 0) & (ac >= 0) & (rc != ac)
     admin = np.where(differ, np.minimum(admin, _ADMIN["different"]), admin)
+    admin = np.where(border, BORDER, admin)
     deaths = death_score(art.deaths[a], rec.deaths[r])
     factors = {"space": space, "time": time, "type": types, "actors": actors, "admin": admin,
                "deaths": deaths}
     log = sum(WEIGHTS[k] * np.log(np.maximum(v, 1e-9)) for k, v in factors.items())
     score = np.where(types > 0, np.exp(log), 0.0)  # a vetoed pair scores 0: never kept
-    return {"distance_km": dist, "gap_days": gap, "dated": dated, "score": score, **factors}
+    return {"distance_km": dist, "gap_days": gap, "dated": dated, "score": score,
+            "border": border, **factors}
 
 
 def rank_within(groups: np.ndarray, dated: np.ndarray, score: np.ndarray,
