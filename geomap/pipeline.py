@@ -267,6 +267,9 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
     if unknown:
         raise UsageError(f"unknown --formats {', '.join(unknown)}; choose from gpkg, parquet, csv")
     out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"the output must be a folder: {out} is a file (maps are written as "
+                         "FOLDER/index.html)")
     gaz = gazetteer or Gazetteer()
     texts, found_events = split_inputs(inputs)
     event_files = [*found_events, *event_files]
@@ -307,6 +310,12 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
     report.resolved = int(frame.geometry.notna().sum())
     report.places = int(frame["place_key"].nunique())
     dataset_events = _read_event_files(event_files, report, out, gaz) if event_files else None
+    if not items and records is None and (dataset_events is None or not len(dataset_events)):
+        # event files were given but none held a record (header-only, all rejected, unreadable)
+        error = InputError("nothing could be read from the inputs: no article and no event "
+                           "record (reasons in the rejects files)")
+        error.report = report
+        raise error
     if records is not None and len(records):
         dataset_events = _combine_events([dataset_events, records])
     links = _join(dataset_events, text_events, articles=[art for art, _ in items],

@@ -31,3 +31,32 @@ def test_an_article_given_as_an_event_file_is_rejected_not_read_as_records(capsy
     assert row["source_file"] == str(wrong)
     assert row["reason"] == ("file not read: an article (txt), not an event table: give it as "
                              "an input to map it")
+
+
+def test_event_files_that_hold_no_record_are_nothing_read(capsys, tmp_path, gazetteer):
+    # a header-only export and a table whose only row is rejected: nothing to map, so the run
+    # says so with status 1 (README) and its --json report, and the rejects file is written
+    empty = tmp_path / "acled_empty.csv"
+    empty.write_text("event_id_cnty,event_date,latitude,longitude,event_type,location\n",
+                     encoding="utf-8")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,date,latitude,longitude,type,location\n"
+                   "b1,2024-06-03,149.71,37.61,shelling,Nowhere\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code = main(["map", str(empty), str(bad), "-o", str(out), "--json", "--no-progress"])
+    captured = capsys.readouterr()
+    report = json.loads(captured.out)
+    assert code == 1 and "nothing could be read" in report["error"]
+    assert report["events_rejected"] == 1 and (out / "events.rejects.csv").is_file()
+    assert not (out / "index.html").exists()
+
+
+def test_an_output_path_naming_a_file_is_a_usage_error(capsys, tmp_path, gazetteer):
+    article = tmp_path / "report.txt"
+    article.write_text("Shelling hit Kupiansk on Monday.\n", encoding="utf-8")
+    page = tmp_path / "index.html"
+    page.write_text("<p>an earlier map</p>", encoding="utf-8")
+    code = main(["map", str(article), "-o", str(page), "--no-progress"])
+    err = capsys.readouterr().err
+    assert code == 2 and "must be a folder" in err and "Traceback" not in err
+    assert page.read_text(encoding="utf-8") == "<p>an earlier map</p>"
