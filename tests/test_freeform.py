@@ -208,3 +208,35 @@ def test_a_far_better_known_place_beats_a_small_namesake_of_its_alternate_name(g
     assert geo("Odessa, Texas").place.country == "US"
     # a namesake of comparable size keeps its own name's advantage
     assert geo("Springfield").place.country == "US"
+
+
+def test_a_capitalised_article_opens_a_name(geo):
+    # "El", "La", "Los" join the parts of a query but also open names: the whole name, not
+    # its tail as another place's alternate name ("Paso", "Paz", "Angeles" abroad)
+    for query, country, name in (("El Paso", "US", "El Paso"), ("La Paz", "BO", "La Paz"),
+                                 ("Los Angeles", "US", "Los Angeles"),
+                                 ("El Obeid", "SD", "El Obeid")):
+        r = geo(query)
+        assert (r.place.country, r.place.name) == (country, name), query
+        assert r.match == "exact" and r.matched_text == query
+    # an unknown camp named beside its town: near the town, the camp unresolved
+    camp = geo("Abu Hamra camp, El Obeid")
+    assert camp.place.name == "El Obeid" and camp.precision == "near"
+    assert camp.unresolved == ("Abu Hamra",)
+
+
+def test_a_common_word_is_a_name_when_the_rest_of_the_query_places_it(geo):
+    # "Tyre" is a frequent English word; named with its region or country it is the town
+    for query in ("Tyre, South Lebanon", "Tyre, Lebanon"):
+        r = geo(query)
+        assert r.place.name == "Tyre" and r.place.country == "LB", query
+        assert r.precision == "exact" and not r.unresolved
+    # a frequent word that no other part vouches for is still no place
+    assert geo("market, Kyiv").matched_text == "Kyiv"
+
+
+def test_a_peoples_republic_is_the_region_not_its_capital(geo):
+    for query in ("Donetsk People's Republic", "Luhansk People's Republic"):
+        r = geo(query)
+        assert r.place.feature == "admin1" and r.precision == "admin1", query
+    assert geo("Donetsk").place.feature == "populated_place"

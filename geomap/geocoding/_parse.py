@@ -3,7 +3,8 @@
 "Kitchanga village (Masisi, North Kivu)" becomes three parts (the text between commas,
 semicolons, colons, slashes and brackets): ``Kitchanga village`` / ``Masisi`` / ``North Kivu``.
 Every run of up to :data:`MAX_NGRAM` tokens inside one part that neither starts nor ends with a
-connector word ("of", "the", "near"...) is a phrase the gazetteer may know. What the words
+connector word ("of", "the", "near"...) is a phrase the gazetteer may know, except that a
+capitalised article may open a name ("El Fasher", "La Paz", "Al Hasakah"). What the words
 around a phrase say (kind, vicinity, street, landmark) is read by :func:`context_of`.
 
 Hostile input is bounded here: control characters become spaces, and only the first
@@ -23,6 +24,7 @@ from ._words import (
     DIRECTIONS,
     KIND_LEVEL,
     LANDMARKS,
+    NAME_LINKS,
     STREET_PREFIX,
     STREETS,
     VICINITY,
@@ -38,6 +40,11 @@ MAX_TOKENS = 80
 MAX_NGRAM = 6
 #: Longest phrase looked up, in characters.
 MAX_PHRASE = 80
+#: Capitalised articles that open place names ("El Fasher", "La Paz", "Le Havre", "The Hague").
+#: Words that may stand between a name and its kind word ("Donetsk People's Republic",
+#: "Crimea Autonomous Republic").
+KIND_FILLERS = frozenset({"autonomous", "democratic", "people", "peoples", "popular"})
+OPENING_ARTICLES = (NAME_LINKS | {"las", "les", "los"}) - {"and", "of", "on", "upon", "y"}
 
 #: A word, or an abbreviation of single dotted letters ("D.C.", "U.S."), kept as one word.
 _WORD = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W_])|[^\W_]+(?:['’\-][^\W_]+)*")
@@ -98,9 +105,10 @@ def tokenize(query: str) -> list[Token]:
 def ngrams(tokens: list[Token], text: str):
     """(i, j, fold key) of every phrase tokens[i:j] worth looking up."""
     for i, first in enumerate(tokens):
-        if first.key in CONNECTORS:
+        article = first.upper and first.key in OPENING_ARTICLES
+        if first.key in CONNECTORS and not article:
             continue
-        for j in range(i + 1, min(i + MAX_NGRAM, len(tokens)) + 1):
+        for j in range(i + 1 + article, min(i + MAX_NGRAM, len(tokens)) + 1):
             last = tokens[j - 1]
             if last.part != first.part:
                 break
@@ -165,7 +173,7 @@ def context_of(tokens: list[Token], i: int, j: int) -> Context:
         elif key in VICINITY:  # "Kyiv outskirts", not "Halhul near Hebron"
             nxt = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].part == part else None
             near = near or nxt is None or (nxt.key in CONNECTORS and nxt.key != "of")
-        elif key not in KIND_LEVEL:
+        elif key not in KIND_LEVEL and not (key in KIND_FILLERS and level is None):
             break
         k += 1
     # before: "the village of X", "near X", "north of X", "outskirts of the city of X"

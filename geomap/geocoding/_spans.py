@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .._text import translit_key
 from ..gazetteer.core import KIND_PENALTY, MATCH_OF_KIND, max_edits, priors
 from ..places import Place
+from ._agreement import SUPPORT_NAMED, agreement
 from ._parse import Context, Token, adjective_stems, context_of, ngrams
 from ._words import KIND_LEVEL, NAME_LINKS, is_structure_word
 
@@ -136,26 +137,48 @@ def find_spans(tokens: list[Token], text: str, gaz, country: str | None = None) 
     for i, j, k in grams:
         if k in rows:
             cands = _cands(rows[k], gaz, how[k], country=country, key=k)
-            if cands and not _common(gaz, tokens, i, j, cands, cased=cased):
-                hits.append((i, j, cands))
+            if cands:
+                hits.append((i, j, cands, _common(gaz, tokens, i, j, cands, cased=cased)))
     hits.sort(key=lambda h: (h[0] - h[1], h[0]))
     used = [False] * len(tokens)
     spans: list[Span] = []
-    for i, j, cands in hits:
+    common: list[Span] = []
+    for i, j, cands, is_common in hits:
         if any(used[i:j]):
             continue
         ctx = context_of(tokens, i, j)
+        if is_common:  # "Tyre": a word unless another part of the query vouches for it
+            common.append(Span(i, j, ctx, cands))
+            continue
         for k in range(i, j):
             used[k] = True
         if ctx.street:  # "Shevchenko street": a street's name, not the place's
             continue
         spans.append(Span(i, j, ctx, cands, how="fragment" if _fragment(tokens, i, j, cased)
                           else "name"))
+    spans += _vouched(common, spans, used)
     _add_spelling_rivals(spans, tokens, gaz, country, cased)
     spans += _adjectives(tokens, used, gaz, country, spans)
     spans += _fuzzy(tokens, used, gaz, country, cased=cased)
     spans.sort(key=lambda s: s.i)
     return spans
+
+
+def _vouched(common: list[Span], spans: list[Span], used: list[bool]) -> list[Span]:
+    """Common words kept as names because a place another part of the query names contains
+    or neighbours one of their places ("Tyre, South Lebanon"; not "Market, Kyiv")."""
+    out = []
+    for s in common:
+        if s.ctx.street or any(used[s.i:s.j]):
+            continue
+        cands = [c for c in s.cands if any(
+            agreement(c.place, d.place) >= SUPPORT_NAMED for t in spans for d in t.cands)]
+        if cands:
+            for k in range(s.i, s.j):
+                used[k] = True
+            s.cands = cands
+            out.append(s)
+    return out
 
 
 def _fragment(tokens: list[Token], i: int, j: int, cased: bool) -> bool:

@@ -25,10 +25,9 @@ it); a district, region or country when that is the most specific thing found.
 
 from __future__ import annotations
 
-import math
-
 from ..gazetteer import Gazetteer
-from ..places import Place
+from ._agreement import SUPPORT, agreement
+from ._agreement import km as _km
 from ._parse import MAX_TOKENS, clean, tokenize
 from ._spans import Cand, Span, find_spans
 from ._words import KIND_LEVEL, NAME_LINKS, STREET_PREFIX, STREETS, VICINITY, is_structure_word
@@ -40,47 +39,9 @@ __all__ = ["geocode_freeform"]
 MAX_CHARS = 2000
 #: Two towns this close are one inside the other ("Soledad Barranquilla").
 INSIDE_KM = 30.0
-#: Agreement of two places (added to a candidate's prior).
-SAME_ADMIN1 = 4.0
-SAME_COUNTRY = 2.0
-CLOSE = ((25.0, 4.0), (75.0, 3.0), (200.0, 1.5))
 #: A part named after another leans to coarser places ("Agua Caliente, Michoacan": the state).
 LATER_COARSE = 1.0
-#: Agreement that counts as support.
-SUPPORT = 2.5
 LEVEL_RANK = {"exact": 0, "admin2": 1, "admin1": 2, "country": 3}
-
-
-def _km(a: Place, b: Place) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2)
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def _one_way(a: Place, b: Place) -> float:
-    """How much ``b`` (a phrase's place) supports ``a`` (another's)."""
-    if b.feature == "country":
-        return SAME_COUNTRY + 1 if a.country == b.country else 0.0
-    if b.feature in ("admin1", "region"):
-        if b.admin1_code and a.admin1_code == b.admin1_code:
-            return SAME_ADMIN1
-        return 1.0 if a.country == b.country else 0.0
-    return -1.0
-
-
-def agreement(a: Place, b: Place) -> float:
-    """Agreement of two places named in one query (0: none)."""
-    if a.key == b.key:
-        return SAME_ADMIN1
-    s = max(_one_way(a, b), _one_way(b, a))
-    if s >= 0:
-        return s
-    d = _km(a, b)
-    for limit, score in CLOSE:
-        if d < limit:
-            return score
-    return 1.0 if a.country == b.country else 0.0
 
 
 def _kind_bonus(c: Cand, level: str | None) -> float:
