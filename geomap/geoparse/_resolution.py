@@ -5,14 +5,24 @@ document's context: soft country support from the other mentions, countries and 
 as such, the "X, Y" pattern ("Berestove, Donetsk"), and, in a second pass, distance to the places
 already resolved with confidence. The learned ranker (:mod:`._rank`), when given, then re-chooses
 among the scored candidates.
+
+Evidence that must not send a town abroad: beside a lone place, a nationality names who acted,
+not where ("A Russian guided bomb hit Pokrovsk"); a name that only another spelling of a place
+abroad matches, in a country the document never names while it names others ("through Khasan"
+-> Hassan, India), is left unresolved.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
+import re
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
+from rapidfuzz.distance import Levenshtein
+
+from .._text import translit_key
 from ._candidates import (
     _A1CODE,
     _CAPITAL,
@@ -43,12 +53,24 @@ PROXIMITY = 2.0
 #: How many other mentions a document needs before a common word naming a place in a country
 #: that nothing else in it supports is taken for a word.
 OUTLIER_CONTEXT = 3
+#: Soft support below which a country counts as unsupported by the document.
+OUTLIER_SUPPORT = 0.05
+#: A city this large (or a capital) is known abroad by other names ("Kiev", "Bombay").
+WORLD_CITY = 500_000
 
 
-def resolve(text: str, ms: list[Found], ranker: Ranker | None) -> None:
+def resolve(text: str, ms: list[Found], ranker: Ranker | None,
+            place_words: Collection[str] = ()) -> None:
+    """Choose each mention's place; ``place_words`` are the language's kind words ("city",
+    "town", "region"), which make a demonym before them describe a place."""
     # soft country support: each mention spreads one unit over its candidates' countries
     mass: dict[str, float] = {}
     own: list[dict[str, float]] = []
+    # "A Russian guided bomb hit Pokrovsk": beside a lone place, a nationality names who
+    # acted, not where (unless it describes a place, "the Russian city of X"): its mass
+    # still keeps a common word's places ("America"), but it scores no candidate
+    actor: dict[str, float] = {}
+    lone = sum(m.role != "demonym" for m in ms) < 2
     for m in ms:
         top = max(c.prior for c in m.cands)
         w = [math.exp(c.prior - top) for c in m.cands]
@@ -60,6 +82,9 @@ def resolve(text: str, ms: list[Found], ranker: Ranker | None) -> None:
                 mine[cc] = mine.get(cc, 0.0) + wi / total
         if m.needs_context:
             mine = {}
+        elif lone and m.role == "demonym" and not _describes_place(text, m, place_words):
+            for cc, v in mine.items():
+                actor[cc] = actor.get(cc, 0.0) + v
         own.append(mine)
         for cc, v in mine.items():
             mass[cc] = mass.get(cc, 0.0) + v
@@ -99,9 +124,10 @@ def resolve(text: str, ms: list[Found], ranker: Ranker | None) -> None:
             # a common word that names a dominant place ("Western" in Ghana), in a document
             # whose other places lie elsewhere and never in that country: a word
             cc = max(m.cands, key=lambda c: c.prior).row[_COUNTRY]
-            if support.get(cc, 0.0) < 0.05 and cc not in named_countries:
+            if support.get(cc, 0.0) < OUTLIER_SUPPORT and cc not in named_countries:
                 continue
-        m.support = support
+        m.support = {cc: v - actor.get(cc, 0.0) / others for cc, v in support.items()} \
+            if actor and m.role != "demonym" else support
         kept.append(m)
     ms[:] = kept
     # "X, Y": Y names the division or country of X
@@ -124,6 +150,8 @@ def resolve(text: str, ms: list[Found], ranker: Ranker | None) -> None:
             m.hand = m.best
         ranker.rerank(text, ms, named_countries=named_countries, admin1s=admin1s,
                            parent=parent, anchors=anchors)
+    # "through Khasan": another place's spelling, abroad, in a country the text never names
+    _foreign_other_names(text, ms, named_countries)
     # "Pyongyang and Moscow have adopted...": coordinated seats of government share a role
     for a, b in itertools.pairwise(ms):
         if text[a.span.end : b.span.start] == " and " and "metonymic" in (a.role, b.role):
@@ -179,6 +207,43 @@ def _score(m: Found, named_countries, admin1s, par: Found | None, anchors) -> No
     i = scores.index(top)
     m.best = m.cands[i]
     m.margin = top - max(scores[:i] + scores[i + 1 :]) if len(scores) > 1 else 10.0
+
+
+_NEXT_WORD = re.compile(r"[\s-]+(\w+)")
+
+
+def _describes_place(text: str, m: Found, place_words: Collection[str]) -> bool:
+    """The demonym stands before a kind word of place: "the Egyptian capital", "a Russian
+    town"."""
+    nxt = _NEXT_WORD.match(text, m.span.end)
+    return nxt is not None and nxt.group(1).lower() in place_words
+
+
+def _foreign_other_names(text: str, ms: list[Found], named_countries: set[str]) -> None:
+    """A name that only another spelling of a place abroad matches ("through Khasan" ->
+    Hassan, India, by its Russian transliteration), in a document that names its countries and
+    never that one, is unresolved: the gazetteer lacks the place meant. A name given to that
+    place in its own right ("Kobane" of Ayn al-Arab) stands."""
+    if not named_countries:
+        return
+    for m in ms:
+        b = m.best
+        if b is None or m.role != "literal" or any(c.kind != "alt" for c in m.cands):
+            continue
+        cc = b.row[_COUNTRY]
+        name = text[m.span.start : m.span.end]
+        if (b.row[_FEATURE] == "populated_place" and not b.row[_CAPITAL]
+                and b.row[_POP] < WORLD_CITY and cc not in named_countries
+                and (m.support or {}).get(cc, 0.0) < OUTLIER_SUPPORT and name.isascii()
+                and _bears(translit_key(name), b.row[2])):
+            m.best = None
+
+
+def _bears(key: str, name: str) -> bool:
+    """``name`` is the name of transliteration key ``key`` or a spelling of it ("Slovyansk" of
+    "Sloviansk"), not another name ("Nikopol")."""
+    own = translit_key(name)
+    return own == key or Levenshtein.normalized_distance(own, key) < 0.5
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

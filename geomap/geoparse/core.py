@@ -72,7 +72,7 @@ class Geoparser:
         lang = self.language or get_language(detect_language(text))
         ms = self._recogniser.find(text, lang)
         if ms:
-            resolve(text, ms, self.ranker)
+            resolve(text, ms, self.ranker, lang.place_kinds)
             # "Журавлівка Сумської області", "X near Y": the namesake inside, or near
             constrain_to_divisions(text, ms, lang, self.gazetteer)
         out = []
