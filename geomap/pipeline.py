@@ -151,7 +151,8 @@ def _remove_stale(out: Path, report: MapReport) -> None:
     from .export.tables import FORMATS
 
     written = {Path(p).name for p in report.outputs.values()}
-    names = ["articles.rejects.jsonl", "events.rejects.csv", "links.csv", "links.geojson"]
+    names = ["articles.rejects.jsonl", "events.rejects.csv", "links.csv", "links.geojson",
+             "areas.geojson"]
     names += [f"{table}{FORMATS[fmt][0]}" for fmt in ("gpkg", "parquet", "csv")
               for table in ("mentions", "events")]
     for name in names:
@@ -240,7 +241,8 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
             join: bool = True, join_options: dict | None = None) -> MapReport:
     """Read articles and event files, geoparse the articles, extract their events, link them
     to the event records, and write ``out_dir``/index.html, mentions.geojson and
-    events.geojson (always, even when empty), and with a join links.csv and links.geojson.
+    events.geojson (always, even when empty), areas.geojson (the countries and admin-1 units
+    the mentions name, once each) and with a join links.csv and links.geojson.
     Outputs of an earlier run into the same folder that this run does not write (links,
     rejects, other formats) are removed and listed in ``report.removed``.
 
@@ -259,7 +261,7 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
     With ``extract`` (the default) events are also extracted from the articles' text
     (:func:`geomap.events.extract.extract_events`) and mapped with the others.
     """
-    from .export import table_metadata, with_areas, write_geojson, write_table
+    from .export import areas_of, table_metadata, with_areas, write_geojson, write_table
     from .export.tables import FORMATS
     from .render import render_map, save_map
 
@@ -322,11 +324,17 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
                   options=dict(join_options or {}),
                   data_dir=gaz.data_dir, report=report, out=out) if join else None
     table = _combine_events([dataset_events, events])
-    # countries and admin-1 units as their areas in the files, as on the map
-    frame_out, table_out = with_areas(frame, gaz.data_dir), with_areas(table, gaz.data_dir)
+    # countries and admin-1 units as their areas in the files, as on the map: an event row
+    # carries its area; mentions (a few countries named over and over) name theirs by
+    # area_key, each written once in areas.geojson
+    frame_out, areas = areas_of(frame, gaz.data_dir)
+    table_out = with_areas(table, gaz.data_dir)
     write_geojson(frame_out, out / "mentions.geojson",
                   metadata=table_metadata(frame, kind="mentions"))
     report.outputs["mentions"] = str(out / "mentions.geojson")
+    if len(areas):
+        write_geojson(areas, out / "areas.geojson")
+        report.outputs["areas"] = str(out / "areas.geojson")
     write_geojson(table_out, out / "events.geojson",
                   metadata=table_metadata(table, kind="events"))
     report.outputs["events"] = str(out / "events.geojson")

@@ -195,15 +195,19 @@ def test_map_end_to_end_on_samples(capsys, tmp_path, gazetteer):
     unresolved = [f["properties"]["name"] for f in feats if f["geometry"] is None]
     assert len(unresolved) == report["unresolved"]  # named, placed nowhere: Kursk villages
     for f in feats:
-        props = f["properties"]  # lat / lon: the point; a country or oblast is its outline
+        props = f["properties"]  # points; a country or oblast names its outline in areas
         if f["geometry"] is None:
             assert props["place_name"] is None and props["lon"] is None
             continue
         assert -180 <= props["lon"] <= 180 and -90 <= props["lat"] <= 90
-        if f["geometry"]["type"] != "Point":
-            assert f["geometry"]["type"] == "MultiPolygon"
-            assert props["feature"] in ("country", "admin1"), props
+        assert f["geometry"]["type"] == "Point"
+        assert (props["area_key"] is not None) == (props["feature"] in ("country", "admin1")), \
+            props
         assert props["article_id"]
+    areas = json.loads((out_dir / "areas.geojson").read_text(encoding="utf-8"))["features"]
+    keys = {f["properties"]["area_key"] for f in feats} - {None}
+    assert {a["properties"]["area_key"] for a in areas} == keys
+    assert {a["geometry"]["type"] for a in areas} == {"MultiPolygon"}
     events = json.loads((out_dir / "events.geojson").read_text(encoding="utf-8"))["features"]
     assert report["events"] == len(events) > 0  # extracted from the articles' text
     assert {f["properties"]["dataset"] for f in events} == {"text"}

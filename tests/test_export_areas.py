@@ -154,9 +154,14 @@ def test_map_files_draw_countries_as_areas(tmp_path, gazetteer):
     run_map([art], out, gazetteer=gazetteer, progress=False, records=records, join=False,
             formats=["gpkg"])
     mentions = gpd.read_file(out / "mentions.geojson").set_index("name")
-    assert mentions.geometry.geom_type["Lublin"] == "Point"
-    assert mentions.geometry.geom_type["Ukrainian"] == "MultiPolygon"
-    assert mentions.geometry["Ukrainian"].contains(shapely.Point(30.52, 50.45))
+    assert set(mentions.geometry.geom_type) == {"Point"}  # mentions stay points...
+    assert pd.isna(mentions.loc["Lublin", "area_key"])
+    assert mentions.loc["Ukrainian", "area_key"] == "c:UA"
+    # ...and each area they name is written once, with its outline and how often it is named
+    areas = gpd.read_file(out / "areas.geojson").set_index("area_key")
+    assert set(areas.index) == {"c:UA", "c:PL"}
+    assert areas.loc["c:UA", "mentions"] == 1 and areas.loc["c:UA", "feature"] == "country"
+    assert areas.geometry["c:UA"].contains(shapely.Point(30.52, 50.45))
     for path in (out / "events.geojson", out / "events.gpkg"):
         events = gpd.read_file(path)
         rec = events[events["dataset"] == "acled"].set_index("event_id")
@@ -189,3 +194,22 @@ def test_a_second_map_run_into_a_folder_leaves_no_stale_outputs(tmp_path, gazett
     assert {"articles.rejects.jsonl", "links.csv", "links.geojson", "events.csv",
             "mentions.csv"} <= set(second.removed)
     assert second.to_json()["removed"] == second.removed
+
+
+def test_an_area_named_in_every_paragraph_is_written_once(tmp_path, gazetteer):
+    from geomap.pipeline import run_map
+
+    art = tmp_path / "review.txt"
+    art.write_text("Week in review\n\n" + "\n\n".join(
+        f"Russian drones struck Kharkiv Oblast again on day {i}; Russia denied it."
+        for i in range(1, 7)), encoding="utf-8")
+    out = tmp_path / "out"
+    run_map([art], out, gazetteer=gazetteer, progress=False, join=False)
+    mentions = gpd.read_file(out / "mentions.geojson")
+    areas = gpd.read_file(out / "areas.geojson").set_index("area_key")
+    named = mentions["area_key"].value_counts().to_dict()
+    assert named["c:RU"] == 12 and areas.loc["c:RU", "mentions"] == 12
+    assert len(areas) == len(named) and areas.index.is_unique
+    assert areas.loc[mentions.loc[mentions["name"] == "Kharkiv Oblast", "area_key"].iloc[0],
+                     "feature"] == "admin1"
+    assert (out / "areas.geojson").stat().st_size < 3 * 1024 * 1024
