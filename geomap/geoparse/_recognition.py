@@ -217,7 +217,7 @@ class Recogniser:
         # Ohio Supreme Court"), and a large place may take a modifier ("Eastern Ukraine")
         if role != "demonym" and not abbr:
             if prev_tok and prev_tok.cap and mid and _glued(text, prev_tok, first) and (
-                    zipf(prev_tok.text) < NAME_AT_START_ZIPF
+                    zipf(prev_tok.text) < (COMMON_WORD_ZIPF if country else NAME_AT_START_ZIPF)
                     if is_sentence_start(text, prev_tok.start)
                     else (not large or zipf(prev_tok.text) < COMMON_WORD_ZIPF)):
                 person_keys.add(s.key)
@@ -234,6 +234,15 @@ class Recogniser:
                 # acronym: "Walker County EMS") is a given or family name here, and only here
                 if single and not next_tok.upper and zipf(next_tok.text) < NAME_LIKE_ZIPF:
                     return None
+            # "Adkins said", "..., Robertson told reporters": a small town does not speak;
+            # a one-word name of one as the subject of a verb of speech is a person's ("the
+            # residents of Greer said" is no subject; a seat of government speaking for its
+            # government is metonymy, below)
+            if single and not large and not best_row[_CAPITAL] and \
+                    feature == "populated_place" and not _after_word(text, s.start) and \
+                    _speaker_after(rules.language).match(text, s.end):
+                person_keys.add(s.key)
+                return None
             if rules.honorific_before.search(text[max(0, s.start - 16) : s.start]) or \
                     _INITIAL_BEFORE.search(text[max(0, s.start - 4) : s.start]):
                 person_keys.add(s.key)
@@ -285,6 +294,20 @@ def _metonymic(text: str, s: Span, top: tuple, rules) -> bool:
         return True
     return bool(top[_CAPITAL]) and bool(
         rules.partner_before.search(text[max(0, s.start - 9) : s.start]))
+
+
+@functools.cache
+def _speaker_after(lang: Language) -> re.Pattern[str]:
+    """Matches a verb of speech of the language's ``speaker_verbs`` right after a name (no
+    auxiliary: "Hardin is said to be named after a rancher" is no speaker)."""
+    verbs = sorted(lang.words("speaker_verbs"))
+    return re.compile(rf"\s+(?:{'|'.join(verbs)})\b" if verbs else r"(?!)")
+
+
+def _after_word(text: str, start: int) -> bool:
+    """Whether a lower-case word stands right before ``start`` ("of Greer", "in Dyer")."""
+    before = text[max(0, start - 30) : start].rstrip()
+    return bool(before) and before[-1].islower()
 
 
 def _glued(text: str, a, b) -> bool:

@@ -68,6 +68,8 @@ SPEECH_VERBS = (
     "backed", "blamed", "blames", "criticized", "criticised", "welcomed", "welcomes",
     "confirmed", "confirms", "asserted", "asserts", "stated", "declared", "admitted", "admits",
     "refused", "refuses", "considers", "sees", "believes", "called", "calls")
+#: Verbs of speech whose one-word subject is a person, not a small town ("Kimball said").
+SPEAKER_VERBS = frozenset({"said", "says", "told", "tells"})
 #: Words before a capital that make it a partner of talks ("between Seoul and", "with Moscow").
 PARTNER_BEFORE = ("between", "with", "from")
 
@@ -194,7 +196,8 @@ ENGLISH = Language(
     relative_days=MappingProxyType(ev.RELATIVE_DAYS),
     numbers=MappingProxyType(ev.NUMBERS),
     organisations=MappingProxyType(ev.ORGANISATIONS),
-    word_classes=MappingProxyType({**ev.WORD_CLASSES, **LOCATION_CLASSES}),
+    word_classes=MappingProxyType({**ev.WORD_CLASSES, **LOCATION_CLASSES,
+                                  "speaker_verbs": SPEAKER_VERBS}),
     place_query=PLACE_QUERY,
     lemmatise=ev.lemma_candidates,
 )
