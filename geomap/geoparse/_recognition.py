@@ -276,7 +276,8 @@ class Recogniser:
         # abbreviation: "the LA riots", "the DC council" name the city)
         elif feature == "populated_place" and role == "literal" and not s.area and \
                 not abbr and text[max(0, s.start - 4) : s.start] in ("the ", "The ") and not (
-                    next_tok and next_tok.cap and _glued(text, last, next_tok)):
+                    next_tok and next_tok.cap and _glued(text, last, next_tok)) and \
+                not rules.sector_after.match(text, s.end):  # "the Pokrovsk axis" is there
             return None
         if dateline:
             m.role = "dateline"

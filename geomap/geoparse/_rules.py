@@ -39,6 +39,8 @@ class Rules:
     # fold keys of names that are no places: organisations named by the word itself
     # ("Hamas", "Wagner") and weapon systems ("Iskander"), which GeoNames' alternate names spell
     not_places: frozenset[str] = frozenset()
+    # "the Pokrovsk| axis", "the Kupiansk| and Lyman axes": a front sector named after a town
+    sector_after: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @functools.cache
@@ -76,5 +78,9 @@ def rules_for(lang: Language) -> Rules:
     not_places = frozenset(fold_key(w) for w in (
         *(k for k, (name, _cc) in lang.organisations.items() if name.startswith(k)),
         *lang.words("weapon_names")))
+    fronts = lang.words("front_nouns")
+    sector = re.compile(
+        r"(?:\s*(?:,|" + _alt(lang.and_words or ("and",)) + r")\s+[A-Z][\w'’-]+)*\s+(?:"
+        + _alt(sorted(fronts)) + r")\b") if fronts else re.compile(r"(?!)")
     return Rules(lang, conn, token, area, title, honorific, disease, metonymy, partner,
-                 lang.street_words, not_places)
+                 lang.street_words, not_places, sector)

@@ -156,6 +156,13 @@ LOCATION_CLASSES: dict[str, frozenset[str]] = {
         "Tor", "Bayraktar", "Zircon", "Tsirkon", "Tochka", "Smerch", "Uragan", "Krasnopol",
         "Kornet", "HIMARS", "ATACMS", "Grad",
     }),
+    #: Nouns of a front sector named after its town ("the Pokrovsk axis", "the Kupiansk and
+    #: Lyman directions", "the Salado sector"): the town is where the sector is, unlike "the
+    #: Reading festival".
+    "front_nouns": frozenset({
+        "axis", "axes", "bridgehead", "direction", "directions", "front", "fronts",
+        "frontline", "pocket", "salient", "sector", "sectors",
+    }),
     #: Nouns of facilities a town's name may stand before ("the Dnipro railway station").
     "facility_nouns": frozenset({
         "airfield", "airport", "barracks", "bazaar", "bridge", "cathedral", "checkpoint", "dam",
