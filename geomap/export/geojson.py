@@ -119,6 +119,10 @@ def write_geojson(gdf: gpd.GeoDataFrame, path: str | os.PathLike[str], *,
                   metadata: dict[str, Any] | None = None) -> None:
     """Write ``gdf`` as RFC 7946 GeoJSON to ``path`` atomically (UTF-8)."""
     collection = frame_to_feature_collection(gdf, metadata=metadata)
+    # json.dumps, not json.dump: only the one-shot encoder is json's C encoder (json.dump
+    # streams through the pure-Python one, 4-5 times slower); the text is the same
+    text = json.dumps(collection, ensure_ascii=False, allow_nan=False)
+    del collection
     with atomic_write(path, "w") as fh:
-        json.dump(collection, fh, ensure_ascii=False, allow_nan=False)
+        fh.write(text)
         fh.write("\n")
