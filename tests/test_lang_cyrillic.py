@@ -127,11 +127,15 @@ def test_streets_and_rivers_are_places_the_gazetteer_need_not_resolve(parser):
 def test_language_can_be_forced(gazetteer):
     from geomap.geoparse import Geoparser
 
-    # no letter only Ukrainian has: detected as Russian, read as Ukrainian when told
+    # no letter only Ukrainian has: detected as Ukrainian by its words (the Russian
+    # dictionary knows neither), read with the rules the caller names when told
     from geomap.lang import detect_language
 
     text = "Оборона Куп'янська"
-    assert detect_language(text) == "ru"
+    assert detect_language(text) == "uk"
+    assert [m.place.key for m in Geoparser(gazetteer).parse(text) if m.place] == \
+        ["gn:703656"]
+    assert not Geoparser(gazetteer, language="ru").parse(text)  # Russian rules: no lemma
     forced = Geoparser(gazetteer, language="uk").parse(text)
     assert [m.place.key for m in forced if m.place] == ["gn:703656"]
 

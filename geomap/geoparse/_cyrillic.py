@@ -18,6 +18,7 @@ neighbour that reads only as a given name or surname marks a person's name.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Container
 
@@ -137,14 +138,43 @@ def _phrase_keys(code: str, words: list[str]) -> list[str]:
     for r in readings(code, head):
         if r.pos != "NOUN" or not r.gender:
             continue
-        firsts = []
-        for w in words[:-1]:
-            forms = adjective_nominative(code, w, r.gender)
-            firsts.append(forms[0] if forms else w.lower())
-        k = fold_key(" ".join([*firsts, r.lemma]))
-        if k and k not in out:
-            out.append(k)
+        # each adjective's nominatives (the dictionary may give a variant first: "Народній"
+        # -> "народня", "народна")
+        firsts = [adjective_nominative(code, w, r.gender)[:2] or (w.lower(),)
+                  for w in words[:-1]]
+        for names in itertools.product(*firsts):
+            k = fold_key(" ".join([*names, r.lemma]))
+            if k and k not in out:
+                out.append(k)
+        if r.gender in ("masc", "neut") and len(words) == 2:
+            own = possessive_nominative(code, words[0])
+            k = fold_key(f"{own} {r.lemma}") if own else None
+            if k and k not in out:
+                out.append(k)
     return out[:MAX_LEMMAS]
+
+
+#: Case endings of a possessive adjective before a masculine or neuter noun -> its
+#: nominative ending: Ukrainian -ів / -ин ("Часового Яру", "Бабиного Яру" -> "Часів Яр",
+#: "Бабин Яр"), Russian -ов / -ев / -ин ("Часова Яра", "Часовом Яре" -> "Часов Яр"). The
+#: dictionary reads such a word as a regular adjective (часовий, "of the clock").
+_POSSESSIVE = {
+    "uk": (("ового", "ів"), ("овому", "ів"), ("овим", "ів"), ("овім", "ів"),
+           ("иного", "ин"), ("иному", "ин"), ("иним", "ин"), ("инім", "ин")),
+    "ru": (("овым", "ов"), ("овом", "ов"), ("ова", "ов"), ("ову", "ов"), ("ове", "ов"),
+           ("евым", "ев"), ("евом", "ев"), ("ева", "ев"), ("еву", "ев"), ("еве", "ев"),
+           ("иным", "ин"), ("ином", "ин"), ("ина", "ин"), ("ину", "ин"), ("ине", "ин")),
+}
+
+
+def possessive_nominative(code: str, word: str) -> str | None:
+    """The nominative of ``word`` read as a possessive adjective in an oblique case, or
+    None: "Часового" -> "часів" (uk), "Часова" -> "часов" (ru)."""
+    low = word.lower()
+    for end, nom in _POSSESSIVE.get(code, ()):
+        if low.endswith(end) and len(low) > len(end) + 1:
+            return low[: -len(end)] + nom
+    return None
 
 
 def _kind_after(lang: Language, text: str, end: int) -> tuple[int, str, str] | None:

@@ -165,7 +165,8 @@ def organisation_part(lang: Language, text: str, s: Span, rs) -> bool:
 def _abbreviation(lang: Language, word: str) -> bool:
     """An institution's acronym ("МВС", "ФСБ"), not a name the language abbreviates."""
     return 2 <= len(word) <= 6 and word.isupper() and bool(_CYRILLIC.search(word)) and \
-        word not in lang.name_abbreviations
+        word not in lang.name_abbreviations and \
+        word.lower() not in lang.words("common_acronyms")
 
 
 def _capitalised_adjective_before(lang: Language, text: str, pos: int) -> bool:

@@ -6,6 +6,8 @@ pymorphy3's readings (:mod:`geomap.lang._morph`)."""
 
 from __future__ import annotations
 
+import functools
+
 from .._text import fold_key
 from ..lang import Language
 from ..lang._morph import readings
@@ -52,6 +54,12 @@ def lookup_key(s: Span, rows: dict) -> str:
 
     if any(r[3] == "country" for _k, r in rows.get(s.key, ())):
         return s.key  # "Ливан" is Lebanon as written, not Līvāni through a lemma ливаны
+    # a country's name in an oblique case ("Лівану", "Судану") is the country, not a
+    # place abroad its form as written spells by transliteration ("Livanu", Līvāni)
+    country = next((k for k in s.proper if any(r[3] == "country" for _k, r in rows.get(k, ()))),
+                   None)
+    if country is not None:
+        return country
     own = size(s.key) if s.key in rows else -1
     # the first lemma (the dictionary's likelier reading) that does: "Римі" is Rome (рим),
     # not Lima (рима, "Rima")
@@ -77,6 +85,11 @@ def _common_lemmas(lang: Language, rs) -> set[str]:
             not r.name and (r.common or lang.code != "uk") and r.lemma not in proper}
 
 
+@functools.lru_cache(maxsize=8)
+def _fold_keys(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(fold_key(w) for w in words)
+
+
 def keep_rows(lang: Language, word: str, rows: list, *, opening: bool = False,
               key: str | None = None) -> list:
     """The candidates a Cyrillic span may name: an acronym in capitals ("ТМА") only countries
@@ -87,6 +100,9 @@ def keep_rows(lang: Language, word: str, rows: list, *, opening: bool = False,
     that also reads as such a word ("Вікно було відчинене", "Доля вела"), no village
     anywhere (a capital there is no evidence of a name). A place abroad is never reached
     through the lemma ``key`` of a common noun ("Друзі" -> друг, "drug": Durg in India)."""
+    if key is not None and key != fold_key(deconfuse(word)) and \
+            key in _fold_keys(lang.words("institution_nouns")):
+        return []  # "Ставку": the Stavka (ставка), not a village once called so
     # (an abbreviation the language defines, "ДНР", names what its full name names)
     upper = len(word) > 1 and word.isupper() and word not in lang.name_abbreviations
     rs = readings(lang.code, deconfuse(word))
@@ -99,9 +115,14 @@ def keep_rows(lang: Language, word: str, rows: list, *, opening: bool = False,
         fold_key(deconfuse(word)) not in {fold_key(r.lemma) for r in rs} and \
         not {r.lemma for r in rs if r.geox or (lang.code == "uk" and not r.common)} - \
         {r.lemma for r in rs if r.common}
+    # a country's own name ("Мальта") names the country, not its units that bear the name
+    # only as an alternate (Maltese councils, "Malta")
+    own = {r[7] for k, r in rows if k == "name" and r[3] == "country"}
     out = []
     for kind, row in rows:
         feature, cc, pop = row[3], row[7], row[10]
+        if own and kind == "alt" and cc in own and feature in ("admin1", "admin2"):
+            continue
         if via_common and cc not in _EX_USSR and feature != "region":
             continue
         if upper and feature != "country" and (kind not in ("abbr", "dotted") or

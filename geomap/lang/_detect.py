@@ -4,8 +4,13 @@ whether it is in none of them (then read with the nearest rules, and said so).
 Rule: a text whose letters are mostly Latin is English (the only Latin-script language geomap
 has word lists for). A mostly Cyrillic text is Ukrainian when it uses more of the letters only
 Ukrainian has (і ї є ґ) than of the letters only Russian has (ы э ъ ё), and Russian otherwise.
-Every Ukrainian sentence of a few words has an і or є, every Russian one an ы or э, so the count
-decides on anything longer than a headline; a few words without either (a bare "Херсон") go to
+Most Ukrainian sentences of a few words have an і or є, most Russian ones an ы or э, so the
+count decides on anything longer than a headline. Where the letters do not decide (fewer than
+:data:`MIN_DECIDING` of either kind, or no clear majority: "Дрони атакували Одесу.", "Над
+Харковом збили дрон.", "Зеленський прибув у Ставку." have none), the words vote too: a word
+pymorphy3's Ukrainian dictionary knows and its Russian one does not ("атакували", "Одесу",
+"збили") counts for Ukrainian, and the other way round ("атаковали", "Одессу", "сбили") for
+Russian; the two dictionaries are loaded for such texts only. A tie (a bare "Херсон") goes to
 Russian, whose dictionary also knows most Ukrainian place names in the nominative.
 
 Other languages (:func:`detect`): a Latin-script text in which the function words of French,
@@ -88,7 +93,40 @@ def detect_language(text: str) -> str:
         return "en"
     uk = sum(map(sample.count, "іїєґІЇЄҐ"))
     ru = sum(map(sample.count, "ыэъёЫЭЪЁ"))
+    if max(uk, ru) < MIN_DECIDING or MAJORITY * min(uk, ru) > max(uk, ru):
+        uk_words, ru_words = _word_votes(sample)
+        uk, ru = uk + uk_words, ru + ru_words
     return "uk" if uk > ru else "ru"
+
+
+#: Letters of one language a text needs, and how many times the other's, for the letters
+#: alone to decide (else the words vote too).
+MIN_DECIDING = 3
+MAJORITY = 3
+#: Cyrillic words of a text that vote (the first ones: a short post has fewer).
+VOTING_WORDS = 60
+_CYRILLIC_WORD = re.compile(r"[а-яёіїєґ'’ʼ-]*[а-яёіїєґ][а-яёіїєґ'’ʼ-]*")
+
+
+def _word_votes(sample: str) -> tuple[int, int]:
+    """(words only the Ukrainian dictionary knows, words only the Russian one knows) among
+    the first :data:`VOTING_WORDS` Cyrillic words of ``sample``; (0, 0) without pymorphy3."""
+    try:
+        from ._morph import _analyzer
+
+        uk, ru = _analyzer("uk"), _analyzer("ru")
+    except ImportError:  # pragma: no cover - pymorphy3 is a dependency
+        return 0, 0
+    words = _CYRILLIC_WORD.findall(sample.lower())[:VOTING_WORDS]
+    uk_only = ru_only = 0
+    for found in words:
+        w = found.strip("-'’ʼ").replace("’", "'").replace("ʼ", "'")
+        if not w:
+            continue
+        in_uk, in_ru = uk.word_is_known(w), ru.word_is_known(w)
+        uk_only += in_uk and not in_ru
+        ru_only += in_ru and not in_uk
+    return uk_only, ru_only
 
 
 def detect(text: str) -> Detection:

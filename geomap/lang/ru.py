@@ -42,6 +42,12 @@ WORD_CLASSES = {
         "бюро палата дума закон кодекс конституция указ герб гимн флаг герой книга "
         # ministries by their short names ("Минобороны России")
         "минобороны минюст минфин минздрав минэнерго мид мвд мчс фсб генштаб"),
+    # acronyms of common nouns, not institutions: a place after one is no part of a
+    # name ("СМИ Судана": the media of Sudan; "МВД России" is an institution's name)
+    "common_acronyms": word_set("сми бпла пво рсзо зрк"),
+    # institutions named by a common noun, capitalised (the Supreme Command's Stavka,
+    # "прибыл в Ставку"): reached through its lemma, no village that bears it as an alternate name
+    "institution_nouns": word_set("ставка"),
     "organisation_complements": word_set("сила оборона безопасность дело наука"),
     # titles before a person's name, which agrees with the title in case ("мер Садовий",
     # "мера Садового"); a place after a title is in the genitive ("мер Львова"): the

@@ -47,6 +47,12 @@ WORD_CLASSES = {
         "міноборони мін'юст мінфін моз мзс мвс сбу генштаб"),
     # ... or after one of these, when it follows such a head or is capitalised ("Міністерство
     # оборони України", "Збройних Сил України"; not "оборона Куп'янська")
+    # acronyms of common nouns, not institutions: a place after one is no part of a
+    # name ("ЗМІ Судану": the media of Sudan; "МВС України" is an institution's name)
+    "common_acronyms": word_set("змі бпла ппо рсзв зрк впо"),
+    # institutions named by a common noun, capitalised (the Supreme Command's Stavka,
+    # "прибув у Ставку"): reached through its lemma, no village that bears it as an alternate name
+    "institution_nouns": word_set("ставка"),
     "organisation_complements": word_set("сила оборона безпека справа наука"),
     # titles before a person's name, which agrees with the title in case ("мер Садовий",
     # "мера Садового"); a place after a title is in the genitive ("мер Львова"): the
