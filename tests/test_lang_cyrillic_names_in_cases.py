@@ -98,3 +98,51 @@ def test_the_stavka_is_no_village(parser, text):
 def test_a_village_named_as_written_stays(parser):
     # the Stavka's genitive spells a Ukrainian village's name as written: a kind word names it
     assert places(parser, "Бої йдуть біля села Ставки.")["Ставки"][1] == "UA"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Рух перекрито вулицями Липовою, Садовою і Шевченка до вечора.",
+     ["вулицями Липовою", "Садовою", "Шевченка"]),
+    ("Світла не буде на вулицях Вишневій, Франка та Озерній.",
+     ["вулицях Вишневій", "Франка", "Озерній"]),
+    ("Движение перекрыто на улицах Садовой, Гагарина и Луговой.",
+     ["улицах Садовой", "Гагарина", "Луговой"]),
+])
+def test_every_street_of_a_list_after_a_plural_street_word(parser, text, names):
+    got = places(parser, text)
+    assert {n: got.get(n, "missing") for n in names} == dict.fromkeys(names)
+
+
+def test_a_list_of_towns_after_a_plural_street_word_stays_towns(parser):
+    got = places(parser, "На вулицях Києва, Львова і Харкова лунали сирени.")
+    assert got["Львова"][:2] == ("Lviv", "UA") and got["Харкова"][:2] == ("Kharkiv", "UA")
+
+
+def test_a_village_unknown_to_the_gazetteer_before_its_oblast(parser):
+    got = places(parser, "Поліція затримала мешканця села Кривенького Тернопільської області.")
+    assert got["села Кривенького"] is None
+    assert got["Тернопільської області"] == ("Ternopil Oblast", "UA", "admin1")
+    # (a name the gazetteer knows elsewhere only: unresolved, in the oblast's rule)
+    got = places(parser, "Поліція затримала мешканця села Криничного Тернопільської області.")
+    assert got["Криничного"] is None
+
+
+def test_a_streets_name_runs_over_a_word_that_spells_a_place(parser):
+    got = places(parser, "Будинок стоїть на вул. Академіка Павлова, 12.")
+    assert got == {"вул. Академіка Павлова": None}
+
+
+@pytest.mark.parametrize("text", [
+    "Дружина Олена розповіла, що чула вибухи.",
+    "Ми довго говорили з Марією про війну.",
+])
+def test_a_given_name_alone_is_no_village(parser, text):
+    assert not [v for v in places(parser, text).values() if v]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Вибух пролунав у Романові на Житомирщині.", "Романові"),
+    ("Мешканці села Марія скаржаться на дороги.", "Марія"),
+])
+def test_a_village_named_like_a_person_after_a_preposition_or_kind_word(parser, text, span):
+    assert places(parser, text)[span][1:] == ("UA", "populated_place")

@@ -36,7 +36,7 @@ from ._cyrillic_context import (
     previous_word,
 )
 from ._cyrillic_landmarks import feature_word, unresolved_spans
-from ._cyrillic_rows import _EX_USSR, _proper_keys, keep_rows, lookup_key
+from ._cyrillic_rows import _EX_USSR, _KIND_BEFORE, _proper_keys, keep_rows, lookup_key
 from ._evidence import is_sentence_start
 from ._spans import Span, Token
 
@@ -59,9 +59,6 @@ _CHAIN = re.compile(r"(?:\s?,\s{1,2}|\s+(?:и|і|та|й|або|или)\s+(?:(?:
 _KIND_EXPAND = {"обл": "область", "р-н": "район", "р-ні": "район", "р-ну": "район"}
 _NAMING = frozenset({"NOUN", "ADJF", None})
 _LATIN = re.compile(r"[A-Za-z]")
-_KIND_BEFORE = re.compile(r"(?:\b(?:м|с|смт|сел|г|п|пос|пгт|д)\s?\.?\s{1,2}|\b(?:місто|міста|"
-                          r"місті|село|села|селі|селище|селища|город|города|городе|"
-                          r"поселок|посёлок|поселка|деревня|деревни)\s)$")
 #: A word that reads only as a function word counts as this common ("very common").
 FUNCTION_WORD_ZIPF = 6.0
 #: A noun the dictionary knows only as a common noun counts as this common.

@@ -134,16 +134,21 @@ def unresolved_spans(text: str, lang: Language, taken: list[tuple[int, int]]
             kind = _kind_word(lang, raw.lower(), dotted)
             if kind is None:
                 continue
-            end = nxt.end()
-            for _ in range(2):  # "вулиці Січових Стрільців"
-                follow = _ANY_WORD.search(text, end)
-                if follow is None or text[end : follow.start()] != " " or \
-                        not follow.group()[0].isupper():
-                    break
-                end = follow.end()
+            # a settlement's name stops before a place found after it ("села Кривенького
+            # Тернопільської області"); a street's runs on ("вул. Космонавта Попова")
+            end = _name_end(text, nxt.end(), starts if kind == "settlement" else {})
             span = (w.start(), end)
-            if kind == "landmark" and nxt.start() in starts:
-                drop.add(starts[nxt.start()])
+            if kind == "landmark":
+                drop.update(v for a, v in starts.items() if nxt.start() <= a < end)
+            if kind == "landmark" and nxt.start() not in starts and \
+                    _plural(lang, raw.lower()):
+                # "вулицями Зеленою, Садовою і Шевченка": each name of the list is one (not
+                # in "вулицями Києва, Львова і Харкова", whose first name is a town's)
+                for a, b in _listed(text, end, starts):
+                    if a in starts:
+                        drop.add(starts[a])
+                    if not any(x < b and a < y for x, y in [*taken, *out] if (x, y) not in drop):
+                        out.append((a, b))
         else:  # "Манежной площади", "Північне море"
             start, end, raw, low = w
             if is_sentence_start(text, start):
@@ -161,6 +166,41 @@ def unresolved_spans(text: str, lang: Language, taken: list[tuple[int, int]]
         if not any(a < span[1] and span[0] < b for a, b in [*taken, *out] if (a, b) not in drop):
             out.append(span)
     return out, drop
+
+
+def _name_end(text: str, end: int, starts: dict) -> int:
+    """The end of a name whose first word ends at ``end``: up to two more capitalised words
+    ("вулиці Січових Стрільців"), not into a place found after it ("села Кривенького
+    Тернопільської області": the village, then its oblast)."""
+    for _ in range(2):
+        follow = _ANY_WORD.search(text, end)
+        if follow is None or text[end : follow.start()] != " " or \
+                not follow.group()[0].isupper() or follow.start() in starts:
+            break
+        end = follow.end()
+    return end
+
+
+def _plural(lang: Language, word: str) -> bool:
+    """Whether a landmark kind word is plural in every reading ("вулиць", "вулицями")."""
+    rs = [r for r in readings(lang.code, word) if r.pos == "NOUN"]
+    return bool(rs) and all(r.number == "plur" for r in rs)
+
+
+_LIST_NEXT = re.compile(r"(?:\s?,\s{1,2}|\s(?:і|й|та|и|або|или)\s)(?=[^\W\d_])")
+
+
+def _listed(text: str, end: int, starts: dict) -> list[tuple[int, int]]:
+    """The further names of a list after a plural kind word and its first name, each up to
+    three capitalised words: "вулиць Зеленої|, Садової та Шевченка"."""
+    out = []
+    while (m := _LIST_NEXT.match(text, end)) is not None:
+        nxt = _ANY_WORD.match(text, m.end())
+        if nxt is None or not nxt.group()[0].isupper() or _LATIN.search(nxt.group()):
+            break
+        end = _name_end(text, nxt.end(), starts)
+        out.append((nxt.start(), end))
+    return out
 
 
 _WORD_CHAR = re.compile(_WORD_CHARS)

@@ -1,17 +1,19 @@
 """Which gazetteer rows a Ukrainian or Russian word may name: no small place abroad reached
 only by transliteration, no foreign place through a common noun or a person's name, no Latin
-abbreviation through a Cyrillic acronym (:func:`keep_rows`); and which of a word's keys to
-resolve, the form as written or a proper noun's lemma (:func:`lookup_key`). Every test reads
-pymorphy3's readings (:mod:`geomap.lang._morph`)."""
+abbreviation through a Cyrillic acronym, no village through a given name said alone
+(:func:`keep_rows`); and which of a word's keys to resolve, the form as written or a proper
+noun's lemma (:func:`lookup_key`). Every test reads pymorphy3's readings
+(:mod:`geomap.lang._morph`)."""
 
 from __future__ import annotations
 
 import functools
+import re
 
 from .._text import fold_key
 from ..lang import Language
 from ..lang._morph import readings
-from ._cyrillic_context import deconfuse
+from ._cyrillic_context import deconfuse, previous_word
 from ._spans import Span
 
 __all__ = ["keep_rows", "lookup_key"]
@@ -90,8 +92,35 @@ def _fold_keys(words: frozenset[str]) -> frozenset[str]:
     return frozenset(fold_key(w) for w in words)
 
 
+#: A word that reads as a given name names a town (not the person) only with a preposition or
+#: a kind word before it, unless the town is at least this large.
+GIVEN_NAME_TOWN = 50_000
+#: Settlement kind words and abbreviations right before a name ("с. Марка", "села Олена").
+_KIND_BEFORE = re.compile(r"(?:\b(?:м|с|смт|сел|г|п|пос|пгт|д)\s?\.?\s{1,2}|\b(?:місто|міста|"
+                          r"місті|село|села|селі|селище|селища|город|города|городе|"
+                          r"поселок|посёлок|поселка|деревня|деревни)\s)$")
+
+
+def _given_name_alone(lang: Language, rs, rows: list, before: str) -> bool:
+    """A given name the dictionary knows, with no preposition or kind word in ``before`` (the
+    text before it), is the person, not a village or small town it also spells ("дружина
+    Олена", "бабі Галі"; "з Марією", with Maria, in the instrumental; "у Романові", "с.
+    Олена" stay places): villages are named with a preposition or a kind word before them."""
+    if not any(r.given and r.known for r in rs) or any(r.geox for r in rs):
+        return False
+    if not rows or any(r[3] != "populated_place" or r[10] >= GIVEN_NAME_TOWN for _k, r in rows):
+        return False
+    if _KIND_BEFORE.search(before[-12:]):
+        return False
+    prev = previous_word(before, len(before), 12, dot=False)
+    if prev and prev[1].lower() in lang.words("companion_prepositions") and \
+            any(r.given and r.case == "ablt" for r in rs):
+        return True  # "з Марією": with Maria
+    return not (prev and any(r.pos == "PREP" for r in readings(lang.code, prev[1])))
+
+
 def keep_rows(lang: Language, word: str, rows: list, *, opening: bool = False,
-              key: str | None = None) -> list:
+              key: str | None = None, before: str | None = None) -> list:
     """The candidates a Cyrillic span may name: an acronym in capitals ("ТМА") only countries
     and abbreviations ("США"); no small place (under :data:`SMALL_FOREIGN` people) outside
     the former Soviet Union, which a Cyrillic word reaches only by transliteration ("Завод",
@@ -106,6 +135,8 @@ def keep_rows(lang: Language, word: str, rows: list, *, opening: bool = False,
     # (an abbreviation the language defines, "ДНР", names what its full name names)
     upper = len(word) > 1 and word.isupper() and word not in lang.name_abbreviations
     rs = readings(lang.code, deconfuse(word))
+    if before is not None and _given_name_alone(lang, rs, rows, before):
+        return []
     common = _common_word(lang, rs)
     other = common or _other_word(lang, rs)
     via_common = key is not None and key != fold_key(deconfuse(word)) and \

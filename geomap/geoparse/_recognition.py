@@ -143,7 +143,9 @@ class Recogniser:
                 r = [(k, row) for k, row in rows.get(s.key[:-1], []) if k == "demonym"]
             if r and lang.code in MORPHOLOGY:
                 r = keep_rows(lang, text[s.start : s.end], r, key=s.key, opening=s.first ==
-                              s.last and is_sentence_start(text, s.start))
+                              s.last and is_sentence_start(text, s.start),
+                              before=text[max(0, s.start - 40) : s.start] if s.first == s.last
+                              else None)
             if r:
                 s.rows = r
                 by_start.setdefault(s.first, []).append(s)

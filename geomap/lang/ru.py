@@ -48,6 +48,9 @@ WORD_CLASSES = {
     # institutions named by a common noun, capitalised (the Supreme Command's Stavka,
     # "прибыл в Ставку"): reached through its lemma, no village that bears it as an alternate name
     "institution_nouns": word_set("ставка"),
+    # prepositions that take a companion in the instrumental ("з Марією"): a given
+    # name after one is the person
+    "companion_prepositions": word_set("с со"),
     "organisation_complements": word_set("сила оборона безопасность дело наука"),
     # titles before a person's name, which agrees with the title in case ("мер Садовий",
     # "мера Садового"); a place after a title is in the genitive ("мер Львова"): the

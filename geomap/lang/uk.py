@@ -53,6 +53,9 @@ WORD_CLASSES = {
     # institutions named by a common noun, capitalised (the Supreme Command's Stavka,
     # "прибув у Ставку"): reached through its lemma, no village that bears it as an alternate name
     "institution_nouns": word_set("ставка"),
+    # prepositions that take a companion in the instrumental ("з Марією"): a given
+    # name after one is the person
+    "companion_prepositions": word_set("з із зі"),
     "organisation_complements": word_set("сила оборона безпека справа наука"),
     # titles before a person's name, which agrees with the title in case ("мер Садовий",
     # "мера Садового"); a place after a title is in the genitive ("мер Львова"): the
