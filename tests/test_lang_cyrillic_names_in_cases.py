@@ -146,3 +146,11 @@ def test_a_given_name_alone_is_no_village(parser, text):
 ])
 def test_a_village_named_like_a_person_after_a_preposition_or_kind_word(parser, text, span):
     assert places(parser, text)[span][1:] == ("UA", "populated_place")
+
+
+def test_a_list_of_streets_after_a_colon(parser):
+    got = places(parser, "Цього року відремонтують дорожнє покриття вулиць: Липова, Озерна, "
+                         "В. Стуса і Героїв Праці.")
+    assert got == dict.fromkeys(["Липова", "Озерна", "В. Стуса", "Героїв Праці"])
+    # a singular kind word before a colon opens no list
+    assert "Іван" not in places(parser, "Мешканці вулиці: Іван сказав, що світла нема.")

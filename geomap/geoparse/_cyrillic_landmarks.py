@@ -73,7 +73,7 @@ def _scanners(lang: Language) -> tuple[re.Pattern, re.Pattern]:
         firsts = re.escape("".join(sorted({w[0] for w in [*exact, *pre]})))
         before = re.compile(rf"(?=[{firsts}])(?<!{_WORD_CHARS})(?:(?:{alt(map(re.escape, exact))})"
                             rf"(?!{_WORD_CHARS})|(?:{alt(map(re.escape, pre))}){_WORD_CHARS}*"
-                            rf"(?!{_WORD_CHARS}))(?=[\s.]{{0,3}}(?!{_LOWER})[^\W\d_])")
+                            rf"(?!{_WORD_CHARS}))(?=[\s.:]{{0,3}}(?!{_LOWER})[^\W\d_])")
         # the second word only: the first is read back from the space before it
         after = re.compile(rf" (?:{alt(map(re.escape, feats))}){_WORD_CHARS}*")
         got = _SCAN_CACHE[lang.code] = (before, after)
@@ -124,20 +124,21 @@ def unresolved_spans(text: str, lang: Language, taken: list[tuple[int, int]]
             if nxt is None:
                 continue
             gap = text[w.end() : nxt.start()]
-            if "\n" in gap or gap.strip() not in ("", ".") or len(gap) > 3:
+            if "\n" in gap or gap.strip() not in ("", ".", ":") or len(gap) > 3:
                 continue
+            colon = gap.strip() == ":"  # "вулиць: Садова, Лісова і Франка"
             dotted = gap.lstrip().startswith(".")
             if dotted and _METRE.search(text, max(0, w.start() - 8), w.start()):
                 continue  # "386 кв. м.": square metres, not "місто"
             if not nxt.group()[0].isupper() or _LATIN.search(nxt.group()):
                 continue
             kind = _kind_word(lang, raw.lower(), dotted)
-            if kind is None:
+            if kind is None or (colon and (kind != "landmark" or not _plural(lang, raw.lower()))):
                 continue
             # a settlement's name stops before a place found after it ("села Кривенького
             # Тернопільської області"); a street's runs on ("вул. Космонавта Попова")
             end = _name_end(text, nxt.end(), starts if kind == "settlement" else {})
-            span = (w.start(), end)
+            span = (nxt.start(), end) if colon else (w.start(), end)
             if kind == "landmark":
                 drop.update(v for a, v in starts.items() if nxt.start() <= a < end)
             if kind == "landmark" and nxt.start() not in starts and \
@@ -174,11 +175,18 @@ def _name_end(text: str, end: int, starts: dict) -> int:
     Тернопільської області": the village, then its oblast)."""
     for _ in range(2):
         follow = _ANY_WORD.search(text, end)
-        if follow is None or text[end : follow.start()] != " " or \
+        gap = text[end : follow.start()] if follow is not None else ""
+        # an initial before the name: "вул. В. Чорновола"
+        if follow is None or (gap != " " and not (gap == ". " and _initial(text, end))) or \
                 not follow.group()[0].isupper() or follow.start() in starts:
             break
         end = follow.end()
     return end
+
+
+def _initial(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` is one capital letter (an initial)."""
+    return end >= 1 and text[end - 1].isupper() and (end < 2 or not text[end - 2].isalpha())
 
 
 def _plural(lang: Language, word: str) -> bool:
