@@ -240,3 +240,15 @@ def test_a_peoples_republic_is_the_region_not_its_capital(geo):
         r = geo(query)
         assert r.place.feature == "admin1" and r.precision == "admin1", query
     assert geo("Donetsk").place.feature == "populated_place"
+
+
+def test_a_typo_guess_nothing_else_supports_says_so(geo):
+    # a bare name a few letters from a known town is a guess: it keeps its answer but says so
+    # with match "fuzzy" and a low confidence ("Gherson" is Kherson; "Tamboul" is not Istanbul)
+    for query in ("Gherson", "Tamboul"):
+        r = geo(query)
+        assert r.match == "fuzzy" and r.confidence == 0.2, query
+        assert r.to_json()["confidence"] == 0.2
+    # the same typo beside the town's region is supported by it
+    r = geo("Gherson, Kherson Oblast")
+    assert r.place.name == "Kherson" and r.match == "fuzzy" and r.confidence == 0.5

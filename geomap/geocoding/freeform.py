@@ -234,7 +234,8 @@ def geocode_freeform(query: str, gazetteer: Gazetteer, *, country: str | None = 
     matched = text[tokens[target.i].start:tokens[target.j - 1].end]
     return GeocodeResult(query=query, place=target.chosen.place, match=target.chosen.match,
                          source=source, geo_precision=level, matched_text=matched,
-                         unresolved=unresolved)
+                         unresolved=unresolved,
+                         guess=target.chosen.match == "fuzzy" and not target.supported)
 
 
 def _only_places_before(tokens, target: Span) -> bool:
