@@ -179,6 +179,21 @@ def test_undated_sides_link_by_space_below_dated_links_and_ids_fall_back():
     assert set(links["record_id"]) == {"dated", "a.csv:7"} and links["gap_days"].isna().all()
 
 
+def test_an_undated_record_of_the_same_town_outranks_a_dated_one_of_the_whole_country():
+    # "a drone attack on the town of Shostka damaged a substation": an ACLED row at Shostka
+    # with a blank date and a GDELT row dated that day but located only to Ukraine (new-user3
+    # 45): the town's record ranks first, and the ranks follow the scores
+    shostka = (51.8657, 33.4766)
+    recs = records(("town", *shostka, None),
+                   ("country", 49.0, 32.0, "2024-11-05", "day", "country"))
+    recs.loc[recs["event_id"] == "country", "country"] = "UA"
+    arts = article_events((*shostka, "2024-11-05"))
+    arts["country"] = "UA"
+    links = join_events(recs, arts, km=25, days=3, top=3, min_score=0, ratio=0).links
+    assert links.sort_values("rank")["record_id"].tolist() == ["town", "country"]
+    assert links["score"].is_monotonic_decreasing
+
+
 def test_links_are_lines_from_the_article_event_to_the_record():
     recs = records(("r", 48.1, 37.8, "2024-11-05"))
     arts = article_events((48.0, 37.8, "2024-11-05"))

@@ -12,8 +12,9 @@ so each factor scales the score and the ratio to an event's best record is meani
 * ``time``: ``exp(-1.5 gap / (days + 1))`` for the gap between the date intervals, times a
   mild penalty for a wide record interval (a month-precision record says less than a day's),
   and, for an article event dated only by its report, ``exp(-RECENCY k)`` for a record that
-  ended ``k`` days before the report; 1 when either side is undated (such links are ranked
-  below every dated link instead);
+  ended ``k`` days before the report; :data:`UNDATED_TIME` when either side is undated (as
+  if a window apart: a record of the same town with no date outranks a dated record of the
+  whole country 300 km away, and the rank follows the score);
 * ``type``: the taxonomy's agreement (:func:`geomap.join._evidence.type_score`); 0 for
   violence against a peaceful protest (:func:`geomap.join._evidence.type_veto`): such a pair
   is never linked;
@@ -51,6 +52,8 @@ RECENCY = 0.1
 #: Exponent of the penalty for a record's date interval width: ``(1 + width / 7) ** -x``.
 WIDTH_PENALTY = 0.3
 _ADMIN = {"same": 1.0, "different": 0.45, "unknown": 0.7}
+#: ``time`` of a pair with an undated side: the factor of a gap of one window (exp(-1.5)).
+UNDATED_TIME = 0.22
 #: ``admin`` of a pair whose points lie in two countries: with weight 0.5 it scales the score
 #: by 0.45, a third of what a different division within one country costs (0.67).
 BORDER = 0.2
@@ -73,7 +76,7 @@ def score_pairs(rec: Side, art: Side, r: np.ndarray, a: np.ndarray, basis: np.nd
     gap = np.where(dated, gap_days(rec.lo[r], rec.hi[r], art.lo[a], art.hi[a]), -1)
     width = np.where(rec.dated[r], rec.hi[r] - rec.lo[r], 0)
     time = np.where(dated, np.exp(-1.5 * np.maximum(gap, 0) / (days + 1.0))
-                    * (1.0 + width / 7.0) ** -WIDTH_PENALTY, 1.0)
+                    * (1.0 + width / 7.0) ** -WIDTH_PENALTY, UNDATED_TIME)
     if art.reported is not None:  # dated by its report only: news is mostly of recent days
         rep = art.reported[a]
         before = np.where((rep > UNDATED_LO // 2) & rec.dated[r],
@@ -106,11 +109,11 @@ def rank_within(groups: np.ndarray, dated: np.ndarray, score: np.ndarray,
     """Positions of the pairs kept, in order, their rank (1 = best) within their group, and
     how many pairs of the group share their score (``tied``; 1: no tie).
 
-    Within a group (one article event): dated pairs before undated ones, then higher score,
-    nearer (``dist``; 0 for pairs matched through an area, whose distances are to its
-    centroid), then ``tiebreak`` (the record's row). Kept: at most ``top`` per group, with a
-    score above 0 (not vetoed), of at least ``min_score`` and at least ``ratio`` times the
-    group's best. Pairs of one group with the same score, distance and datedness are a tie:
+    Within a group (one article event): higher score (an undated pair's score carries its
+    :data:`UNDATED_TIME`), then dated before undated, nearer (``dist``; 0 for pairs matched
+    through an area, whose distances are to its centroid), then ``tiebreak`` (the record's
+    row). Kept: at most ``top`` per group, with a score above 0 (not vetoed), of at least
+    ``min_score`` and at least ``ratio`` times the group's best. Pairs of one group with the same score, distance and datedness are a tie:
     nothing in the evidence orders them (the order among them is the record's row), and
     ``tied`` counts them all, also those beyond ``top``. Callers pass scores and distances
     as the links show them (rounded), so a join and a re-ranking of its parts order the
@@ -118,16 +121,12 @@ def rank_within(groups: np.ndarray, dated: np.ndarray, score: np.ndarray,
     """
     if not len(groups):
         return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int64)
-    # the best of a group is its best dated pair (dated pairs rank first), else its best
     codes, g = np.unique(groups, return_inverse=True)
     g = g.ravel()
-    best_all = np.zeros(len(codes))
-    np.maximum.at(best_all, g, score)
-    best_dated = np.full(len(codes), -1.0)
-    np.maximum.at(best_dated, g[dated], score[dated])
-    best = np.where(best_dated >= 0, best_dated, best_all)
+    best = np.zeros(len(codes))
+    np.maximum.at(best, g, score)
     cut = np.flatnonzero((score >= min_score) & (score > 0) & (score >= ratio * best[g]))
-    order = cut[np.lexsort((tiebreak[cut], dist[cut], -score[cut], ~dated[cut], g[cut]))]
+    order = cut[np.lexsort((tiebreak[cut], dist[cut], ~dated[cut], -score[cut], g[cut]))]
     go = g[order]
     start = np.r_[True, go[1:] != go[:-1]] if len(go) else np.empty(0, bool)
     first = np.flatnonzero(start)
@@ -138,8 +137,8 @@ def rank_within(groups: np.ndarray, dated: np.ndarray, score: np.ndarray,
 
 
 def _ties(g: np.ndarray, dated: np.ndarray, score: np.ndarray, dist: np.ndarray) -> np.ndarray:
-    """For pairs sorted by (group, datedness, score, distance): the size of each one's run of
-    equal (group, datedness, score, distance)."""
+    """For pairs sorted by (group, score, datedness, distance): the size of each one's run of
+    equal (group, score, datedness, distance)."""
     if not len(g):
         return np.empty(0, np.int64)
     new = np.r_[True, (g[1:] != g[:-1]) | (dated[1:] != dated[:-1])
