@@ -86,12 +86,15 @@ def run(args) -> int:
     for r in results:
         p = r.place
         if p is None:
-            hint = ("did you mean: " + ", ".join(r.suggestions)) if r.suggestions else ""
+            hint = ("did you mean: " + ", ".join(r.suggestions)) if r.suggestions else \
+                r.note or ""
             rows.append((r.query, "not found", "", "", "", "", "unknown", hint))
         else:
             note = r.match or ""
             if r.unresolved:
                 note += f"; not found: {', '.join(r.unresolved)}"
+            if r.note:  # a coordinate pair: how it was read, the nearest town
+                note += f"; {r.note}"
             rows.append((r.query, p.name + (" (disputed)" if p.disputed else ""), p.feature,
                          p.country, f"{p.lat:.4f}", f"{p.lon:.4f}", r.precision, note))
     print_table(rows, ("query", "place", "feature", "country", "lat", "lon", "precision",

@@ -31,6 +31,7 @@ from ._agreement import km as _km
 from ._parse import MAX_TOKENS, clean, tokenize
 from ._spans import Cand, Span, find_spans
 from ._words import KIND_LEVEL, NAME_LINKS, STREET_PREFIX, STREETS, VICINITY, is_structure_word
+from .coordinates import geocode_coordinates
 from .result import GeocodeResult
 
 __all__ = ["geocode_freeform"]
@@ -195,6 +196,10 @@ def geocode_freeform(query: str, gazetteer: Gazetteer, *, country: str | None = 
     feature
         Only answer with these feature classes.
     """
+    point = None if feature else geocode_coordinates(query, gazetteer, country=country,
+                                                     source=source)
+    if point is not None:  # "48.28N 37.18E", "48.28, 37.18": the point itself
+        return point
     text = clean(query[:MAX_CHARS]) if isinstance(query, str) else ""
     features = (feature,) if isinstance(feature, str) else feature
     ctry = country.upper() if country else None

@@ -11,13 +11,14 @@ __all__ = ["GEO_PRECISIONS", "MATCH_KINDS", "GeocodeResult", "Geocoder"]
 
 #: How a query matched; ``None`` when not found.
 MATCH_KINDS: tuple[str, ...] = (
-    "exact", "alternate_name", "transliterated", "fuzzy", "demonym", "service",
+    "exact", "alternate_name", "transliterated", "fuzzy", "demonym", "service", "coordinates",
 )
 
 #: How sure an answer's name match is, by match kind: the place's own name or a known
-#: variant, a transliteration that only collapses to it ("Kremena" for "Kremenna"), a typo away.
+#: variant, a transliteration that only collapses to it ("Kremena" for "Kremenna"), a typo away;
+#: a coordinate pair is the point itself.
 MATCH_CONFIDENCE = {"exact": 1.0, "alternate_name": 0.95, "demonym": 0.9, "service": 0.8,
-                    "transliterated": 0.7, "fuzzy": 0.5}
+                    "transliterated": 0.7, "fuzzy": 0.5, "coordinates": 1.0}
 #: A typo away from a place that no other part of the query supports: on bare names of places
 #: the gazetteer lacks, such guesses land on another continent about nine times in ten (UCDP
 #: world strings); with another part agreeing, a typo match keeps the "fuzzy" confidence.
@@ -47,6 +48,10 @@ class GeocodeResult:
     #: The answer is a typo guess that nothing else in the query supports ("Tamboul" ->
     #: Istanbul): its confidence is :data:`GUESS_CONFIDENCE`.
     guess: bool = False
+    #: How the query was read, when that needs saying (a coordinate pair's order).
+    note: str | None = None
+    #: For a coordinate query: the nearest gazetteer town (name, country, admin1, distance_km..).
+    nearest: dict[str, Any] | None = None
 
     @property
     def precision(self) -> str:
@@ -87,6 +92,8 @@ class GeocodeResult:
             "unresolved": list(self.unresolved) if p else [],
             "disputed": bool(p.disputed) if p else False,
             "de_facto_country": p.de_facto_country if p else None,
+            "note": self.note,
+            "nearest": self.nearest,
         }
 
 

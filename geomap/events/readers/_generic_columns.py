@@ -27,7 +27,7 @@ from ..taxonomy import from_acled, normalise_type
 from ._batch import Converted, State
 from ._checks import Checks, coords, map_unique, map_unique_pairs
 from ._countries import country_to_iso2
-from ._geocode import FEATURE_PRECISION, Geocache
+from ._geocode import Geocache, is_coordinate_pair, place_precision
 
 __all__ = [
     "NAMES",
@@ -356,9 +356,10 @@ def convert(frame: pd.DataFrame, rows: np.ndarray, state: State, roles: Roles) -
         need = lat.isna() & location.notna() & checks.ok
         if need.any():
             query = location[need].astype(object)
+            pair = map_unique(query, is_coordinate_pair).astype(bool)  # "48.28N 37.18E"
             if cols["admin1"]:  # "Kurakhove" + admin1 "Donetsk Oblast": the namesake inside it
                 region = col("admin1")[need].astype(object)
-                named = region.notna() & (region != query)
+                named = region.notna() & (region != query) & ~pair
                 query = query.where(~named, query + ", " + region.where(named, ""))
             places = map_unique_pairs(query, country[need], roles.geocode)
             found = places.notna()
@@ -367,9 +368,15 @@ def convert(frame: pd.DataFrame, rows: np.ndarray, state: State, roles: Roles) -
                 lat[hit.index] = [float(p.lat) for p in hit]
                 lon[hit.index] = [float(p.lon) for p in hit]
                 feature = hit.map(lambda p: getattr(p, "feature", None))
-                geo_prec[hit.index] = feature.map(lambda f: FEATURE_PRECISION.get(f or "",
-                                                                                  "near"))
+                geo_prec[hit.index] = hit.map(place_precision)
                 orig_geo[hit.index] = feature.map(lambda f: f"geocoded:{f}" if f else "geocoded")
+                read = pair[hit.index]
+                if read.any():
+                    at = read.index[read.to_numpy()]
+                    orig_geo[at] = "coordinates"
+                    checks.note("location read as coordinates: latitude "
+                                + lat[at].map("{:.5f}".format) + ", longitude "
+                                + lon[at].map("{:.5f}".format))
                 place_country[hit.index] = hit.map(lambda p: getattr(p, "country", None))
                 place_admin1[hit.index] = hit.map(lambda p: getattr(p, "admin1", None))
             missed = location[need][~found]

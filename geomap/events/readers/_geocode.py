@@ -14,12 +14,29 @@ import pandas as pd
 
 from ._checks import Checks, coords, map_unique_pairs
 
-__all__ = ["FEATURE_PRECISION", "GazetteerGeocoder", "Geocache", "coords_or_place"]
+__all__ = ["FEATURE_PRECISION", "GazetteerGeocoder", "Geocache", "coords_or_place",
+           "is_coordinate_pair", "place_precision"]
 
 #: The ``geo_precision`` of a place found by name, by its feature class (else "near").
 FEATURE_PRECISION = {
     "populated_place": "exact", "admin2": "admin2", "admin1": "admin1", "country": "country",
 }
+
+
+def place_precision(place: Any) -> str:
+    """The ``geo_precision`` of a geocoded place: a coordinate pair's point (key "pt:") is
+    exact, else by its feature class."""
+    if str(getattr(place, "key", "")).startswith("pt:"):
+        return "exact"
+    return FEATURE_PRECISION.get(getattr(place, "feature", None) or "", "near")
+
+
+def is_coordinate_pair(text: Any) -> bool:
+    """Whether a location cell is a coordinate pair ("48.28N 37.18E", "48.28, 37.18")."""
+    from ...geocoding.coordinates import read_coordinates
+
+    return read_coordinates(text) is not None if isinstance(text, str) else False
+
 
 #: Coordinate reasons that mean "no usable point given" (blank, not numbers), as opposed to a
 #: number given and impossible (out of range, swapped): only those rows fall back on the name.
