@@ -414,8 +414,9 @@ def test_generic_csv_with_coordinates(tmp_path):
     assert ev.loc["e1", "country"] == "UA"
     assert ev.loc["e2", "date"] == dt.datetime(2022, 3, 2)
     assert ev.loc["e3", "event_type"] == "assault"
-    assert ev.loc["e3", "geometry"] is None
-    assert ev.loc["e3", "geo_precision"] == "unknown"
+    # "Somewhere" is no place: the row falls back to its country (UKR), said in its note
+    assert ev.loc["e3", "geo_precision"] == "country"
+    assert ev.loc["e3", "notes"].endswith("located at its country, Ukraine")
     assert set(ev["dataset"]) == {"mine"}
     assert pd.isna(ev.loc["e7", "date"]) and ev.loc["e7", "geometry"].y == 50
 

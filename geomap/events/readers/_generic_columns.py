@@ -382,6 +382,17 @@ def convert(frame: pd.DataFrame, rows: np.ndarray, state: State, roles: Roles) -
             missed = location[need][~found]
             if len(missed):
                 checks.note("place not found: " + missed.astype(object))
+    if roles.geocode is not None:  # a place not found, or none given: the row's country
+        rest = lat.isna() & country.notna() & checks.ok
+        found = map_unique(country[rest], roles.geocode.country_place) if rest.any() else None
+        if found is not None and found.notna().any():
+            hit = found[found.notna()]
+            lat[hit.index] = [float(p.lat) for p in hit]
+            lon[hit.index] = [float(p.lon) for p in hit]
+            geo_prec[hit.index] = "country"
+            orig_geo[hit.index] = "geocoded:country"
+            why = location[hit.index].isna().map({True: " (no place given)", False: ""})
+            checks.note("located at its country, " + hit.map(lambda p: str(p.name)) + why)
     given_geo = col("geo_precision")
     low = given_geo.str.lower()
     valid = low.isin(list(GEO_PRECISIONS)).fillna(False).astype(bool) & lat.notna()

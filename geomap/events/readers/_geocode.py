@@ -68,6 +68,10 @@ class GazetteerGeocoder:
         place = geocode_freeform(name, self.gazetteer, feature="country").place
         return place.country if place is not None else None
 
+    def country_place(self, iso2: str):
+        """The country with this ISO2 code as a place (its label point), None if unknown."""
+        return self.gazetteer.country(iso2)
+
     def geocode(self, query: str, country: str | None = None):
         from ...geocoding.freeform import geocode_freeform
 
@@ -87,6 +91,14 @@ class Geocache:
         if ("country", name) not in self.cache:
             self.cache[("country", name)] = self.geocoder.country_code(name)
         return self.cache[("country", name)]
+
+    def country_place(self, iso2: str) -> Any:
+        """The country as a place, for rows located no finer (None when the geocoder cannot
+        say: user geocoders without ``country_place``)."""
+        if ("country place", iso2) not in self.cache:
+            find = getattr(self.geocoder, "country_place", None)
+            self.cache[("country place", iso2)] = find(iso2) if find is not None else None
+        return self.cache[("country place", iso2)]
 
     def __call__(self, query: str, country: str | None = None) -> Any:
         key = (query, country if self.countries else None)
