@@ -37,7 +37,7 @@ def test_acled_rows_without_a_readable_point_are_located_by_their_names(tmp_path
         {"event_id_cnty": "UKR3", "admin1": "Sumy", "location": "",
          "latitude": "", "longitude": ""},                             # only the oblast
         {"event_id_cnty": "UKR4", "admin1": "", "location": "",
-         "latitude": "", "longitude": ""},                             # nothing to locate
+         "latitude": "", "longitude": ""},                             # only the country
         {"event_id_cnty": "UKR5", "admin1": "Sumy", "location": "Qqzzyvka",
          "latitude": "x", "longitude": "y"},                           # unknown: its oblast
         {"event_id_cnty": "UKR7", "admin1": "", "location": "Qqzzyvka",
@@ -46,7 +46,7 @@ def test_acled_rows_without_a_readable_point_are_located_by_their_names(tmp_path
          "latitude": "150.5", "longitude": "33.0"},                    # impossible number
     ])
     r = read_events(path)
-    assert (r.rows, r.kept, r.rejected) == (7, 4, 3)
+    assert (r.rows, r.kept, r.rejected) == (7, 6, 1)
     assert validate_events(r.events) == []
     ev = r.events.set_index("event_id")
     assert ev.loc["UKR1", "orig_geo_precision"] == "1" and ev.loc["UKR1", "geo_precision"] == \
@@ -64,10 +64,12 @@ def test_acled_rows_without_a_readable_point_are_located_by_their_names(tmp_path
     assert unknown_village["geo_precision"] == "admin1"
     assert "'Qqzzyvka, Sumy' (admin1 Sumy Oblast)" in unknown_village["notes"]
     why = r.rejects.set_index("event_id_cnty")["reason"]
-    assert why["UKR4"] == ("missing required field: latitude/longitude (and no place name to "
-                           "locate it by)")
-    assert why["UKR7"].startswith("coordinates not numeric")
-    assert why["UKR7"].endswith("place 'Qqzzyvka' not found in the gazetteer")
+    assert ev.loc["UKR4", "geo_precision"] == "country"  # no place named: the country
+    assert "latitude/longitude: located at its country, Ukraine" in ev.loc["UKR4", "notes"]
+    nobody = ev.loc["UKR7"]  # a name nobody knows: its country, said in the note
+    assert nobody["geo_precision"] == "country" and nobody["country"] == "UA"
+    assert "place 'Qqzzyvka' not found in the gazetteer: located at its country, Ukraine" in \
+        nobody["notes"]
     assert why["UKR6"].startswith("swapped lat/lon")
 
 

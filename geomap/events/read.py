@@ -79,9 +79,10 @@ def read_events(
 
     ``format`` is one of :data:`FORMATS`; None detects it from the columns. ``geocoder``
     locates the rows of a generic table that name a place but give no coordinates, and the
-    ACLED and UCDP rows whose coordinates are blank or unreadable (``geo_precision`` from the
-    place found, ``orig_geo_precision`` "geocoded:FEATURE", a note with what was not read;
-    rejected only when the name is not found either): "offline"
+    ACLED, UCDP and GDELT rows whose coordinates are blank or unreadable (``geo_precision`` from
+    the place found, ``orig_geo_precision`` "geocoded:FEATURE", a note with what was not read;
+    a place not found falls back to the row's country; rejected only when nothing can be
+    located): "offline"
     (the default) the offline gazetteer, opened only when a table needs it (the name with the
     table's admin-1 as context, inside the row's country), None no geocoding, or any object
     with ``geocode(query)`` answering a :class:`~geomap.geocoding.GeocodeResult`.
@@ -132,7 +133,7 @@ def read_events(
     elif format == "ucdp":
         result = read_ucdp(path, encoding=encoding, dayfirst=dayfirst, geocoder=geocoder)
     elif format == "gdelt":
-        result = read_gdelt_events(path, encoding=encoding)
+        result = read_gdelt_events(path, encoding=encoding, geocoder=geocoder)
     elif format == "gkg":
         result = read_gkg_locations(path, encoding=encoding)
     else:

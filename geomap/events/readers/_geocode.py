@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from ._checks import Checks, coords, map_unique_pairs
+from ._checks import Checks, coords, map_unique, map_unique_pairs
 
 __all__ = ["FEATURE_PRECISION", "GazetteerGeocoder", "Geocache", "coords_or_place",
            "is_coordinate_pair", "place_precision"]
@@ -21,6 +21,7 @@ __all__ = ["FEATURE_PRECISION", "GazetteerGeocoder", "Geocache", "coords_or_plac
 FEATURE_PRECISION = {
     "populated_place": "exact", "admin2": "admin2", "admin1": "admin1", "country": "country",
 }
+
 
 
 def place_precision(place: Any) -> str:
@@ -110,23 +111,29 @@ class Geocache:
 
 
 def coords_or_place(checks: Checks, lat_col: str, lon_col: str, *, place: pd.Series,
-                    admin1: pd.Series, country: pd.Series, geocode: Any
+                    admin1: pd.Series, country: pd.Series, geocode: Any, required: bool = True
                     ) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """``(lat, lon, feature)`` of a structured record (ACLED, UCDP) whose point may be missing.
+    """``(lat, lon, feature)`` of a structured record (ACLED, UCDP, GDELT) whose point may be
+    missing.
 
     A row whose coordinates are blank or cannot be read, but which names its place (location
     and/or admin-1), is located by that name inside its country (``geocode``: a
-    a :class:`Geocache`), with ``feature`` the place's feature class and a note
-    saying what was read instead; it is rejected only when nothing can be located (the reason
-    says both). Numbers given but impossible (out of range, swapped) stay rejected: the file
-    meant some point we cannot know. ``feature`` is None where the file's point is used.
+    :class:`Geocache`), else at its country (``feature`` "country": a place unknown to the
+    gazetteer), with ``feature`` the place's feature class and a note saying what was read
+    instead; it is rejected only when nothing can be located (the reason says both). Numbers
+    given but impossible (out of range, swapped) stay rejected: the file meant some point we
+    cannot know. ``feature`` is None where the file's point is used. With ``required`` False
+    (GDELT), a row with both coordinates blank is no reject: kept unlocated when nothing
+    locates it.
     """
     frame = checks.frame
-    lat, lon, reason = coords(frame[lat_col], frame[lon_col], required=True,
-                              blanks=(checks.clean(lat_col).isna(), checks.clean(lon_col).isna()))
+    blanks = (checks.clean(lat_col).isna(), checks.clean(lon_col).isna())
+    lat, lon, reason = coords(frame[lat_col], frame[lon_col], required=True, blanks=blanks)
     feature = pd.Series(None, index=frame.index, dtype=object)
     no_point = reason.notna() & reason.astype(str).str.startswith(_NO_POINT) & checks.ok
+    optional = (blanks[0] & blanks[1]) if not required else pd.Series(False, index=frame.index)
     named = no_point & (place.notna() | admin1.notna())
+    missed = reason.index[:0]
     if geocode is not None and named.any():
         name = place[named].astype(object)
         region = admin1[named].astype(object)
@@ -141,16 +148,31 @@ def coords_or_place(checks: Checks, lat_col: str, lon_col: str, *, place: pd.Ser
             lat[hit.index] = [float(p.lat) for p in hit]
             lon[hit.index] = [float(p.lon) for p in hit]
             feature[hit.index] = hit.map(lambda p: getattr(p, "feature", None) or "place")
-            checks.note(reason[hit.index] + ": located by its place name "
-                        + query[hit.index].map(repr) + " (" + feature[hit.index] + " "
-                        + hit.map(lambda p: str(getattr(p, "name", ""))) + ")")
+            checks.note(reason[hit.index].where(~optional[hit.index], "no coordinates")
+                        + ": located by its place name " + query[hit.index].map(repr) + " ("
+                        + feature[hit.index] + " " + hit.map(lambda p: str(getattr(p, "name", "")))
+                        + ")")
             reason[hit.index] = None
         missed = found.index[found.isna()]
         if len(missed):
             reason[missed] = reason[missed] + "; place " + query[missed].map(repr) + \
                 " not found in the gazetteer"
-    unnamed = no_point & ~named
+    rest = no_point & reason.notna() & country.notna()
+    finder = getattr(geocode, "country_place", None)
+    if finder is not None and rest.any():  # a place unknown, or none named: the country
+        found = map_unique(country[rest], finder)
+        hit = found[found.notna()]
+        if len(hit):
+            lat[hit.index] = [float(p.lat) for p in hit]
+            lon[hit.index] = [float(p.lon) for p in hit]
+            feature[hit.index] = "country"
+            why = reason[hit.index].where(~optional[hit.index], "no coordinates")
+            checks.note(why + ": located at its country, "
+                        + hit.map(lambda p: str(getattr(p, "name", ""))))
+            reason[hit.index] = None
+    unnamed = no_point & ~named & reason.notna()
     if geocode is not None and unnamed.any():
         reason[unnamed] = reason[unnamed] + " (and no place name to locate it by)"
+    reason[optional] = None  # GDELT: a row given no point at all is kept unlocated
     checks.fail(reason.notna(), reason)
     return lat, lon, feature

@@ -28,6 +28,7 @@ from ._batch import Converted, State, read_table
 from ._checks import Checks, map_unique, map_unique_pairs
 from ._countries import fips_to_iso2
 from ._files import BadRow, Layout, head_bytes
+from ._geocode import FEATURE_PRECISION, coords_or_place
 from ._result import ReadResult
 
 __all__ = [
@@ -128,14 +129,20 @@ def _convert_events(frame: pd.DataFrame, rows: np.ndarray, state: State) -> Conv
     checks = Checks(frame)
     checks.required(("GLOBALEVENTID", "EventCode"))
     dates, _prec, _ = checks.date("SQLDATE", dayfirst=None)
-    lat, lon = checks.coords("ActionGeo_Lat", "ActionGeo_Long", required=False)
-    ids = checks.clean("GLOBALEVENTID")
-    checks.duplicates(ids, pd.Series(rows, index=frame.index), state.seen)
-    code = checks.clean("EventCode")
     geo_type = checks.clean("ActionGeo_Type")
     full_name = checks.clean("ActionGeo_FullName")
     country_note = map_unique_pairs(checks.clean("ActionGeo_CountryCode"),
                                     checks.clean("ActionGeo_ADM1Code"), fips_country)
+    country = country_note.map(lambda cn: cn[0] if cn else None)
+    # a row whose point cannot be read is located by its full name in its country, else at
+    # the country (ACLED and UCDP alike); rejected only when nothing locates it
+    lat, lon, geocoded = coords_or_place(
+        checks, "ActionGeo_Lat", "ActionGeo_Long", place=full_name,
+        admin1=pd.Series(None, index=frame.index, dtype=object), country=country,
+        geocode=state.geocode, required=False)
+    ids = checks.clean("GLOBALEVENTID")
+    checks.duplicates(ids, pd.Series(rows, index=frame.index), state.seen)
+    code = checks.clean("EventCode")
     notes = ("QuadClass " + frame["QuadClass"].astype(str) + "; Goldstein "
              + frame["GoldsteinScale"].astype(str) + "; AvgTone " + frame["AvgTone"].astype(str))
     fips_note = country_note.map(lambda cn: cn[1] if cn else None)
@@ -155,12 +162,13 @@ def _convert_events(frame: pd.DataFrame, rows: np.ndarray, state: State) -> Conv
         "actor2": checks.clean("Actor2Name"),
         "location": full_name,
         "admin1": map_unique_pairs(geo_type, full_name, _admin1),
-        "country": country_note.map(lambda cn: cn[0] if cn else None),
+        "country": country,
         "lat": lat,
         "lon": lon,
-        "geo_precision": geo_type.map(GEO_PRECISION).fillna("unknown").where(located,
-                                                                             "unknown"),
-        "orig_geo_precision": geo_type,
+        "geo_precision": geo_type.map(GEO_PRECISION).fillna("unknown").where(
+            located, "unknown").where(geocoded.isna(),
+                                      geocoded.map(lambda f: FEATURE_PRECISION.get(f, "near"))),
+        "orig_geo_precision": geo_type.where(geocoded.isna(), "geocoded:" + geocoded),
         "source": source,
         "notes": notes,
     }, index=frame.index)
@@ -168,16 +176,18 @@ def _convert_events(frame: pd.DataFrame, rows: np.ndarray, state: State) -> Conv
 
 
 def read_gdelt_events(path: str | os.PathLike[str], *, encoding: str | None = None,
-                      data: bytes | None = None) -> ReadResult:
+                      data: bytes | None = None, geocoder: Any = None) -> ReadResult:
     """Read a GDELT events export (tab-separated, no header) into a :class:`ReadResult`.
 
     The layout (61, 58 or 57 columns) is the commonest width of the first rows; rows of the
     other GDELT widths are read in their own layout, any other width is rejected as malformed.
-    ``data`` is accepted for compatibility and ignored.
+    ``geocoder`` (as :func:`geomap.events.read_events` takes it) locates rows whose ActionGeo
+    point is blank or unreadable by ``ActionGeo_FullName`` in their country, else at the
+    country. ``data`` is accepted for compatibility and ignored.
     """
     del data
     return read_table(path, fmt="gdelt", convert=_convert_events, header=False,
                       delimiter="\t", encoding=encoding, quoting=False,
                       names=lambda layout: list(_LAYOUTS[layout.width]),
                       bad_rows=_other_widths, check=_check_layout(path),
-                      expected="57, 58 or 61")
+                      expected="57, 58 or 61", geocoder=geocoder)
