@@ -48,7 +48,7 @@ def test_geocode_json_is_stable_and_alone_on_stdout(capsys, gazetteer):
     keys = {"query", "name", "lat", "lon", "feature", "country", "admin1", "geonameid", "match",
             "confidence",
             "suggestions", "geo_precision", "matched_text", "unresolved", "disputed",
-            "de_facto_country"}
+            "de_facto_country", "note", "nearest"}
     assert all(set(r) == keys for r in res)
     assert not any(r["disputed"] or r["de_facto_country"] for r in res)
     kursk, pyongyang, region, demonym, missing = res
