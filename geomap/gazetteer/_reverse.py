@@ -40,6 +40,17 @@ class ReverseIndex:
             self._layers[i] = (shapely.STRtree(geoms), keys)
         return self._layers[i]
 
+    def country_shape(self, iso2: str):
+        """The shipped outline of the country with this ISO2 code, prepared for fast point
+        tests (``shapely.contains_xy``); None when none is shipped."""
+        tree, keys = self._layer(1)
+        key = f"c:{iso2.upper()}"
+        if key not in keys:
+            return None
+        shape = tree.geometries[keys.index(key)]
+        shapely.prepare(shape)
+        return shape
+
     def lookup(self, lat: float, lon: float) -> str | None:
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             return None

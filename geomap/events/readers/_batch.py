@@ -27,6 +27,7 @@ from . import _files
 from ._checks import UNDATED, Checks
 from ._files import BLOCK_SIZE, BadRow, Layout, distinct_values, iter_batches, open_table
 from ._geocode import Geocache
+from ._point_country import PointCountry
 from ._result import REJECT_COLUMNS, ReadResult
 
 __all__ = ["Converted", "State", "join_notes", "read_table", "split_bad_row"]
@@ -57,6 +58,8 @@ class State:
     block_size: int = BLOCK_SIZE
     #: place names geocoded once per file (rows whose point is missing), None: no geocoder
     geocode: Any = None
+    #: the country outlines a reader checks points against (UCDP), loaded on first need
+    point_country: PointCountry = field(default_factory=PointCountry)
 
     def date_order(self, frame: pd.DataFrame, name: str) -> bool | None:
         """The day/month order of column ``name`` for the whole file, decided at the first

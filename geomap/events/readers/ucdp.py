@@ -78,6 +78,16 @@ def _convert(frame: pd.DataFrame, rows: np.ndarray, state: State) -> Converted:
             [f"swapped lat/lon: lat={a:g}, lon={b:g} (geom_wkt has the reverse)"
              for a, b in zip(lat[swapped], lon[swapped], strict=True)],
             index=frame.index[swapped]).reindex(frame.index))
+    # UCDP's country is the conflict's ("Israel" for Gaza): the event's is the point's
+    filed = country
+    elsewhere = state.point_country.elsewhere(country, lat.where(checks.ok),
+                                              lon.where(checks.ok), col("adm_1"))
+    moved = elsewhere.notna()
+    if moved.any():
+        country = country.where(~moved, elsewhere)
+        checks.note("UCDP files it under " + col("country")[moved].fillna(filed[moved])
+                    .astype(str) + " (" + filed[moved].astype(str) + "); the point lies in "
+                    + elsewhere[moved].astype(str))
 
     ends, bad_ends = checks.end_date("date_end", dates, dayfirst=dayfirst)
     if bad_ends:
@@ -108,6 +118,7 @@ def _convert(frame: pd.DataFrame, rows: np.ndarray, state: State) -> Converted:
         "location": col("where_coordinates"),
         "admin1": col("adm_1"),
         "country": country,
+        "conflict_country": filed,  # UCDP's own country (of the conflict), as filed
         "lat": lat,
         "lon": lon,
         "geo_precision": where_prec.map(GEO_PRECISION).fillna("unknown").where(
