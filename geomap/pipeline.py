@@ -39,6 +39,9 @@ class MapReport:
     places: int = 0
     outputs: dict[str, str] = field(default_factory=dict)
     event_files: int = 0
+    #: files given as event tables that could not be read (an article, a broken file): each a
+    #: row of events.rejects.csv, counted apart from the rejected records
+    event_files_unread: int = 0
     events: int = 0
     events_rejected: int = 0
     #: records kept without a usable date (linked by place alone)
@@ -70,7 +73,8 @@ class MapReport:
     def to_json(self) -> dict:
         return {"articles": self.articles, "rejected": self.rejected, "mentions": self.mentions,
                 "resolved": self.resolved, "unresolved": self.mentions - self.resolved,
-                "places": self.places, "event_files": self.event_files, "events": self.events,
+                "places": self.places, "event_files": self.event_files,
+                "event_files_unread": self.event_files_unread, "events": self.events,
                 "events_rejected": self.events_rejected, "events_undated": self.events_undated,
                 "events_duplicates": self.events_duplicates,
                 "events_located": self.events_located,
@@ -107,7 +111,7 @@ def _read_event_files(paths: Sequence[str | Path], report: MapReport, out: Path,
 
     def not_read(path, reason: str) -> None:  # one bad file does not stop the batch
         log.warning("%s: %s", path, reason)
-        report.events_rejected += 1
+        report.event_files_unread += 1
         rejects.append(pd.DataFrame([{"source_file": str(path), "source_row": None,
                                       "reason": f"file not read: {reason}"}]))
 

@@ -25,7 +25,9 @@ def test_an_article_given_as_an_event_file_is_rejected_not_read_as_records(capsy
                  "--json", "--no-join", "--no-progress"])
     report = json.loads(capsys.readouterr().out)
     assert code == 0
-    assert (report["records"], report["event_files"], report["events_rejected"]) == (1, 1, 1)
+    # the article is a file not read, counted apart from rejected records (new-user 34)
+    assert (report["records"], report["event_files"], report["event_files_unread"],
+            report["events_rejected"]) == (1, 1, 1, 0)
     with (out / "events.rejects.csv").open(encoding="utf-8-sig", newline="") as fh:
         [row] = list(csv.DictReader(fh))
     assert row["source_file"] == str(wrong)
@@ -60,3 +62,28 @@ def test_an_output_path_naming_a_file_is_a_usage_error(capsys, tmp_path, gazette
     err = capsys.readouterr().err
     assert code == 2 and "must be a folder" in err and "Traceback" not in err
     assert page.read_text(encoding="utf-8") == "<p>an earlier map</p>"
+
+
+def test_a_folder_of_events_counts_unread_files_apart_from_rejected_records(capsys, tmp_path,
+                                                                           gazetteer):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "note.txt").write_text("Field notes\n\nShelling was heard near Izium at dawn.\n",
+                                     encoding="utf-8")
+    (folder / "empty.csv").write_bytes(b"")
+    (folder / "events.csv").write_text(
+        "id,date,latitude,longitude,type,location\n"
+        "b1,2024-06-03,49.21,37.26,shelling,Izium\n"
+        "b2,2024-06-04,149.21,37.26,shelling,Izium\n", encoding="utf-8")   # impossible point
+    article = tmp_path / "story.txt"
+    article.write_text("Izium shelled\n\nShelling hit Izium on Monday.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code = main(["map", str(article), "--events", str(folder), "-o", str(out), "--json",
+                 "--no-join", "--no-progress"])
+    report = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert (report["event_files"], report["event_files_unread"], report["records"],
+            report["events_rejected"]) == (1, 2, 1, 1)
+    with (out / "events.rejects.csv").open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert sum(r["reason"].startswith("file not read") for r in rows) == 2 and len(rows) == 3
