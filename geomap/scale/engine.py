@@ -114,6 +114,10 @@ class DaskEngine:
                     self._cluster = LocalCluster(
                         n_workers=self.n_workers, threads_per_worker=1,
                         processes=self.processes, dashboard_address=None,
+                        # the scheduler's HTTP server (health and metrics; no dashboard) on an
+                        # ephemeral localhost port: not 8787, whose "Hosting the HTTP server on
+                        # port N instead" warning a busy 8787 printed (new-user 17)
+                        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
                         memory_limit=self.memory_limit, silence_logs=logging.ERROR)
                 self.client = Client(self._cluster)
         except (OSError, TimeoutError) as exc:
