@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -35,6 +36,10 @@ def add_parser(sub) -> None:
     )
     p.add_argument("inputs", nargs="+", metavar="FILE", help="article files, folders or .jsonl")
     p.add_argument("-o", "--out", metavar="OUT.jsonl", help="write JSON Lines here")
+    p.add_argument("--json", action="store_true",
+                   help="print a JSON summary on stdout (documents, mentions, resolved, "
+                   "rejected, rejects, other_language, output); without -o it also holds "
+                   "\"results\": the documents' lines as -o writes them (no table)")
     p.add_argument("--roles", metavar="ROLES",
                    help="comma-separated roles to emit: literal,metonymic,demonym,dateline "
                    "(default: all)")
@@ -73,11 +78,35 @@ def _counts(documents: int, mentions: int, rejects: list[dict]) -> str:
             f"{counted(len(rejects), 'rejected input')}")
 
 
+def _summary(args, *, documents: int, mentions: int, resolved: int | None, rejected: int,
+             rejects_path: str | None, other: list[str], results: list[dict] | None,
+             rejected_inputs: list[dict] | None = None) -> int:
+    """``--json``: the run's counts as one object alone on stdout; the exit status. ``resolved``
+    is None when not counted (a partitioned run writing its lines to -o)."""
+    out = {"documents": documents, "mentions": mentions, "resolved": resolved,
+           "unresolved": None if resolved is None else mentions - resolved,
+           "rejected": rejected, "rejects": rejects_path, "other_language": other,
+           "output": str(args.out) if args.out else None}
+    if results is not None:  # no -o: the documents, and the inputs not read with their reasons
+        out["results"] = results
+        out["rejected_inputs"] = rejected_inputs
+    json.dump(out, sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return 0 if documents else 1
+
+
+def _document(doc_id, url, mentions, language: dict) -> dict:
+    from ..geoparse import home_fields
+
+    return {"id": doc_id, **home_fields(mentions, url), **language,
+            "toponyms": [m.to_json() for m in mentions]}
+
+
 def run(args) -> int:
     from tqdm import tqdm
 
     from .._progress import note_large
-    from ..geoparse import ROLES, Geoparser, home_fields
+    from ..geoparse import ROLES, Geoparser
 
     roles = None
     if args.roles:
@@ -97,29 +126,39 @@ def run(args) -> int:
     rejects: list[dict] = []
     docs = tqdm(_documents(args.inputs, rejects), desc="geoparsing", unit="doc",
                 disable=args.no_progress or not args.out, leave=False, file=sys.stderr)
-    n_docs = n_mentions = 0
-    if args.out:
-        with atomic_write(args.out) as fh:
+    n_docs = n_mentions = n_resolved = 0
+    if args.out or args.json:
+        results: list[dict] | None = None if args.out else []
+        with atomic_write(args.out) if args.out else contextlib.nullcontext() as fh:
             for doc_id, text, url in docs:
                 note_large(docs, doc_id, text)
                 mentions = parser.parse(text)
                 n_docs += 1
                 n_mentions += len(mentions)
+                n_resolved += sum(m.place is not None for m in mentions)
                 language = language_fields(text, lang)
                 if "language_note" in language:
                     other.append(str(doc_id))
-                fh.write(json.dumps({"id": doc_id, **home_fields(mentions, url), **language,
-                                     "toponyms": [m.to_json() for m in mentions]},
-                                    ensure_ascii=False) + "\n")
-        rej_path = Path(args.out).with_suffix("").as_posix() + ".rejects.jsonl"
-        if rejects:
+                doc = _document(doc_id, url, mentions, language)
+                if fh is not None:
+                    fh.write(json.dumps(doc, ensure_ascii=False) + "\n")
+                else:
+                    results.append(doc)
+        rej_path = Path(args.out).with_suffix("").as_posix() + ".rejects.jsonl" \
+            if args.out and rejects else None
+        if rej_path:
             with atomic_write(rej_path) as fh:
                 for r in rejects:
                     fh.write(json.dumps(r, ensure_ascii=False) + "\n")
         _print_rejects(rejects)
         other_language_note(other)
         print(f"geomap: {_counts(n_docs, n_mentions, rejects)}"
-              + (f" (in {rej_path})" if rejects else "") + f"; wrote {args.out}", file=sys.stderr)
+              + (f" (in {rej_path})" if rej_path else "")
+              + (f"; wrote {args.out}" if args.out else ""), file=sys.stderr)
+        if args.json:
+            return _summary(args, documents=n_docs, mentions=n_mentions, resolved=n_resolved,
+                            rejected=len(rejects), rejects_path=rej_path, other=other,
+                            results=results, rejected_inputs=rejects)
         return 0 if n_docs else 1
     rows = []
     for doc_id, text, _url in docs:
@@ -150,6 +189,18 @@ def _run_scaled(args, roles) -> int:
 
     summary = corpus_run(args, args.inputs, task="mentions", gazetteer=gazetteer_from_args(args),
                          roles=roles, lines_out=args.out, keep_pairs=not args.out)
+    if args.json:
+        if args.out:
+            report(summary, args=args, out=args.out)
+        pairs = [] if args.out else summary.pairs
+        found = [m for _a, ms in pairs for m in ms]
+        results = None if args.out else [
+            _document(art.id, art.url, ms, {}) for art, ms in pairs]
+        return _summary(args, documents=summary.documents,
+                        mentions=summary.items if args.out else len(found),
+                        resolved=None if args.out else sum(m.place is not None for m in found),
+                        rejected=summary.rejects, rejects_path=summary.rejects_path,
+                        other=list(summary.other_language_ids), results=results)
     if args.out:
         report(summary, args=args, out=args.out)
         return 0 if summary.documents else 1
