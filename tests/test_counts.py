@@ -55,6 +55,66 @@ def test_civilians_and_lower_bounds():
     assert c.civilians_killed is None and not c.approximate
 
 
+@pytest.mark.parametrize("sentence, killed, wounded", [
+    ("The raid on the convoy killed at least 9 drivers and wounded 14.", 9, 14),
+    ("Gunmen killed no fewer than 30 villagers at the market.", 30, None),
+    ("A blast at the depot has killed at least 6 people, including 2 firefighters.", 6, None),
+])
+def test_lower_bounds_before_the_victims_of_a_verb(sentence, killed, wounded):
+    c = find_casualties(sentence, EN)
+    assert (c.killed, c.wounded, c.approximate) == (killed, wounded, True)
+
+
+def test_a_number_after_at_is_no_count_of_the_verb():
+    assert not find_casualties("Troops were killing time in at least 3 villages.", EN)
+
+
+def _events(parser, gazetteer, text, day=dt.date(2024, 3, 6)):
+    art = Article(id="t", text=text, date=day)
+    return extract_events(art, parser.parse(text), gazetteer)
+
+
+def test_one_ambush_with_its_dead_and_wounded_is_one_event(parser, gazetteer):
+    """Death and injury verbs tell what the ambush did: one event, the toll once."""
+    events = _events(parser, gazetteer, "Three guards were killed and five injured in an "
+                     "ambush near Mopti on Tuesday.")
+    assault = [e for e in events if e.type == "assault"]
+    assert len(assault) == 1
+    assert (assault[0].extras["killed"], assault[0].extras["wounded"]) == (3, 5)
+    assert assault[0].location is not None and assault[0].location.name == "Mopti"
+
+
+def test_a_toll_is_not_given_to_another_action_of_the_sentence(parser, gazetteer):
+    events = _events(parser, gazetteer, "Militia shelling kills 8 in Kharkiv as fighting "
+                     "spreads to Zaporizhzhia Oblast.")
+    tolls = {e.trigger.lower(): e.extras.get("killed") for e in events}
+    assert tolls.get("kills") == 8 and tolls.get("fighting") is None
+
+
+def test_two_places_hit_keep_their_own_tolls(parser, gazetteer):
+    events = _events(parser, gazetteer, "Artillery killed four people in Kherson and a "
+                     "drone wounded two in Nikopol.")
+    got = {(e.location.name if e.location else None, e.extras.get("killed"),
+            e.extras.get("wounded")) for e in events}
+    assert ("Kherson", 4, None) in got and ("Nikopol", None, 2) in got
+
+
+def test_a_toll_repeated_by_the_lead_is_counted_once(parser, gazetteer):
+    """Headline and lead report one toll: summing the article's events gives it once."""
+    text = ("Drone attack kills 7 in Kramatorsk\nA drone attack hit a bus station in "
+            "Kramatorsk on Monday, killing 7 civilians, the governor said.")
+    events = _events(parser, gazetteer, text)
+    assert sum(e.extras.get("killed") or 0 for e in events) == 7
+    assert max(e.extras.get("civilians_killed") or 0 for e in events) == 7
+
+
+def test_the_same_number_in_another_place_is_another_toll(parser, gazetteer):
+    text = ("Shelling killed 3 people in Kherson on Monday. On Tuesday a missile strike "
+            "killed 3 people in Odesa.")
+    events = _events(parser, gazetteer, text)
+    assert sum(e.extras.get("killed") or 0 for e in events) == 6
+
+
 def test_a_sentence_with_several_counts_keeps_the_largest_toll():
     c = find_casualties("Two killed on Monday; the toll now stands at 9.", EN)
     assert c.killed == 9

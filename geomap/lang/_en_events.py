@@ -274,7 +274,8 @@ WORD_CLASSES: dict[str, frozenset[str]] = {
         "militant", "member", "medic", "paramedic", "driver", "farmer", "serviceperson"}),
     #: Words before a number making it a lower bound ("at least 5", "more than 20").
     "count_at_least": frozenset({"least", "over", "more", "than", "some", "nearly", "almost",
-                                 "about", "around", "approximately", "up", "roughly"}),
+                                 "about", "around", "approximately", "up", "roughly",
+                                 "fewer"}),
     #: Number words too vague to count ("several", "a few", "dozens").
     "count_vague": frozenset({"several", "few", "dozens", "scores", "hundreds", "thousands",
                               "many", "numerous"}),

@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ...lang import Language
+from ._merge import same_place
 from ._model import TextEvent
 
 __all__ = ["Casualties", "find_casualties", "with_casualties"]
@@ -202,8 +203,9 @@ def _counts(text: str, lang: Language) -> list[_Count]:
             while j < len(toks) and j - k <= 10 and toks[j][0].isalnum() \
                     and _number(toks, j, w) is None:
                 j += 1
-        else:  # "killing (at least) two"
-            while j < len(toks) and j - k <= 3 and toks[j] in w.at_least:
+        else:  # "killing (at least) two": a bound's words, or a word before one ("at")
+            while j < len(toks) and j - k <= 3 and (toks[j] in w.at_least or (
+                    j + 1 < len(toks) and toks[j + 1] in w.at_least and toks[j][0].isalpha())):
                 j += 1
         if j >= len(toks) or (t in w.toll and j - k > 10):
             continue
@@ -294,10 +296,11 @@ _BOUNDARY = re.compile(r"[;:,—–]| - ")
 
 def _attribute(text: str, a: int, counts: list[_Count], events: list[TextEvent],
                say: frozenset[str]) -> dict[int, Casualties]:
-    """{index in ``events``: its counts}: each count goes to the event of its clause, the
-    nearest trigger with clause boundaries between them counting as :data:`CLAUSE_CHARS`,
-    and to the sentence's other events of that type; statements ("said") take a count only
-    when the sentence has no other event."""
+    """{index in ``events``: its counts}: each count goes to one event, that of its clause:
+    the nearest trigger, clause boundaries between them counting as :data:`CLAUSE_CHARS`
+    ("RSF shelling kills 15 in El Fasher as fighting spreads to Gezira": the fighting killed
+    nobody the sentence says); statements ("said") take a count only when the sentence has
+    no other event."""
     pool = [i for i, ev in enumerate(events) if ev.type not in say] or list(range(len(events)))
     got: dict[int, list[_Count]] = {}
     for c in counts:
@@ -308,10 +311,7 @@ def _attribute(text: str, a: int, counts: list[_Count], events: list[TextEvent],
             lo, hi = sorted((at, ev.trigger_start))
             return hi - lo + CLAUSE_CHARS * len(_BOUNDARY.findall(text, lo, hi))
 
-        best = events[min(pool, key=cost)].type
-        for i in pool:  # "shelled ..., killing three": one incident, told by two triggers
-            if events[i].type == best:
-                got.setdefault(i, []).append(c)
+        got.setdefault(min(pool, key=cost), []).append(c)
     return {i: _total(cs) for i, cs in got.items()}
 
 
@@ -319,7 +319,8 @@ def with_casualties(text: str, events: Sequence[TextEvent], lang: Language
                     ) -> list[TextEvent]:
     """``events`` with the counts of their clause in ``extras`` (``killed``, ``wounded``,
     ``civilians_killed``, ``approximate``): a sentence's counts go to the event they belong
-    to (see :func:`_attribute`), not to every event of the sentence."""
+    to (see :func:`_attribute`), not to every event of the sentence, and a toll the report
+    repeats is counted once (see :func:`_once`)."""
     say = frozenset(t.type for t in lang.triggers.values() if t.say) | {"statement"}
     by_span: dict[tuple[int, int], list[int]] = {}
     for i, ev in enumerate(events):
@@ -334,6 +335,7 @@ def with_casualties(text: str, events: Sequence[TextEvent], lang: Language
             continue
         for k, c in _attribute(text, a, counts, [events[i] for i in idx], say).items():
             per_event[idx[k]] = c
+    per_event = _once(events, per_event)
     out = []
     for i, ev in enumerate(events):
         c = per_event.get(i, Casualties())
@@ -342,3 +344,27 @@ def with_casualties(text: str, events: Sequence[TextEvent], lang: Language
                                        "casualties_approximate": c.approximate})
                    if c else ev)
     return out
+
+
+def _once(events: Sequence[TextEvent], counts: dict[int, Casualties]
+          ) -> dict[int, Casualties]:
+    """``counts`` with a toll told again in a later sentence counted once: a headline and
+    its lead ("RSF shelling kills 15 in El Fasher" / "... shelled the camp, killing 15
+    people"), or a summary and its story, give the same number for the same place. The
+    later event's count of that kind is dropped and the first keeps it (with the civilians
+    among them, when only the later said). Tolls of other places, or other numbers, stay."""
+    out = dict(counts)
+    order = sorted(out)
+    for n, i in enumerate(order):
+        for j in order[:n]:
+            a, b = out[j], out[i]
+            if events[j].start == events[i].start or \
+                    not same_place(events[j].location, events[i].location):
+                continue
+            if b.killed is not None and a.killed == b.killed:
+                a = replace(a, civilians_killed=a.civilians_killed or b.civilians_killed)
+                b = replace(b, killed=None, civilians_killed=None)
+            if b.wounded is not None and a.wounded == b.wounded:
+                b = replace(b, wounded=None)
+            out[j], out[i] = a, b
+    return {i: c for i, c in out.items() if c}

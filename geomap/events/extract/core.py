@@ -18,7 +18,6 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from ...dates import parse_date
 from ...gazetteer import Gazetteer
@@ -34,6 +33,7 @@ from ._counts import with_casualties
 from ._dates import DateMention, find_dates
 from ._lexicon import LEXICON, NOUN_TOO, Entry, lemma_of
 from ._locate import Slots, object_place, scan
+from ._merge import one_per_action
 from ._model import TextEvent
 from ._primary import mark_primary
 from ._slavic import extract_slavic
@@ -79,11 +79,6 @@ _PHONE = frozenset({"phone", "telephone", "video", "telephonic"})
 _FIRE_BEFORE = frozenset({"exchanged", "opened", "returned", "open", "exchange", "exchanging",
                           "opening"})
 _NOUN_AFTER = ENGLISH.words("noun_after")
-_AND = re.compile(r"\b(?:and|or)\b", re.I)
-#: Text ending in a comma, or in "and" after a participle: a participle after it tells how
-#: the action before it went ("shelled Kurakhove, killing two and wounding five").
-_PARTICIPLE = re.compile(r"(?:,|\w+ing\b[^,;:.]*\band)\s*\Z")
-_BY_PHRASE = re.compile(r"\s+by(?:\s+[^\W\d_][\w'’-]*){0,3}\s+")  # "killed by Russian shelling"
 _LABOUR_BEFORE = ENGLISH.words("labour_strike_before")
 _LABOUR_AFTER = ENGLISH.words("labour_strike_after")
 
@@ -134,7 +129,7 @@ def extract_events(article: Article, mentions: Sequence[Mention],
             event = _event_at(text, sent, i, gazetteer=gazetteer, last_subject=last_subject)
             if event is not None:
                 sent.events.append(event)
-        out.extend(_one_per_action(text, sent.events))
+        out.extend(one_per_action(text, sent.events))
         if sent.subjects and sent.subjects[0]:
             last_subject = sent.subjects[0]
     out = mark_primary(text, out)
@@ -184,52 +179,6 @@ def _location_mentions(mentions: Sequence[Mention], actors: list[ActorSpan]) -> 
             continue
         out.append(m)
     return out
-
-
-def _one_per_action(text: str, events: list[TextEvent]) -> list[TextEvent]:
-    """A noun trigger that names the action of a verb trigger of its type (see
-    :func:`_names_action_of`) is one event with it ("A Russian guided bomb hit Kharkiv", "The
-    attack on the depot killed three", "were killed by Russian shelling"): the verb's, given
-    the noun's actors and, where it has none, its place and date. So is a participle after a
-    comma telling how the action before it went ("shelled Kurakhove, killing two and wounding
-    five": one event, not three with the same toll). Two verbs ("shelled X and stormed Y")
-    stay two events."""
-    if len(events) < 2:
-        return events
-    out: list[TextEvent | None] = list(events)
-    for k, e in enumerate(events):
-        if e.extras.get("noun"):
-            j = next((j for j, v in enumerate(out) if v is not None and j != k
-                      and _names_action_of(text, e, v)), None)
-        elif e.trigger.lower().endswith("ing") and _PARTICIPLE.search(
-                text, max(e.start, e.trigger_start - 80), e.trigger_start):
-            j = next((j for j in range(k - 1, -1, -1) if out[j] is not None
-                      and out[j].type == e.type), None)
-        else:
-            continue
-        if j is None:
-            continue
-        v = out[j]
-        own = v.location is not None
-        out[j] = replace(
-            v, actors=tuple(dict.fromkeys(v.actors + e.actors))[:4],
-            location=v.location if own else e.location, origin=v.origin or e.origin,
-            destination=v.destination or e.destination, date=v.date or e.date,
-            date_precision=v.date_precision if v.date else e.date_precision,
-            extras={**v.extras, "location_start": v.extras["location_start"] if own
-                    else e.extras.get("location_start")})
-        out[k] = None
-    return [e for e in out if e is not None]
-
-
-def _names_action_of(text: str, noun: TextEvent, verb: TextEvent) -> bool:
-    """``noun`` is in the subject of ``verb`` (no "and" between them) or in the by-phrase
-    right after it, and both are of one type."""
-    if noun.type != verb.type or verb.extras.get("noun"):
-        return False
-    if verb.extras["subject_start"] <= noun.trigger_start < verb.trigger_start:
-        return not _AND.search(text, noun.trigger_end, verb.trigger_start)
-    return _BY_PHRASE.fullmatch(text, verb.trigger_end, noun.trigger_start) is not None
 
 
 # -- one trigger ----------------------------------------------------------------------------
