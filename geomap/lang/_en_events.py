@@ -80,7 +80,7 @@ IRREGULAR: dict[str, str] = {
 
 #: Words that look like an inflected trigger but are not one.
 NOT_TRIGGERS = frozenset({
-    "ships", "shipping", "states", "statement", "statements", "heads", "head", "leader",
+    "ship", "ships", "shipping", "states", "statement", "statements", "heads", "head", "leader",
     "leaders", "leaves", "left", "strikes", "hits", "claims", "trained", "training", "trains",
     "masses", "mass", "visits", "deals", "dealing", "shells", "bombs", "stations", "station",
     "rallies", "fires", "deliveries", "fighters", "attackers", "bombers", "killer", "killers",
@@ -293,6 +293,10 @@ WORD_CLASSES: dict[str, frozenset[str]] = {
         "with", "than", "since", "because", "said", "says", "say", "to", "into", "but",
         "or", "if", "that", "which", "where", "before", "under", "over", "across",
         "outside", "inside", "between", "against"}),
+    #: What strikes are made with: "air strikes", "drone strikes" (the plural "strikes" is a
+    #: trigger only after one of these).
+    "strike_means": frozenset({"air", "drone", "missile", "rocket", "artillery", "aerial",
+                               "naval", "mortar", "retaliatory", "precision", "airborne"}),
     "not_triggers": NOT_TRIGGERS,
     "noun_too": NOUN_TOO,
     # -- the non-event decision (geomap.events.extract._genre) --

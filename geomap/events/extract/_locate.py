@@ -25,6 +25,10 @@ assert set(_FINENESS) == set(FEATURES)
 
 #: Words between a preposition and its place that refine it ("from ports near Chongjin").
 _INNER = ENGLISH.words("inner")
+#: Kind words after a name ("the Mezzeh district of Damascus", "the Lebanese city of Tyre").
+_KINDS = frozenset(ENGLISH.place_kinds) | FILLER
+#: Words of an apposition saying where a name lies ("X, the southern suburbs of Y").
+_APPOSITION = _KINDS | ENGLISH.words("vicinity_before") | {"of"}
 
 
 @dataclass(slots=True)
@@ -46,9 +50,11 @@ def finest(mentions: list[Mention]) -> Mention | None:
 def object_place(text: str, toks: list[Tok], j: int, places: list[Mention]) -> Mention | None:
     """The place that the phrase starting at token ``j`` names, skipping filler words."""
     starts = {m.start for m in places}
-    while j < len(toks) and (toks[j].low in FILLER or toks[j].low in _INNER) and \
-            toks[j].start not in starts:
-        j += 1
+    j = _skip(toks, j, starts)
+    if j < len(toks) and toks[j].start not in starts:
+        after = _past_unknown(toks, j, starts)
+        if after is not None:
+            j = _skip(toks, after, starts)
     if j >= len(toks):
         return None
     start = toks[j].start
@@ -67,6 +73,39 @@ def object_place(text: str, toks: list[Tok], j: int, places: list[Mention]) -> M
         elif chain:
             break
     return finest(chain)
+
+
+def _skip(toks: list[Tok], j: int, starts: set[int]) -> int:
+    while j < len(toks) and (toks[j].low in FILLER or toks[j].low in _INNER) and \
+            toks[j].start not in starts:
+        j += 1
+    return j
+
+
+def _past_unknown(toks: list[Tok], j: int, starts: set[int]) -> int | None:
+    """After a name no place is known for, the token where the phrase names the place it
+    lies in: "the Lebanese city of | Tyre", "the Mezzeh district of | Damascus", "Dahiyeh,
+    the southern suburbs of | Beirut", "Tamboul, east of | Wad Madani"; None when it names
+    none."""
+    k = j
+    while k < len(toks) and k - j < 4 and toks[k].text[:1].isupper() and \
+            toks[k].start not in starts:
+        k += 1
+    if k == j:
+        return None
+    kind = k
+    while k < len(toks) and toks[k].low != "of" and (toks[k].low in _KINDS or
+                                                      toks[k].low in _INNER):
+        k += 1
+    if k < len(toks) and toks[k].low == "of":
+        return k + 1 if k > kind else None  # "Mezzeh district of", not "Bank of"
+    if k < len(toks) and toks[k].low == ",":
+        m = k + 1
+        while m < len(toks) and m - k <= 5 and toks[m].low in _APPOSITION:
+            if toks[m].low == "of" and m > k + 1:
+                return m + 1
+            m += 1
+    return None
 
 
 def scan(text: str, toks: list[Tok], lo: int, hi: int, places: list[Mention], *,

@@ -81,6 +81,7 @@ _FIRE_BEFORE = frozenset({"exchanged", "opened", "returned", "open", "exchange",
 _NOUN_AFTER = ENGLISH.words("noun_after")
 _LABOUR_BEFORE = ENGLISH.words("labour_strike_before")
 _LABOUR_AFTER = ENGLISH.words("labour_strike_after")
+_STRIKE_BY = ENGLISH.words("strike_means")
 
 
 def extract_events(article: Article, mentions: Sequence[Mention],
@@ -265,7 +266,7 @@ def _event_at(text: str, sent: Sent, i: int, *, gazetteer: Gazetteer,
 
 #: The words :func:`_special` reads by their neighbours (every other trigger is in the lexicon).
 _SPECIAL_WORDS = frozenset({"call", "calls", "called", "calling", "spoke", "speak", "speaks",
-                            "talked", "fire", "strike"})
+                            "talked", "fire", "strike", "strikes"})
 
 
 def _special(toks: list[Tok], i: int):
@@ -287,6 +288,8 @@ def _special(toks: list[Tok], i: int):
         return ("fire", Entry("assault")) if prev in _FIRE_BEFORE else False
     if w == "strike" and (prev in _LABOUR_BEFORE or nxt in _LABOUR_AFTER):
         return "strike", Entry("protest", noun=True)  # "went on strike", "a general strike"
+    if w == "strikes":  # "carried out air strikes on X", not "strikes a deal" nor "strikes" alone
+        return ("strike", Entry("assault", noun=True)) if prev in _STRIKE_BY else False
     return None
 
 
@@ -299,8 +302,10 @@ def _trigger_text(text: str, toks: list[Tok], i: int, special) -> str:
 
 
 def _in_name(toks: list[Tok], i: int) -> bool:
-    """A capitalised word inside a proper name ("Korean Central News Agency", "Strike Force")."""
-    before = toks[i - 1].text if i > 0 else ""
+    """A capitalised word inside a proper name ("Korean Central News Agency", "Strike Force");
+    not a word after a dateline ("KHARTOUM - Fighting ..."): a name's words stand one space
+    apart."""
+    before = toks[i - 1].text if i > 0 and toks[i - 1].end + 1 >= toks[i].start else ""
     after = toks[i + 1].text if i + 1 < len(toks) else ""
     return (before[:1].isupper() and before[:1].isalpha()) or (after[:1].isupper() and
                                                                after[:1].isalpha())
