@@ -1,7 +1,7 @@
 """Events located through the phrases wire copy uses (invented sentences): a demonym before a
 place kind ("the Syrian town of X"), a district or suburb of a known city named by an unknown
 name, an unknown place placed by its neighbour ("X, east of Y"), plural air strikes, a word
-after a dateline, and the noun "ship"."""
+after a dateline, the noun "ship", and the datelines of a multi-story summary."""
 
 from __future__ import annotations
 
@@ -79,3 +79,20 @@ def test_a_trigger_after_a_dateline_is_no_word_of_a_name(parser, gazetteer):
 def test_a_ship_is_no_aid_shipment(parser, gazetteer):
     events = _events(parser, gazetteer, "Pirates board ship off Eyl\nThe crew was safe.")
     assert not [e for e in events if e.type == "aid"]
+
+
+def test_each_dateline_places_the_events_of_its_paragraph(parser, gazetteer):
+    text = ("MIDDAY BRIEFING\nKHARKIV - A guided bomb hit a school on Tuesday, wounding four.\n"
+            "DNIPRO - Two men were killed when a drone struck a car.\n"
+            "ZAPORIZHZHIA - Shelling damaged houses in Orikhiv.")
+    events = _events(parser, gazetteer, text)
+    assert _where(events, "hit")[0] == "Kharkiv"
+    struck = next(e for e in events if e.trigger in ("struck", "killed"))
+    assert (struck.location.name, struck.location_evidence) == ("Dnipro", "dateline")
+    assert _where(events, "shelling")[0] == "Orikhiv"  # its own place beats the dateline
+
+
+def test_a_single_dateline_is_where_the_reporter_filed(parser, gazetteer):
+    events = _events(parser, gazetteer, "KYIV - Two men were killed when a drone struck a car "
+                     "on Tuesday.")
+    assert all(e.location_evidence != "dateline" for e in events)

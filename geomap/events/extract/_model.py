@@ -32,8 +32,8 @@ class TextEvent:
     ``type`` and ``trigger`` are None for an event reported without a recognised trigger word.
     ``geo_precision`` is the event table's vocabulary (exact, near, admin2, admin1, country,
     unknown), ``location_evidence`` why the location was chosen (where, clause, sentence, headline,
-    summary, report, parenthesis, from, demonym, actor, division; None when unlocated) and
-    ``confidence`` how much the event and its place are worth (0-1).
+    summary, report, parenthesis, from, demonym, actor, division, dateline; None when unlocated)
+    and ``confidence`` how much the event and its place are worth (0-1).
     """
 
     type: str | None

@@ -30,6 +30,7 @@ from ._actors import Actor, ActorSpan, find_actors
 from ._capitals import capital_places
 from ._compounds import facility_places
 from ._counts import with_casualties
+from ._datelines import by_datelines
 from ._dates import DateMention, find_dates
 from ._lexicon import LEXICON, NOUN_TOO, Entry, lemma_of
 from ._locate import Slots, object_place, scan
@@ -135,9 +136,9 @@ def extract_events(article: Article, mentions: Sequence[Mention],
             last_subject = sent.subjects[0]
     out = mark_primary(text, out)
     demonyms = [m for m in mentions if m.role == "demonym" and m.place is not None]
-    return with_casualties(text, locate_report(
-        text, out, places=places, demonyms=demonyms, spans=spans, dates=dates, actors=actors,
-        gazetteer=gazetteer), ENGLISH)
+    out = locate_report(text, out, places=places, demonyms=demonyms, spans=spans, dates=dates,
+                        actors=actors, gazetteer=gazetteer)
+    return with_casualties(text, by_datelines(out, mentions, places), ENGLISH)
 
 
 def _leading_date(text: str) -> DateMention | None:
