@@ -56,7 +56,8 @@ LEXICON: dict[str, Trigger] = {
     **_entries("support", "praise endorse pledge"),
     **_entries("cooperate", "cooperate train"),
     **_entries("coerce", "arrest detain"),
-    **_entries("retreat", "withdraw retreat evacuate"),
+    **_entries("retreat", "withdraw retreat evacuate flee displace", move=True),
+    **_entries("assault", "launch", military=True),
     **_entries("statement", "say tell announce state declare claim assert", say=True),
 }
 
@@ -71,7 +72,8 @@ NOUN_TOO = frozenset({
 #: Irregular verb forms -> lemma.
 IRREGULAR: dict[str, str] = {
     "sent": "send", "fought": "fight", "struck": "strike", "stricken": "strike", "shot": "shoot",
-    "flew": "fly", "flown": "fly", "met": "meet", "left": "leave", "went": "go", "gone": "go",
+    "flew": "fly", "flown": "fly", "fled": "flee", "met": "meet", "left": "leave", "went": "go",
+    "gone": "go",
     "said": "say", "told": "tell", "led": "lead", "held": "hold", "hit": "hit", "came": "come",
     "began": "begin", "withdrew": "withdraw", "withdrawn": "withdraw", "overran": "overrun",
     "underwent": "undergo", "brought": "bring", "made": "make", "took": "take",
@@ -89,7 +91,8 @@ NOT_TRIGGERS = frozenset({
 
 #: Verbs whose direct object is the event's place, and which slot it fills.
 DIRECT_OBJECT = {"visit": "to", "enter": "to", "reach": "to", "invade": "to", "leave": "origin",
-                 "depart": "origin", "attack": "at", "strike": "at", "shell": "at",
+                 "depart": "origin", "flee": "origin", "attack": "at", "strike": "at",
+                 "shell": "at",
                  "bomb": "at", "bombard": "at", "hit": "at", "storm": "at", "capture": "at",
                  "raid": "at", "besiege": "at", "overrun": "at", "provide": "to",
                  "supply": "to", "supplies": "to"}
@@ -198,6 +201,7 @@ WORD_CLASSES: dict[str, frozenset[str]] = {
         "division", "divisions", "fighters", "marines", "paratroopers", "warships", "warship",
         "ships", "jets", "aircraft", "mercenaries", "contingent", "contingents",
         "reinforcements", "military", "militants", "tanks", "artillery", "missiles", "drones",
+        "missile", "drone", "rocket", "rockets",
         "infantry", "servicemen", "sailors", "navy", "generals", "commandos", "rebels",
         "insurgents", "militia", "militias", "convoy", "regiment", "regiments", "corps",
         "squadron", "fleet", "guerrillas", "gunmen",
@@ -297,6 +301,15 @@ WORD_CLASSES: dict[str, frozenset[str]] = {
     #: trigger only after one of these).
     "strike_means": frozenset({"air", "drone", "missile", "rocket", "artillery", "aerial",
                                "naval", "mortar", "retaliatory", "precision", "airborne"}),
+    #: People who flee: a movement verb with one of these as who moves is a displacement
+    #: (type retreat, as "evacuate"), not a troop movement ("displaced families moved from
+    #: Rafah to Khan Younis"); "displaced" before one of them is an adjective.
+    "displaced_people": frozenset({
+        "displaced", "refugees", "refugee", "evacuees", "idps", "families", "residents",
+        "civilians", "villagers", "inhabitants", "households"}),
+    #: Words before "hits" that make it a verb ("Missile hits market"; not "direct hits").
+    "hits_after": frozenset({"strike", "missile", "rocket", "drone", "shell", "bomb", "shelling",
+                             "airstrike", "attack", "blast", "explosion", "artillery"}),
     "not_triggers": NOT_TRIGGERS,
     "noun_too": NOUN_TOO,
     # -- the non-event decision (geomap.events.extract._genre) --

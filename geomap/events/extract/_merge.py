@@ -24,6 +24,9 @@ _AND = re.compile(r"\b(?:and|or)\b", re.I)
 #: Text ending in a comma, or in "and" after a participle: a participle after it tells how
 #: the action before it went ("shelled Kurakhove, killing two and wounding five").
 _PARTICIPLE = re.compile(r"(?:,|\w+ing\b[^,;:.]*\band)\s*\Z")
+#: A verb's object phrase before its noun: an article and up to two modifiers.
+_OBJECT = re.compile(r"\s+(?:a|an|the|its|their|new|fresh|major|large-scale|several|more)"
+                     r"(?:\s+[^\W\d_][\w'’-]*){0,2}\s+", re.I)
 _BY_PHRASE = re.compile(r"\s+by(?:\s+[^\W\d_][\w'’-]*){0,3}\s+")  # "killed by Russian shelling"
 #: Death and injury words: as triggers they tell what an action did, not another action.
 _CASUALTY = ENGLISH.words("casualty_killed") | ENGLISH.words("casualty_wounded")
@@ -72,12 +75,14 @@ def _merged(v: TextEvent, e: TextEvent) -> TextEvent:
 
 
 def _names_action_of(text: str, noun: TextEvent, verb: TextEvent) -> bool:
-    """``noun`` is in the subject of ``verb`` (no "and" between them) or in the by-phrase
-    right after it, and both are of one type."""
+    """``noun`` is in the subject of ``verb`` (no "and" between them), its object ("launched
+    an offensive") or in the by-phrase right after it, and both are of one type."""
     if noun.type != verb.type or verb.extras.get("noun"):
         return False
     if verb.extras["subject_start"] <= noun.trigger_start < verb.trigger_start:
         return not _AND.search(text, noun.trigger_end, verb.trigger_start)
+    if _OBJECT.fullmatch(text, verb.trigger_end, noun.trigger_start):
+        return True  # "launched an offensive", "carried out strikes"
     return _BY_PHRASE.fullmatch(text, verb.trigger_end, noun.trigger_start) is not None
 
 

@@ -83,6 +83,9 @@ _NOUN_AFTER = ENGLISH.words("noun_after")
 _LABOUR_BEFORE = ENGLISH.words("labour_strike_before")
 _LABOUR_AFTER = ENGLISH.words("labour_strike_after")
 _STRIKE_BY = ENGLISH.words("strike_means")
+_HITS_AFTER = ENGLISH.words("hits_after")
+_DISPLACED = ENGLISH.words("displaced_people")
+_PEOPLE = ENGLISH.words("casualty_civilian")
 
 
 def extract_events(article: Article, mentions: Sequence[Mention],
@@ -230,11 +233,15 @@ def _event_at(text: str, sent: Sent, i: int, *, gazetteer: Gazetteer,
             etype = "mobilize"
         elif DIPLOMATIC & set(window):
             etype = "consult"
+        elif entry.move and _DISPLACED & set(window):
+            etype = "retreat"  # "refugees arrived in Lviv": displacement
         else:
             return None
     elif entry.military and not (MILITARY & set(window)) and \
             previous_type(sent) != "mobilize":
-        return None
+        if not (entry.move and _DISPLACED & set(window)):
+            return None
+        etype = "retreat"  # "displaced families moved from Rafah to Khan Younis"
     if entry.say and not speaker_next_to(subj_spans, toks, i):
         return None
     agents: tuple[Actor, ...] = subject
@@ -267,7 +274,7 @@ def _event_at(text: str, sent: Sent, i: int, *, gazetteer: Gazetteer,
 
 #: The words :func:`_special` reads by their neighbours (every other trigger is in the lexicon).
 _SPECIAL_WORDS = frozenset({"call", "calls", "called", "calling", "spoke", "speak", "speaks",
-                            "talked", "fire", "strike", "strikes"})
+                            "talked", "fire", "strike", "strikes", "hits", "displaced"})
 
 
 def _special(toks: list[Tok], i: int):
@@ -291,6 +298,10 @@ def _special(toks: list[Tok], i: int):
         return "strike", Entry("protest", noun=True)  # "went on strike", "a general strike"
     if w == "strikes":  # "carried out air strikes on X", not "strikes a deal" nor "strikes" alone
         return ("strike", Entry("assault", noun=True)) if prev in _STRIKE_BY else False
+    if w == "hits":  # "Strike hits market", not "direct hits"
+        return ("hit", Entry("assault")) if prev in _HITS_AFTER else False
+    if w == "displaced" and (nxt in _DISPLACED or nxt in _PEOPLE):
+        return False  # "displaced families": who moves, not an event
     return None
 
 
@@ -341,6 +352,8 @@ def _noun_use(toks: list[Tok], i: int) -> bool:
         return True
     if i + 1 < len(toks) and toks[i].low in NOUN_TOO:
         nxt = toks[i + 1]
+        if nxt.low == "hits" and toks[i].low in _HITS_AFTER:
+            return True  # "Strike hits market"
         found = lemma_of(nxt.text) if nxt.text[:1].islower() else None
         return found is not None and not found[1].noun and not nxt.low.endswith("ing")
     return False
@@ -356,7 +369,8 @@ def _clause_start(toks: list[Tok], i: int, sent: Sent) -> int:
             return j + 1  # "... and were believed to be heading"
         found = lemma_of(toks[j].text)
         if found and (found[1].say or not found[1].noun) and not toks[j].text[0].isupper() \
-                and not (_looks_noun(toks, j, sent) or _noun_use(toks, j)):
+                and not (_looks_noun(toks, j, sent) or _noun_use(toks, j)) and \
+                not (w in _SPECIAL_WORDS and _special(toks, j) is False):
             return j + 1
         j -= 1
     return 0
@@ -430,13 +444,17 @@ def _places(slots: Slots, entry: Entry, etype: str, agents: tuple[Actor, ...],
     moving = entry.move or etype == "aid"
     dest_place = to.place if to else None
     origin_place = origin.place if origin else None
-    if moving and dest_place is not None and origin_place is None:
+    if moving and dest_place is not None and origin_place is None and etype != "retreat":
         home = next((a.country for a in agents if a.country), None)
-        if home and home != dest_place.country:
+        if home and home != dest_place.country:  # not for who withdraws or flees
             origin_place = gazetteer.country(home)
     location = (to or at) if moving else (at or to)
+    if etype == "retreat" and location is None:
+        location = origin  # "fled Kherson": where the flight happened
     if not moving:
-        dest_place = origin_place = None
+        # an attack keeps where it came from ("missiles fired from Lebanon at Haifa")
+        dest_place = None
+        origin_place = origin_place if etype == "assault" and location is not None else None
     return location, origin_place, dest_place
 
 
