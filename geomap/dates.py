@@ -8,7 +8,10 @@ Accepted forms (case-insensitive, surrounding blanks ignored):
 - numeric day/month: ``3/7/2019``, ``3/7/2019 12:00:00 AM`` (spreadsheets), ``07-03-2019``;
   ``D.M.YYYY`` is always day first;
 - month names: ``12 March 2022``, ``12-Mar-2022``, ``March 12, 2022``, RFC 2822 as feeds write
-  it (``Fri, 11 Mar 2022 08:00:00 +0000``);
+  it (``Fri, 11 Mar 2022 08:00:00 +0000``), Ukrainian and Russian ones (``14 ноября 2024 г.``,
+  ``12 листопада 2024 року``);
+- a time after any of them, also after "at" / "в" / "о" (``14 ноября 2024 в 10:30``,
+  ``Nov 12, 2024 at 8:15 AM``);
 - partial dates with a coarser precision: ``2022-03`` / ``March 2022`` (month), ``2022`` (year);
 - in numeric columns (:func:`parse_date_column`): Excel serial day numbers (``44621`` is
   2022-03-01; fractions are times of day) besides ``YYYYMMDD`` integers and years.
@@ -69,8 +72,11 @@ def _other_months() -> dict[str, int]:
 
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _ZONE = r"(?:\s*(?:z|utc|gmt|[a-z]{3,4}|[+-]\d{2}(?::?\d{2})?))?"
-_TIME = (r"(?:(?:t|\s+|,\s*)(?P<hh>\d{1,2}):(?P<mi>\d{2})(?::\d{2}(?:[.,]\d+)?)?"
-         r"\s*(?P<ampm>[ap]\.?m\.?)?" + _ZONE + r")?")
+#: The word a year may carry ("2024 г.", "2024 года", "2024 року") and the word before a time
+#: ("at 8:15", "в 10:30", "о 08:15").
+_YEAR_WORD = r"(?:\s*(?:г\.?|года|год|р\.?|року))?"
+_TIME = (r"(?:(?:t|\s+|,\s*)(?:(?:at|в|во|о|об)\s+)?(?P<hh>\d{1,2}):(?P<mi>\d{2})"
+         r"(?::\d{2}(?:[.,]\d+)?)?\s*(?P<ampm>[ap]\.?m\.?)?" + _ZONE + r")?")
 
 #: (name, pattern, precision). Order matters only for speed; the patterns do not overlap.
 _PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
@@ -82,7 +88,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("numeric", r"(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})" + _TIME,
          "day"),
         ("day-month", _WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?[\s-]+(?P<mon>[^\W\d_]{3,9})\.?"
-         r"[\s,-]+(?P<y>\d{4})" + _TIME, "day"),
+         r"[\s,-]+(?P<y>\d{4})" + _YEAR_WORD + _TIME, "day"),
         ("month-day", _WEEKDAY + r"(?P<mon>[^\W\d_]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?"
          r"\s+(?P<y>\d{4})" + _TIME, "day"),
         ("month", r"(?P<mon>[^\W\d_]{3,9})\.?,?\s+(?P<y>\d{4})", "month"),

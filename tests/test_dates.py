@@ -163,3 +163,21 @@ def test_ukrainian_and_russian_month_names_read_as_english_ones(tmp_path):
                     "Тривога у Полтаві": dt.date(2024, 3, 14)}
     assert parse_date_value("2 лютого 2022").date == dt.date(2022, 2, 2)
     assert parse_date_value("7 будинків 2022") is None        # a word that is no month
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("9 марта 2025 в 14:05", D(2025, 3, 9)),
+    ("9 березня 2025 о 14:05", D(2025, 3, 9)),
+    ("9 марта 2025 г.", D(2025, 3, 9)),
+    ("9 березня 2025 року, 07:40", D(2025, 3, 9)),
+    ("09.03.2025 в 14:05", D(2025, 3, 9)),
+    ("Mar 9, 2025 at 2:05 PM", D(2025, 3, 9)),
+])
+def test_a_time_after_a_word_and_a_year_word(text, expected):
+    """Post timestamps as Telegram channels and wire feeds write them."""
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["9 марта 2025 в 25:05", "9 марта 2025 в", "2025 г"])
+def test_no_date_from_a_bad_time_or_a_bare_year_word(text):
+    assert parse_date(text) is None
