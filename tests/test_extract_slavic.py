@@ -92,8 +92,47 @@ def test_each_clause_keeps_its_own_place_and_actors(parser):
 
 def test_a_clause_without_a_subject_shares_the_previous_ones_for_the_same_action(parser):
     evs = events(parser, "Окупанти обстріляли Херсон, а також атакували Нікополь.")
-    assert [e.type for e in evs] == ["assault"]  # one event per type and sentence
-    assert {a.country for a in evs[0].actors} == {"RU"}
+    # two attacks, each at its own town, both by the occupiers
+    assert [(e.type, e.location.name) for e in evs] == [("assault", "Kherson"),
+                                                         ("assault", "Nikopol")]
+    assert all({a.country for a in e.actors} == {"RU"} for e in evs)
+
+
+def test_one_clause_gives_one_event_per_type(parser):
+    evs = events(parser, "Ворог обстріляв і атакував дронами Херсон.")
+    assert [(e.type, e.location.name) for e in evs] == [("assault", "Kherson")]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Вночі сили ППО збили 12 дронів над Київщиною та Черкащиною.",
+     ["Kyiv Oblast", "Cherkasy Oblast"]),
+    ("Ночью над Белгородской, Курской и Орловской областями сбиты беспилотники.",
+     ["Belgorod Oblast", "Kursk Oblast", "Oryol Oblast"]),
+])
+def test_a_list_of_places_gives_an_event_at_each(parser, text, places):
+    evs = events(parser, text)
+    assert sorted(e.location.name for e in evs if e.type == "assault") == sorted(places)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Подразделения группировки войск освободили населённый пункт Пески.", None),
+    ("Російські війська взяли під контроль місто Вугледар.", "Vuhledar"),
+    ("Сили оборони звільнили село Кринки.", "Krynky"),
+])
+def test_a_capture_is_an_attack(parser, text, place):
+    evs = events(parser, text)
+    assert [e.type for e in evs] == ["assault"]
+    if place:
+        assert evs[0].location.name == place
+
+
+@pytest.mark.parametrize("text", [
+    "Під час обміну з полону звільнили 90 захисників.",
+    "Из плена освободили двух журналистов.",
+    "Мешканці міста взяли участь у толоці в Полтаві.",
+])
+def test_release_and_taking_part_are_no_capture(parser, text):
+    assert all(e.type != "assault" for e in events(parser, text))
 
 
 @pytest.mark.parametrize("text, killed, wounded", [

@@ -96,6 +96,12 @@ WORD_CLASSES = {
     # weapons, lemmas: a launch verb with one of them is an attack (see TRIGGERS)
     "weapons": word_set("ракета дрон беспилотник бпла шахед герань бомба авиабомба каб "
                         "снаряд мина артиллерия боеприпас искандер калибр кинжал"),
+    # capture, lemmas: a verb of "capture_verbs" with a word of "capture_objects" in the
+    # three words after it is an attack ("освободили населённый пункт X", "взяли под контроль"), not
+    # "освободили из плена" (see geomap.events.extract._slavic)
+    "capture_verbs": word_set("освободить освобождать взять брать занять занимать"),
+    "capture_objects": word_set("село посёлок поселок деревня город пункт хутор станица "
+                                "контроль территория позиция"),
     # one victim, as written (no article says "a"): "загинула жінка", "погиб мужчина"
     "casualty_single": word_set("женщина мужчина ребенок ребёнок человек военный "
                                  "военнослужащий мирный житель пенсионер пенсионерка "

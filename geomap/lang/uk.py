@@ -110,6 +110,11 @@ WORD_CLASSES = {
     # weapons, lemmas: a launch verb with one of them is an attack (see TRIGGERS)
     "weapons": word_set("ракета дрон безпілотник бпла шахед герань бомба авіабомба каб "
                         "снаряд міна артилерія боєприпас іскандер калібр кинджал"),
+    # capture, lemmas: a verb of "capture_verbs" with a word of "capture_objects" in the
+    # three words after it is an attack ("звільнили село X", "взяли під контроль"), not "звільнили з
+    # полону" (see geomap.events.extract._slavic)
+    "capture_verbs": word_set("звільнити звільняти взяти брати зайняти займати"),
+    "capture_objects": word_set("село селище місто пункт хутір контроль територія позиція"),
     # one victim, as written (no article says "a"): "загинула жінка", "погиб мужчина"
     "casualty_single": word_set("жінка чоловік дитина людина військовий "
                                  "військовослужбовець цивільний мешканець житель "

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from ..._sentences import SentenceIndex
 from ...gazetteer import Gazetteer
 from ...geoparse import Mention
-from ...lang import Language
+from ...lang import Language, Trigger
 from ._actors import Actor
 from ._dates import DateMention
 from ._locate import finest
@@ -151,6 +151,37 @@ def _actors(text: str, a: int, b: int, lang: Language, *, places: Sequence[Menti
     return tuple(found.values())
 
 
+def _locations(text: str, a: int, b: int, lang: Language, places: Sequence[Mention]
+               ) -> list:
+    """The finest place of ``text[a:b]`` (see :func:`_location`) and the places listed with
+    it ("над Курской и Брянской областями": both regions), or [] when none."""
+    origin = lang.prepositions.get("origin", frozenset())
+    inside = [m for m in places if a <= m.start < b and m.place is not None and
+              m.role in ("literal", "dateline") and not _after(text, a, m, origin)]
+    best = finest(inside)
+    if best is None:
+        return []
+    k = inside.index(best)
+    joins = lang.words("count_and") | {","}
+    group = [best]
+    for step in (-1, 1):  # neighbours of the same kind joined by "и", "та", ","
+        j = k + step
+        while 0 <= j < len(inside) and inside[j].place.feature == best.place.feature:
+            left, right = sorted((inside[j], group[-1 if step > 0 else 0]),
+                                 key=lambda m: m.start)
+            between = text[left.end : right.start].replace(",", " , ").split()
+            if not between or not all(x.lower() in joins for x in between):
+                break
+            group.insert(len(group) if step > 0 else 0, inside[j])
+            j += step
+    return list(dict.fromkeys(m.place for m in group))
+
+
+def _after(text: str, a: int, m: Mention, words: frozenset[str]) -> bool:
+    before = _WORD.findall(text[max(a, m.start - 30) : m.start])
+    return bool(before) and before[-1].lower() in words
+
+
 def _location(text: str, a: int, b: int, lang: Language, places: Sequence[Mention]):
     """The finest place of the sentence that is not only where something came from ("з
     Бєлгорода"): "обстріляли Куп'янськ на Харківщині" -> Куп'янськ."""
@@ -167,33 +198,60 @@ def _location(text: str, a: int, b: int, lang: Language, places: Sequence[Mentio
     return best.place if best else None
 
 
-def _triggers(text: str, a: int, b: int, lang: Language):
-    """(word match, lemma, entry) of the sentence's triggers, first of each type, in text
-    order. Word order is free, so no trigger depends on its place in the sentence; a
+def _triggers(text: str, a: int, b: int, lang: Language, within: tuple[int, int] | None = None):
+    """(word match, lemma, entry) of the triggers of the sentence ``a``-``b`` (of its clause
+    ``within`` when given), first of each type, in text order. Word order is free, so no
+    trigger depends on its place in the sentence; a
     ``military`` trigger ("запустили", "выпустили") counts only when a word of the
     language's "weapons" class is anywhere in the sentence ("Ракету по
-    Одесі запустили ...", not "запустили програму")."""
+    Одесі запустили ...", not "запустили програму"); a verb of its "capture_verbs" class is
+    an attack only with a word of its "capture_objects" class in the three words after it
+    ("освободили населённый пункт X", "взяли под контроль", not "звільнили з полону" nor
+    "взяли участь ... у місті")."""
     found: dict[str, tuple] = {}
     waiting: list[tuple] = []
+    capture: tuple | None = None
+    capture_verbs = lang.words("capture_verbs")
     words = list(_WORD.finditer(text, a, b))
+    lo, hi = within or (a, b)
     for w in words:
+        if not lo <= w.start() < hi:
+            continue
         entry = lemma = None
-        for lemma in lang.lemmas(w.group()):
+        lemmas = lang.lemmas(w.group())
+        for lemma in lemmas:
             entry = lang.triggers.get(lemma)
             if entry is not None:
                 break
-        if entry is None or entry.type in found:
+        if entry is None:
+            if capture is None and capture_verbs and not capture_verbs.isdisjoint(lemmas):
+                k = words.index(w)
+                if _has_word(words[k + 1 : k + 4], lang, "capture_objects"):
+                    capture = (w, next(x for x in lemmas if x in capture_verbs), _CAPTURE)
+            continue
+        if entry.type in found:
             continue
         if entry.military:
             waiting.append((w, lemma, entry))
         else:
             found[entry.type] = (w, lemma, entry)
-    if waiting and any(t.type not in found for _, _, t in waiting):
-        weapons = lang.words("weapons")
-        if any(lemma in weapons for w in words for lemma in lang.lemmas(w.group())):
-            for w, lemma, entry in waiting:
-                found.setdefault(entry.type, (w, lemma, entry))
+    if waiting and any(t.type not in found for _, _, t in waiting) and \
+            _has_word(words, lang, "weapons"):
+        for w, lemma, entry in waiting:
+            found.setdefault(entry.type, (w, lemma, entry))
+    if capture is not None and "assault" not in found:
+        found["assault"] = capture  # "освободили населённый пункт X": a capture
     return sorted(found.values(), key=lambda t: t[0].start())
+
+
+#: A capture ("звільнили село", "взяли под контроль") is an attack (as "захопити" is).
+_CAPTURE = Trigger("assault")
+
+
+def _has_word(words, lang: Language, name: str) -> bool:
+    """A word of the sentence has a lemma in the language's word class ``name``."""
+    wanted = lang.words(name)
+    return any(lemma in wanted for w in words for lemma in lang.lemmas(w.group()))
 
 
 @functools.cache
@@ -226,38 +284,39 @@ def extract_slavic(text: str, date: dt.date | None, mentions: Sequence[Mention],
             dates = find_dates_in(text, first.date, lang)
     out: list[TextEvent] = []
     for a, b in SentenceIndex(text).spans():
-        found = _triggers(text, a, b, lang)
-        if not found:
+        if not _triggers(text, a, b, lang):
             continue
         clauses = _clauses(text, a, b, lang)
         whole = None
         prev_actors: tuple[Actor, ...] = ()
         prev_types: set[str] = set()
         for ca, cb in clauses:
-            here = [t for t in found if ca <= t[0].start() < cb]
+            here = _triggers(text, a, b, lang, (ca, cb)) if len(clauses) > 1 else \
+                _triggers(text, a, b, lang)
             if not here:
                 continue
             actors = _actors(text, ca, cb, lang, places=mentions, gazetteer=gazetteer)
-            loc_here = _location(text, ca, cb, lang, mentions)
+            locs_here = _locations(text, ca, cb, lang, mentions)
             for w, lemma, entry in here:
                 near = [d for d in dates if a <= d.start < b]
                 when = min(near, key=lambda d: abs(d.start - w.start())) if near else None
                 if entry.say:
-                    loc = None
-                elif loc_here is not None or len(clauses) == 1:
-                    loc = loc_here
+                    locs = [None]
+                elif locs_here or len(clauses) == 1:
+                    locs = locs_here or [None]
                 else:
                     if whole is None:
                         whole = _location(text, a, b, lang, mentions) or False
-                    loc = whole or None
+                    locs = [whole or None]
                 who = actors or (prev_actors if entry.type in prev_types else ())
-                out.append(TextEvent(
-                    type=entry.type, trigger=w.group(), trigger_start=w.start(),
-                    trigger_end=w.end(), sentence=" ".join(text[a:b].split()), start=a, end=b,
-                    date=when.date if when else None,
-                    date_precision=when.precision if when else None,
-                    actors=who, location=loc,
-                    extras={"lemma": lemma, "language": lang.code}))
+                for loc in locs:  # one event per place of a list ("над Курской и Брянской")
+                    out.append(TextEvent(
+                        type=entry.type, trigger=w.group(), trigger_start=w.start(),
+                        trigger_end=w.end(), sentence=" ".join(text[a:b].split()), start=a,
+                        end=b, date=when.date if when else None,
+                        date_precision=when.precision if when else None,
+                        actors=who, location=loc,
+                        extras={"lemma": lemma, "language": lang.code}))
             prev_actors = actors or prev_actors
             prev_types = {entry.type for _, _, entry in here}
     return mark_primary(text, out)
