@@ -43,6 +43,7 @@ from .layers.regions import RegionsLayerInfo, add_regions_layer
 from .legend import legend_html
 from .popups import esc
 from .runtime import JsCall, Runtime, slim_map
+from .search import mention_aliases, record_aliases, with_aliases
 
 __all__ = ["ATTRIBUTION", "MapInfo", "build_map", "map_html", "render_map", "save_map"]
 
@@ -194,6 +195,8 @@ def render_map(mentions: gpd.GeoDataFrame | None, *, data_dir: Path, title: str 
         bits.append(lo if lo == hi else f"{lo} \u2013 {hi}")
     search = search_entries(countries_info.search, mentions_info.search or [],
                             region_info.search, regions_info.search)
+    # the spellings the reader knows: the text's own forms and the records' location names
+    search = with_aliases(search, mention_aliases(mentions), record_aliases(everything))
     add_controls(m, title=title, subtitle=" \u00b7 ".join(bits),
                  legend=legend_html(events_info, mentions_info, flows_info, regions_info,
                                     options, corroboration=corroboration,

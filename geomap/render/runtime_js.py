@@ -417,23 +417,52 @@ GM.legend = function (map, html) { control(map, "bottomright", "gm-legend", html
 /* GM.timeline: see runtime_timeline_js.py */
 
 GM.search = function (map, data) {
-  var id = "gm-places-" + L.stamp(map);
+  var id = "gm-places-" + L.stamp(map), labels = data.l || [];
+  // names arrive HTML-escaped; an alias's label is the place it goes to
   var html = '<input type="search" class="gm-search-box" placeholder="Find a place\u2026" list="' + id +
     '" aria-label="find a place"><datalist id="' + id + '">' +
-    data.n.map(function (n) { return '<option value="' + n + '">'; }).join("") + "</datalist>";
+    data.n.map(function (n, i) {
+      return '<option value="' + n + '"' + (labels[i] ? ' label="\u2192 ' + labels[i] + '"' : "") + ">";
+    }).join("") + '</datalist><div class="gm-search-msg" role="status" hidden></div>';
   var div = control(map, "topleft", "gm-search", html);
-  var box = div.querySelector("input"), index = {};
-  div.querySelectorAll("option").forEach(function (o, i) { index[o.value.toLowerCase()] = i; });
+  var box = div.querySelector("input"), msg = div.querySelector(".gm-search-msg"), index = {};
+  // one key for the spellings a reader types: case, spaces and apostrophes (' \u2019 \u02bc ...)
+  function key(s) {
+    return s.normalize("NFC").trim().toLowerCase().replace(/[\u2019\u2018\u02bc\u02b9\u0060\u00b4\u2032]/g, "'")
+      .replace(/\s+/g, " ");
+  }
+  var keys = [];
+  div.querySelectorAll("option").forEach(function (o, i) {
+    var k = key(o.value);
+    keys.push(k);
+    if (index[k] === undefined) { index[k] = i; }
+  });
+  function say(text) { msg.textContent = text; msg.hidden = !text; }
   function go() {
-    var i = index[box.value.trim().toLowerCase()];
-    if (i === undefined) { box.classList.add("gm-miss"); return; }
+    var q = key(box.value);
+    if (!q) { box.classList.remove("gm-miss"); say(""); return; }
+    var i = index[q], hits = [];
+    if (i === undefined && q.length >= 3) {  // one name that starts so: take it
+      for (var j = 0; j < keys.length && hits.length < 2; j++) {
+        if (keys[j].lastIndexOf(q, 0) === 0) { hits.push(j); }
+      }
+      if (hits.length === 1) { i = hits[0]; }
+    }
+    if (i === undefined) {
+      box.classList.add("gm-miss");
+      say(hits.length ? "several places start with \u201c" + box.value.trim() + "\u201d: pick one from the list"
+        : "\u201c" + box.value.trim() + "\u201d is not on this map");
+      return;
+    }
     box.classList.remove("gm-miss");
+    say("");
     var z = data.z[i], b = data.b[i];
     if (b) { map.flyToBounds([[b[1], b[0]], [b[3], b[2]]], {maxZoom: z, duration: 0.6}); }
     else { map.flyTo([data.y[i], data.x[i]], z, {duration: 0.6}); }
   }
   box.addEventListener("change", go);
   box.addEventListener("keydown", function (e) { if (e.key === "Enter") { go(); } });
+  box.addEventListener("input", function () { if (!box.value) { box.classList.remove("gm-miss"); say(""); } });
 };
 })();
 """
@@ -464,6 +493,7 @@ CSS = """
 .gm-legend svg{flex:none}.gm-legend .note{margin-top:6px;color:#555;font-size:11px;border-top:1px solid #ddd;padding-top:5px}
 .gm-search{padding:4px}.gm-search-box{width:180px;border:1px solid #bbb;border-radius:4px;padding:4px 6px;font-size:13px}
 .gm-search-box.gm-miss{border-color:#c0392b}
+.gm-search-msg{color:#a93226;font-size:12px;margin:3px 2px 0;max-width:180px;overflow-wrap:anywhere}
 .leaflet-control-layers-expanded{font:12px/1.5 system-ui,"DejaVu Sans",sans-serif;max-height:52vh;overflow:auto;max-width:330px}
 .leaflet-control-layers-overlays label{line-height:1.3;margin:2px 0}
 .leaflet-container{font-family:system-ui,"DejaVu Sans",sans-serif}
