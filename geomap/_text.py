@@ -12,6 +12,11 @@ Two keys are derived from a name:
     ("Sievierodonetsk" and "Severodonetsk", "Kharkiv"/"Kharkov" do not, those are alternate names):
     spaces dropped, ``kh -> h``, ``ie -> e``, ``y -> i``, ``j -> i`` after a vowel, doubled letters
     collapsed.
+
+Inside a name, an Arabic article before another word folds to one form whatever the
+transliteration: every form joined by a hyphen ("ash-Shughur", "ez-Zor" -> "al shughur",
+"al zor") and "el" written apart ("Deir el Balah" -> "deir al balah"): see
+:func:`article_fold`.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ import unicodedata
 
 from unidecode import unidecode
 
-__all__ = ["fold_key", "is_translit_script", "translit_key"]
+__all__ = ["ARABIC_ARTICLES", "article_fold", "fold_key", "is_translit_script", "translit_key"]
 
 _PUNCT_DROP = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u0060\u00b4\u02b9\u02ba\"\u201c\u201d.]")
 _NON_WORD = re.compile(r"[^0-9a-z\u0080-\U0010ffff]+")
@@ -42,12 +47,37 @@ def is_translit_script(text: str) -> bool:
 
 _ASCII_DROP = str.maketrans("", "", "'`\".")
 
+#: The Arabic article as English and French transliterations write it, assimilated forms
+#: included ("ash-Shughur", "ad-Dawr", "ez-Zor", "as-Sukhnah", "an-Nabk"); GeoNames and news
+#: write the same place with different ones ("Deir el-Balah" / "Deir al-Balah").
+ARABIC_ARTICLES = frozenset({"al", "el", "il", "ul", "ad", "ed", "ud", "an", "en", "ar", "er",
+                             "as", "es", "ash", "esh", "at", "et", "az", "ez", "adh", "ath"})
+#: an article form joined by a hyphen to the next word, opening the name or after a space
+#: ("ez-Zor", not "Aix-en-Provence"); written apart, only "el" is surely an article ("As I",
+#: "At Kabul" are English words)
+_HYPHEN_ARTICLE = re.compile(r"(?<!\S)(?:" + "|".join(sorted(ARABIC_ARTICLES - {"al"}, key=len,
+                                                              reverse=True)) + r")-(?=\w)")
+_EL = re.compile(r"(?<![^ ])el (?=[^ ])")
+
+
+def article_fold(key: str) -> str:
+    """A fold key with the article "el" before another word of the name written "al"
+    ("deir el balah" -> "deir al balah", "el fasher" -> "al fasher"); a word alone is left as
+    it is. :func:`fold_key` also folds every hyphenated form ("ez-Zor" -> "al zor")."""
+    return _EL.sub("al ", key) if "el " in key else key
+
+
+def _hyphen_articles(text: str) -> str:
+    """Lower-case ``text`` with every article form joined by a hyphen written "al-"."""
+    return _HYPHEN_ARTICLE.sub("al-", text) if "-" in text else text
+
 
 def fold_key(name: str) -> str:
     """Case-, diacritics- and punctuation-insensitive key of a name."""
     if name.isascii():  # the fast path: most names and most news text
-        text = _NON_WORD.sub(" ", name.translate(_ASCII_DROP).lower())
-        return _SPACES.sub(" ", text).strip()
+        text = _hyphen_articles(name.translate(_ASCII_DROP).lower())
+        text = _SPACES.sub(" ", _NON_WORD.sub(" ", text)).strip()
+        return article_fold(text)
     return _fold_other(name)
 
 
@@ -62,15 +92,16 @@ def _fold_other(name: str) -> str:
         text = text.lower()
         if text.isalnum():  # one word of letters and digits: nothing to replace
             return text
-        return _SPACES.sub(" ", _NON_WORD.sub(" ", text)).strip()
+        text = _hyphen_articles(text)
+        return article_fold(_SPACES.sub(" ", _NON_WORD.sub(" ", text)).strip())
     text = unicodedata.normalize("NFKC", name)
     text = _PUNCT_DROP.sub("", text)
     if is_translit_script(text):
         text = unidecode(text)
         text = text.replace("'", "")
-    text = text.casefold()
+    text = _hyphen_articles(text.casefold())
     text = _NON_WORD.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+    return article_fold(_SPACES.sub(" ", text).strip())
 
 
 #: Characters whose key :func:`_fold_other` takes from one translation table: ASCII, the

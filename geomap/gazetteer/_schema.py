@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 #: Bump when the layout or the build rules change: old cache files are then ignored.
-INDEX_FORMAT = 12
+INDEX_FORMAT = 13
 
 #: Name kinds, best first. ``name``: the place's preferred name; ``alt``: an alternate name;
 #: ``stem``: a division's name without its generic word ("Kursk" of "Kursk Oblast");

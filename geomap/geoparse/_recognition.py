@@ -236,6 +236,10 @@ class Recogniser:
                 # acronym: "Walker County EMS") is a given or family name here, and only here
                 if single and not next_tok.upper and zipf(next_tok.text) < NAME_LIKE_ZIPF:
                     return None
+                # "Tal al-Sultan": before an article joined to a name (the one capitalised kind
+                # of token that opens in lower case), a word is the head of a longer name
+                if not large and next_tok.text[0].islower():
+                    return None
             # "Adkins said", "..., Robertson told reporters": a small town does not speak;
             # a one-word name of one as the subject of a verb of speech is a person's ("the
             # residents of Greer said" is no subject; a seat of government speaking for its

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from .._text import fold_key
+from .._text import article_fold, fold_key
 from ..lang.en import ENGLISH
 from ._rules import Rules, rules_for
 
@@ -55,7 +55,9 @@ def tokenize(text: str, rules: Rules = _EN) -> list[Token]:
         s, end = m.group(), m.end()
         if s.endswith(_POSSESSIVE) and len(s) > 2:  # "Ohio's" -> "Ohio"
             s, end = s[:-2], end - 2
-        out.append(Token(m.start(), end, s, s[0].isupper(), len(s) > 1 and s.isupper()))
+        # a lower-case token with a hyphen is an article and a name ("al-Balah"): capitalised
+        out.append(Token(m.start(), end, s, s[0].isupper() or "-" in s,
+                         len(s) > 1 and s.isupper()))
     return out
 
 
@@ -86,6 +88,7 @@ def candidate_spans(text: str, tokens: list[Token], rules: Rules = _EN) -> list[
         if not ti.cap:
             continue
         parts: list[str] = []
+        art = False
         j = i
         stop = min(n, i + MAX_TOKENS)
         while True:
@@ -95,8 +98,11 @@ def candidate_spans(text: str, tokens: list[Token], rules: Rules = _EN) -> list[
                 f = folds[j] = _fold(tj.text)
             if f:
                 parts.append(f)
+                # "El Fasher", "Deir el Balah": the article folds as in the gazetteer's keys
+                art = art or f == "el"
             if tj.cap and parts:
-                spans.append(Span(ti.start, tj.end, i, j, " ".join(parts)))
+                key = " ".join(parts)
+                spans.append(Span(ti.start, tj.end, i, j, article_fold(key) if art else key))
             j += 1
             if j >= stop or not joins[j]:
                 break

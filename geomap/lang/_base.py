@@ -52,6 +52,9 @@ class Language:
     # -- recognition ---------------------------------------------------------------------------
     #: lower-case words that may stand inside a place name ("Isle of Man")
     connectors: frozenset[str] = frozenset()
+    #: lower-case articles joined by a hyphen to the capitalised word after them inside a
+    #: transliterated name ("Deir al-Balah", "Deir ez-Zor", "al-Mawasi"): one capitalised token
+    name_articles: frozenset[str] = frozenset()
     #: generic words after a division's name that belong to the mention ("Kursk border region")
     area_words: tuple[str, ...] = ()
     #: words naming a kind of place -> feature class it implies ("oblast" -> "admin1")

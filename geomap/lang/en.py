@@ -10,15 +10,20 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from .._text import ARABIC_ARTICLES
 from . import _en_events as ev
 from ._base import Language
 from ._en_places import PLACE_QUERY
 
-__all__ = ["AREA_WORDS", "CONNECTORS", "ENGLISH", "STREET_WORDS"]
+__all__ = ["AREA_WORDS", "CONNECTORS", "ENGLISH", "NAME_ARTICLES", "STREET_WORDS"]
 
 #: Lower-case words that may stand inside a place name ("Bosnia and Herzegovina", "Isle of Man").
 CONNECTORS = frozenset({"of", "de", "del", "la", "le", "du", "des", "el", "al", "the", "and",
                         "da", "do", "dos", "das", "di", "upon", "on", "am", "an", "der", "y"})
+#: Arabic articles joined by a hyphen to a capitalised word ("Deir ez-Zor", "ash-Shughur",
+#: "al-Mawasi"): one capitalised token; "Umm"/"Abu" are capitalised words already. The forms are
+#: those the name keys fold to one (geomap._text).
+NAME_ARTICLES = ARABIC_ARTICLES
 #: Generic words after a division's name that belong to the mention ("the Kursk border region").
 AREA_WORDS = ("border region", "border regions", "region", "oblast", "province", "area",
               "governorate", "state", "county", "district", "krai", "republic", "parish",
@@ -184,6 +189,7 @@ ENGLISH = Language(
     name="English",
     wordfreq="en",
     connectors=CONNECTORS,
+    name_articles=NAME_ARTICLES,
     area_words=AREA_WORDS,
     place_kinds=PLACE_KINDS,
     vicinity=VICINITY,
