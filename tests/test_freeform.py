@@ -252,3 +252,12 @@ def test_a_typo_guess_nothing_else_supports_says_so(geo):
     # the same typo beside the town's region is supported by it
     r = geo("Gherson, Kherson Oblast")
     assert r.place.name == "Kherson" and r.match == "fuzzy" and r.confidence == 0.5
+
+
+def test_a_village_near_a_town_is_not_a_far_namesake(geo):
+    # the gazetteer knows a Stepove only in Mykolaiv Oblast, 400 km from Avdiivka: the answer
+    # is near the town the query names as the anchor, the village unresolved
+    for query in ("village of Stepove near Avdiivka", "Stepove village, near Avdiivka"):
+        r = geo(query)
+        assert r.place.admin1 == "Donetsk Oblast" and r.precision == "near", query
+        assert r.unresolved == ("Stepove",)

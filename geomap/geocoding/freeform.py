@@ -216,7 +216,14 @@ def geocode_freeform(query: str, gazetteer: Gazetteer, *, country: str | None = 
             whole = [s for s in spans if s.how not in ("fuzzy", "fragment")
                      and s.chosen.kind not in ("abbr", "dotted") and not s.ctx.landmark
                      and not s.extra.get("outside")] or spans
-            spans = [max(whole, key=lambda s: s.chosen.prior + _kind_bonus(s.chosen, s.ctx.level))]
+            # "village of Stepove near Avdiivka": the town named as the anchor, not a far
+            # namesake of the village (which is then unresolved)
+            anchors = [s for s in whole if s.ctx.near and not s.ctx.level
+                       and s.chosen.place.feature == "populated_place"]
+            if not all(s.ctx.level == "settlement" for s in whole if s not in anchors):
+                anchors = []
+            spans = [max(anchors or whole,
+                         key=lambda s: s.chosen.prior + _kind_bonus(s.chosen, s.ctx.level))]
     for s in spans:
         if s.chosen is None:
             s.chosen = max(s.cands, key=lambda c: c.prior + _kind_bonus(c, s.ctx.level))
