@@ -95,8 +95,10 @@ def test_undated_records_from_a_file_are_linked_below_dated_ones(tmp_path, gazet
     path = tmp_path / "acled.csv"
     path.write_text(ACLED + undated + "\n" + unread + "\n", encoding="utf-8")
     out = tmp_path / "out"
+    # ratio 0 keeps every candidate: an undated link scores as a few days' gap, under the
+    # default ratio cut (0.7 of the best) beside a same-day record of the same place
     report = run_map([KURSK, path], out, gazetteer=gazetteer, progress=False,
-                     join_options={"km": 60, "top": 3})
+                     join_options={"km": 60, "top": 3, "ratio": 0.0})
     data = report.to_json()
     assert (data["events_rejected"], data["events_undated"]) == (0, 2)
     links = pd.read_csv(out / "links.csv", dtype={"article_id": str})
