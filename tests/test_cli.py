@@ -6,6 +6,7 @@ import json
 import logging
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from geomap.cli import COMMANDS, main
@@ -209,8 +210,18 @@ def test_map_end_to_end_on_samples(capsys, tmp_path, gazetteer):
     assert {a["properties"]["area_key"] for a in areas} == keys
     assert {a["geometry"]["type"] for a in areas} == {"MultiPolygon"}
     events = json.loads((out_dir / "events.geojson").read_text(encoding="utf-8"))["features"]
-    assert report["events"] == len(events) > 0  # extracted from the articles' text
-    assert {f["properties"]["dataset"] for f in events} == {"text"}
+    # the articles' events and the seven demo records in ACLED's format, linked by the join
+    assert report["events"] == len(events) == report["text_events"] + report["records"]
+    assert {f["properties"]["dataset"] for f in events} == {"text", "acled"}
+    assert (report["event_files"], report["records"], report["events_rejected"]) == (1, 7, 0)
+    assert report["joined"] and report["links"] > 0
+    assert report["records_corroborated"] + report["records_uncovered"] == 7
+    assert report["records_uncovered"] >= 1  # the Kharkiv strike no sample article reports
+    links = pd.read_csv(out_dir / "links.csv", dtype={"article_id": str})
+    best = links[(links["rank"] == 1) & links["corroborates"]]
+    # the clash at Sudzha and the drone strike toward Korenevo: their own records, 1 km or less
+    by_record = best.groupby("record_id")["distance_km"].min().to_dict()
+    assert by_record.get("DEMO0001", 99) < 1 and by_record.get("DEMO0002", 99) < 1
     assert any(f["geometry"] and f["geometry"]["type"] == "LineString" for f in events)
     html = (out_dir / "index.html").read_text(encoding="utf-8")
     assert "GeoNames" in html and "Kursk Oblast" in html
