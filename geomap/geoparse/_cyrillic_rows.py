@@ -57,9 +57,15 @@ def lookup_key(s: Span, rows: dict) -> str:
     if any(r[3] == "country" for _k, r in rows.get(s.key, ())):
         return s.key  # "Ливан" is Lebanon as written, not Līvāni through a lemma ливаны
     # a country's name in an oblique case ("Лівану", "Судану") is the country, not a
-    # place abroad its form as written spells by transliteration ("Livanu", Līvāni)
+    # place abroad its form as written spells by transliteration ("Livanu", Līvāni); so is
+    # a river's, sea's or region's named in Cyrillic ("Рейне": the Rhine, not Reine, Norway),
+    # unless the form as written names a division or a town of the former Soviet Union
     country = next((k for k in s.proper if any(r[3] == "country" for _k, r in rows.get(k, ()))),
                    None)
+    if country is None and not any(r[3] in ("admin1", "admin2") or r[7] in _EX_USSR
+                                   for _k, r in rows.get(s.key, ())):
+        country = next((k for k in s.proper
+                        if any(r[3] == "region" for _k, r in rows.get(k, ()))), None)
     if country is not None:
         return country
     own = size(s.key) if s.key in rows else -1
