@@ -113,18 +113,22 @@ _UNTIMED = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @_UNTIMED
 @given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join))
 def test_landmark_pairs_are_the_one_regex_scan(code, text):
-    """The capitalised word + feature word pairs read back from the feature word are the
-    matches a left-to-right scan for the whole pair keeps (chains of feature words, lower-case
-    first words and words opening with a digit included)."""
+    """The capitalised word + feature word pairs read back from the feature word are every
+    such pair a regex finds (chains of feature words, capitalised ones, lower-case first words
+    and words opening with a digit included)."""
     import re
 
     from geomap.geoparse._cyrillic_landmarks import _WORD_CHARS, _pairs, _scanners
 
     after = _scanners(get_language(code))[1]
-    whole = re.compile(rf"(?<!{_WORD_CHARS})[^\W\d_]{_WORD_CHARS}*{after.pattern}")
-    for sample in (text, "Біля Чорне море море Озеро озеро.", "на Манежної площі, 5-й морі"):
-        expected = [(m.start(), m.end(), *m.group().split(" ")) for m in whole.finditer(sample)
-                    if not m.group()[0].islower()]
+    # every word followed by a feature word, overlapping pairs too (a capitalised feature
+    # word may open the next pair: "Чорне Озеро Озеро")
+    whole = re.compile(rf"(?<!{_WORD_CHARS})(?=([^\W\d_]{_WORD_CHARS}*)({after.pattern}))",
+                       after.flags)
+    for sample in (text, "Біля Чорне море море Озеро озеро.", "на Манежної площі, 5-й морі",
+                   "Чорне Озеро Озеро", "чорне Озеро Озеро"):
+        expected = [(m.start(), m.start() + len(m[1]) + len(m[2]), m[1], m[2][1:])
+                    for m in whole.finditer(sample) if not m[1][0].islower()]
         assert [w for _s, _b, w in _pairs(sample, after)] == expected
 
 

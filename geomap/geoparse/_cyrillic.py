@@ -36,6 +36,7 @@ from ._cyrillic_context import (
     previous_word,
 )
 from ._cyrillic_landmarks import feature_word, unresolved_spans
+from ._cyrillic_names import name_head, russian_place
 from ._cyrillic_rows import _EX_USSR, _KIND_BEFORE, _proper_keys, keep_rows, lookup_key
 from ._evidence import is_sentence_start
 from ._spans import Span, Token
@@ -248,7 +249,7 @@ def expand_spans(text: str, tokens: list[Token], spans: list[Span], lang: Langua
         adjective = bool(rs) and all(r.pos == "ADJF" for r in rs)
         abbreviation = text[s.start : s.end] in lang.name_abbreviations  # "ПАР", "ДНР"
         if s.first == s.last and not abbreviation and kind is None and div is None and \
-                not _may_name(text, s, words[0], rs):
+                not _may_name(lang, text, s, words[0], rs):
             continue  # ("Сумської" reads as a surname too, but "Сумської області" is a region)
         if _quoted(text, s.start) or (
                 persons_name(lang, text, tokens, s, rs) and
@@ -282,8 +283,9 @@ def expand_spans(text: str, tokens: list[Token], spans: list[Span], lang: Langua
         if div is not None:
             # before the name alone: of equal length, the first span that names a place wins
             out.append(div)
-        # an inflected adjective alone ("Донецькій") names no place, whatever it spells
-        if not adjective or any(r.case == "nomn" for r in rs):
+        # an inflected adjective alone ("Донецькій", "Новому" of "Новому Осколі") names no place
+        if (not adjective or any(r.case == "nomn" for r in rs)) and \
+                not name_head(lang, text, tokens, s, rs):
             out.append(s)
     return out
 
@@ -450,20 +452,19 @@ QUOTED_NAME_WORDS = 3
 _SENTENCE_END = re.compile(r"[.!?…]\s|\n")
 
 
-def _may_name(text: str, s: Span, word: str, rs) -> bool:
+def _may_name(lang: Language, text: str, s: Span, word: str, rs) -> bool:
     """Whether one word may name a place at all: not a Latin word in Cyrillic text (brands,
     "Google"), not a function word ("По", "Эта"), not only a given name ("Марк", "Алла")
     unless a geographic reading or a place-kind word before it says otherwise ("с. Марка")."""
     if _LATIN.search(word):
         return False
-    if any(r.geox for r in rs):
+    if any(r.geox for r in rs) or russian_place(lang, word, rs):
         return True
     if any(r.function for r in rs):
         return False
     if rs and all(r.pos == "ADJF" for r in rs) and is_sentence_start(text, s.start):
         return False  # "Новые", "Русский" opening a sentence: an adjective, not a name
     before = text[max(0, s.start - 12) : s.start]
-    # a given name, unless the word also reads as a common or place noun ("Львові": лев, львів)
     # a given name or surname only ("Марк", "Керри"), unless the word also reads as a common
     # or place noun ("Львові": лев, львів)
     person = any(r.name for r in rs) and not any(r.pos == "NOUN" and not r.name for r in rs)

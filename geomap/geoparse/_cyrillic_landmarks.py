@@ -75,7 +75,8 @@ def _scanners(lang: Language) -> tuple[re.Pattern, re.Pattern]:
                             rf"(?!{_WORD_CHARS})|(?:{alt(map(re.escape, pre))}){_WORD_CHARS}*"
                             rf"(?!{_WORD_CHARS}))(?=[\s.:]{{0,3}}(?!{_LOWER})[^\W\d_])")
         # the second word only: the first is read back from the space before it
-        after = re.compile(rf" (?:{alt(map(re.escape, feats))}){_WORD_CHARS}*")
+        # (capitalised too: "у Високому Замку")
+        after = re.compile(rf" (?:{alt(map(re.escape, feats))}){_WORD_CHARS}*", re.IGNORECASE)
         got = _SCAN_CACHE[lang.code] = (before, after)
     return got
 
@@ -220,7 +221,9 @@ def _pairs(text: str, after: re.Pattern) -> list[tuple[int, int, tuple]]:
     one space and a lower-case landmark or feature word ("Манежной площади"): the matches
     of ``W+ (?:feature)W*`` (W a word character, the first a letter that is not lower
     case) that a left-to-right scan finds. Every such pair is one: a pair found earlier
-    could overlap it only by ending on its first word, which would then be lower case."""
+    could overlap it only by ending on its first word, which would then be lower case, or,
+    the feature word being capitalised ("Високому Замку"), end on the first word of the
+    pair after ("Чорне Озеро Озеро": both pairs; unresolved_spans keeps the first)."""
     out = []
     is_word = _WORD_CHAR.match
     for m in after.finditer(text):

@@ -20,6 +20,7 @@ from ..gazetteer.core import priors
 from ..lang import Language
 from ._candidates import _CAPITAL, _COUNTRY, _FEATURE, _POP, AREA_FEATURES, LARGE_PLACE, Cand, Found
 from ._cyrillic import MORPHOLOGY, expand_spans, keep_rows, lookup_key, zipf_functions
+from ._cyrillic_names import phrase_rows
 from ._evidence import is_sentence_start
 from ._rules import rules_for
 from ._spans import Span, area_extension, candidate_spans, tokenize
@@ -122,12 +123,15 @@ class Recogniser:
         spans = candidate_spans(text, tokens, rules)
         zipfs = (self.gazetteer.word_zipf,) * 2
         if lang.code in MORPHOLOGY:  # inflected forms reach the gazetteer by their lemmas
-            spans = expand_spans(text, tokens, spans, lang, self.gazetteer.rows_for_keys)
+            lookup = phrase_rows(self.gazetteer.rows_for_keys,
+                                 self.gazetteer.rows_for_translit_keys)
+            spans = expand_spans(text, tokens, spans, lang, lookup)
             zipfs = zipf_functions(lang)
         keys = {k for s in spans for k in (s.key, *s.alts)}
         plural = {s.key[:-1] for s in spans if s.first == s.last and s.key.endswith("s")
                   and not s.alts}
-        rows = self.gazetteer.rows_for_keys(keys | plural)
+        rows = (lookup if lang.code in MORPHOLOGY else self.gazetteer.rows_for_keys)(
+            keys | plural)
         by_start: dict[int, list[Span]] = {}
         for s in spans:
             if s.key in rules.not_places:

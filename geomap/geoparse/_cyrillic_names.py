@@ -1,0 +1,85 @@
+"""Ukrainian and Russian names the dictionaries and the gazetteer spell apart.
+
+* A two-word name in Ukrainian whose gazetteer entry has only the Russian spelling ("Новому
+  Осколі" -> "новий оскол"; GeoNames knows "Новый Оскол"): the phrase's nominative is looked
+  up by its transliteration key too (:func:`phrase_rows`), where и / ы / й meet, for towns of
+  the former Soviet Union only; a Ukrainian lemma with і where the name has о ("Льгові" ->
+  льгів) by the о form (Льгов).
+* An adjective in an oblique case that agrees with the capitalised noun after it ("Новому
+  Осколі", "Старому Осколі") is the first word of a two-word name; alone it names nothing
+  (:func:`name_head`).
+* A word the Ukrainian dictionary does not know, which it guesses to be a surname by its
+  ending ("Льгов"), is a place when the Russian dictionary knows it as one (Russian towns
+  near the border, which Ukrainian news names, are in the Russian dictionary only):
+  :func:`russian_place`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .._text import translit_key
+from ..lang import Language
+from ..lang._morph import readings
+from ._cyrillic_rows import _EX_USSR
+from ._spans import Span, Token
+
+__all__ = ["name_head", "phrase_rows", "russian_place"]
+
+#: Letters Russian does not write: a word with one is no Russian word.
+_UK_ONLY = re.compile(r"[іїєґІЇЄҐ'’ʼ]")
+
+
+def phrase_rows(rows_for_keys: Callable, rows_for_translit_keys: Callable
+                ) -> Callable[[set[str]], dict]:
+    """A batch lookup (keys -> {key: rows}) that also answers a several-word key no name
+    spells by the rows of its transliteration key, kept to towns of the former Soviet
+    Union."""
+    def lookup(keys) -> dict:
+        rows = rows_for_keys(keys)
+        # (every word a word, not a preposition: "З Жовкви" is no name of two words)
+        missing = {k: translit_key(k, folded=True) for k in keys
+                   if " " in k and k not in rows and min(map(len, k.split())) >= 3}
+        # a Ukrainian lemma with і where its other cases have о ("Льгова" -> льгів): the
+        # name the gazetteer spells with о (Льгов)
+        vowel = {k: k[:-2] + "ov" for k in keys if k.endswith("iv") and " " not in k and
+                 len(k) > 3 and k not in rows}
+        if missing:
+            _add(rows, missing, rows_for_translit_keys(set(missing.values())))
+        if vowel:
+            _add(rows, vowel, rows_for_keys(set(vowel.values())))
+        return rows
+    return lookup
+
+
+def _add(rows: dict, keys: dict[str, str], found: dict) -> None:
+    """``rows[k]`` = the towns of the former Soviet Union ``found`` under ``keys[k]``."""
+    for k, t in keys.items():
+        got = [(kind, r) for kind, r in found.get(t, ()) if r[3] == "populated_place" and
+               r[7] in _EX_USSR]
+        if got:
+            rows[k] = got
+
+
+def name_head(lang: Language, text: str, tokens: list[Token], s: Span, rs) -> bool:
+    """Whether a one-word span is an adjective in an oblique case agreeing with the
+    capitalised noun right after it: the first word of a two-word name, no name alone."""
+    oblique = [r for r in rs if r.pos == "ADJF" and r.case not in (None, "nomn", "voct")]
+    if s.first != s.last or not oblique or any(r.geox for r in rs) or \
+            s.last + 1 >= len(tokens):
+        return False
+    nxt = tokens[s.last + 1]
+    if not nxt.cap or text[s.end : nxt.start] != " ":
+        return False
+    return any(n.pos == "NOUN" and n.case == a.case and
+               (a.number == "plur" or n.gender == a.gender or a.gender is None)
+               for n in readings(lang.code, nxt.text) for a in oblique)
+
+
+def russian_place(lang: Language, word: str, rs) -> bool:
+    """Whether a Ukrainian word the dictionary does not know is a place name the Russian
+    dictionary knows ("Льгов")."""
+    if lang.code != "uk" or any(r.known for r in rs) or _UK_ONLY.search(word):
+        return False
+    return any(r.geox and r.pos == "NOUN" for r in readings("ru", word))
