@@ -36,7 +36,7 @@ from ._cyrillic_context import (
     previous_word,
 )
 from ._cyrillic_landmarks import feature_word, unresolved_spans
-from ._cyrillic_names import name_head, russian_place
+from ._cyrillic_names import community_towns, name_head, russian_place
 from ._cyrillic_rows import _EX_USSR, _KIND_BEFORE, _proper_keys, keep_rows, lookup_key
 from ._evidence import is_sentence_start
 from ._spans import Span, Token
@@ -52,12 +52,13 @@ MAX_PHRASE = 3
 MAX_LEMMAS = 4
 _NEXT_WORD = re.compile(r"\s{1,2}([^\W\d_][\w'’ʼ-]*)(\s?\.)?")
 #: First letters of the division words of both languages and their case forms.
-_KIND_PREFIXES = frozenset({"обл", "рай", "р-н", "кра", "рес", "окр", "гро"})
+_KIND_PREFIXES = frozenset({"обл", "рай", "р-н", "кра", "рес", "окр", "гро", "общ", "тг"})
 #: ... with the preposition repeated after a conjunction or not ("у Полтавській та в Сумській
 #: областях"; after a comma it opens another phrase: "від Луганська, в ... районі")
 _CHAIN = re.compile(r"(?:\s?,\s{1,2}|\s+(?:и|і|та|й|або|или)\s+(?:(?:в|у|на|во)\s+)?)"
                     r"([^\W\d_][\w'’ʼ-]*)")
-_KIND_EXPAND = {"обл": "область", "р-н": "район", "р-ні": "район", "р-ну": "район"}
+_KIND_EXPAND = {"обл": "область", "р-н": "район", "р-ні": "район", "р-ну": "район",
+                "тг": "громада"}
 _NAMING = frozenset({"NOUN", "ADJF", None})
 _LATIN = re.compile(r"[A-Za-z]")
 #: A word that reads only as a function word counts as this common ("very common").
@@ -341,8 +342,9 @@ def _keys(lang: Language, text: str, tokens: list[Token], s: Span, kinds: dict) 
         if all(adjs) or (len(words) > 1 and adjs[-1]):
             name = " ".join(a[0] if a else w.lower() for a, w in zip(adjs, words, strict=True))
             k = fold_key(f"{name} {lemma}")
-            div = Span(s.start, stop, s.first, s.last, k, True, alts=[])
-            keys.append(k)
+            towns = community_towns(lang, words, lemma)  # "Нікопольська громада": Nikopol
+            div = Span(s.start, stop, s.first, s.last, k, not towns, alts=towns)
+            keys.extend([k, *towns])
     elif len(words) == 1 and any(r.pos == "ADJF" for r in rs):
         feat = _feature_after(lang, text, s.end, words[0])
         if feat is not None:  # "Чорному морі" -> "чорне море", as a whole

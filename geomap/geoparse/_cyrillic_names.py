@@ -12,6 +12,8 @@
   ending ("Льгов"), is a place when the Russian dictionary knows it as one (Russian towns
   near the border, which Ukrainian news names, are in the Russian dictionary only):
   :func:`russian_place`.
+* A hromada (community) named by its centre's adjective ("Нікопольська громада") is the
+  centre town (:func:`community_towns`).
 """
 
 from __future__ import annotations
@@ -19,13 +21,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .._text import translit_key
+from .._text import fold_key, translit_key
 from ..lang import Language
-from ..lang._morph import readings
+from ..lang._morph import adjective_nominative, readings
+from ._cyrillic_axes import town_names
 from ._cyrillic_rows import _EX_USSR
 from ._spans import Span, Token
 
-__all__ = ["name_head", "phrase_rows", "russian_place"]
+__all__ = ["community_towns", "name_head", "phrase_rows", "russian_place"]
 
 #: Letters Russian does not write: a word with one is no Russian word.
 _UK_ONLY = re.compile(r"[іїєґІЇЄҐ'’ʼ]")
@@ -83,3 +86,12 @@ def russian_place(lang: Language, word: str, rs) -> bool:
     if lang.code != "uk" or any(r.known for r in rs) or _UK_ONLY.search(word):
         return False
     return any(r.geox and r.pos == "NOUN" for r in readings("ru", word))
+
+
+def community_towns(lang: Language, words: list[str], lemma: str) -> list[str]:
+    """Town names (fold keys) of a community named by its centre's adjective before a word
+    of the language's ``community_words`` ("Нікопольська громада" -> нікополь...)."""
+    if len(words) != 1 or lemma not in lang.words("community_words"):
+        return []
+    forms = adjective_nominative(lang.code, words[0], "masc")
+    return [k for k in map(fold_key, town_names(lang.code, forms[0])) if k] if forms else []

@@ -12,6 +12,7 @@ __all__ = ["RUSSIAN"]
 PLACE_KINDS = {
     "область": "admin1", "обл": "admin1", "край": "admin1", "республика": "admin1",
     "район": "admin2", "р-н": "admin2", "округ": "admin2",
+    "громада": "admin2", "община": "admin2",
     "город": "populated_place", "г": "populated_place", "село": "populated_place",
     "с": "populated_place", "посёлок": "populated_place", "поселок": "populated_place",
     "пос": "populated_place", "п": "populated_place", "пгт": "populated_place",
@@ -61,6 +62,7 @@ WORD_CLASSES = {
     # a front sector named by a town's adjective ("на Покровському напрямку"): the town
     # (geomap.geoparse._cyrillic_axes)
     "axis_words": word_set("направление"),
+    "community_words": word_set("громада община"),  # see geomap/lang/uk.py
     "kind_stems": word_set("озё сёл"),  # see geomap/lang/uk.py
     "feature_words": word_set(
         "море лес степь долина балка хребет перевал замок крепость дворец собор монастырь "

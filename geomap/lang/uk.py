@@ -66,6 +66,9 @@ WORD_CLASSES = {
     # a front sector named by a town's adjective ("на Покровському напрямку"): the town
     # (geomap.geoparse._cyrillic_axes)
     "axis_words": word_set("напрямок"),
+    # a community named by its centre's adjective ("Нікопольська громада", "... ТГ"): the
+    # centre town (geomap.geoparse._cyrillic_names)
+    "community_words": word_set("громада"),
     # features and landmarks an adjective names ("Північне море", "Високий замок")
     "feature_words": word_set(
         "море ліс гай пуща степ долина балка хребет перевал замок фортеця палац собор "
