@@ -97,6 +97,19 @@ def feature_word(lang: Language, word: str, adjective: str | None = None) -> boo
                (r.number == "plur" or r.gender == a.gender) for r in rs for a in adjs)
 
 
+def _titled_person(lang: Language, text: str, start: int, name: str) -> bool:
+    """A title before the settlement word at ``start`` and a name whose every word reads as a
+    person's name ("мэр города Лужков", "голова села Іван Петренко"): the title's holder, not
+    a settlement."""
+    before = _ANY_WORD.findall(text, max(0, start - 30), start)
+    titles = lang.words("titles")
+    if not before or not any(r.lemma in titles for r in readings(lang.code, before[-1].lower())):
+        return False
+    words = _ANY_WORD.findall(name)
+    return bool(words) and all(any(r.name for r in readings(lang.code, w)) and
+                               not any(r.geox for r in readings(lang.code, w)) for w in words)
+
+
 def _adjective_name(lang: Language, word: str) -> bool:
     """A name before its kind word is an adjective ("Манежной площади", "Невский
     проспект"), not a function word or a noun ("Квартира площадью 54 м")."""
@@ -139,7 +152,12 @@ def unresolved_spans(text: str, lang: Language, taken: list[tuple[int, int]]
             # a settlement's name stops before a place found after it ("села Кривенького
             # Тернопільської області"); a street's runs on ("вул. Космонавта Попова")
             end = _name_end(text, nxt.end(), starts if kind == "settlement" else {})
-            span = (nxt.start(), end) if colon else (w.start(), end)
+            if kind == "settlement" and _titled_person(lang, text, w.start(),
+                                                       text[nxt.start() : end]):
+                continue  # "мэр города Лужков": the mayor, named after his title and town
+            # a settlement's mention is its name ("села Мала Локня": Мала Локня); a street's
+            # keeps its kind word ("вул. Хрещатик")
+            span = (nxt.start(), end) if colon or kind == "settlement" else (w.start(), end)
             if kind == "landmark":
                 drop.update(v for a, v in starts.items() if nxt.start() <= a < end)
             if kind == "landmark" and nxt.start() not in starts and \

@@ -4,6 +4,8 @@
   Oblast", "на Сумщині у селі Журавлівка", "entered Kursk Oblast and took villages such as X, Y
   and Z": the namesake inside the division, or none (the mention stays unresolved; the
   division is its own mention) when the gazetteer has no namesake there.
+- A village named in a sentence after a division of another country than its namesake's
+  ("У Курській області бої за Мартинівку"): the namesake inside the division, or none.
 - The anchor: "Stepove north of Avdiivka", "Plekhovo near Sudzha": the namesake closest to
   the town named as its neighbour, if within :data:`ANCHOR_KM`, or none.
 
@@ -84,8 +86,40 @@ def constrain_to_divisions(text: str, ms: list, lang: Language, gazetteer) -> No
             elif _outside(m.best.row, d.best.row, gazetteer) and \
                     (id(m) not in earlier or id(m) in listed):
                 m.best = None
+        for m in towns:
+            if id(m) not in ruled and m.best is not None:
+                _foreign_village(text, m, divisions, ms)
     _near_anchors(text, ms, [m for m in towns if id(m) not in ruled and m.best is not None],
                   pat.link)
+
+
+#: A village this small known only in another country than the division its sentence names
+#: is no village of that country ("У Курській області бої за Мартинівку": not the Martynivka
+#: of Poltava Oblast; the gazetteer lacks the Kursk one).
+FOREIGN_VILLAGE = 10_000
+
+
+def _foreign_village(text: str, m, divisions: list, ms: list) -> None:
+    """A small town whose namesake lies in another country than the division named before
+    it in its sentence, with nothing of that other country named in the sentence: the
+    namesake inside the division, else none."""
+    b = m.best.row
+    if (b[_POP] or 0) >= FOREIGN_VILLAGE:
+        return
+    d = next((d for d in reversed(divisions) if d.span.end <= m.span.start and
+              not _SENTENCE_END.search(text, d.span.end, m.span.start)), None)
+    if d is None or d.best.row[_COUNTRY] == b[_COUNTRY]:
+        return
+    lo = text.rfind(".", 0, d.span.start) + 1
+    hi = _SENTENCE_END.search(text, m.span.end)
+    hi = hi.start() if hi else len(text)
+    if any(x is not m and x.best is not None and x.best.row[_COUNTRY] == b[_COUNTRY] and
+           lo <= x.span.start < hi for x in ms):
+        return  # the town's own country is named in the sentence too
+    code = d.best.row[_A1CODE]
+    inside = [c for c in m.cands if c.row[_A1CODE] == code and
+              c.row[_FEATURE] == "populated_place"]
+    m.best = max(inside, key=lambda c: (c.score, c.prior)) if inside else None
 
 
 def _outside(town: tuple, division: tuple, gazetteer) -> bool:
