@@ -60,3 +60,18 @@ def test_an_adjective_before_a_capitalised_landmark_word_is_the_landmark(parser)
     # "Замку" agrees with "Старому": one name (a castle), not the village an adjective spells
     got = places(parser, "Фестиваль вина відбувся у Старому Замку минулої суботи.")
     assert "Старому Замку" in got and "Старому" not in got, got
+
+
+@pytest.mark.parametrize(("text", "span", "town", "country"), [
+    # a plural name in an oblique case: looked up by its nominative plural
+    ("Уночі дрони атакували підстанцію у Великих Копанях.", "Великих Копанях",
+     "Velyki Kopani", "UA"),
+    ("Фестиваль у Нових Санжарах перенесли на осінь.", "Нових Санжарах", "Novi Sanzhary",
+     "UA"),
+    ("В Великих Луках открыли новый мост.", "Великих Луках", "Velikiye Luki", "RU"),
+])
+def test_a_plural_name_in_an_oblique_case_is_the_whole_name(parser, text, span, town,
+                                                             country):
+    got = places(parser, text)
+    assert got.get(span) is not None, got
+    assert got[span][:2] == (town, country), got

@@ -36,7 +36,7 @@ from ._cyrillic_context import (
     previous_word,
 )
 from ._cyrillic_landmarks import feature_word, unresolved_spans
-from ._cyrillic_names import community_towns, name_head, russian_place
+from ._cyrillic_names import community_towns, name_head, plural_keys, russian_place
 from ._cyrillic_rows import _EX_USSR, _KIND_BEFORE, _proper_keys, keep_rows, lookup_key
 from ._evidence import is_sentence_start
 from ._spans import Span, Token
@@ -150,7 +150,11 @@ def _phrase_keys(code: str, words: list[str]) -> list[str]:
             k = fold_key(f"{own} {r.lemma}") if own else None
             if k and k not in out:
                 out.append(k)
-    return out[:MAX_LEMMAS]
+    plural = [k for k in plural_keys(code, words) if k not in out]  # "Великих Копанях":
+    # first when the noun reads only as a plural ("Луках": Великие Луки, not Велика Лука)
+    if plural and all(r.number == "plur" for r in readings(code, head) if r.pos == "NOUN"):
+        return plural + out[: MAX_LEMMAS - 1]
+    return out[: MAX_LEMMAS - len(plural)] + plural
 
 
 #: Case endings of a possessive adjective before a masculine or neuter noun -> its

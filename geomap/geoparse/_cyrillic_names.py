@@ -12,6 +12,8 @@
   ending ("Льгов"), is a place when the Russian dictionary knows it as one (Russian towns
   near the border, which Ukrainian news names, are in the Russian dictionary only):
   :func:`russian_place`.
+* A plural name in an oblique case ("Великих Копанях") is looked up by its nominative plural
+  (великі копані): :func:`plural_keys`.
 * A hromada (community) named by its centre's adjective ("Нікопольська громада") is the
   centre town (:func:`community_towns`).
 """
@@ -23,12 +25,12 @@ from collections.abc import Callable
 
 from .._text import fold_key, translit_key
 from ..lang import Language
-from ..lang._morph import adjective_nominative, readings
+from ..lang._morph import _analyzer, adjective_nominative, readings
 from ._cyrillic_axes import town_names
 from ._cyrillic_rows import _EX_USSR
 from ._spans import Span, Token
 
-__all__ = ["community_towns", "name_head", "phrase_rows", "russian_place"]
+__all__ = ["community_towns", "name_head", "phrase_rows", "plural_keys", "russian_place"]
 
 #: Letters Russian does not write: a word with one is no Russian word.
 _UK_ONLY = re.compile(r"[іїєґІЇЄҐ'’ʼ]")
@@ -95,3 +97,21 @@ def community_towns(lang: Language, words: list[str], lemma: str) -> list[str]:
         return []
     forms = adjective_nominative(lang.code, words[0], "masc")
     return [k for k in map(fold_key, town_names(lang.code, forms[0])) if k] if forms else []
+
+
+def plural_keys(code: str, words: list[str]) -> list[str]:
+    """The nominative plural key of a name of adjectives and a plural noun in an oblique case
+    ("Великих Копанях" -> великі копані; "Нових Санжарах" -> нові санжари), or none."""
+    head = readings(code, words[-1])
+    if not any(r.pos == "NOUN" and r.number == "plur" and r.case != "nomn" for r in head) or \
+            not all(any(r.pos == "ADJF" and r.number == "plur" for r in readings(code, w))
+                    for w in words[:-1]):
+        return []
+    forms = []
+    for w in words:
+        q = next((q for p in _analyzer(code).parse(w.lower())[:4] if "plur" in p.tag and
+                  p.tag.POS in ("NOUN", "ADJF") and (q := p.inflect({"nomn", "plur"}))), None)
+        if q is None:
+            return []
+        forms.append(q.word)
+    return [fold_key(" ".join(forms))]
