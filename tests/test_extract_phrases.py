@@ -12,7 +12,6 @@ import pytest
 from geomap.events.extract import extract_events
 from geomap.sources import Article
 
-
 #: A headline whose event is the report's main one: the events of the sentence after it are
 #: placed by their own phrases (the main event is placed by the whole report's evidence).
 HEAD = "Troops clash near Kupiansk\n"

@@ -16,7 +16,7 @@ from geomap.render.search import mention_aliases, record_aliases, with_aliases
 def mentions(rows: list[tuple[str, str, float, float]]) -> gpd.GeoDataFrame:
     """Mentions (form as written, place name, lon, lat) of towns in one invented article."""
     recs = []
-    for i, (name, place, x, y) in enumerate(rows):
+    for i, (name, place, _x, _y) in enumerate(rows):
         rec = dict.fromkeys(MENTION_COLUMNS)
         rec.update(article_id="a1", title="Invented report", date="2024-11-20", start=i * 10,
                    end=i * 10 + len(name), name=name, role="event", confidence=0.9,

@@ -36,7 +36,13 @@ from ._cyrillic_context import (
     previous_word,
 )
 from ._cyrillic_landmarks import feature_word, unresolved_spans
-from ._cyrillic_names import community_towns, name_head, plural_keys, russian_place
+from ._cyrillic_names import (
+    community_towns,
+    name_head,
+    plural_keys,
+    possessive_nominative,
+    russian_place,
+)
 from ._cyrillic_rows import _EX_USSR, _KIND_BEFORE, _proper_keys, keep_rows, lookup_key
 from ._evidence import is_sentence_start
 from ._spans import Span, Token
@@ -155,29 +161,6 @@ def _phrase_keys(code: str, words: list[str]) -> list[str]:
     if plural and all(r.number == "plur" for r in readings(code, head) if r.pos == "NOUN"):
         return plural + out[: MAX_LEMMAS - 1]
     return out[: MAX_LEMMAS - len(plural)] + plural
-
-
-#: Case endings of a possessive adjective before a masculine or neuter noun -> its
-#: nominative ending: Ukrainian -ів / -ин ("Часового Яру", "Бабиного Яру" -> "Часів Яр",
-#: "Бабин Яр"), Russian -ов / -ев / -ин ("Часова Яра", "Часовом Яре" -> "Часов Яр"). The
-#: dictionary reads such a word as a regular adjective (часовий, "of the clock").
-_POSSESSIVE = {
-    "uk": (("ового", "ів"), ("овому", "ів"), ("овим", "ів"), ("овім", "ів"),
-           ("иного", "ин"), ("иному", "ин"), ("иним", "ин"), ("инім", "ин")),
-    "ru": (("овым", "ов"), ("овом", "ов"), ("ова", "ов"), ("ову", "ов"), ("ове", "ов"),
-           ("евым", "ев"), ("евом", "ев"), ("ева", "ев"), ("еву", "ев"), ("еве", "ев"),
-           ("иным", "ин"), ("ином", "ин"), ("ина", "ин"), ("ину", "ин"), ("ине", "ин")),
-}
-
-
-def possessive_nominative(code: str, word: str) -> str | None:
-    """The nominative of ``word`` read as a possessive adjective in an oblique case, or
-    None: "Часового" -> "часів" (uk), "Часова" -> "часов" (ru)."""
-    low = word.lower()
-    for end, nom in _POSSESSIVE.get(code, ()):
-        if low.endswith(end) and len(low) > len(end) + 1:
-            return low[: -len(end)] + nom
-    return None
 
 
 def _kind_after(lang: Language, text: str, end: int) -> tuple[int, str, str] | None:
@@ -343,7 +326,12 @@ def _keys(lang: Language, text: str, tokens: list[Token], s: Span, kinds: dict) 
     if kind is not None:
         stop, lemma, gender = kind
         adjs = [adjective_nominative(lang.code, w, gender) for w in words]
-        if all(adjs) or (len(words) > 1 and adjs[-1]):
+        # a word of a list before the division word agrees with it ("Сумській та Полтавській
+        # областях"); a town that reads as an adjective of another gender is a town of the
+        # list ("Кам'янське, Нікопольську громаду": Kamianske, then the Nikopol hromada)
+        agrees = stop != s.end or len(words) > 1 or any(
+            r.pos == "ADJF" and r.gender in (gender, None) for r in rs)
+        if agrees and (all(adjs) or (len(words) > 1 and adjs[-1])):
             name = " ".join(a[0] if a else w.lower() for a, w in zip(adjs, words, strict=True))
             k = fold_key(f"{name} {lemma}")
             towns = community_towns(lang, words, lemma)  # "Нікопольська громада": Nikopol

@@ -30,7 +30,8 @@ from ._cyrillic_axes import town_names
 from ._cyrillic_rows import _EX_USSR
 from ._spans import Span, Token
 
-__all__ = ["community_towns", "name_head", "phrase_rows", "plural_keys", "russian_place"]
+__all__ = ["community_towns", "name_head", "phrase_rows", "plural_keys", "possessive_nominative",
+           "russian_place"]
 
 #: Letters Russian does not write: a word with one is no Russian word.
 _UK_ONLY = re.compile(r"[іїєґІЇЄҐ'’ʼ]")
@@ -115,3 +116,26 @@ def plural_keys(code: str, words: list[str]) -> list[str]:
             return []
         forms.append(q.word)
     return [fold_key(" ".join(forms))]
+
+
+#: Case endings of a possessive adjective before a masculine or neuter noun -> its
+#: nominative ending: Ukrainian -ів / -ин ("Часового Яру", "Бабиного Яру" -> "Часів Яр",
+#: "Бабин Яр"), Russian -ов / -ев / -ин ("Часова Яра", "Часовом Яре" -> "Часов Яр"). The
+#: dictionary reads such a word as a regular adjective (часовий, "of the clock").
+_POSSESSIVE = {
+    "uk": (("ового", "ів"), ("овому", "ів"), ("овим", "ів"), ("овім", "ів"),
+           ("иного", "ин"), ("иному", "ин"), ("иним", "ин"), ("инім", "ин")),
+    "ru": (("овым", "ов"), ("овом", "ов"), ("ова", "ов"), ("ову", "ов"), ("ове", "ов"),
+           ("евым", "ев"), ("евом", "ев"), ("ева", "ев"), ("еву", "ев"), ("еве", "ев"),
+           ("иным", "ин"), ("ином", "ин"), ("ина", "ин"), ("ину", "ин"), ("ине", "ин")),
+}
+
+
+def possessive_nominative(code: str, word: str) -> str | None:
+    """The nominative of ``word`` read as a possessive adjective in an oblique case, or
+    None: "Часового" -> "часів" (uk), "Часова" -> "часов" (ru)."""
+    low = word.lower()
+    for end, nom in _POSSESSIVE.get(code, ()):
+        if low.endswith(end) and len(low) > len(end) + 1:
+            return low[: -len(end)] + nom
+    return None

@@ -113,9 +113,10 @@ def rank_within(groups: np.ndarray, dated: np.ndarray, score: np.ndarray,
     :data:`UNDATED_TIME`), then dated before undated, nearer (``dist``; 0 for pairs matched
     through an area, whose distances are to its centroid), then ``tiebreak`` (the record's
     row). Kept: at most ``top`` per group, with a score above 0 (not vetoed), of at least
-    ``min_score`` and at least ``ratio`` times the group's best. Pairs of one group with the same score, distance and datedness are a tie:
-    nothing in the evidence orders them (the order among them is the record's row), and
-    ``tied`` counts them all, also those beyond ``top``. Callers pass scores and distances
+    ``min_score`` and at least ``ratio`` times the group's best. Pairs of one group with the
+    same score, distance and datedness are a tie: nothing in the evidence orders them (the
+    order among them is the record's row), and ``tied`` counts them all, also those beyond
+    ``top``. Callers pass scores and distances
     as the links show them (rounded), so a join and a re-ranking of its parts order the
     same values.
     """
