@@ -4,12 +4,7 @@ town. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
-
-
-def places(parser, text):
-    """{surface span: (place name, country, admin1, feature) or None}."""
-    return {m.name: (m.place.name, m.place.country, m.place.admin1, m.place.feature)
-            if m.place else None for m in parser.parse(text)}
+from cyrillic_kit import places
 
 
 @pytest.mark.parametrize(("text", "span"), [
@@ -18,7 +13,6 @@ def places(parser, text):
     ("Обстріл Нікопольської ТГ тривав усю ніч.", "Нікопольської ТГ"),
     ("Артиллерия била по Никопольской общине.", "Никопольской общине"),
 ])
-
 def test_a_hromada_named_by_its_adjective_is_its_centre_town(parser, text, span):
     got = places(parser, text)
     assert got.get(span) is not None, got

@@ -5,12 +5,7 @@ these tests."""
 from __future__ import annotations
 
 import pytest
-
-
-def places(parser, text):
-    """{surface span: (place name, country, admin1, feature) or None}."""
-    return {m.name: (m.place.name, m.place.country, m.place.admin1, m.place.feature)
-            if m.place else None for m in parser.parse(text)}
+from cyrillic_kit import places
 
 
 @pytest.mark.parametrize(("text", "span"), [
@@ -20,7 +15,6 @@ def places(parser, text):
     ("У Курській області ЗСУ відбили атаку на Мартинівку.", "Мартинівку"),
     ("На Курщині тривають бої біля Плехова.", "Плехова"),
 ])
-
 def test_a_village_named_with_a_russian_oblast_is_no_ukrainian_namesake(parser, text, span):
     got = places(parser, text)
     assert span in got, got
