@@ -16,6 +16,7 @@ from geomap.cli import main
 from geomap.events.schema import coerce_events
 from geomap.export import read_table, table_metadata, with_areas, write_geojson, write_table
 from geomap.mentions import MENTION_COLUMNS
+from geomap.render.boundaries import country_polygons
 
 
 def _events() -> gpd.GeoDataFrame:
@@ -77,6 +78,21 @@ def test_events_located_to_a_country_or_oblast_become_its_outline():
     assert pd.isna(flag["e2"]) and pd.isna(flag["e7"])  # only a country / no place at all
     # the input is untouched (the map still draws from points)
     assert set(ev.geometry.dropna().geom_type) == {"Point", "LineString"}
+
+
+def test_a_movement_to_a_whole_country_is_written_ending_at_its_capital():
+    # "troops sent from Pyongyang to Russia": the country's end is where the map draws it
+    ru = country_polygons(DATA).loc["RU"]
+    frame = pd.DataFrame([{"event_id": "m1", "dataset": "text", "date": "2024-10-28",
+                           "geo_precision": "country", "country": "RU", "admin1": None,
+                           "geometry": shapely.LineString([(125.75, 39.03),
+                                                           (ru["lon"], ru["lat"])])}])
+    ev = coerce_events(gpd.GeoDataFrame(frame, geometry="geometry", crs="EPSG:4326"),
+                       check=False)
+    line = with_areas(ev, DATA).geometry.iloc[0]
+    (x0, y0), (x1, y1) = line.coords[0], line.coords[-1]
+    assert (x0, y0) == (125.75, 39.03)  # a city end stays
+    assert abs(x1 - 37.62) < 0.05 and abs(y1 - 55.75) < 0.05  # Moscow, not Siberia
 
 
 def test_country_and_oblast_mentions_become_areas_towns_stay_points():

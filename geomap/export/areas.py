@@ -7,8 +7,10 @@ A country mention (names, demonyms, metonymy) and an event with ``geo_precision`
 take the country's outline; a mention of a first-level division and an event with
 ``geo_precision`` "admin1" take the division's (the unit holding the event's point, of its
 country); an event whose record drew its own area (a GeoJSON polygon, ``area_wkt``) takes
-that area, whatever its size. Towns, movements and unlocated rows are unchanged; an area whose
-outline is not shipped keeps its point. An events table gains ``disputed``: whether the row's
+that area, whatever its size. A movement's end that is a whole country ("troops sent to
+Russia") is that country's capital, where the map draws it, not the country's label point in
+Siberia. Towns and unlocated rows are unchanged; an area whose outline is not shipped keeps its
+point. An events table gains ``disputed``: whether the row's
 point lies in a first-level unit flagged disputed (Crimea, the occupied oblasts...), as
 mentions carry it.
 
@@ -26,6 +28,7 @@ import os
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 
 from .._datadir import resolve_data_dir
 
@@ -41,6 +44,7 @@ def with_areas(gdf: gpd.GeoDataFrame, data_dir: str | os.PathLike[str] | None = 
         OWN_AREA,
         area_keys,
         area_shape,
+        country_ends,
         in_disputed,
     )
 
@@ -72,6 +76,14 @@ def with_areas(gdf: gpd.GeoDataFrame, data_dir: str | os.PathLike[str] | None = 
             (out["geo_precision"].astype(object).fillna("") != "country").to_numpy()
         flag[ok] = in_disputed(data_dir, lon[ok], lat[ok])
         out["disputed"] = flag
+    lines = np.flatnonzero((out.geometry.geom_type == "LineString").to_numpy())
+    if len(lines):  # a movement's end that is a whole country is its capital, as drawn
+        move = country_ends(data_dir)
+        shapes = out.geometry.to_numpy().copy()
+        for i in lines:
+            shapes[i] = shapely.LineString([move(*xy[:2]) for xy in shapes[i].coords])
+        out = out.set_geometry(gpd.GeoSeries(shapes, index=out.index, crs=out.crs,
+                                             name=out.geometry.name))
     keys = area_keys(out, data_dir)
     has = np.flatnonzero(keys.notna().to_numpy())
     keys = keys.to_numpy()

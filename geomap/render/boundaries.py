@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -11,7 +12,8 @@ import pandas as pd
 import shapely
 
 __all__ = ["OWN_AREA", "admin1_polygons", "area_keys", "area_shape", "capital_points",
-           "countries_feature_collection", "country_polygons", "in_disputed", "polygon_geojson"]
+           "countries_feature_collection", "country_ends", "country_polygons", "in_disputed",
+           "polygon_geojson"]
 
 #: how the map simplifies an outline: (tolerance in degrees, decimals) by key prefix
 SIMPLIFY = {"c:": (0.02, 3), "a1:": (0.01, 3), "own:": (0.002, 4)}
@@ -262,3 +264,25 @@ def in_disputed(data_dir: Path, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
         pi, _gi = tree.query(shapely.points(xs, ys), predicate="intersects")
         out[pi] = True
     return out
+
+
+def country_ends(data_dir: Path | None) -> Callable[[float, float], tuple[float, float]]:
+    """A function moving a point that is a country's label point (where a place resolved to a
+    country stands) to the country's capital; other points are returned unchanged."""
+    if data_dir is None:
+        return lambda x, y: (x, y)
+    polys = country_polygons(Path(data_dir))
+    labels = {(round(float(x), 2), round(float(y), 2)): iso
+              for iso, x, y in zip(polys.index, polys["lon"], polys["lat"], strict=True)}
+    capitals: dict[str, tuple[float, float]] | None = None
+
+    def move(x: float, y: float) -> tuple[float, float]:
+        nonlocal capitals
+        iso = labels.get((round(x, 2), round(y, 2)))
+        if iso is None:
+            return x, y
+        if capitals is None:
+            capitals = capital_points(Path(data_dir))
+        return capitals.get(iso, (x, y))
+
+    return move

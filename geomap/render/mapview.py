@@ -19,6 +19,7 @@ from .._atomic import atomic_write_text
 from .._plural import counted
 from ..exceptions import OutputError
 from .assets import external_resources, inline_assets
+from .boundaries import country_ends
 from .controls import add_controls, add_timeline, layer_groups, search_entries
 from .counts import EventCounts, event_counts
 from .dates import with_article_dates
@@ -37,7 +38,7 @@ from .layers.events import (
 )
 from .layers.heat import add_heat_layer
 from .layers.mentions import MentionsLayerInfo, add_mention_layers
-from .layers.movements import FlowsLayerInfo, add_movement_layer, country_ends
+from .layers.movements import FlowsLayerInfo, add_movement_layer
 from .layers.region_events import RegionEventsInfo, add_region_events_layer
 from .layers.regions import RegionsLayerInfo, add_regions_layer
 from .legend import legend_html

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
-from ..boundaries import capital_points, country_polygons
+from ..boundaries import country_ends
 from ..dates import ARTICLE_DATED, date_html
 from ..popups import esc, link, truncate
 from ..runtime import JsCall
@@ -58,28 +57,6 @@ def screen_angle(x0: float, y0: float, x1: float, y1: float) -> float:
 def _text(row: dict, key: str) -> str | None:
     v = row.get(key)
     return None if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA else str(v)
-
-
-def country_ends(data_dir: Path | None) -> Callable[[float, float], tuple[float, float]]:
-    """A function moving a point that is a country's label point (where a place resolved to a
-    country stands) to the country's capital; other points are returned unchanged."""
-    if data_dir is None:
-        return lambda x, y: (x, y)
-    polys = country_polygons(Path(data_dir))
-    labels = {(round(float(x), 2), round(float(y), 2)): iso
-              for iso, x, y in zip(polys.index, polys["lon"], polys["lat"], strict=True)}
-    capitals: dict[str, tuple[float, float]] | None = None
-
-    def move(x: float, y: float) -> tuple[float, float]:
-        nonlocal capitals
-        iso = labels.get((round(x, 2), round(y, 2)))
-        if iso is None:
-            return x, y
-        if capitals is None:
-            capitals = capital_points(Path(data_dir))
-        return capitals.get(iso, (x, y))
-
-    return move
 
 
 def add_movement_layer(m: folium.Map, events: gpd.GeoDataFrame | None, *,
