@@ -75,3 +75,15 @@ def test_a_plural_name_in_an_oblique_case_is_the_whole_name(parser, text, span, 
     got = places(parser, text)
     assert got.get(span) is not None, got
     assert got[span][:2] == (town, country), got
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Морпіхи тримали плацдарм біля Кринок кілька місяців.", "Кринок"),
+    ("Евакуаційна група виїхала з Кринок уночі.", "Кринок"),
+])
+def test_a_plural_name_in_the_genitive_plural_is_found(parser, text, span):
+    # Кринки (Kherson Oblast) in its genitive plural, whose lemma the dictionary gives as a
+    # singular common noun (кринка)
+    got = {m.name: m.place for m in parser.parse(text)}
+    assert got.get(span) is not None and got[span].name == "Krynky", got
+    assert got[span].admin1 == "Kherson Oblast"

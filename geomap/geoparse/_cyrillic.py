@@ -114,7 +114,11 @@ def _single_keys(code: str, lemmatise, word: str) -> tuple[tuple[str, ...], tupl
                 out.insert(out.index(k) if k in out else len(out), e)
                 if k in proper:
                     proper = proper | {e}
-    alts = tuple(out[:MAX_LEMMAS])
+    out = out[:MAX_LEMMAS]
+    if len(out) < MAX_LEMMAS and any(r.pos == "NOUN" and r.number == "plur" and r.case != "nomn"
+                                     for r in rs):  # "біля Кринок": Кринки, a plural name
+        out.extend(k for k in plural_keys(code, [word]) if k not in out)
+    alts = tuple(out)
     if len(kept) >= KEYS_SIZE:
         kept.clear()
     got = kept[word] = (alts, tuple(k for k in alts if k in proper))
