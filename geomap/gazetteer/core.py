@@ -20,6 +20,7 @@ from ..exceptions import GazetteerError, InputError
 from ..places import FEATURES, Place
 from . import _schema
 from ._build import build_index
+from ._district_names import towns_before_their_districts
 from ._sources import GENERIC_WORDS
 
 __all__ = ["USER_DB_NAME", "Candidate", "Gazetteer", "max_edits"]
@@ -94,7 +95,7 @@ def priors(rows: Sequence[tuple]) -> list[float]:
         if r[3] == "admin1" and cities.get(r[7], -1) >= 0.1 * r[10]:
             s -= CITY_OVER_DIVISION
         out.append(s)
-    return out
+    return towns_before_their_districts(rows, out)
 
 
 class Gazetteer:

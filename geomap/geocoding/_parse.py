@@ -18,8 +18,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from .._text import fold_key
+from ..lang._district_adjectives import adjective_stems
 from ._words import (
-    ADJECTIVE_SUFFIX,
     CONNECTORS,
     DIRECTIONS,
     KIND_LEVEL,
@@ -119,27 +119,6 @@ def ngrams(tokens: list[Token], text: str):
             if last.end - first.start > MAX_PHRASE:
                 break
             yield i, j, fold_key(text[first.start:last.end])
-
-
-def adjective_stems(word_key: str) -> list[str]:
-    """Fold keys a Ukrainian or Russian district adjective in Latin letters may come from:
-    "popasnianskyi" -> "popasna", "bakhmutskyi" -> "bakhmut", "slavyanoserbsky" ->
-    "slavyanoserbsk", "amvrosievsky" -> "amvrosiivka"..."""
-    m = ADJECTIVE_SUFFIX.search(word_key)
-    if not m or m.start() < 3:
-        return []
-    cuts = {word_key[:m.start()]}
-    s_at = word_key.rfind("s", m.start())
-    cuts.add(word_key[:s_at])
-    out: list[str] = []
-    for cut in cuts:
-        for base in (cut, cut.rstrip("yi")):
-            for end in ("", "a", "e", "i", "o", "sk", "ske", "ka", "ivka", "ivske", "ove",
-                        "yne", "ne", "ovka", "evka"):
-                key = base + end
-                if len(key) >= 4 and key not in out:
-                    out.append(key)
-    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 
 from .._text import translit_key
 from ..gazetteer.core import KIND_PENALTY, MATCH_OF_KIND, max_edits, priors
+from ..lang._district_adjectives import adjective_stem_groups
 from ..places import Place
 from ._agreement import SUPPORT_NAMED, agreement
-from ._parse import Context, Token, adjective_stems, context_of, ngrams
+from ._parse import Context, Token, context_of, ngrams
 from ._words import KIND_LEVEL, NAME_LINKS, is_structure_word
 
 __all__ = ["Cand", "Span", "find_spans"]
@@ -208,13 +209,17 @@ def _adjectives(tokens, used, gaz, country, spans: list[Span]) -> list[Span]:
         if (used[i] and i not in single) or i + 1 >= len(tokens) or KIND_LEVEL.get(
                 tokens[i + 1].key) not in ("admin2", "admin1"):
             continue
-        stems = adjective_stems(tok.key)
+        groups = adjective_stem_groups(tok.key)
+        stems = [k for g in groups for k in g]
         if not stems:
             continue
         rows = gaz.rows_for_keys(stems)
         tmap = {translit_key(s, folded=True): s for s in stems if s not in rows}
         rows.update(gaz.rows_for_translit_keys(tmap))
-        allrows = [r for s in list(stems) + list(tmap) for r in rows.get(s, [])]
+        tkeys = {s: t for t, s in tmap.items()}
+        # the surest group of stems that names a place ("Kupianskyi": Kupiansk, not Kufa)
+        allrows = next((found for g in groups if (found := [
+            r for s in g for r in rows.get(s, []) + rows.get(tkeys.get(s, ""), [])])), [])
         cands = _cands(allrows, gaz, "alternate_name", STEM_COST, country)
         if cands and i in single:
             merged = {c.place.key: c for c in cands + single[i].cands}

@@ -11,14 +11,14 @@ this module only folds them (lower case, no diacritics, Cyrillic transliterated 
 
 from __future__ import annotations
 
-import re
-
 from .._text import fold_key
 from ..lang import LANGUAGES, get_language
+from ..lang._district_adjectives import ADJECTIVE_SUFFIX
 
 __all__ = [
-    "ADJECTIVE_SUFFIX", "CONNECTORS", "DIRECTIONS", "KIND_LEVEL", "LANDMARKS", "NAME_LINKS",
-    "STREETS", "STREET_PREFIX", "VICINITY", "is_structure_word",
+    "ADJECTIVE_SUFFIX", "AND_WORDS", "BETWEEN", "CONNECTORS", "DIRECTIONS", "KIND_LEVEL",
+    "LANDMARKS", "NAME_LINKS", "ROADS", "STREETS", "STREET_PREFIX", "VICINITY",
+    "is_structure_word",
 ]
 
 #: Levels of place a kind word names, finest first.
@@ -44,13 +44,16 @@ _INTERIM_UK_RU: dict[str, tuple[str, ...]] = {
     "landmark": ("аеропорт", "аэропорт", "вокзал", "станція", "станция", "міст", "мост",
                  "завод"),
     "function": ("у", "в", "на", "і", "й", "та", "и", "с", "м", "г", "пос", "р-н", "обл"),
+    "road": ("траса", "трасса", "дорога", "автодорога", "шосе", "шоссе"),
+    "between": ("між", "между"),
+    "and": ("і", "й", "та", "и"),
 }
 
 
 def _gather() -> dict[str, set[str]]:
     roles: dict[str, set[str]] = {r: set() for r in (
         *LEVELS, "vicinity", "direction", "street", "street_prefix", "landmark", "function",
-        "links")}
+        "links", "road", "between", "and")}
     langs = [get_language(code) for code in LANGUAGES]
     for lang in langs:
         for role, words in lang.place_query.items():
@@ -81,16 +84,14 @@ STREETS: frozenset[str] = frozenset((_ROLES["street"] | _ROLES["street_prefix"])
 #: Street words written before the street's name ("calle Hidalgo"; not "avenue Celaya").
 STREET_PREFIX: frozenset[str] = frozenset(_ROLES["street_prefix"])
 LANDMARKS: frozenset[str] = frozenset(_ROLES["landmark"] - set(KIND_LEVEL))
+#: Road words, and the words of "between X and Y" ("the highway between X and Y").
+ROADS: frozenset[str] = frozenset(_ROLES["road"])
+BETWEEN: frozenset[str] = frozenset(_ROLES["between"])
+AND_WORDS: frozenset[str] = frozenset(_ROLES["and"])
 #: Words that join the parts of a query ("X district of Y", "X in Y", "between X and Y").
 CONNECTORS: frozenset[str] = frozenset(_ROLES["function"])
 #: Small words inside multi-word names ("Lomas de San Isidro", "Altos del Rio").
 NAME_LINKS: frozenset[str] = frozenset(_ROLES["links"])
-
-#: Ukrainian and Russian district adjectives in Latin letters ("Popasnianskyi raion",
-#: "Slavyanoserbsky district"): the stem before the suffix names the district's town.
-ADJECTIVE_SUFFIX = re.compile(
-    r"(?:ians|ans|ivs|evs|ovs|yns|ins|s)(?:kyi|kiy|kii|ky|ki|kij|ka|ke|koe|kaya|kyy|kyj)$"
-)
 
 
 def is_structure_word(key: str) -> bool:

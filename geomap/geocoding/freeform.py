@@ -25,10 +25,13 @@ it); a district, region or country when that is the most specific thing found.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..gazetteer import Gazetteer
 from ._agreement import SUPPORT, agreement
 from ._agreement import km as _km
 from ._parse import MAX_TOKENS, clean, tokenize
+from ._roads import road_ends
 from ._spans import Cand, Span, find_spans
 from ._words import KIND_LEVEL, NAME_LINKS, STREET_PREFIX, STREETS, VICINITY, is_structure_word
 from .coordinates import geocode_coordinates
@@ -43,6 +46,10 @@ INSIDE_KM = 30.0
 #: A part named after another leans to coarser places ("Agua Caliente, Michoacan": the state).
 LATER_COARSE = 1.0
 LEVEL_RANK = {"exact": 0, "admin2": 1, "admin1": 2, "country": 3}
+#: The two towns a road is named after lie at most this far apart (else one is a namesake).
+ROAD_KM = 150.0
+#: ... unless both are cities this large (no namesake outranks them).
+ROAD_CITY = 100_000
 
 
 def _kind_bonus(c: Cand, level: str | None) -> float:
@@ -196,6 +203,23 @@ def geocode_freeform(query: str, gazetteer: Gazetteer, *, country: str | None = 
     feature
         Only answer with these feature classes.
     """
+    answer = _geocode(query, gazetteer, country=country, feature=feature, source=source)
+    if feature or answer.match == "coordinates" or not isinstance(query, str):
+        return answer
+    text = clean(query[:MAX_CHARS])
+    tokens = tokenize(text)[:MAX_TOKENS]
+    ends = road_ends(tokens, text) if tokens else None
+    if ends is None:
+        return answer
+    # "the Bakhmut-Chasiv Yar road": near its first town
+    return _on_road(answer, query, ends, gazetteer, country.upper() if country else None,
+                    source)
+
+
+def _geocode(query: str, gazetteer: Gazetteer, *, country: str | None = None,
+             feature: str | tuple[str, ...] | None = None,
+             source: str = "gazetteer") -> GeocodeResult:
+    """:func:`geocode_freeform` but for roads."""
     point = None if feature else geocode_coordinates(query, gazetteer, country=country,
                                                      source=source)
     if point is not None:  # "48.28N 37.18E", "48.28, 37.18": the point itself
@@ -248,6 +272,83 @@ def geocode_freeform(query: str, gazetteer: Gazetteer, *, country: str | None = 
                          source=source, geo_precision=level, matched_text=matched,
                          unresolved=unresolved,
                          guess=target.chosen.match == "fuzzy" and not target.supported)
+
+
+def _on_road(answer: GeocodeResult, query: str, ends: tuple[str, str], gaz: Gazetteer,
+             country: str | None, source: str) -> GeocodeResult:
+    """The answer to a query naming a road between two towns: the road's own answer when its
+    two towns lie together, else the query's answer when the rest of it places the event
+    elsewhere; an answer that is one of the road's towns is kept, near it, with the note."""
+    got = _road(query, ends, gaz, country, source)
+    if got is None:
+        return answer
+    road, places, agree = got
+    if answer.place is not None and any(answer.place.key == p.key for p in places):
+        return replace(answer, geo_precision="near" if answer.precision == "exact"
+                       else answer.precision,
+                       unresolved=tuple(dict.fromkeys(answer.unresolved + road.unresolved)),
+                       note=f"a road between {ends[0]} and {ends[1]}: placed near "
+                            f"{answer.matched_text}")
+    if agree or answer.place is None or answer.guess or _agrees(answer.place, road.place):
+        return road
+    return answer
+
+
+def _agrees(a, b) -> bool:
+    """Place ``b`` lies in or near place ``a`` (its country, its division, close to it)."""
+    if a.country != b.country:
+        return False
+    if a.feature == "country":
+        return True
+    if a.feature in ("admin1", "region"):
+        return a.admin1_code == b.admin1_code
+    return _km(a, b) <= ROAD_KM
+
+
+def _road(query: str, ends: tuple[str, str], gaz: Gazetteer, country: str | None,
+          source: str) -> tuple[GeocodeResult, list, bool] | None:
+    """A road between two towns: the two names read together (each namesake agreeing with
+    the other), answered near the first town found, with a note; the towns found; whether
+    they lie together. None when neither is known."""
+    text = f"{ends[0]}, {ends[1]}"
+    tokens = tokenize(text)
+    spans = [s for s in find_spans(tokens, text, gaz, country)
+             if any(c.place.feature == "populated_place" for c in s.cands)]
+    if len(spans) > 1:
+        _choose(spans, tokens)
+    by_part: dict[int, Span] = {}
+    for s in spans:
+        if s.chosen is None or s.chosen.place.feature != "populated_place":
+            s.chosen = max((c for c in s.cands if c.place.feature == "populated_place"),
+                           key=lambda c: c.prior)
+        by_part.setdefault(tokens[s.i].part, s)
+    if not by_part:
+        return None
+    first = by_part.get(0) or by_part[min(by_part)]
+    other = next((s for s in by_part.values() if s is not first), None)
+    places = [s.chosen.place for s in by_part.values()]
+    unresolved: tuple[str, ...] = ()
+    agree = False
+    if other is not None and _km(first.chosen.place, other.chosen.place) > ROAD_KM and \
+            min(first.chosen.place.population, other.chosen.place.population) < ROAD_CITY:
+        # one end is known only as a far namesake: the better-known end, the other unresolved
+        # (a long highway joins two cities: "the Kyiv-Kharkiv highway")
+        first, other = sorted((first, other), key=lambda s: -s.chosen.prior)
+        places = [first.chosen.place]
+        unresolved = (ends[tokens[other.i].part],)
+        where = f"{unresolved[0]} not found near it"
+    elif other is not None:
+        agree = True
+        km = _km(first.chosen.place, other.chosen.place)
+        where = f"the first town named; {ends[tokens[other.i].part]} is {km:.0f} km away"
+    else:
+        where = f"{ends[1 - tokens[first.i].part]} not found"
+    name = text[tokens[first.i].start:tokens[first.j - 1].end]
+    return GeocodeResult(query=query, place=first.chosen.place, match=first.chosen.match,
+                         source=source, geo_precision="near", matched_text=name,
+                         unresolved=unresolved,
+                         note=f"a road between {ends[0]} and {ends[1]}: placed near {name}, "
+                              f"{where}"), places, agree
 
 
 def _only_places_before(tokens, target: Span) -> bool:

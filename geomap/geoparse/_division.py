@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from ..exceptions import GeomapError
 from ..lang import Language
+from ._one_sense import one_sense
 from ._resolution import _km
 
 __all__ = ["constrain_to_divisions"]
@@ -89,8 +90,10 @@ def constrain_to_divisions(text: str, ms: list, lang: Language, gazetteer) -> No
         for m in towns:
             if id(m) not in ruled and m.best is not None:
                 _foreign_village(text, m, divisions, ms)
-    _near_anchors(text, ms, [m for m in towns if id(m) not in ruled and m.best is not None],
-                  pat.link)
+    anchored = _near_anchors(text, ms, [m for m in towns if id(m) not in ruled
+                                        and m.best is not None], pat.link)
+    # "Zolochiv, Kharkiv oblast ... Zolochiv": the name placed once is placed throughout
+    one_sense(ms, set(ruled) | anchored)
 
 
 #: A village this small known only in another country than the division its sentence names
@@ -241,11 +244,12 @@ def _list_gap(gap: str, joint: re.Pattern) -> bool:
         for p in pieces[1:-1])
 
 
-def _near_anchors(text: str, ms: list, towns: list, link: re.Pattern | None) -> None:
+def _near_anchors(text: str, ms: list, towns: list, link: re.Pattern | None) -> set[int]:
     """"X near Y", "X north of Y": X's namesake closest to Y, if within :data:`ANCHOR_KM`,
-    or none."""
+    or none. Returns the ids of the towns so placed."""
+    done: set[int] = set()
     if not towns or link is None:
-        return
+        return done
     by_start = sorted(ms, key=lambda m: m.span.start)
     starts = [m.span.start for m in by_start]
     for m in towns:
@@ -261,6 +265,8 @@ def _near_anchors(text: str, ms: list, towns: list, link: re.Pattern | None) -> 
                     key=lambda c: _km(c.row[_LAT], c.row[_LON], alat, alon), default=None)
         m.best = close if close is not None and \
             _km(close.row[_LAT], close.row[_LON], alat, alon) <= ANCHOR_KM else None
+        done.add(id(m))
+    return done
 
 
 def _capitals(text: str, ms: list, lang: Language) -> None:
@@ -310,9 +316,15 @@ def _one_sentence(text: str, a, b) -> bool:
 
 
 def _names_district(text: str, m, lang: Language) -> bool:
-    """The mention ends in a district word ("Дніпровського району")."""
-    return any(_kind(lang, w) == "admin2" for w in _WORD.findall(text, m.span.start,
-                                                                 m.span.end)[1:])
+    """The mention ends in a district word ("Дніпровського району"), or it is a district
+    adjective that one follows ("the Dniprovskyi district"; not "Warren County", a town's
+    name)."""
+    words = _WORD.findall(text, m.span.start, m.span.end)[1:]
+    after = _WORD.match(text, m.span.end + 1)
+    if after is not None and text[m.span.end : m.span.end + 1] == " " and \
+            lang.district_stems(m.span.key):
+        words.append(after.group())
+    return any(_kind(lang, w) == "admin2" for w in words)
 
 
 def _close_to(row: tuple, rows: list) -> bool:

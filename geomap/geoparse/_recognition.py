@@ -15,6 +15,7 @@ import functools
 import operator
 import re
 
+from .._text import fold_key
 from ..gazetteer import Gazetteer
 from ..gazetteer.core import priors
 from ..lang import Language
@@ -127,7 +128,9 @@ class Recogniser:
                                  self.gazetteer.rows_for_translit_keys)
             spans = expand_spans(text, tokens, spans, lang, lookup)
             zipfs = zipf_functions(lang)
+        adjectives = _district_adjectives(text, spans, rules)
         keys = {k for s in spans for k in (s.key, *s.alts)}
+        keys.update(k for groups in adjectives.values() for g in groups for k in g)
         plural = {s.key[:-1] for s in spans if s.first == s.last and s.key.endswith("s")
                   and not s.alts}
         rows = (lookup if lang.code in MORPHOLOGY else self.gazetteer.rows_for_keys)(
@@ -139,6 +142,9 @@ class Recogniser:
             if s.proper:  # Cyrillic: a lemma that names a larger town than the form
                 s.key = lookup_key(s, rows)
             r = rows.get(s.key)
+            if not r and id(s) in adjectives:  # "Kupianskyi raion": the unit, else its town
+                s.key, r = _adjective_rows(adjectives[id(s)], rows)
+                s.adjective = bool(r)
             if not r and s.alts:
                 alt = next((k for k in s.alts if k in rows), None)
                 r = rows.get(alt) if alt else None
@@ -200,7 +206,8 @@ class Recogniser:
             s = Span(s.start, s.end + 1, s.first, s.last, s.key, False, s.rows)
         # "the Kursk (border) region": a division, the generic word belongs to the mention
         area_end = area_extension(text, s.end, rules)
-        if area_end is not None and role == "literal":
+        # (a district adjective's town is the place meant, not an area named like it)
+        if area_end is not None and role == "literal" and not s.adjective:
             area = [c for c in cands if c[1][_FEATURE] in AREA_FEATURES]
             if area:
                 cands = area
@@ -287,13 +294,45 @@ class Recogniser:
         elif feature == "populated_place" and role == "literal" and not s.area and \
                 not abbr and text[max(0, s.start - 4) : s.start] in ("the ", "The ") and not (
                     next_tok and next_tok.cap and _glued(text, last, next_tok)) and \
-                not rules.sector_after.match(text, s.end):  # "the Pokrovsk axis" is there
+                not rules.sector_after.match(text, s.end) and \
+                not rules.division_after.match(text, s.end):  # "the Pokrovsk axis" is there
             return None
         if dateline:
             m.role = "dateline"
         elif role == "literal" and _metonymic(text, s, best_row, rules):
             m.role = "metonymic"
         return m
+
+def _district_adjectives(text: str, spans: list[Span], rules) -> dict[int, list[list[str]]]:
+    """The lookup keys, in groups surest first, of each one-word name before a division noun
+    that may be a district adjective ("Kupianskyi raion", "Sudzhansky district"): the unit the
+    gazetteer may name after the town ("kupiansk raion"), then the town ("kupiansk")."""
+    out: dict[int, list[list[str]]] = {}
+    lang = rules.language
+    for s in spans:
+        if s.first != s.last or s.alts:
+            continue
+        m = rules.division_after.match(text, s.end)
+        if m is None:
+            continue
+        groups = lang.district_stems(s.key)
+        if groups:
+            noun = fold_key(m.group(1)).rstrip("s")
+            out[id(s)] = [[f"{k} {noun}" for g in groups for k in g]] + groups
+    return out
+
+
+def _adjective_rows(groups: list[list[str]], rows: dict) -> tuple[str, list]:
+    """The places of the surest group of keys that names any (their first key, their rows)."""
+    for g in groups:
+        found = [k for k in g if rows.get(k)]
+        if found:
+            seen: set[int] = set()
+            merged = [(kind, row) for k in found for kind, row in rows[k]
+                      if not (row[0] in seen or seen.add(row[0]))]
+            return found[0], merged
+    return "", []
+
 
 def _metonymic(text: str, s: Span, top: tuple, rules) -> bool:
     """A seat of government standing for its government ("Moscow said", "talks with Kyiv");

@@ -41,6 +41,8 @@ class Rules:
     not_places: frozenset[str] = frozenset()
     # "the Pokrovsk| axis", "the Kupiansk| and Lyman axes": a front sector named after a town
     sector_after: re.Pattern[str] = re.compile(r"(?!)")
+    # "the Borova| hromada", "Kupianskyi| raion": a unit named after its town (group 1: the noun)
+    division_after: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @functools.cache
@@ -86,5 +88,8 @@ def rules_for(lang: Language) -> Rules:
     sector = re.compile(
         r"(?:\s*(?:,|" + _alt(lang.and_words or ("and",)) + r")\s+[A-Z][\w'’-]+)*\s+(?:"
         + _alt(sorted(fronts)) + r")\b") if fronts else re.compile(r"(?!)")
+    units = lang.words("division_nouns")
+    division = re.compile(r"\s{1,2}((?i:" + _alt(sorted(units, key=len, reverse=True))
+                          + r"))\b") if units else re.compile(r"(?!)")
     return Rules(lang, conn, token, area, title, honorific, disease, metonymy, partner,
-                 lang.street_words, not_places, sector)
+                 lang.street_words, not_places, sector, division)

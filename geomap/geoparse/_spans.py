@@ -43,6 +43,7 @@ class Span:
     rows: list | tuple = ()  # [(name kind, place row)]
     alts: list | tuple = ()  # other lookup keys (lemmas), likeliest first
     proper: list | tuple = ()  # the alts read as proper nouns, not names (Cyrillic)
+    adjective: bool = False  # looked up as a district adjective's town ("Kupianskyi raion")
 
 
 _POSSESSIVE = ("'s", "’s", "'S", "’S")

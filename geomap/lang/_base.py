@@ -37,6 +37,10 @@ class Trigger:
     noun: bool = False
 
 
+def _no_stems(word_key: str) -> list[list[str]]:
+    return []
+
+
 def _identity(token: str) -> list[str]:
     return [token.lower()]
 
@@ -111,6 +115,11 @@ class Language:
     place_query: Mapping[str, frozenset[str]] = field(default_factory=lambda: _EMPTY)
     #: possible lemmas of a token, likeliest first (identity for English place lookup)
     lemmatise: Callable[[str], list[str]] = field(default=_identity, repr=False, compare=False)
+    #: fold keys of the towns a district adjective (a fold key) may be named after, in groups,
+    #: surest first ("kupianskyi" -> [["kupiansk"...], ...]; [] for any other word): read with
+    #: the ``division_nouns`` word class ("Kupianskyi raion", "Sudzhansky district")
+    district_stems: Callable[[str], list[list[str]]] = field(default=_no_stems, repr=False,
+                                                       compare=False)
 
     def lemmas(self, token: str) -> list[str]:
         """Possible lemmas of ``token``, likeliest first."""

@@ -10,6 +10,8 @@ Word classes (lower case):
 - ``street``: the name before or after is a street's ("Shevchenko street");
 - ``street_prefix``: street words written before the name ("calle Hidalgo", "vul. Sadova");
 - ``landmark``: the name before is a landmark's namesake ("Gulu University", "Donetsk airport");
+- ``road``, ``between``, ``and``: a road between two towns ("the X-Y road", "the highway
+  between X and Y");
 - ``function``: words that join the parts of a query and never name a place alone.
 
 Location notes written in English (UCDP, ACLED, NGO reports) keep local kind and street words
@@ -68,6 +70,13 @@ PLACE_QUERY = MappingProxyType({
         "refinery", "junction", "crossing", "terminal", "park", "square", "barracks",
         "garrison", "hotel", "office", "headquarters", "compound", "farm", "forest", "river",
         "lake", "border", "aeropuerto", "aeroport")),
+    #: a road, named after the towns it runs between ("the Bakhmut-Chasiv Yar road", "the
+    #: highway between X and Y"): somewhere near the first town
+    "road": _W((
+        "road", "roads", "highway", "highways", "hwy", "motorway", "route", "expressway",
+        "freeway", "carretera")),
+    "between": _W(("between",)),
+    "and": _W(("and",)),
     "function": _W((
         "of", "in", "at", "on", "the", "a", "an", "and", "or", "to", "from", "by", "with", "its",
         "de", "del", "la", "las", "los", "el", "et", "du", "des", "le", "les", "en", "y", "e",

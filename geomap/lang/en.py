@@ -13,6 +13,7 @@ from types import MappingProxyType
 from .._text import ARABIC_ARTICLES
 from . import _en_events as ev
 from ._base import Language
+from ._district_adjectives import adjective_stem_groups
 from ._en_places import PLACE_QUERY
 
 __all__ = ["AREA_WORDS", "CONNECTORS", "ENGLISH", "NAME_ARTICLES", "STREET_WORDS"]
@@ -168,6 +169,13 @@ LOCATION_CLASSES: dict[str, frozenset[str]] = {
         "axis", "axes", "bridgehead", "direction", "directions", "front", "fronts",
         "frontline", "pocket", "salient", "sector", "sectors",
     }),
+    #: Nouns of an administrative unit named after its town, written after the town's name or
+    #: its romanised adjective ("the Borova hromada", "Kupianskyi raion", "Sudzhansky
+    #: district"): the unit is where the town is, unlike "the Reading festival".
+    "division_nouns": frozenset({
+        "raion", "raions", "rayon", "rayons", "district", "districts", "hromada", "hromadas",
+        "community", "municipality", "okrug",
+    }),
     #: Nouns of facilities a town's name may stand before ("the Dnipro railway station").
     "facility_nouns": frozenset({
         "airfield", "airport", "barracks", "bazaar", "bridge", "cathedral", "checkpoint", "dam",
@@ -213,4 +221,5 @@ ENGLISH = Language(
                                   "speaker_verbs": SPEAKER_VERBS}),
     place_query=PLACE_QUERY,
     lemmatise=ev.lemma_candidates,
+    district_stems=adjective_stem_groups,
 )
