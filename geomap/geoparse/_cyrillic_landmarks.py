@@ -75,8 +75,10 @@ def _scanners(lang: Language) -> tuple[re.Pattern, re.Pattern]:
                             rf"(?!{_WORD_CHARS})|(?:{alt(map(re.escape, pre))}){_WORD_CHARS}*"
                             rf"(?!{_WORD_CHARS}))(?=[\s.:]{{0,3}}(?!{_LOWER})[^\W\d_])")
         # the second word only: the first is read back from the space before it
-        # (capitalised too: "у Високому Замку")
-        after = re.compile(rf" (?:{alt(map(re.escape, feats))}){_WORD_CHARS}*", re.IGNORECASE)
+        # (capitalised too: "у Високому Замку"; spelt out, since re.IGNORECASE made the
+        # scan of every text 3 times slower)
+        feats = sorted({*feats, *(f[0].upper() + f[1:] for f in feats)})
+        after = re.compile(rf" (?:{alt(map(re.escape, feats))}){_WORD_CHARS}*")
         got = _SCAN_CACHE[lang.code] = (before, after)
     return got
 
