@@ -58,7 +58,7 @@ def test_adjective_of_town():
     assert not is_adjective_of("kherson", "kher")
 
 
-def _row(pid, name, lat, lon, pop, feature="populated_place", country="RU"):
+def _row(pid, name, lat, lon, pop, *, feature="populated_place", country="RU"):
     # (id, key, name, feature, lat, lon, geonameid, country, a1 code, a1, pop, disputed,
     #  de facto, capital, n_names)
     return (pid, f"t:{pid}", name, feature, lat, lon, pid, country, "X.1", "X", pop, 0, None,

@@ -212,8 +212,8 @@ def geocode_freeform(query: str, gazetteer: Gazetteer, *, country: str | None = 
     if ends is None:
         return answer
     # "the Bakhmut-Chasiv Yar road": near its first town
-    return _on_road(answer, query, ends, gazetteer, country.upper() if country else None,
-                    source)
+    return _on_road(answer, query, ends, gazetteer,
+                    country=country.upper() if country else None, source=source)
 
 
 def _geocode(query: str, gazetteer: Gazetteer, *, country: str | None = None,
@@ -274,7 +274,7 @@ def _geocode(query: str, gazetteer: Gazetteer, *, country: str | None = None,
                          guess=target.chosen.match == "fuzzy" and not target.supported)
 
 
-def _on_road(answer: GeocodeResult, query: str, ends: tuple[str, str], gaz: Gazetteer,
+def _on_road(answer: GeocodeResult, query: str, ends: tuple[str, str], gaz: Gazetteer, *,
              country: str | None, source: str) -> GeocodeResult:
     """The answer to a query naming a road between two towns: the road's own answer when its
     two towns lie together, else the query's answer when the rest of it places the event

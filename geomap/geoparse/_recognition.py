@@ -318,7 +318,7 @@ def _district_adjectives(text: str, spans: list[Span], rules) -> dict[int, list[
         groups = lang.district_stems(s.key)
         if groups:
             noun = fold_key(m.group(1)).rstrip("s")
-            out[id(s)] = [[f"{k} {noun}" for g in groups for k in g]] + groups
+            out[id(s)] = [[f"{k} {noun}" for g in groups for k in g], *groups]
     return out
 
 
