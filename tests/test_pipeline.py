@@ -18,8 +18,10 @@ def test_split_inputs_tells_event_tables_from_articles(tmp_path):
     inner = tmp_path / "in" / "ged.csv"
     inner.write_text(ACLED, encoding="utf-8")
     texts, events = split_inputs([KURSK, path, KURSK.parent, tmp_path / "in", tmp_path / "no"])
-    assert events == [path, inner]  # event tables in folders too
-    assert [f.path for f in texts.files] == [KURSK, *sorted(KURSK.parent.iterdir())]
+    demo = KURSK.parent / "acled-format-demo-records.csv"  # the samples' demo records
+    assert events == [path, demo, inner]  # event tables in folders too
+    assert [f.path for f in texts.files] == [
+        KURSK, *sorted(p for p in KURSK.parent.iterdir() if p != demo)]
     assert [r.path for r in texts.rejects] == [str(tmp_path / "no")]
 
 

@@ -29,8 +29,8 @@ def adjective_stems(word_key: str) -> list[str]:
     "popasnianskyi" -> "popasna", "bakhmutskyi" -> "bakhmut", "slavyanoserbsky" ->
     "slavyanoserbsk"...; [] for a word without the suffix."""
     word_key = word_key.replace("'", "").replace("’", "")
-    m = ADJECTIVE_SUFFIX.search(word_key)
-    if not m or m.start() < 3:
+    m = ADJECTIVE_SUFFIX.search(word_key, 3)  # a stem of three letters or more ("kyiv|skyi")
+    if not m:
         return []
     cuts = [word_key[:m.start()]]
     s_at = word_key.rfind("s", m.start())
@@ -54,7 +54,7 @@ def adjective_stem_groups(word_key: str) -> list[list[str]]:
     stems = adjective_stems(word_key)
     if not stems:
         return []
-    m = ADJECTIVE_SUFFIX.search(word_key)
+    m = ADJECTIVE_SUFFIX.search(word_key, 3)
     head = word_key[:word_key.rfind("s", m.start())]
 
     def kept(stem: str) -> int:
