@@ -196,3 +196,25 @@ def test_a_link_in_a_popup_says_how_it_matched_and_its_score():
                        "score": 0.05, "match": "admin1"}, {"title": "Oblast news"}, 2)
     assert "2 events in it \u00b7 same region \u00b7 undated \u00b7 related type" in item
     assert "score 0.05" in item
+
+
+def test_a_movement_to_a_whole_country_is_ringed_at_its_capital():
+    # "troops were sent from Pyongyang to Russia", reported and not recorded: its ring stands
+    # where the movements layer ends the arrow (Moscow), not at Russia's label point in Siberia
+    from geomap.render.boundaries import country_polygons
+
+    ru = country_polygons(DATA).loc["RU"]
+    txt = pd.DataFrame([{
+        "event_id": "a9#0", "dataset": "text", "date": "2024-10-28", "event_type": "mobilize",
+        "location": "Russia", "article_id": "a9", "event_index": 0, "kind": "movement",
+        "geo_precision": "country",
+        "geometry": shapely.LineString([(125.75, 39.03), (ru["lon"], ru["lat"])])}])
+    text_events = coerce_events(gpd.GeoDataFrame(txt, geometry="geometry", crs="EPSG:4326"),
+                                check=False)
+    records, _t, _l = corroboration_tables()
+    m, _info = render_map(None, data_dir=DATA, events=text_events, records=records,
+                          text_events=text_events, links=pd.DataFrame(
+                              columns=["article_id", "event_index", "record_id"]))
+    unmatched = {c["kind"]: c for c in js_calls(map_html(m), "corroboration")}["unmatched"]
+    assert len(unmatched["x"]) == 1
+    assert abs(unmatched["x"][0] - 37.62) < 0.05 and abs(unmatched["y"][0] - 55.75) < 0.05

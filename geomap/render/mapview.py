@@ -167,7 +167,8 @@ def render_map(mentions: gpd.GeoDataFrame | None, *, data_dir: Path, title: str 
     if links is not None:
         corroboration = add_corroboration_layers(m, records, text_events, links,
                                                  articles=article_meta(mentions),
-                                                 icons="cluster" in runtime_plugins)
+                                                 icons="cluster" in runtime_plugins,
+                                                 move_end=country_ends(data_dir))
     events_info = add_event_layers(m, events, options=options)
     countries_info = add_countries_layer(m, mentions, country_events(everything),
                                          data_dir=data_dir,

@@ -20,6 +20,7 @@ here (the country layer counts them, see :mod:`geomap.render.layers.countries`).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import folium
@@ -210,7 +211,9 @@ def _clean(frame: pd.DataFrame) -> list[dict]:
 def add_corroboration_layers(m: folium.Map, records: gpd.GeoDataFrame | None,
                              text_events: gpd.GeoDataFrame | None, links: pd.DataFrame | None,
                              *, articles: dict[str, dict] | None = None,
-                             show: bool = True, icons: bool = False) -> CorroborationInfo:
+                             show: bool = True, icons: bool = False,
+                             move_end: Callable[[float, float], tuple[float, float]] | None = None,
+                             ) -> CorroborationInfo:
     """Add the three corroboration layers to ``m`` (always all three, counts in their names).
 
     ``links`` needs :data:`LINK_INPUT_COLUMNS`; records are matched by ``dataset`` and
@@ -219,7 +222,8 @@ def add_corroboration_layers(m: folium.Map, records: gpd.GeoDataFrame | None,
     record's popup lists each linked article once (its best link), and selecting the record
     draws a line to every linked article event. With ``icons`` (the events are drawn as type
     icons) each record and text event is a ring around its icon, above the icons, so that its
-    status shows and its popup opens (a dot under its own icon would be hidden).
+    status shows and its popup opens (a dot under its own icon would be hidden). ``move_end``
+    moves a movement's end as the movements layer draws it (a country's end at its capital).
     """
     info = CorroborationInfo(drawn=True, rings=icons)
     links = pd.DataFrame(columns=list(LINK_INPUT_COLUMNS)) if links is None else links
@@ -251,7 +255,9 @@ def add_corroboration_layers(m: folium.Map, records: gpd.GeoDataFrame | None,
     txt = txt_all.iloc[txt_rows] if len(txt_rows) else None
     if txt is not None and (txt.geometry.geom_type != "Point").any():
         txt = txt.set_geometry(gpd.GeoSeries(
-            [g if g.geom_type == "Point" else shapely.Point(g.coords[-1]) for g in txt.geometry],
+            [g if g.geom_type == "Point" else
+             shapely.Point(move_end(*g.coords[-1][:2]) if move_end else g.coords[-1])
+             for g in txt.geometry],
             index=txt.index, crs=txt.crs))
     txt_pos = {txt_all_keys[int(r)]: k for k, r in enumerate(txt_rows)}
     txt_x, txt_y = _xy(txt) if txt is not None else (np.array([]), np.array([]))
