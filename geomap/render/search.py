@@ -43,6 +43,9 @@ def record_aliases(*frames: gpd.GeoDataFrame | None) -> list[tuple]:
         pts = frame[frame.geometry.notna() & (frame.geometry.geom_type == "Point")]
         if not len(pts):
             continue
+        # each name once, at its first row (a large table repeats a few hundred names; the
+        # first row of a name is the one the list keeps anyway)
+        pts = pts[~pts["location"].astype(object).duplicated()]
         loc = pts["location"].astype(object)
         prec = pts["geo_precision"].astype(object) if "geo_precision" in pts \
             else pd.Series(None, index=pts.index, dtype=object)
