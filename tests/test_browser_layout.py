@@ -125,7 +125,13 @@ def test_controls_never_overlap(browser, busy_map, size):
         browser.execute_script("document.querySelector('.leaflet-control-minimap-toggle-display').click();")
         time.sleep(0.1)
         assert _overlaps(_boxes(browser)) == []  # mid-animation too
-        time.sleep(1.2)
+        # the opening animation takes about a second; a loaded machine takes longer
+        deadline = time.monotonic() + 8.0
+        while time.monotonic() < deadline and browser.execute_script(
+                "var s = GM.maps[0]._gm.minimap._miniMap.getSize(); return [s.x, s.y];") != \
+                [160, 120]:
+            time.sleep(0.2)
+        time.sleep(0.2)
         boxes = _boxes(browser)
         assert boxes["minimap"][3] - boxes["minimap"][1] >= 100, boxes  # it did open
         assert _overlaps(boxes) == [], boxes

@@ -180,6 +180,31 @@ def test_crimea_inside_ukraine_polygon():
     assert not ru.contains(simferopol)
 
 
+# GeoNames' own points of some countries (the convention of geoparsing corpora and of most
+# gazetteers): where countryinfo's point and Natural Earth's label point disagree by 100-300 km
+# (Iran, Sudan: the label point alone was 182 and 167 km off), where countryinfo's is not
+# GeoNames' (the United States) and where the label point is far off (Russia)
+GEONAMES_POINTS = {"IR": (32.0, 53.0), "SD": (15.0, 30.0), "US": (39.76, -98.5),
+                   "RU": (60.0, 100.0), "PK": (30.0, 70.0), "UA": (49.0, 32.0),
+                   "CN": (35.0, 105.0), "PH": (13.0, 122.0)}
+
+
+@pytest.mark.parametrize("iso2", sorted(GEONAMES_POINTS))
+def test_country_point_within_161_km_of_geonames(iso2):
+    p = by("countries", "key", f"c:{iso2}")["properties"]
+    assert km(p["lat"], p["lon"], *GEONAMES_POINTS[iso2]) <= 161
+
+
+def test_a_midpoint_country_point_lies_inside_its_country():
+    feats = load("countries")
+    shapes = geoms("countries")
+    mids = [(f["properties"], g) for f, g in zip(feats, shapes, strict=True)
+            if f["properties"]["point_source"] == "countryinfo+naturalearth-label"]
+    assert len(mids) > 100
+    for p, g in mids:
+        assert g.contains(shapely.Point(p["lon"], p["lat"])), p["key"]
+
+
 def test_countries_without_polygon_keep_a_point():
     feats = load("countries")
     nulls = [f["properties"] for f in feats if f["geometry"] is None]
