@@ -29,6 +29,7 @@ def test_read_json_output(tmp_path, capsys):
     lines = text.splitlines()
     lines[1] = lines[1].replace("48.1394,37.7425", "148.1394,37.7425")  # latitude > 90
     lines[2] = lines[2].replace("16 February 2024", "16 February 2999")  # kept, undated
+    lines[3] = lines[3].replace("UKR900003,", ",", 1)                    # no event id
     bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "out" / "events.geojson"
     code = run_cli(["events", "read", str(FIXTURES / "acled_legacy.csv"), str(bad),
@@ -64,9 +65,14 @@ def test_read_json_output(tmp_path, capsys):
     with rejects.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == 1
-    assert rows[0]["reason"] == "swapped lat/lon: lat=148.139, lon=37.7425"
-    assert rows[0]["event_id_cnty"] == "UKR900001"
-    assert rows[0]["source_row"] == "1"
+    assert rows[0]["reason"] == "missing required field: event_id_cnty"
+    assert rows[0]["event_date"] == "17 February 2024"
+    assert rows[0]["source_row"] == "3"
+    # a latitude no point has: kept, located by its place name, the value in its notes
+    impossible = [f["properties"] for f in fc["features"]
+                  if f["properties"]["event_id"] == "UKR900001"]
+    assert "swapped lat/lon: lat=148.139, lon=37.7425: located by its place name" in \
+        impossible[0]["notes"]
     assert rows[0]["source_file"] == str(bad)
 
 

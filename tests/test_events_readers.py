@@ -157,7 +157,7 @@ def test_ucdp_faulty_rows(tmp_path):
     rows.append(list(rows[0]))                                         # duplicated row
     path = write_csv(tmp_path / "ged-faulty.csv", header, rows)
     r = read_events(path)
-    check(r, 51, 44, 7)
+    check(r, 51, 46, 5)
     rej = r.rejects.set_index("source_row")["reason"].to_dict()
     assert rej[4].startswith("malformed row: 20 fields, expected 49")
     assert rej[5].startswith("swapped lat/lon")
@@ -168,10 +168,15 @@ def test_ucdp_faulty_rows(tmp_path):
     assert pd.isna(undated.loc[6, "date"]) and pd.isna(undated.loc[6, "date_precision"])
     assert undated.loc[6, "notes"].endswith("date in the future not used: 2999-01-01")
     assert undated.loc[7, "notes"].endswith("date not read: 'not a date'")
-    assert rej[8].startswith("coordinates out of range")
+    # numbers no point has: located by the row's place name, the values said in the note
+    # (a swap both of whose values are valid, row 5, is caught by geom_wkt and rejected)
+    assert 8 not in rej and 11 not in rej
+    assert "coordinates out of range: lat=200, lon=" in undated.loc[8, "notes"]
+    assert "swapped lat/lon: lat=137.5, lon=48.2: located by its place name" in \
+        undated.loc[11, "notes"]
+    assert undated.loc[8, "geometry"] is not None and undated.loc[11, "geometry"] is not None
     assert rej[9] == "unknown type_of_violence: '9'"
     assert rej[10] == "missing required field: id"
-    assert rej[11].startswith("swapped lat/lon")
     assert rej[51].startswith(f"duplicated event id: {rows[0][0]} (first at row 1)")
     kept = r.events.set_index("source_row")
     assert kept.loc[2, "event_type"] == "assault"
@@ -226,9 +231,12 @@ def test_gdelt_faulty_rows_and_fips(tmp_path):
     path = tmp_path / "events.export.CSV"
     path.write_text("\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
     r = read_events(path)
-    check(r, 11, 8, 3)
-    assert reasons(r) == ["malformed row", "swapped lat/lon", "duplicated event id"]
+    check(r, 11, 9, 2)
+    assert reasons(r) == ["malformed row", "duplicated event id"]
     assert r.undated_why == {"unreadable": 1}
+    # latitude 95.5 is no point: the row is located by its ActionGeo name, said in its note
+    assert "swapped lat/lon: lat=95.5, lon=10: located by its place name" in \
+        r.events.set_index("source_row").loc[4, "notes"]
     countries = r.events.set_index("source_row")["country"]
     assert [countries[i] for i in (5, 6, 7, 8)] == ["RU", "UA", "KP", "KR"]
 

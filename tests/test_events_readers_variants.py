@@ -131,7 +131,7 @@ def test_batches_give_the_same_result_and_one_day_month_order(tmp_path, monkeypa
         if i > 300:
             d = dt.date(2023, 1 + i % 12, 13 + i % 15)               # ... until row 302
         r[col["event_date"]] = f"{d.month}/{d.day}/{d.year}"
-    rows[10][col["latitude"]] = "95.1"
+    rows[10][col["event_id_cnty"]] = ""
     rows[200] = rows[200][:12]
     rows[350][col["event_id_cnty"]] = rows[20][col["event_id_cnty"]]
     path = write(tmp_path / "acled-batches.csv", header, rows)

@@ -46,7 +46,7 @@ def test_acled_rows_without_a_readable_point_are_located_by_their_names(tmp_path
          "latitude": "150.5", "longitude": "33.0"},                    # impossible number
     ])
     r = read_events(path)
-    assert (r.rows, r.kept, r.rejected) == (7, 6, 1)
+    assert (r.rows, r.kept, r.rejected) == (7, 7, 0)
     assert validate_events(r.events) == []
     ev = r.events.set_index("event_id")
     assert ev.loc["UKR1", "orig_geo_precision"] == "1" and ev.loc["UKR1", "geo_precision"] == \
@@ -70,7 +70,12 @@ def test_acled_rows_without_a_readable_point_are_located_by_their_names(tmp_path
     assert nobody["geo_precision"] == "country" and nobody["country"] == "UA"
     assert "place 'Qqzzyvka' not found in the gazetteer: located at its country, Ukraine" in \
         nobody["notes"]
-    assert why["UKR6"].startswith("swapped lat/lon")
+    assert why.empty
+    impossible = ev.loc["UKR6"]  # a number no point has: the town, the number in the note
+    assert impossible["geo_precision"] == "exact" and impossible["admin1"] == "Poltava"
+    assert abs(impossible.geometry.y - 50.02) < 0.05
+    assert "swapped lat/lon: lat=150.5, lon=33: located by its place name 'Lubny, Poltava'" \
+        in impossible["notes"]
 
 
 def test_without_a_geocoder_such_rows_are_rejected_as_before(tmp_path):

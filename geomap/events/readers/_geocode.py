@@ -39,9 +39,12 @@ def is_coordinate_pair(text: Any) -> bool:
     return read_coordinates(text) is not None if isinstance(text, str) else False
 
 
-#: Coordinate reasons that mean "no usable point given" (blank, not numbers), as opposed to a
-#: number given and impossible (out of range, swapped): only those rows fall back on the name.
-_NO_POINT = ("missing required field", "coordinates not numeric", "coordinates NaN")
+#: Coordinate reasons that mean "no usable point given": blank, not numbers, or numbers no point
+#: has (out of range, or latitude and longitude swapped): such rows fall back on the name, the
+#: impossible values said in the note (a typo, 147.45 for 47.45, is never "fixed" by a swap
+#: that lands elsewhere: the row's place name says where it is).
+_NO_POINT = ("missing required field", "coordinates not numeric", "coordinates NaN",
+             "coordinates out of range", "swapped lat/lon")
 
 
 class GazetteerGeocoder:
@@ -116,13 +119,13 @@ def coords_or_place(checks: Checks, lat_col: str, lon_col: str, *, place: pd.Ser
     """``(lat, lon, feature)`` of a structured record (ACLED, UCDP, GDELT) whose point may be
     missing.
 
-    A row whose coordinates are blank or cannot be read, but which names its place (location
-    and/or admin-1), is located by that name inside its country (``geocode``: a
-    :class:`Geocache`), else at its country (``feature`` "country": a place unknown to the
-    gazetteer), with ``feature`` the place's feature class and a note saying what was read
-    instead; it is rejected only when nothing can be located (the reason says both). Numbers
-    given but impossible (out of range, swapped) stay rejected: the file meant some point we
-    cannot know. ``feature`` is None where the file's point is used. With ``required`` False
+    A row whose coordinates are blank, cannot be read or are impossible (out of range,
+    swapped), but which names its place (location and/or admin-1), is located by that name
+    inside its country (``geocode``: a :class:`Geocache`), else at its country (``feature``
+    "country": a place unknown to the gazetteer), with ``feature`` the place's feature class
+    and a note saying what was wrong and what was read instead; it is rejected only when
+    nothing can be located (the reason says both). ``feature`` is None where the file's point
+    is used. With ``required`` False
     (GDELT), a row with both coordinates blank is no reject: kept unlocated when nothing
     locates it.
     """
