@@ -38,9 +38,12 @@ def test_events_read_output_and_rejects_follow_it(tmp_path):
     src = tmp_path / "t.csv"
     src.write_text("id,date,latitude,longitude,location\n"
                    "1,2024-05-01,49.99,36.23,Харків\n"
-                   "2,2024-05-01,95.5,536.2,Одеса\n", encoding="utf-8")
+                   "2,2024-05-01,95.5,536.2,Одеса\n"
+                   "3,2024-05-01,95.5,536.2,Щзхфьк\n", encoding="utf-8")
     out = tmp_path / "o.csv"
     assert main(["events", "read", str(src), "-o", str(out)]) == 0
-    assert [r["location"] for r in _check(out)] == ["Харків"]
+    # no point has those numbers: Odesa is located by its name, a name nobody knows rejected
+    assert [r["location"] for r in _check(out)] == ["Харків", "Одеса"]
     [reject] = _check(tmp_path / "o.rejects.csv")
-    assert reject["location"] == "Одеса" and reject["reason"].startswith("coordinates out of")
+    assert reject["location"] == "Щзхфьк" and reject["reason"].startswith("coordinates out of")
+    assert "place 'Щзхфьк' not found" in reject["reason"]

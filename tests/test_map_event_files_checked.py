@@ -74,7 +74,7 @@ def test_a_folder_of_events_counts_unread_files_apart_from_rejected_records(caps
     (folder / "events.csv").write_text(
         "id,date,latitude,longitude,type,location\n"
         "b1,2024-06-03,49.21,37.26,shelling,Izium\n"
-        "b2,2024-06-04,149.21,37.26,shelling,Izium\n", encoding="utf-8")   # impossible point
+        "b2,2024-06-04,149.21,37.26,shelling,\n", encoding="utf-8")   # impossible, no name
     article = tmp_path / "story.txt"
     article.write_text("Izium shelled\n\nShelling hit Izium on Monday.\n", encoding="utf-8")
     out = tmp_path / "out"

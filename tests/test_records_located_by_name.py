@@ -7,6 +7,8 @@ import csv
 import io
 from pathlib import Path
 
+import pandas as pd
+
 from geomap.events import read_events
 from geomap.events.readers.acled import CURRENT_COLUMNS
 from geomap.events.schema import validate_events
@@ -101,3 +103,25 @@ def test_ucdp_row_with_blank_coordinates_is_located_by_where_coordinates(tmp_pat
     row = r.events.iloc[0]
     assert abs(row.geometry.y - 49.21) < 0.05 and row["geo_precision"] == "exact"
     assert "located by its place name 'Izium town, Kharkiv oblast'" in row["notes"]
+
+
+def test_a_table_row_with_a_point_no_place_has_is_located_by_its_place(tmp_path, gazetteer):
+    path = tmp_path / "table.csv"
+    path.write_text("id,date,place,country,lat,lon\n"
+                    "t1,2024-05-01,Lubny,Ukraine,150.5,33.0\n"      # latitude beyond 90
+                    "t2,2024-05-02,,Ukraine,x,y\n"                  # unreadable, no place
+                    "t3,2024-05-03,Qqzzyvka,,200,1\n"               # a name nobody knows
+                    "t4,2024-05-04,Lubny,,50.0186,32.9869\n",      # a good point: as given
+                    encoding="utf-8")
+    r = read_events(path)
+    assert (r.rows, r.kept, r.rejected) == (4, 3, 1)
+    ev = r.events.set_index("event_id")
+    lubny = ev.loc["t1"]
+    assert abs(lubny.geometry.y - 50.02) < 0.05 and abs(lubny.geometry.x - 32.99) < 0.05
+    assert "swapped lat/lon: lat=150.5, lon=33 (located by its place name instead)" in \
+        lubny["notes"]
+    assert ev.loc["t2", "geo_precision"] == "country" and \
+        "(located at its country instead)" in ev.loc["t2", "notes"]
+    assert pd.isna(ev.loc["t4", "notes"]) and ev.loc["t4", "geometry"].y == 50.0186
+    assert r.rejects["reason"].iloc[0] == ("coordinates out of range: lat=200, lon=1; "
+                                           "place 'Qqzzyvka' not found in the gazetteer")

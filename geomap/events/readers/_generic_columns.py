@@ -318,6 +318,7 @@ def convert(frame: pd.DataFrame, rows: np.ndarray, state: State, roles: Roles) -
     lon = lat.copy()
     geo_prec = pd.Series(None, index=idx, dtype=object)
     orig_geo = pd.Series(None, index=idx, dtype=object)
+    point_why = pd.Series(None, index=idx, dtype=object)  # unusable coordinates, a place named
     with_geometry = pd.Series(False, index=idx)
     area = pd.Series(None, index=idx, dtype=object)  # a polygon's own outline (WKT)
     if roles.geometry is not None:
@@ -339,7 +340,14 @@ def convert(frame: pd.DataFrame, rows: np.ndarray, state: State, roles: Roles) -
         rest = ~with_geometry
         c_lat, c_lon, reason = coords(frame.loc[rest, cols["lat"]], frame.loc[rest, cols["lon"]],
                                       required=False)
-        checks.fail(reason.reindex(idx).notna(), reason.reindex(idx))
+        reason = reason.reindex(idx)
+        if roles.geocode is not None and (cols["place"] or cols["country"]):
+            # coordinates unreadable or no point's (a latitude beyond 90, swapped), with a
+            # place or a country named: located by it below, the values said in the note
+            named = col("place").notna() | col("country").notna()
+            point_why = reason.where(named)
+            reason = reason.where(point_why.isna())
+        checks.fail(reason.notna(), reason)
         lat[rest], lon[rest] = c_lat, c_lon
         geo_prec[rest & lat.notna()] = "exact"
 
@@ -393,6 +401,17 @@ def convert(frame: pd.DataFrame, rows: np.ndarray, state: State, roles: Roles) -
             orig_geo[hit.index] = "geocoded:country"
             why = location[hit.index].isna().map({True: " (no place given)", False: ""})
             checks.note("located at its country, " + hit.map(lambda p: str(p.name)) + why)
+    if point_why.notna().any():
+        why = point_why.notna()
+        located = why & lat.notna()
+        at_country = orig_geo[located] == "geocoded:country"
+        checks.note(point_why[located] + at_country.map(
+            {True: " (located at its country instead)",
+             False: " (located by its place name instead)"}))
+        lost = why & lat.isna()
+        checks.fail(lost, point_why[lost] + "; " + location[lost].map(
+            lambda p: "place " + repr(p) + " not found in the gazetteer" if isinstance(p, str)
+            else "no place name to locate it by").astype(object))
     given_geo = col("geo_precision")
     low = given_geo.str.lower()
     valid = low.isin(list(GEO_PRECISIONS)).fillna(False).astype(bool) & lat.notna()
