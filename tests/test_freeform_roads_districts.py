@@ -67,3 +67,22 @@ def test_coordinates_answer_their_point(geo, query):
     got = geo(query)
     assert got.match == "coordinates" and got.place.admin1 == "Zaporizhzhia Oblast", got
     assert abs(got.place.lat - 47.839) < 0.001 and abs(got.place.lon - 35.139) < 0.001
+
+
+def test_the_first_word_of_an_unknown_name_is_a_partial_answer(geo):
+    # "Mala" is a town in China; "Mala Qqzzyvka" is no name the gazetteer knows: the answer is
+    # said to be partial (the whole name unresolved, confidence halved, not "exact")
+    got = geo("Mala Qqzzyvka")
+    assert got.matched_text == "Mala" and got.partial, got
+    assert got.unresolved == ("Mala Qqzzyvka",) and got.confidence == 0.5, got
+    assert got.precision == "near"
+    assert geo("the village of Mala Qqzzyvka").unresolved == ("Mala Qqzzyvka",)
+    # a known two-word name, a kind word or a kind phrase after the name: whole answers
+    for q, name in (("Nova Kakhovka", "Nova Kakhovka"), ("Kabul Province", "Kabul"),
+                    ("Donetsk People's Republic", "Donetsk Oblast")):
+        got = geo(q)
+        assert got.place.name == name and not got.partial and got.confidence >= 0.95, got
+    # another part of the query places it: the division, the unknown name unresolved
+    got = geo("Mala Qqzzyvka, Sumy Oblast")
+    assert got.place.name == "Sumy Oblast" and got.confidence == 1.0, got
+    assert "Mala Qqzzyvka" in got.unresolved

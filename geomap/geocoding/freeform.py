@@ -30,7 +30,7 @@ from dataclasses import replace
 from ..gazetteer import Gazetteer
 from ._agreement import SUPPORT, agreement
 from ._agreement import km as _km
-from ._parse import MAX_TOKENS, clean, tokenize
+from ._parse import KIND_FILLERS, MAX_TOKENS, clean, tokenize
 from ._roads import road_ends
 from ._spans import Cand, Span, find_spans
 from ._words import KIND_LEVEL, NAME_LINKS, STREET_PREFIX, STREETS, VICINITY, is_structure_word
@@ -175,6 +175,27 @@ def _unresolved(tokens, spans: list[Span], target: Span, text: str) -> list[str]
     return out
 
 
+def _name_tail(tokens, spans: list[Span], target: Span, text: str) -> str | None:
+    """The whole written name when the answer is only its first words and the words right
+    after it name no known place ("Malaya Loknya": Malaya, Philippines is no answer to it),
+    else None."""
+    covered = {k for s in spans for k in range(s.i, s.j)}
+    part = tokens[target.j - 1].part
+    last = None
+    k = target.j
+    while k < len(tokens) and tokens[k].part == part:
+        tok = tokens[k]
+        if tok.key in KIND_FILLERS:  # "Donetsk People's Republic": a kind phrase follows
+            break
+        if k not in covered and tok.upper and not is_structure_word(tok.key) \
+                and not tok.key.isdigit() and len(tok.key) > 1 and not _street(tokens, k):
+            last = k
+        else:
+            break
+        k += 1
+    return text[tokens[target.i].start:tokens[last].end] if last is not None else None
+
+
 def _street(tokens, k: int) -> bool:
     """The word is part of a street's name ("Shevchenko street", "vul. Sadova")."""
     return any(t.key in STREETS and t.part == tokens[k].part for t in tokens[k + 1:k + 3]) or (
@@ -258,6 +279,13 @@ def _geocode(query: str, gazetteer: Gazetteer, *, country: str | None = None,
                              suggestions=tuple(_suggest(gazetteer, tokens)))
     level = _level(target)
     unresolved = tuple(_unresolved(tokens, spans, target, text))
+    # the answer is the first words of a longer name nobody knows: said, and its confidence
+    # halved unless another part of the query supports it
+    uncased = all(t.upper for t in tokens)  # "Malaya Loknya": case tells nothing
+    tail = _name_tail(tokens, spans, target, text) \
+        if target.how == "fragment" or uncased else None
+    if tail:
+        unresolved += (tail,)
     inner = any(_street(tokens, k) for k in range(target.i))
     near = target.ctx.near or target.ctx.landmark or inner or _vicinity_part(tokens, target)
     if level == "exact" and unresolved and not near and _only_places_before(tokens, target) \
@@ -270,7 +298,7 @@ def _geocode(query: str, gazetteer: Gazetteer, *, country: str | None = None,
     matched = text[tokens[target.i].start:tokens[target.j - 1].end]
     return GeocodeResult(query=query, place=target.chosen.place, match=target.chosen.match,
                          source=source, geo_precision=level, matched_text=matched,
-                         unresolved=unresolved,
+                         unresolved=unresolved, partial=bool(tail) and not target.supported,
                          guess=target.chosen.match == "fuzzy" and not target.supported)
 
 

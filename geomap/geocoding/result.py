@@ -48,6 +48,9 @@ class GeocodeResult:
     #: The answer is a typo guess that nothing else in the query supports ("Tamboul" ->
     #: Istanbul): its confidence is :data:`GUESS_CONFIDENCE`.
     guess: bool = False
+    #: The answer is only the first words of a longer name the gazetteer does not know
+    #: ("Malaya" of "Malaya Loknya", listed in ``unresolved``): its confidence is halved.
+    partial: bool = False
     #: How the query was read, when that needs saying (a coordinate pair's order).
     note: str | None = None
     #: For a coordinate query: the nearest gazetteer town (name, country, admin1, distance_km..).
@@ -66,7 +69,8 @@ class GeocodeResult:
             return None
         if self.guess:
             return GUESS_CONFIDENCE
-        return MATCH_CONFIDENCE.get(self.match or "exact", 0.5)
+        conf = MATCH_CONFIDENCE.get(self.match or "exact", 0.5)
+        return conf * 0.5 if self.partial else conf
 
     @property
     def found(self) -> bool:
