@@ -140,6 +140,40 @@ def test_layers_of_a_map_with_events(events):
         "\\u003e", ">").replace("\\u0026", "&")
 
 
+def _with_datasets(events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The synthetic assaults as ACLED records of two event types and one UCDP record, the
+    rest text events whose orig_type is a trigger word."""
+    ev = events.copy()
+    assault = np.flatnonzero((ev["event_type"] == "assault").to_numpy())
+    ev["orig_type"] = ev["orig_type"].astype(object)
+    ev["orig_subtype"] = ev["orig_subtype"].astype(object)
+    ev["dataset"] = "text"
+    ev.loc[ev.index[:], "orig_type"] = "shelled"
+    acled = ev.index[assault[:10]]
+    ev.loc[acled, "dataset"] = "acled"
+    ev.loc[acled, "orig_type"] = ["Battles"] * 6 + ["Violence against <civilians>"] * 4
+    ev.loc[ev.index[assault[10]], ["dataset", "orig_type", "orig_subtype"]] = \
+        ["ucdp", "3", "one-sided violence"]
+    return ev
+
+
+@pytest.mark.parametrize("options", [ScaleOptions(), ScaleOptions(cluster_max=1, points_max=2)])
+def test_a_datasets_own_categories_split_a_types_layer(events, options):
+    # ACLED's "Battles" and "Violence against civilians" are both PLOVER assaults: an analyst
+    # filters on them first, so each is a layer; text assaults keep the type's own layer
+    m, info = render_map(None, data_dir=DATA, events=_with_datasets(events), options=options)
+    names = [n for n in info.layers if n.startswith("Events: Assault")]
+    assert sorted(names) == ["Events: Assault (4)", "Events: Assault · Battles (6)",
+                             "Events: Assault · Violence against &lt;civilians&gt; (4)",
+                             "Events: Assault · one-sided violence (1)"], names
+    assert info.events.types[0] == ("assault", 15)  # the legend still counts the type
+    payloads = {d["name"]: d for d in js_calls(map_html(m), "events")}
+    drawn = {n: sum(d["n"]) if "n" in d else len(d["x"]) for n, d in payloads.items()}
+    assert sum(v for n, v in drawn.items() if n.startswith("Events: Assault")) == 15
+    assert all(d["type"] == "assault" for n, d in payloads.items()
+               if n.startswith("Events: Assault"))
+
+
 @pytest.mark.parametrize(("options", "mode"), [
     (ScaleOptions(), "cluster"),
     (ScaleOptions(cluster_max=10), "points"),

@@ -288,6 +288,36 @@ def _grid_payloads(ev: gpd.GeoDataFrame, types: pd.Series, cell: float,
     return out
 
 
+#: Datasets whose own event category splits a type's layer, and the column that holds it.
+CATEGORY_COLUMN = {"acled": "orig_type", "ucdp": "orig_subtype"}
+#: At most this many categories of one type get a layer each; the rest share the type's.
+MAX_CATEGORIES = 8
+_SEP = "\x1f"
+
+
+def layer_keys(pts: pd.DataFrame, types: pd.Series) -> pd.Series:
+    """The layer of each event: its type, or its type and its dataset's own category
+    (``"assault\x1fBattles"``) for records of the datasets in :data:`CATEGORY_COLUMN` (text
+    events keep their type: their ``orig_type`` is the trigger word)."""
+    keys = types.astype(object).copy()
+    if "dataset" not in pts:
+        return keys
+    dataset = pts["dataset"].astype(object).to_numpy()
+    category = pd.Series(None, index=pts.index, dtype=object)
+    for name, col in CATEGORY_COLUMN.items():
+        mine = dataset == name
+        if col in pts and mine.any():
+            category[mine] = pts.loc[mine, col].astype(object).map(
+                lambda v: v.strip() if isinstance(v, str) and 0 < len(v.strip()) <= 60
+                else None)
+    has = category.notna().to_numpy()
+    keys[has] = types[has] + _SEP + category[has]
+    for t in pd.unique(types[has]):  # a type's rarest categories beyond the cap: the type's
+        extra = keys[(types == t).to_numpy() & has].value_counts().index[MAX_CATEGORIES:]
+        keys[keys.isin(extra).to_numpy()] = t
+    return keys
+
+
 def add_event_layers(m: folium.Map, events: gpd.GeoDataFrame | None, *,
                      options: ScaleOptions = ScaleOptions(),
                      show_types: int = 8) -> EventsLayerInfo:
@@ -303,10 +333,13 @@ def add_event_layers(m: folium.Map, events: gpd.GeoDataFrame | None, *,
     info.events = len(pts)
     info.mode = options.mode_for(len(pts))
     info.types = [(str(t), int(k)) for t, k in counts.items()]
+    # a dataset's own categories split a type's records: ACLED's "Battles", "Explosions/Remote
+    # violence" and "Violence against civilians" are all PLOVER assaults
+    keys = layer_keys(pts, types)
     grid: dict[str, dict] = {}
     if info.mode == "grid":
         info.cell = options.grid_cell or _grid_cell(pts)
-        grid = _grid_payloads(pts, types, info.cell, options.grid_budget)
+        grid = _grid_payloads(pts, keys, info.cell, options.grid_budget)
     if info.mode == "density":
         info.cell = options.grid_cell or _grid_cell(pts)
         cells = _grid_payloads(pts, pd.Series("all", index=pts.index), info.cell,
@@ -317,23 +350,26 @@ def add_event_layers(m: folium.Map, events: gpd.GeoDataFrame | None, *,
         group = folium.FeatureGroup(name=name, overlay=True, show=True)
         group.add_child(JsCall("density", m.get_name(), cells))
         group.add_to(m)
-    for rank, (t, k) in enumerate(info.types):
+    for rank, (t, _k) in enumerate(info.types):
         style = type_style(None if t == "other" else t)
-        name = f"Events: {style.label} ({k:,})"
-        if info.mode == "grid":
-            payload = grid[t]
-            info.drawn += len(payload["x"])
-        elif info.mode == "density":
-            payload = _point_payload(pts[(types == t).to_numpy()], "points")
-            payload["zmin"] = options.points_zoom
-        else:
-            payload = _point_payload(pts[(types == t).to_numpy()], info.mode)
-            info.drawn += k
-        payload.update(type=t, label=esc(style.label), colour=style.colour, name=name,
-                       icon=icon_svg(style))
-        group = folium.FeatureGroup(name=name, overlay=True, show=rank < show_types)
-        group.add_child(JsCall("zoomed" if info.mode == "density" else "events", m.get_name(),
-                               payload))
-        group.add_to(m)
+        for key, k in keys[(types == t).to_numpy()].value_counts(sort=False).items():
+            label = f"{style.label} · {key[len(t) + 1:]}" if key != t else style.label
+            name = f"Events: {esc(label)} ({k:,})"
+            sel = (keys == key).to_numpy()
+            if info.mode == "grid":
+                payload = grid[key]
+                info.drawn += len(payload["x"])
+            elif info.mode == "density":
+                payload = _point_payload(pts[sel], "points")
+                payload["zmin"] = options.points_zoom
+            else:
+                payload = _point_payload(pts[sel], info.mode)
+                info.drawn += k
+            payload.update(type=t, label=esc(label), colour=style.colour, name=name,
+                           icon=icon_svg(style))
+            group = folium.FeatureGroup(name=name, overlay=True, show=rank < show_types)
+            group.add_child(JsCall("zoomed" if info.mode == "density" else "events",
+                                   m.get_name(), payload))
+            group.add_to(m)
     return info
 
