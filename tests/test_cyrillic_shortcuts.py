@@ -101,6 +101,50 @@ def test_inflections_remembered_per_paradigm_form_are_pymorphys_own(code, words)
     assert adjective_nominative(code, words[0], "masc")[0] in ("нижній", "нижний")
 
 
+@pytest.mark.parametrize("code,words", [
+    ("uk", ("копанях", "санжарах", "копанями", "великих", "нових", "кринках", "горбах",
+            "зоряноборських", "крукобродах", "хатах", "хати", "полях", "львові", "київ")),
+    ("ru", ("луках", "великих", "копанях", "старых", "горках", "крукобродах", "вишнеяровских",
+            "полями", "домов", "москве", "бор", "белых"))])
+def test_plural_nominatives_are_pymorphys_own(code, words):
+    """The nominative plural of a word (its first four parses, the first plural noun or
+    adjective that inflects) is what pymorphy3's inflect gives, for dictionary words and
+    made-up ones read by analogy ("крукобродах"), once found and once remembered per
+    paradigm form; the index picked from the paradigm's tags is inflect's."""
+    from geomap.lang._morph import _INFLECTED, _analyzer, plural_nominative
+
+    def own(word):
+        q = next((q for p in _analyzer(code).parse(word)[:4] if "plur" in p.tag and
+                  p.tag.POS in ("NOUN", "ADJF") and (q := p.inflect({"nomn", "plur"}))), None)
+        return q.word if q is not None else None
+
+    _INFLECTED.clear()
+    expected = [own(w) for w in words]
+    assert sum(e is not None for e in expected) >= len(words) - 3
+    for _ in range(2):  # found, then remembered
+        assert [plural_nominative(code, w) for w in words] == expected
+    assert plural_nominative(code, words[0]) in ("копані", "луки")
+
+
+def test_remembered_inflections_stay_bounded(monkeypatch):
+    """The memo of inflections restarts past its size, answering as before."""
+    from geomap.lang import _morph
+
+    words = ("копанях", "санжарах", "кринках", "горбах", "хатах", "полях", "великих", "нових",
+             "херсонській", "сумській", "полтавській", "київській")
+    _morph._INFLECTED.clear()
+    first = [_morph.plural_nominative("uk", w) for w in words]
+    nominatives = [_morph.adjective_nominative.__wrapped__("uk", w, "femn") for w in words]
+    monkeypatch.setattr(_morph, "INFLECTED_SIZE", 3)
+    _morph._INFLECTED.clear()
+    for _ in range(2):
+        assert [_morph.plural_nominative("uk", w) for w in words] == first
+        assert [_morph.adjective_nominative.__wrapped__("uk", w, "femn") for w in words] == \
+            nominatives
+        assert len(_morph._INFLECTED) <= 3
+    _morph._INFLECTED.clear()
+
+
 _PIECES = ("Чорне", "чорне", "море", "морі", " ", "  ", "\n", ".", "Манежної", "площі", "5",
            "-", "’", "Ї", "вул", "Х", "A", "ріки", "Озеро", "a")
 

@@ -25,7 +25,7 @@ from collections.abc import Callable
 
 from .._text import fold_key, translit_key
 from ..lang import Language
-from ..lang._morph import _analyzer, adjective_nominative, readings
+from ..lang._morph import adjective_nominative, plural_nominative, readings
 from ._cyrillic_axes import town_names
 from ._cyrillic_rows import _EX_USSR
 from ._spans import Span, Token
@@ -110,11 +110,10 @@ def plural_keys(code: str, words: list[str]) -> list[str]:
         return []
     forms = []
     for w in words:
-        q = next((q for p in _analyzer(code).parse(w.lower())[:4] if "plur" in p.tag and
-                  p.tag.POS in ("NOUN", "ADJF") and (q := p.inflect({"nomn", "plur"}))), None)
-        if q is None:
+        form = plural_nominative(code, w.lower())
+        if form is None:
             return []
-        forms.append(q.word)
+        forms.append(form)
     return [fold_key(" ".join(forms))]
 
 

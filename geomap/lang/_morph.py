@@ -13,7 +13,7 @@ import functools
 import re
 from typing import NamedTuple
 
-__all__ = ["Reading", "adjective_nominative", "readings"]
+__all__ = ["Reading", "adjective_nominative", "plural_nominative", "readings"]
 
 #: Parts of speech that can name a place (nouns, and adjectives of "Херсонська область").
 NAMING = frozenset({"NOUN", "ADJF", "UNKN", "LATN", None})
@@ -225,22 +225,77 @@ def _inflected(code: str, p, gender: str) -> str | None:
     the index is remembered, and the word is built from ``p``'s own stem as pymorphy3 does.
     Other case forms of the same adjective, and other adjectives of the same paradigm
     ("Нижнього", "Великому", "Кривому"), then share the answer."""
-    one, two = frozenset({gender, "nomn", "sing"}), frozenset({gender, "nomn"})
-    stack = p.methods_stack
+    return _inflected_to(code, p, gender, (frozenset({gender, "nomn", "sing"}),
+                                           frozenset({gender, "nomn"})))
+
+
+def _inflected_to(code: str, p, name: str, wanted: tuple[frozenset, ...]) -> str | None:
+    """The word of the first of ``wanted`` (grammeme sets, tried in order) that pymorphy3's
+    ``inflect`` finds for ``p``, remembered per (paradigm, form index, ``name`` of the sets)
+    as :func:`_inflected` says (``p``: a parse, or pymorphy3's plain tuple of one)."""
+    stack = p[4]
     key = None
     if type(stack[0][0]).__name__ in _PARADIGM_UNITS and (
             len(stack) == 1 or (len(stack) == 2 and
                                 type(stack[1][0]).__name__ == "KnownSuffixAnalyzer")):
         _unit, _word, para_id, idx = stack[0]
-        key = (code, para_id, idx, gender)  # strings and numbers: no object to collect
-        if key in _INFLECTED:
-            return _paradigm_form(code, p.word, para_id, idx, _INFLECTED[key])
-    f = p.inflect(set(one)) or p.inflect(set(two))
-    if key is not None:
-        if len(_INFLECTED) >= INFLECTED_SIZE:
-            _INFLECTED.clear()
-        _INFLECTED[key] = None if f is None else f.methods_stack[0][3]
-    return f.word if f is not None else None
+        key = (code, para_id, idx, name)  # strings and numbers: no object to collect
+        k = _INFLECTED.get(key, _INFLECTED)
+        if k is _INFLECTED:
+            k = _paradigm_pick(code, p, para_id, wanted)
+            if len(_INFLECTED) >= INFLECTED_SIZE:
+                _INFLECTED.clear()
+            _INFLECTED[key] = k
+        return _paradigm_form(code, p[0], para_id, idx, k)
+    wrap = _analyzer(code)._result_type  # pymorphy3's Parse, for inflect
+    if wrap is not None and not isinstance(p, wrap):
+        p = wrap(*p)
+    for grammemes in wanted:
+        f = p.inflect(set(grammemes))
+        if f is not None:
+            return f.word
+    return None
+
+
+def _paradigm_pick(code: str, p, para_id: int, wanted: tuple[frozenset, ...]) -> int | None:
+    """The index of the form of paradigm ``para_id`` that pymorphy3's ``inflect`` picks for
+    ``p`` (a form of it) with the first of ``wanted`` any form has, as its ``_inflect``
+    picks it (the forms having the grammemes, rare cases made common where none has them; the
+    first of the most similar to ``p``'s tag with the grammemes put in), read from the
+    paradigm's tags without building the lexeme's words and parses."""
+    morph = _analyzer(code)
+    d = morph.dictionary
+    paradigm = d.paradigms[para_id]
+    n = len(paradigm) // 3
+    tags = [d.gramtab[paradigm[n + i]].grammemes for i in range(n)]
+    for asked in wanted:
+        required = asked
+        possible = [i for i in range(n) if required <= tags[i]]
+        if not possible:
+            required = morph.TagClass.fix_rare_cases(asked)
+            possible = [i for i in range(n) if required <= tags[i]]
+        if not possible:
+            continue
+        grammemes = p[1].updated_grammemes(required)
+        return max(possible, key=lambda i: len(grammemes & tags[i]) -
+                   0.1 * len(grammemes ^ tags[i]))
+    return None
+
+
+_NOMINATIVE_PLURAL = (frozenset({"nomn", "plur"}),)
+
+
+def plural_nominative(code: str, word: str) -> str | None:
+    """The nominative plural of ``word`` (in lower case) by the first of its first four
+    pymorphy3 parses that is a plural noun or adjective and inflects to it ("копанях" ->
+    "копані"), or None. A word of Cyrillic letters is parsed without the shape units and
+    its inflection remembered per paradigm form (:func:`_inflected_to`)."""
+    for p in _parse(code, word)[:4]:
+        tag = p[1]
+        if "plur" in tag and tag.POS in ("NOUN", "ADJF") and \
+                (form := _inflected_to(code, p, "nomn plur", _NOMINATIVE_PLURAL)) is not None:
+            return form
+    return None
 
 
 #: pymorphy3 units whose parse names a paradigm and form: (unit, word, paradigm id, index)
