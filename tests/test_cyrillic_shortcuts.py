@@ -145,6 +145,49 @@ def test_remembered_inflections_stay_bounded(monkeypatch):
     _morph._INFLECTED.clear()
 
 
+@pytest.mark.parametrize("code,words", [
+    ("uk", ("Харкові", "ХАРКОВІ", "харкові", "Великих", "ВЕЛИКИХ", "Копанях", "КОПАНЯХ",
+            "Кривому", "Зоряноборських", "Сумщині")),
+    ("ru", ("Москве", "МОСКВЕ", "москве", "Великих", "ВЕЛИКИХ", "Луках", "ЛУКАХ", "Нижнем",
+            "Крукобродском"))])
+def test_a_word_in_capitals_reads_as_its_lower_case_form(code, words):
+    """A word in capitals or capitalised is parsed once, as its lower-case form: its readings
+    are those pymorphy3's own parses of it as written give (lemma, part of speech, case,
+    number, gender, dictionary or guess), and the plural and adjective parses kept for
+    the nominatives give what parsing it again gives."""
+    from geomap.lang._morph import _analyzer, _plural_parses, plural_nominative, readings
+
+    for word in words:
+        own = {(p.normal_form, p.tag.POS, p.tag.case, p.tag.number, p.tag.gender,
+                len(p.methods_stack) == 1) for p in _analyzer(code).parse(word)}
+        got = {(r.lemma, r.pos, r.case, r.number, r.gender, r.known)
+               for r in readings(code, word)}
+        assert got == own, word
+        assert readings(code, word) == readings(code, word.lower())
+        expected = next((q.word for p in _plural_parses(_analyzer(code).parse(word.lower()))
+                         if (q := p.inflect({"nomn", "plur"}))), None)
+        assert plural_nominative(code, word.lower()) == expected, word
+    assert plural_nominative(code, words[4].lower()) in ("великі", "великие")
+
+
+def test_plural_parses_kept_stay_bounded(monkeypatch):
+    """The plural parses kept for the nominatives restart past their size, answering as
+    before."""
+    from geomap.lang import _morph
+
+    words = ("копанях", "санжарах", "кринках", "горбах", "хатах", "полях", "великих", "нових",
+             "лугах", "селах", "горах", "містах")
+    first = [_morph.plural_nominative("uk", w) for w in words]
+    monkeypatch.setattr(_morph, "ADJECTIVES_SIZE", 3)
+    _morph._PLURALS.clear()
+    for _ in range(2):
+        for w in words:
+            _morph.readings.__wrapped__("uk", w)
+            assert len(_morph._PLURALS["uk"]) <= 3
+        assert [_morph.plural_nominative("uk", w) for w in words] == first
+    _morph._PLURALS.clear()
+
+
 _PIECES = ("Чорне", "чорне", "море", "морі", " ", "  ", "\n", ".", "Манежної", "площі", "5",
            "-", "’", "Ї", "вул", "Х", "A", "ріки", "Озеро", "a")
 

@@ -64,6 +64,9 @@ def _analyzer(code: str):
 #: (per language; only adjectives: every object kept is one more for Python's collector).
 _ADJECTIVES: dict[str, dict[str, tuple]] = {}
 ADJECTIVES_SIZE = 50_000
+#: The plural noun and adjective parses among the first four of the words :func:`readings`
+#: read that have any such parse, for :func:`plural_nominative` (per language, as above).
+_PLURALS: dict[str, dict[str, tuple]] = {}
 
 
 #: A word pymorphy3 reads the same in capitals as in lower case: two letters or more and no
@@ -74,15 +77,21 @@ _CASELESS = re.compile(r"[^A-Za-z]{2,}")
 @functools.lru_cache(maxsize=200_000)
 def readings(code: str, word: str) -> tuple[Reading, ...]:
     """Every reading of ``word`` in language ``code`` ("uk" or "ru"), dictionary order."""
+    text = word.replace("’", "'").replace("ʼ", "'")
+    low = text.lower()
+    if low != text and _CASELESS.fullmatch(text):
+        # pymorphy3 reads it as its lower-case form: "Київ", "КИЇВ" and "київ" parsed once
+        return readings(code, low)
     out = []
     seen = set()
-    text = word.replace("’", "'").replace("ʼ", "'")
     parses = _parse(code, text)
     adjectives = []
+    plural = False
     for p in parses:  # (word, tag, normal form, score, methods stack)
         before, after = _tag_fields(p[1])
         if before[0] == "ADJF":  # the tag's one part of speech (tag.POS), read once per tag
             adjectives.append(p)
+        plural = plural or (before[0] in _PLURAL_POS and "plur" in p[1])
         fields = (p[2], *before,
                   len(p[4]) == 1,  # the dictionary's own word, no guess
                   *after)
@@ -96,7 +105,21 @@ def readings(code: str, word: str) -> tuple[Reading, ...]:
         wrap = _analyzer(code)._result_type  # pymorphy3's Parse, for inflect
         kept[text] = tuple(p if wrap is None or isinstance(p, wrap) else wrap(*p)
                            for p in adjectives)
+    if plural:
+        kept = _PLURALS.setdefault(code, {})
+        if len(kept) >= ADJECTIVES_SIZE:
+            kept.clear()
+        kept[text] = _plural_parses(parses)
     return tuple(out)
+
+
+_PLURAL_POS = frozenset({"NOUN", "ADJF"})
+
+
+def _plural_parses(parses) -> tuple:
+    """The plural noun and adjective parses among the first four (:func:`plural_nominative`
+    reads them)."""
+    return tuple(p for p in parses[:4] if "plur" in p[1] and p[1].POS in _PLURAL_POS)
 
 
 #: pymorphy3's analyser units that test a word's shape (a number, punctuation, a Roman
@@ -209,9 +232,9 @@ def _adjective_parses(code: str, plain: str, low: str) -> tuple:
         return tuple(p for p in _analyzer(code).parse(low) if p.tag.POS == "ADJF")
     if not any(r.pos == "ADJF" for r in readings(code, plain)):
         return ()
-    got = _ADJECTIVES.get(code, {}).get(plain)
+    got = _ADJECTIVES.get(code, {}).get(low)  # (readings parsed the lower-case form)
     if got is None:  # forgotten since
-        got = tuple(p for p in _analyzer(code).parse(plain) if p.tag.POS == "ADJF")
+        got = tuple(p for p in _analyzer(code).parse(low) if p.tag.POS == "ADJF")
     return got
 
 
@@ -288,12 +311,13 @@ _NOMINATIVE_PLURAL = (frozenset({"nomn", "plur"}),)
 def plural_nominative(code: str, word: str) -> str | None:
     """The nominative plural of ``word`` (in lower case) by the first of its first four
     pymorphy3 parses that is a plural noun or adjective and inflects to it ("копанях" ->
-    "копані"), or None. A word of Cyrillic letters is parsed without the shape units and
-    its inflection remembered per paradigm form (:func:`_inflected_to`)."""
-    for p in _parse(code, word)[:4]:
-        tag = p[1]
-        if "plur" in tag and tag.POS in ("NOUN", "ADJF") and \
-                (form := _inflected_to(code, p, "nomn plur", _NOMINATIVE_PLURAL)) is not None:
+    "копані"), or None. The parses are those :func:`readings` kept of the word (or it is
+    parsed without the shape units), the inflection remembered per paradigm form
+    (:func:`_inflected_to`)."""
+    parses = _PLURALS.get(code, {}).get(word)  # those readings kept, or parsed here
+    for p in _plural_parses(_parse(code, word)) if parses is None else parses:
+        form = _inflected_to(code, p, "nomn plur", _NOMINATIVE_PLURAL)
+        if form is not None:
             return form
     return None
 
