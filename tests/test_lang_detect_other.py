@@ -38,3 +38,27 @@ def test_bulgarian_with_one_or_no_hard_sign_is_noted(text):
 def test_ukrainian_and_russian_quoting_each_other_get_no_note(text, code):
     d = detect(text)
     assert d.code == code and d.note is None, d
+
+
+def test_cyrillic_letters_are_those_a_regex_counts():
+    """The count of Cyrillic characters from the UTF-8 lead bytes is the regex's count of
+    U+0400-U+04FF, whatever else the text holds (Latin with diacritics, Greek, Armenian,
+    CJK, emoji, lone surrogates, the block's edges)."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from geomap.lang._detect import cyrillic_letters
+
+    block = re.compile(r"[\u0400-\u04ff]")
+    pieces = ("Київ", "Ѐ", "ӿ", "\u0500", "\u03ff", "é", "Ω", "Ա", "北", "😀", "\ud800", " ",
+              "abc", "ў", "ʼ", "\u0080", "\u07ff", "\u0800")
+
+    @settings(deadline=None, max_examples=300)
+    @given(st.lists(st.sampled_from(pieces) | st.text(max_size=3), max_size=20).map("".join))
+    def check(text):
+        assert cyrillic_letters(text) == len(block.findall(text))
+
+    check()
+    assert cyrillic_letters("Окупанти обстріляли Херсон.") == 24

@@ -37,7 +37,6 @@ from typing import NamedTuple
 
 __all__ = ["Detection", "detect", "detect_language", "language_fields"]
 
-_CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff]+")
 _LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _UK_ONLY = re.compile(r"[іїєґІЇЄҐ]")
 _RU_VOWELS = re.compile(r"[ыэёЫЭЁ]")
@@ -86,8 +85,7 @@ class Detection(NamedTuple):
 def detect_language(text: str) -> str:
     """ISO 639-1 code of ``text``'s language: "en", "uk" or "ru" (empty text: "en")."""
     sample = text[:SAMPLE]
-    # letters counted by runs and str.count: a few times faster than one match per letter
-    cyr = sum(map(len, _CYRILLIC_RUN.findall(sample)))
+    cyr = cyrillic_letters(sample)
     # (Latin letters cannot outnumber Cyrillic ones that are half the sample)
     if cyr == 0 or (2 * cyr <= len(sample) and cyr < sum(map(len, _LATIN_RUN.findall(sample)))):
         return "en"
@@ -97,6 +95,21 @@ def detect_language(text: str) -> str:
         uk_words, ru_words = _word_votes(sample)
         uk, ru = uk + uk_words, ru + ru_words
     return "uk" if uk > ru else "ru"
+
+
+#: UTF-8 lead bytes of the characters U+0400-U+04FF (the Cyrillic block), two bytes each.
+_CYRILLIC_LEADS = (0xD0, 0xD1, 0xD2, 0xD3)
+
+
+def cyrillic_letters(text: str) -> int:
+    """How many characters of ``text`` lie in the Cyrillic block (U+0400-U+04FF): the lead
+    bytes D0-D3 of its UTF-8 form counted with bytes.count, several times faster than the
+    runs of a regex (no other character's UTF-8 has such a byte: continuation bytes are
+    80-BF, other lead bytes C2-CF, D4-DF, E0-F4)."""
+    if text.isascii():
+        return 0
+    data = text.encode("utf-8", "surrogatepass")
+    return sum(map(data.count, _CYRILLIC_LEADS))
 
 
 #: Letters of one language a text needs, and how many times the other's, for the letters
