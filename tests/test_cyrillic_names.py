@@ -87,3 +87,41 @@ def test_a_plural_name_in_the_genitive_plural_is_found(parser, text, span):
     got = {m.name: m.place for m in parser.parse(text)}
     assert got.get(span) is not None and got[span].name == "Krynky", got
     assert got[span].admin1 == "Kherson Oblast"
+
+
+def test_transliteration_answers_and_keys_kept_stay_bounded(gazetteer, monkeypatch):
+    """A two-word name reached through its transliteration key gives the same place from a
+    parser whose memos of transliteration keys and of their answers restart after every
+    few keys (sizes 2) as from a fresh one, document after document; the memos stay
+    within their sizes."""
+    from geomap.gazetteer import core
+    from geomap.geoparse import Geoparser
+    from geomap.geoparse import _cyrillic_names as names
+
+    texts = ("Біля Нового Осколу та Старого Осколу зранку чули вибухи.",
+             "У Новому Осколі відновили подачу води, а в Старому Осколі ні.",
+             "Колону бачили між Новим Осколом і Старим Осколом.")
+    fresh = [places(Geoparser(gazetteer), t) for t in texts]
+    assert all(any(p and p[0] == "Novy Oskol" for p in got.values()) for got in fresh), fresh
+    monkeypatch.setattr(names, "TRANSLITS_SIZE", 2)
+    monkeypatch.setattr(core, "KEY_CACHE_SIZE", 2)
+    gazetteer._tkey_cache.clear()
+    used = Geoparser(gazetteer)
+    for _ in range(2):
+        assert [places(used, t) for t in texts] == fresh
+        assert len(used._recogniser._translits) <= 2
+        assert len(gazetteer._tkey_cache) <= 2 + 8  # one batch beyond the size at most
+    monkeypatch.undo()
+    gazetteer._key_cache.clear()
+    gazetteer._tkey_cache.clear()
+
+
+def test_transliteration_answers_kept_are_the_index_answers(gazetteer):
+    """Answers of transliteration keys come from the cache the second time, the same rows,
+    and a key no name has stays absent."""
+    keys = ["novioskol", "starioskol", "nosuchplacekey"]
+    first = gazetteer.rows_for_translit_keys(keys)
+    assert "novioskol" in first and "nosuchplacekey" not in first
+    assert all(k in gazetteer._tkey_cache for k in keys)
+    assert gazetteer.rows_for_translit_keys(keys) == first == \
+        gazetteer._rows_by_key("tkey", keys)

@@ -129,6 +129,7 @@ class Gazetteer:
         self._reverse = None
         self._suggest_names: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
         self._key_cache: dict[str, list[tuple[str, tuple]]] = {}
+        self._tkey_cache: dict[str, list[tuple[str, tuple]]] = {}
         self._zipf_cache: dict[str, float] = {}
         self._countries: dict[str, Place | None] = {}  # about 250: kept while open
         self._capitals: dict[str, Place | None] = {}
@@ -162,6 +163,7 @@ class Gazetteer:
             self._conn = self._connect()
             self._suggest_names = None
             self._key_cache = {}
+            self._tkey_cache = {}
             self._countries = {}
             self._capitals = {}
             self.__dict__.pop("_town_codes", None)
@@ -253,29 +255,35 @@ class Gazetteer:
         answers (found or not) are kept in a bounded per-gazetteer cache, since the same names
         recur across a corpus.
         """
+        return self._cached_rows("fkey", self._key_cache, dict.fromkeys(fkeys))
+
+    def rows_for_translit_keys(self, tkeys: Iterable[str]) -> dict[str, list[tuple[str, tuple]]]:
+        """{transliteration key: [(name kind, place row), ...]}, as :meth:`rows_for_keys` does
+        for fold keys (romanisation variants: "Lugansk"/"Luhansk" fold apart, meet here),
+        with its own bounded cache of answers."""
+        return self._cached_rows("tkey", self._tkey_cache, [k for k in dict.fromkeys(tkeys) if k])
+
+    def _cached_rows(self, column: str, cache: dict, keys: Iterable[str]) -> dict:
+        """The rows of ``keys`` (distinct) by ``column``: known answers from ``cache``, the
+        others in one batch, remembered (a key that names nothing as the shared empty tuple:
+        no list per absent key for Python's collector to walk)."""
         out: dict[str, list[tuple[str, tuple]]] = {}
-        cache = self._key_cache
         missing = []
-        for k in dict.fromkeys(fkeys):
+        for k in keys:
             hit = cache.get(k)
             if hit is None:
                 missing.append(k)
             elif hit:
                 out[k] = hit
-        found = self._rows_by_key("fkey", missing)
+        found = self._rows_by_key(column, missing)
         if len(cache) + len(missing) > KEY_CACHE_SIZE:
             cache.clear()
         for k in missing:
-            rows_k = found.get(k, [])
+            rows_k = found.get(k, ())
             cache[k] = rows_k
             if rows_k:
                 out[k] = rows_k
         return out
-
-    def rows_for_translit_keys(self, tkeys: Iterable[str]) -> dict[str, list[tuple[str, tuple]]]:
-        """{transliteration key: [(name kind, place row), ...]}, as :meth:`rows_for_keys` does
-        for fold keys (romanisation variants: "Lugansk"/"Luhansk" fold apart, meet here)."""
-        return self._rows_by_key("tkey", [k for k in dict.fromkeys(tkeys) if k])
 
     def _rows_by_key(self, column: str, keys: list[str]) -> dict[str, list[tuple[str, tuple]]]:
         """{key: [(name kind, place row), ...]} for names whose ``column`` (fkey or tkey) is one

@@ -37,15 +37,26 @@ __all__ = ["community_towns", "name_head", "phrase_rows", "plural_keys", "posses
 _UK_ONLY = re.compile(r"[іїєґІЇЄҐ'’ʼ]")
 
 
-def phrase_rows(rows_for_keys: Callable, rows_for_translit_keys: Callable
-                ) -> Callable[[set[str]], dict]:
+def phrase_rows(rows_for_keys: Callable, rows_for_translit_keys: Callable,
+                translits: dict[str, str] | None = None) -> Callable[[set[str]], dict]:
     """A batch lookup (keys -> {key: rows}) that also answers a several-word key no name
     spells by the rows of its transliteration key, kept to towns of the former Soviet
-    Union."""
+    Union. ``translits`` (the caller's, kept across documents; restarted past
+    :data:`TRANSLITS_SIZE`) remembers the keys' transliteration keys."""
+    known = {} if translits is None else translits
+
+    def translit(k: str) -> str:
+        t = known.get(k)
+        if t is None:
+            if len(known) >= TRANSLITS_SIZE:
+                known.clear()
+            t = known[k] = translit_key(k, folded=True)
+        return t
+
     def lookup(keys) -> dict:
         rows = rows_for_keys(keys)
         # (every word a word, not a preposition: "З Жовкви" is no name of two words)
-        missing = {k: translit_key(k, folded=True) for k in keys
+        missing = {k: translit(k) for k in keys
                    if " " in k and k not in rows and min(map(len, k.split())) >= 3}
         # a Ukrainian lemma with і where its other cases have о ("Льгова" -> льгів): the
         # name the gazetteer spells with о (Льгов)
@@ -57,6 +68,10 @@ def phrase_rows(rows_for_keys: Callable, rows_for_translit_keys: Callable
             _add(rows, vowel, rows_for_keys(set(vowel.values())))
         return rows
     return lookup
+
+
+#: Several-word keys whose transliteration keys a caller's memo keeps (then it restarts).
+TRANSLITS_SIZE = 50_000
 
 
 def _add(rows: dict, keys: dict[str, str], found: dict) -> None:

@@ -63,6 +63,7 @@ class Recogniser:
         self.gazetteer = gazetteer
         self._prior_cache: dict[str, tuple[list, list[float]]] = {}
         self._cand_cache: dict[tuple, tuple[list, tuple | None]] = {}
+        self._translits: dict[str, str] = {}  # several-word keys -> transliteration keys
 
     def _priors(self, key: str, rows: list) -> list[float]:
         """Prior scores of a name's candidates, computed once per name and row set."""
@@ -125,7 +126,7 @@ class Recogniser:
         zipfs = (self.gazetteer.word_zipf,) * 2
         if lang.code in MORPHOLOGY:  # inflected forms reach the gazetteer by their lemmas
             lookup = phrase_rows(self.gazetteer.rows_for_keys,
-                                 self.gazetteer.rows_for_translit_keys)
+                                 self.gazetteer.rows_for_translit_keys, self._translits)
             spans = expand_spans(text, tokens, spans, lang, lookup)
             zipfs = zipf_functions(lang)
         adjectives = _district_adjectives(text, spans, rules)
