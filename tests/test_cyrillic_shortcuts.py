@@ -299,3 +299,21 @@ def test_parses_without_the_shape_units_are_pymorphys_own(code):
              "Kyiv", "IV", "12", "Хaрків")
     for word in words:
         assert _parse(code, word) == _analyzer(code).parse(word), word
+
+
+def test_tag_fields_found_by_the_tag_object_stay_bounded(monkeypatch):
+    """The fields of a tag found by the tag object are those read from its text; the memo
+    of tag objects restarts past its size."""
+    from geomap.lang import _morph
+
+    words = ("херсонській", "області", "києва", "львові", "вибухи", "сумщині", "нових")
+    expected = [_morph.readings.__wrapped__("uk", w) for w in words]
+    monkeypatch.setattr(_morph, "TAG_OBJECTS_SIZE", 3)
+    _morph._TAG_OBJECTS.clear()
+    for _ in range(2):
+        assert [_morph.readings.__wrapped__("uk", w) for w in words] == expected
+        assert len(_morph._TAG_OBJECTS) <= 3
+    _morph._TAG_OBJECTS.clear()
+    for w in words:
+        for p in _morph._analyzer("uk").parse(w):
+            assert _morph._tag_fields(p.tag) == _morph._TAGS[(type(p.tag), str(p.tag))]

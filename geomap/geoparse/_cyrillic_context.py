@@ -110,8 +110,8 @@ def _word_before(text: str, pos: int, lo: int, dot: bool) -> tuple[int, str] | N
     if end <= lo or not _word_char(text[end - 1]):
         return None
     start = end - 1
-    while start > lo and _word_char(text[start - 1]):
-        start -= 1
+    while start > lo and ((c := text[start - 1]).isalnum() or c in _WORD_SIGNS):
+        start -= 1  # (_word_char inline: called per letter)
     while start < end and not (text[start].isalnum() and not text[start].isdecimal()):
         start += 1  # [^\W\d_]: a word character but a decimal digit or "_"
     return (start, text[start:end]) if start < end else None

@@ -8,7 +8,7 @@ import re
 
 from ..lang import Language
 from ..lang._morph import readings
-from ._cyrillic_context import _word_char
+from ._cyrillic_context import _WORD_SIGNS
 from ._evidence import is_sentence_start
 
 __all__ = ["feature_word", "unresolved_spans"]
@@ -258,7 +258,8 @@ def _pairs(text: str, after: re.Pattern) -> list[tuple[int, int, tuple]]:
     for m in after.finditer(text):
         space = m.start()
         start = space
-        while start > 0 and _word_char(text[start - 1]):
+        # [\w'’ʼ-] on one character (_cyrillic_context._word_char), inline: called per letter
+        while start > 0 and ((c := text[start - 1]).isalnum() or c in _WORD_SIGNS):
             start -= 1
         if start == space or text[start].islower() or not _LETTER.match(text, start):
             continue

@@ -74,6 +74,9 @@ _PLURALS: dict[str, dict[str, tuple]] = {}
 _CASELESS = re.compile(r"[^A-Za-z]{2,}")
 
 
+_new_reading = tuple.__new__  # Reading._make without its own call
+
+
 @functools.lru_cache(maxsize=200_000)
 def readings(code: str, word: str) -> tuple[Reading, ...]:
     """Every reading of ``word`` in language ``code`` ("uk" or "ru"), dictionary order."""
@@ -91,13 +94,14 @@ def readings(code: str, word: str) -> tuple[Reading, ...]:
         before, after = _tag_fields(p[1])
         if before[0] == "ADJF":  # the tag's one part of speech (tag.POS), read once per tag
             adjectives.append(p)
-        plural = plural or (before[0] in _PLURAL_POS and "plur" in p[1])
+        # (a hint only: the parses kept are chosen by _plural_parses' own test)
+        plural = plural or (after[2] == "plur" and before[0] in _PLURAL_POS)
         fields = (p[2], *before,
                   len(p[4]) == 1,  # the dictionary's own word, no guess
                   *after)
         if fields not in seen:
             seen.add(fields)
-            out.append(Reading._make(fields))
+            out.append(_new_reading(Reading, fields))
     if adjectives:
         kept = _ADJECTIVES.setdefault(code, {})
         if len(kept) >= ADJECTIVES_SIZE:
@@ -178,7 +182,11 @@ def _word_units(code: str) -> tuple | None:
 
 def _tag_fields(tag) -> tuple[tuple, tuple]:
     """(pos, geox, name, given, function), (common, gender, number, case) of a pymorphy3
-    tag: a dictionary has a few hundred distinct tags, so each is read once."""
+    tag: a dictionary has a few hundred distinct tags, so each is read once (and found by
+    the tag object, which the dictionary keeps, before its text)."""
+    mine = _TAG_OBJECTS.get(id(tag))
+    if mine is not None and mine[0] is tag:
+        return mine[1]
     key = (type(tag), str(tag))
     got = _TAGS.get(key)
     if got is None:
@@ -190,11 +198,17 @@ def _tag_fields(tag) -> tuple[tuple, tuple]:
              pos in _FUNCTION or not _PRONOMINAL.isdisjoint(g)),
             (pos == "NOUN" and str(tag).split(" ", 1)[0] in _COMMON_LEMMA_TAGS,
              _one(g, tag.GENDERS), _one(g, tag.NUMBERS), _one(g, tag.CASES)))
+    if len(_TAG_OBJECTS) >= TAG_OBJECTS_SIZE:
+        _TAG_OBJECTS.clear()
+    _TAG_OBJECTS[id(tag)] = (tag, got)  # (the tag kept alive: its id stays its own)
     return got
 
 
 #: (tag class, tag text) -> the tag's fields
 _TAGS: dict = {}
+#: id of a tag object -> (the tag, its fields), restarted past this many
+_TAG_OBJECTS: dict = {}
+TAG_OBJECTS_SIZE = 10_000
 
 
 _NAMES = frozenset({"Name", "Surn", "Patr"})
