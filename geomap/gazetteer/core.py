@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import os
 import re
 import sqlite3
@@ -20,7 +19,7 @@ from ..exceptions import GazetteerError, InputError
 from ..places import FEATURES, Place
 from . import _schema
 from ._build import build_index
-from ._district_names import towns_before_their_districts
+from ._priors import priors
 from ._sources import GENERIC_WORDS
 
 __all__ = ["USER_DB_NAME", "Candidate", "Gazetteer", "max_edits"]
@@ -31,15 +30,6 @@ USER_DB_NAME = "user-places.sqlite"
 #: Ids of places imported by the user start here, so they never clash with the world index.
 USER_ID_BASE = 100_000_000
 
-#: How much an alternate spelling, an abbreviation or a stem weighs against a preferred name,
-#: in orders of magnitude of population.
-KIND_PENALTY = {"name": 0.0, "alt": 1.5, "abbr": 1.5, "dotted": 1.0, "stem": 1.0,
-                "demonym": 0.0}
-FEATURE_BONUS = {"country": 2.5, "admin1": 0.8, "admin2": 0.3, "populated_place": 0.0,
-                 "region": 0.3, "other": 0.0}
-#: Regions without a population (seas, macro-regions written for geomap) weigh like a city of
-#: about a million people.
-REGION_WITHOUT_POPULATION = 5.0
 MATCH_OF_KIND = {"name": "exact", "alt": "alternate_name", "abbr": "alternate_name",
                  "dotted": "alternate_name",
                  "stem": "alternate_name", "demonym": "demonym"}
@@ -62,40 +52,6 @@ class Candidate:
     match: str
     kind: str
     score: float
-
-
-def importance(feature: str, population: int, capital: bool, n_names: int = 0) -> float:
-    """Prior weight of a place: log population, a bonus for coarse features and capitals, and
-    prominence: how many names the place has (places known worldwide have many translations).
-    """
-    if feature == "region" and not population:
-        population = 10 ** REGION_WITHOUT_POPULATION
-    return (math.log10(population + 10) + FEATURE_BONUS.get(feature, 0.0)
-            + (1.0 if capital else 0.0) + PROMINENCE * math.log10(1 + n_names))
-
-
-#: Weight of log10(number of names) in a place's prior importance.
-PROMINENCE = 0.5
-
-#: A division that holds a same-named city ("Kyiv" the city in Kyiv City, "Kursk" in Kursk
-#: Oblast) yields to the city when the name stands alone.
-CITY_OVER_DIVISION = 2.0
-
-
-def priors(rows: Sequence[tuple]) -> list[float]:
-    """Prior score of each (name kind, place row) candidate of one name, before any context."""
-    # largest same-named populated place per country
-    cities: dict[str, int] = {}
-    for _k, r in rows:
-        if r[3] == "populated_place" and r[7]:
-            cities[r[7]] = max(cities.get(r[7], 0), r[10])
-    out = []
-    for kind, r in rows:
-        s = importance(r[3], r[10], bool(r[13]), r[14]) - KIND_PENALTY.get(kind, 1.5)
-        if r[3] == "admin1" and cities.get(r[7], -1) >= 0.1 * r[10]:
-            s -= CITY_OVER_DIVISION
-        out.append(s)
-    return towns_before_their_districts(rows, out)
 
 
 class Gazetteer:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .._text import translit_key
-from ..gazetteer.core import KIND_PENALTY, MATCH_OF_KIND, max_edits, priors
+from ..gazetteer._priors import KIND_PENALTY, priors
+from ..gazetteer.core import MATCH_OF_KIND, max_edits
 from ..lang._district_adjectives import adjective_stem_groups
 from ..places import Place
 from ._agreement import SUPPORT_NAMED, agreement

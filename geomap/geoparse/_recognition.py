@@ -17,7 +17,7 @@ import re
 
 from .._text import fold_key
 from ..gazetteer import Gazetteer
-from ..gazetteer.core import priors
+from ..gazetteer._priors import priors
 from ..lang import Language
 from ._candidates import _CAPITAL, _COUNTRY, _FEATURE, _POP, AREA_FEATURES, LARGE_PLACE, Cand, Found
 from ._cyrillic import MORPHOLOGY, expand_spans, keep_rows, lookup_key, zipf_functions
