@@ -16,6 +16,7 @@ from ..gazetteer import Gazetteer
 from ..lang import Language, detect_language, get_language
 from ._cyrillic import unresolved_spans
 from ._division import constrain_to_divisions
+from ._kind_names import kind_named_spans
 from ._rank import Ranker, default_ranker
 from ._recognition import Recogniser
 from ._resolution import resolve
@@ -84,6 +85,12 @@ class Geoparser:
                               if len(m.cands) > 1 else 1.0)
             out.append(Mention(m.span.start, m.span.end, text[m.span.start : m.span.end],
                                place, m.role, max(0.0, min(1.0, conf))))
+        if "literal" in self.roles:  # "the village of X" the gazetteer lacks: unresolved
+            extra = kind_named_spans(text, lang, [(m.start, m.end) for m in out])
+            if extra:
+                out.extend(Mention(a, b, text[a:b], None, "literal", UNRESOLVED_CONFIDENCE)
+                           for a, b in extra)
+                out.sort(key=lambda m: m.start)
         if lang.landmark_words and "literal" in self.roles:  # "вул. Хрещатик": unresolved
             spans, drop = unresolved_spans(text, lang, [(m.start, m.end) for m in out])
             out = [m for m in out if (m.start, m.end) not in drop]

@@ -38,6 +38,12 @@ PLACE_KINDS = MappingProxyType({
     "state": "admin1", "krai": "admin1", "republic": "admin1", "prefecture": "admin1",
     "country": "country",
 })
+#: Nouns of settlements and the words after them that introduce their names ("the village of
+#: X", "villages such as X and Y"): a name so introduced is a place even when the gazetteer
+#: lacks it (kept as an unresolved mention, geoparse/_kind_names.py).
+SETTLEMENT_NOUNS = frozenset({"village", "villages", "town", "towns", "settlement",
+                              "settlements", "hamlet", "hamlets"})
+SETTLEMENT_LINKS = frozenset({"of", "such as", "including", "like", "called", "named"})
 #: Words placing something near a place rather than in it.
 VICINITY = ("near", "outside", "around", "outskirts of", "on the outskirts of", "close to",
             "north of", "south of", "east of", "west of", "northeast of", "northwest of",
@@ -218,7 +224,9 @@ ENGLISH = Language(
     numbers=MappingProxyType(ev.NUMBERS),
     organisations=MappingProxyType(ev.ORGANISATIONS),
     word_classes=MappingProxyType({**ev.WORD_CLASSES, **LOCATION_CLASSES,
-                                  "speaker_verbs": SPEAKER_VERBS}),
+                                  "speaker_verbs": SPEAKER_VERBS,
+                                  "settlement_nouns": SETTLEMENT_NOUNS,
+                                  "settlement_links": SETTLEMENT_LINKS}),
     place_query=PLACE_QUERY,
     lemmatise=ev.lemma_candidates,
     district_stems=adjective_stem_groups,

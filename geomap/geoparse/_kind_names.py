@@ -1,0 +1,79 @@
+"""Settlements named after a settlement noun that the gazetteer does not know ("the village of
+Lastochkyne", "villages including Lastochkyne and Sieverne"): kept as unresolved mentions,
+so that a reader sees which places were named and not placed. The nouns and the words that
+introduce the names come from the language (word classes ``settlement_nouns`` and
+``settlement_links``); a language without them (Ukrainian and Russian mark such names by
+their own kind words, :mod:`._cyrillic_landmarks`) gets none."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..lang import Language
+
+__all__ = ["kind_named_spans"]
+
+#: A capitalised word of a name ("Lastochkyne", "Nju-York", "O'Hara").
+_WORD = r"[^\W\d_][\w'’-]*"
+_WORD_RE = re.compile(_WORD)
+_SEP_RE = re.compile(r",\s+(?:and\s+)?|\s+and\s+|\s+or\s+")
+#: Names in a list after one noun ("villages such as A, B, C and D").
+MAX_NAMES = 12
+#: Words of one name.
+MAX_WORDS = 3
+#: How far after its noun a list word may stand, after a comma ("villages west of the town,
+#: including X").
+CLAUSE_CHARS = 60
+
+
+@functools.lru_cache(maxsize=8)
+def _scanner(nouns: frozenset[str], links: frozenset[str]) -> re.Pattern:
+    alt = lambda ws: "|".join(re.escape(w).replace(r"\ ", r"\s+")  # noqa: E731
+                              for w in sorted(ws, key=len, reverse=True))
+    # "the village of X"; "villages west of the town, including X and Y" (the list word may
+    # follow the noun within its clause)
+    return re.compile(rf"\b(?:{alt(nouns)})(?:\s+|[^.;:!?\n]{{0,{CLAUSE_CHARS}}}?,\s+)"
+                      rf"(?:{alt(links)})\s+(?=[^\W\d_])", re.IGNORECASE)
+
+
+def _name_at(text: str, i: int, stop: frozenset[str], streets: frozenset[str]
+             ) -> int | None:
+    """The end of the capitalised name starting at ``i`` (up to MAX_WORDS words joined by
+    single spaces), or None; a street's name ("Valley Road") is none."""
+    end = last = None
+    for _ in range(MAX_WORDS):
+        m = _WORD_RE.match(text, i)
+        if m is None or not m.group()[0].isupper() or m.group().casefold() in stop:
+            break
+        end, last = m.end(), m.group().casefold()
+        if text[end : end + 1] != " ":
+            break
+        i = end + 1
+    return None if last in streets else end
+
+
+def kind_named_spans(text: str, lang: Language, taken: list[tuple[int, int]]
+                     ) -> list[tuple[int, int]]:
+    """Spans of the names introduced by a settlement noun that overlap none of ``taken``
+    (the mentions found)."""
+    nouns = lang.word_classes.get("settlement_nouns")
+    links = lang.word_classes.get("settlement_links")
+    if not nouns or not links:
+        return []
+    stop = frozenset({*lang.months, *lang.weekdays, "the", "a", "an"})
+    streets = frozenset(w.casefold() for w in lang.street_words)
+    out: list[tuple[int, int]] = []
+    for m in _scanner(nouns, links).finditer(text):
+        i = m.end()
+        for _ in range(MAX_NAMES):
+            end = _name_at(text, i, stop, streets)
+            if end is None:
+                break
+            if not any(a < end and i < b for a, b in taken):
+                out.append((i, end))
+            sep = _SEP_RE.match(text, end)
+            if sep is None:
+                break
+            i = sep.end()
+    return out
