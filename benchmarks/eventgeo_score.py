@@ -197,8 +197,8 @@ def baselines(rows: Sequence[Row], gazetteer) -> tuple[dict[str, Pred], dict[str
     """("first place name, most populous", "most specific place in the first sentence"), both
     on geomap's geoparser mentions (demonyms and datelines left out).
 
-    - first name: the first place name in the text, looked up in the gazetteer and answered
-      with the most populous place of that name (countries and divisions included);
+    - first name: the first place name in the text that the gazetteer has, answered with the
+      most populous place of that name (countries and divisions included);
     - first sentence: among the places the geoparser resolved in the first sentence, the most
       specific (town before district before region before country), the first of equals.
     """
@@ -212,8 +212,11 @@ def baselines(rows: Sequence[Row], gazetteer) -> tuple[dict[str, Pred], dict[str
     sent: dict[str, Pred] = {}
     for r in rows:
         mentions = [m for m in parser.parse(r.text) if m.role not in ("dateline", "demonym")]
-        m0 = mentions[0] if mentions else None
-        cands = gazetteer.search(m0.name, limit=50) if m0 else []
+        cands = []
+        for m in mentions:  # the first name the gazetteer has (not an unresolved mention's)
+            cands = gazetteer.search(m.name, limit=50)
+            if cands:
+                break
         top = max(cands, key=lambda c: c.place.population).place if cands else None
         first[r.id] = (top.lat, top.lon) if top else None
         spans = SentenceIndex(r.text).spans()
