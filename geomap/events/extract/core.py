@@ -33,6 +33,7 @@ from ._counts import with_casualties
 from ._datelines import by_datelines
 from ._dates import DateMention, find_dates
 from ._lexicon import LEXICON, NOUN_TOO, Entry, lemma_of
+from ._listed import listed_events
 from ._locate import Slots, object_place, scan
 from ._merge import one_per_action
 from ._model import TextEvent
@@ -134,6 +135,9 @@ def extract_events(article: Article, mentions: Sequence[Mention],
             event = _event_at(text, sent, i, gazetteer=gazetteer, last_subject=last_subject)
             if event is not None:
                 sent.events.append(event)
+                if event.type in _MATERIAL:  # "struck Dnipro and Kryvyi Rih": one each
+                    sent.events.extend(listed_events(text, event, sent.places,
+                                                     ENGLISH.and_words))
         out.extend(one_per_action(text, sent.events))
         if sent.subjects and sent.subjects[0]:
             last_subject = sent.subjects[0]
