@@ -156,9 +156,7 @@ def _unresolved(tokens, spans: list[Span], target: Span, text: str) -> list[str]
     head = tokens[:target.i]
 
     def name(k: int) -> bool:
-        tok = head[k]
-        return (k not in covered and tok.upper and not is_structure_word(tok.key)
-                and not tok.key.isdigit() and len(tok.key) > 1 and not _street(tokens, k))
+        return _unknown_name_word(tokens, k, covered)
 
     out: list[str] = []
     run: list[int] = []
@@ -175,6 +173,14 @@ def _unresolved(tokens, spans: list[Span], target: Span, text: str) -> list[str]
     return out
 
 
+def _unknown_name_word(tokens, k: int, covered: set[int]) -> bool:
+    """Token ``k`` is a capitalised word of a name no span matched (not a kind or structure
+    word, a number, a single letter or a street's name)."""
+    tok = tokens[k]
+    return (k not in covered and tok.upper and not is_structure_word(tok.key)
+            and not tok.key.isdigit() and len(tok.key) > 1 and not _street(tokens, k))
+
+
 def _name_tail(tokens, spans: list[Span], target: Span, text: str) -> str | None:
     """The whole written name when the answer is only its first words and the words right
     after it name no known place ("Malaya Loknya": Malaya, Philippines is no answer to it),
@@ -183,15 +189,10 @@ def _name_tail(tokens, spans: list[Span], target: Span, text: str) -> str | None
     part = tokens[target.j - 1].part
     last = None
     k = target.j
-    while k < len(tokens) and tokens[k].part == part:
-        tok = tokens[k]
-        if tok.key in KIND_FILLERS:  # "Donetsk People's Republic": a kind phrase follows
-            break
-        if k not in covered and tok.upper and not is_structure_word(tok.key) \
-                and not tok.key.isdigit() and len(tok.key) > 1 and not _street(tokens, k):
-            last = k
-        else:
-            break
+    # "Donetsk People's Republic": a filler word, then a kind phrase, follows the name
+    while k < len(tokens) and tokens[k].part == part and tokens[k].key not in KIND_FILLERS \
+            and _unknown_name_word(tokens, k, covered):
+        last = k
         k += 1
     return text[tokens[target.i].start:tokens[last].end] if last is not None else None
 

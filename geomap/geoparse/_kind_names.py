@@ -61,10 +61,12 @@ def kind_named_spans(text: str, lang: Language, taken: list[tuple[int, int]]
     links = lang.word_classes.get("settlement_links")
     if not nouns or not links:
         return []
-    stop = frozenset({*lang.months, *lang.weekdays, "the", "a", "an"})
-    streets = frozenset(w.casefold() for w in lang.street_words)
     out: list[tuple[int, int]] = []
-    for m in _scanner(nouns, links).finditer(text):
+    stop = streets = frozenset()
+    for n, m in enumerate(_scanner(nouns, links).finditer(text)):
+        if n == 0:  # most texts name no settlement so: the word sets only when one does
+            stop = frozenset({*lang.months, *lang.weekdays, "the", "a", "an"})
+            streets = frozenset(w.casefold() for w in lang.street_words)
         i = m.end()
         for _ in range(MAX_NAMES):
             end = _name_at(text, i, stop, streets)

@@ -8,13 +8,35 @@ road between Ormara and Pasni" is one place)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from ...geoparse import Mention
 from ._model import TextEvent
 
-__all__ = ["listed_events"]
+__all__ = ["listed_events", "listed_run"]
+
+
+def listed_run(text: str, ms: Sequence[Mention], k: int, joins: Collection[str]
+               ) -> tuple[list[Mention], set[str]]:
+    """``ms[k]`` and the mentions listed with it (``ms``: located mentions in text order): its
+    neighbours of the same feature class with only words of ``joins`` (lower case; a comma is
+    one) between each and the next, in text order, and the join words met."""
+    feature = ms[k].place.feature
+    group = [ms[k]]
+    used: set[str] = set()
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(ms) and ms[j].place.feature == feature:
+            left, right = (ms[j], group[0]) if step < 0 else (group[-1], ms[j])
+            between = [w.lower() for w in
+                       text[left.end : right.start].replace(",", " , ").split()]
+            if not between or not all(w in joins for w in between):
+                break
+            used.update(between)
+            group.insert(0 if step < 0 else len(group), ms[j])
+            j += step
+    return group, used
 
 
 def listed_events(text: str, event: TextEvent, places: Sequence[Mention],
@@ -29,27 +51,15 @@ def listed_events(text: str, event: TextEvent, places: Sequence[Mention],
     if k is None:
         return []
     ands = {w.lower() for w in and_words}
-    joins = {",", *ands}
-    feature = ms[k].place.feature
-    group: list[Mention] = []
-    linked = False  # an "and" in the list: "X, Y" alone is a place and its division
-    for step in (-1, 1):
-        prev, j = ms[k], k + step
-        while 0 <= j < len(ms) and ms[j].place.feature == feature:
-            left, right = (ms[j], prev) if step < 0 else (prev, ms[j])
-            between = text[left.end : right.start].replace(",", " , ").split()
-            if not between or not all(w.lower() in joins for w in between):
-                break
-            linked = linked or any(w.lower() in ands for w in between)
-            group.append(ms[j])
-            prev, j = ms[j], j + step
-    first = min([ms[k], *group], key=lambda m: m.start)
-    before = text[max(0, first.start - 12) : first.start].split()
-    if not linked or (before and before[-1].lower() == "between"):
-        return []  # "between X and Y" is one stretch of road or front, not two places
+    group, used = listed_run(text, ms, k, {",", *ands})
+    before = text[max(0, group[0].start - 12) : group[0].start].split()
+    # an "and" in the list ("X, Y" alone is a place and its division); "between X and Y" is
+    # one stretch of road or front, not two places
+    if not used & ands or (before and before[-1].lower() == "between"):
+        return []
     seen = {event.location.key}
     out = []
-    for m in sorted(group, key=lambda m: m.start):
+    for m in group:
         if m.place.key in seen:
             continue
         seen.add(m.place.key)

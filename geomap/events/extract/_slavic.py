@@ -22,6 +22,7 @@ from ...geoparse import Mention
 from ...lang import Language, Trigger
 from ._actors import Actor
 from ._dates import DateMention
+from ._listed import listed_run
 from ._locate import finest
 from ._model import TextEvent
 from ._primary import mark_primary
@@ -161,19 +162,8 @@ def _locations(text: str, a: int, b: int, lang: Language, places: Sequence[Menti
     best = finest(inside)
     if best is None:
         return []
-    k = inside.index(best)
-    joins = lang.words("count_and") | {","}
-    group = [best]
-    for step in (-1, 1):  # neighbours of the same kind joined by "и", "та", ","
-        j = k + step
-        while 0 <= j < len(inside) and inside[j].place.feature == best.place.feature:
-            left, right = sorted((inside[j], group[-1 if step > 0 else 0]),
-                                 key=lambda m: m.start)
-            between = text[left.end : right.start].replace(",", " , ").split()
-            if not between or not all(x.lower() in joins for x in between):
-                break
-            group.insert(len(group) if step > 0 else 0, inside[j])
-            j += step
+    group, _used = listed_run(text, inside, inside.index(best),
+                              {w.lower() for w in lang.words("count_and")} | {","})
     return list(dict.fromkeys(m.place for m in group))
 
 
