@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from geomap.geoparse import Geoparser
-from geomap.geoparse._kind_names import kind_named_spans
+from geomap.geoparse._kind_names import feature_named_spans, kind_named_spans
 from geomap.lang import get_language
 
 
@@ -47,3 +47,52 @@ def test_only_languages_with_the_word_classes():
     en = get_language("en")
     assert kind_named_spans("the village of Qqzorivka", en, []) == [(15, 24)]
     assert kind_named_spans("the village of Qqzorivka", en, [(15, 24)]) == []
+
+
+# -- natural features named before their noun ("the X River") --------------------------------
+
+def test_a_foreign_namesake_inside_a_feature_name_is_unresolved(parse):
+    # the gazetteer holds no such river or mountains: the town namesakes of another country
+    # (Avon in the US, Nūbā in Palestine, Bozhou in China) are not the place
+    for text, feature, other in [
+            ("Fishermen on the Avon River near Christchurch, New Zealand, found the body.",
+             "Avon River", "Christchurch"),
+            ("Rebels retreated into the Nuba Mountains of Sudan.", "Nuba Mountains", "Sudan"),
+            ("Flooding along the Po River in Italy closed two bridges.", "Po River", "Italy")]:
+        got = parse(text)
+        assert (feature, None, "literal") in got, got
+        assert not any(p and n in feature and n != feature for n, p, _r in got), got
+        assert any(n == other and p for n, p, _r in got)
+
+
+def test_a_town_of_the_texts_country_and_divisions_stay(parse):
+    # a town in the country the text is about names its river; a division holds its river
+    got = parse("Kayakers paddled the Naugatuck River through Waterbury, Connecticut.")
+    assert ("Naugatuck", "Naugatuck", "literal") in got
+    got = parse("Barges moved slowly down the Mississippi River.")
+    assert ("Mississippi", "Mississippi", "literal") in got
+    # a place named by the whole name, or by more than it
+    assert parse("A meat plant in Sioux Falls closed.")[0][:2] == ("Sioux Falls", "Sioux Falls")
+    assert parse("Roads in Red River County were closed.")[0][0] == "Red River County"
+    # with no other place in the text, nothing speaks against the town: it stays
+    assert parse("Two men were found in a boat on the Avon River.")[0][0] == "Avon"
+
+
+def test_feature_name_spans_leave_out_function_words():
+    en = get_language("en")
+    text = "From Qqzgrand River we went on. The Qqzstono River rose."
+    assert [text[a:b] for a, b in feature_named_spans(text, en)] == [
+        "Qqzgrand River", "Qqzstono River"]
+    assert feature_named_spans("the river rose", en) == []
+    assert feature_named_spans("Qqz River", get_language("uk")) == []
+
+
+# -- a possessive inside a name ------------------------------------------------------------------
+
+def test_a_possessive_inside_a_name(parse):
+    got = parse("The People's Republic of China said it opposed the sanctions.")
+    assert got[0][:2] == ("People's Republic of China", "China")  # not Taiwan's "Republic of China"
+    got = parse("Voters in Prince George's County, Maryland, went to the polls.")
+    assert got[0][:2] == ("Prince George's County", "Prince George's County")
+    # a possessive ending a name is still the name's ("Ohio's governor")
+    assert parse("Ohio's governor visited Columbus.")[0][:2] == ("Ohio", "Ohio")

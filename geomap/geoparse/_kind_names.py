@@ -1,9 +1,18 @@
-"""Settlements named after a settlement noun that the gazetteer does not know ("the village of
+"""Names of a kind of place that the gazetteer does not hold, kept as unresolved mentions.
+
+Settlements named after a settlement noun that the gazetteer does not know ("the village of
 Lastochkyne", "villages including Lastochkyne and Sieverne"): kept as unresolved mentions,
 so that a reader sees which places were named and not placed. The nouns and the words that
 introduce the names come from the language (word classes ``settlement_nouns`` and
 ``settlement_links``); a language without them (Ukrainian and Russian mark such names by
-their own kind words, :mod:`._cyrillic_landmarks`) gets none."""
+their own kind words, :mod:`._cyrillic_landmarks`) gets none.
+
+Natural features named before their noun ("the Stono River", "Apache Pass", "the Sinjar
+Mountains", word class ``natural_feature_nouns``): the gazetteer holds no rivers or
+mountains, so a name found inside one is a namesake, and the feature is kept unresolved
+instead of a town of the same name (Stone, England for "the Stono River"); a division or a
+country inside keeps its mention, as it holds the feature or part of it ("the Missouri
+River", "the Jordan Valley")."""
 
 from __future__ import annotations
 
@@ -12,7 +21,7 @@ import re
 
 from ..lang import Language
 
-__all__ = ["kind_named_spans"]
+__all__ = ["feature_named_spans", "kind_named_spans"]
 
 #: A capitalised word of a name ("Lastochkyne", "Nju-York", "O'Hara").
 _WORD = r"[^\W\d_][\w'’-]*"
@@ -78,4 +87,45 @@ def kind_named_spans(text: str, lang: Language, taken: list[tuple[int, int]]
             if sep is None:
                 break
             i = sep.end()
+    return out
+
+
+def _words_before(text: str, end: int, stop: frozenset[str]) -> int | None:
+    """The start of the up to MAX_WORDS capitalised words ending at ``end`` (one space
+    before the noun and between them), or None if there is none."""
+    start = None
+    i = end
+    for _ in range(MAX_WORDS):
+        if i < 2 or text[i - 1] != " ":
+            break
+        j = i - 1
+        while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "'’-"):
+            j -= 1
+        word = text[j : i - 1]
+        if not word or not word[0].isupper() or word.casefold() in stop:
+            break
+        start, i = j, j
+    return start
+
+
+@functools.lru_cache(maxsize=8)
+def _noun_scanner(nouns: frozenset[str]) -> re.Pattern:
+    alt = "|".join(sorted((n.capitalize() for n in nouns), key=len, reverse=True))
+    return re.compile(rf"(?<= )(?:{alt})\b")
+
+
+def feature_named_spans(text: str, lang: Language) -> list[tuple[int, int]]:
+    """Spans of the natural features named before their noun ("Stono River"), noun included."""
+    nouns = lang.word_classes.get("natural_feature_nouns")
+    if not nouns:
+        return []
+    out: list[tuple[int, int]] = []
+    stop = None
+    for m in _noun_scanner(nouns).finditer(text):
+        if stop is None:  # "From Grand River we returned": not part of the name
+            stop = frozenset({*lang.months, *lang.weekdays, "the", "a", "an",
+                              *lang.word_classes.get("stopwords", ())})
+        start = _words_before(text, m.start(), stop)
+        if start is not None:
+            out.append((start, m.end()))
     return out

@@ -30,6 +30,7 @@ class Token:
     text: str
     cap: bool  # starts with an upper-case letter
     upper: bool  # every letter upper-case (and at least two letters)
+    possessive: bool = False  # written with "'s", which ``text`` and ``end`` leave out
 
 
 @dataclass(slots=True)
@@ -58,14 +59,16 @@ def tokenize(text: str, rules: Rules = _EN) -> list[Token]:
             s, end = s[:-2], end - 2
         # a lower-case token with a hyphen is an article and a name ("al-Balah"): capitalised
         out.append(Token(m.start(), end, s, s[0].isupper() or "-" in s,
-                         len(s) > 1 and s.isupper()))
+                         len(s) > 1 and s.isupper(), end != m.end()))
     return out
 
 
 def _gap_ok(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end : b.start]
-    # "S. C.", "D. C.": spaced initials of an abbreviation
-    return gap in (" ", "  ", "\u00a0") or (gap == ". " and len(a.text) == 1)
+    # "S. C.", "D. C.": spaced initials of an abbreviation; "People's Republic of China",
+    # "Martha's Vineyard": a possessive inside a name
+    return gap in (" ", "  ", "\u00a0") or (gap == ". " and len(a.text) == 1) or (
+        a.possessive and gap[2:] == " ")
 
 
 #: fold keys of tokens, shared by all documents (the same words recur)
@@ -97,6 +100,8 @@ def candidate_spans(text: str, tokens: list[Token], rules: Rules = _EN) -> list[
             f = folds[j]
             if f is None:
                 f = folds[j] = _fold(tj.text)
+            if j > i and tokens[j - 1].possessive:  # the name goes on past "People's"
+                parts[-1] += "s"
             if f:
                 parts.append(f)
                 # "El Fasher", "Deir el Balah": the article folds as in the gazetteer's keys

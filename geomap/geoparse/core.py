@@ -16,7 +16,7 @@ from ..gazetteer import Gazetteer
 from ..lang import Language, detect_language, get_language
 from ._cyrillic import unresolved_spans
 from ._division import constrain_to_divisions
-from ._kind_names import kind_named_spans
+from ._kind_names import feature_named_spans, kind_named_spans
 from ._rank import Ranker, default_ranker
 from ._recognition import Recogniser
 from ._resolution import resolve
@@ -85,6 +85,8 @@ class Geoparser:
                               if len(m.cands) > 1 else 1.0)
             out.append(Mention(m.span.start, m.span.end, text[m.span.start : m.span.end],
                                place, m.role, max(0.0, min(1.0, conf))))
+        if "literal" in self.roles:  # "the Stono River": not Stone, England
+            out = _natural_features(text, out, feature_named_spans(text, lang))
         if "literal" in self.roles:  # "the village of X" the gazetteer lacks: unresolved
             extra = kind_named_spans(text, lang, [(m.start, m.end) for m in out])
             if extra:
@@ -120,3 +122,38 @@ class Geoparser:
         """:meth:`parse` over many texts (one gazetteer, one process)."""
         for t in texts:
             yield self.parse(t)
+
+
+def _natural_features(text: str, out: list[Mention], spans: list[tuple[int, int]]
+                      ) -> list[Mention]:
+    """``out`` with a natural feature's name ("the Stono River") an unresolved mention in place
+    of a town found inside it whose country the text's other places do not support (Stone,
+    England, in a report on South Carolina). Kept: a town of the text's countries ("the
+    Naugatuck River" in a report on Connecticut names the town's river), a town in a text
+    naming no other place (the likeliest place left), a division or country inside (it holds
+    the feature or part of it: "the Missouri River"), a place named by the whole name ("Sioux
+    Falls") or reaching beyond it ("Red River County")."""
+    if not spans:
+        return out
+    inside_any = {i for i, m in enumerate(out) for a, b in spans if m.start < b and a < m.end}
+    countries = {m.place.country for i, m in enumerate(out)
+                 if m.place is not None and m.place.country and i not in inside_any}
+    if not countries:
+        return out
+    drop: set[int] = set()
+    extra: list[Mention] = []
+    for a, b in spans:
+        inside = [i for i, m in enumerate(out) if m.start < b and a < m.end]
+        if not inside or any(out[i].start < a or out[i].end > b or (out[i].start == a and
+                                                                    out[i].end == b)
+                             for i in inside):
+            continue
+        if any(out[i].place is None or out[i].place.feature != "populated_place" or
+               out[i].place.country in countries for i in inside):
+            continue
+        drop.update(inside)
+        extra.append(Mention(a, b, text[a:b], None, "literal", UNRESOLVED_CONFIDENCE))
+    if not extra:
+        return out
+    return sorted([m for i, m in enumerate(out) if i not in drop] + extra,
+                  key=lambda m: m.start)

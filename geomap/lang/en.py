@@ -44,6 +44,11 @@ PLACE_KINDS = MappingProxyType({
 SETTLEMENT_NOUNS = frozenset({"village", "villages", "town", "towns", "settlement",
                               "settlements", "hamlet", "hamlets"})
 SETTLEMENT_LINKS = frozenset({"of", "such as", "including", "like", "called", "named"})
+#: Nouns of natural features written after their name ("the Stono River", "Apache Pass"): the
+#: gazetteer holds none of them, so a town found inside such a name is a namesake.
+NATURAL_FEATURE_NOUNS = frozenset({"river", "rivers", "creek", "brook", "bayou", "lake",
+                                   "mountains", "mountain", "range", "pass", "canyon", "gorge",
+                                   "glacier", "swamp", "marsh", "reservoir", "falls"})
 #: Words placing something near a place rather than in it.
 VICINITY = ("near", "outside", "around", "outskirts of", "on the outskirts of", "close to",
             "north of", "south of", "east of", "west of", "northeast of", "northwest of",
@@ -226,7 +231,8 @@ ENGLISH = Language(
     word_classes=MappingProxyType({**ev.WORD_CLASSES, **LOCATION_CLASSES,
                                   "speaker_verbs": SPEAKER_VERBS,
                                   "settlement_nouns": SETTLEMENT_NOUNS,
-                                  "settlement_links": SETTLEMENT_LINKS}),
+                                  "settlement_links": SETTLEMENT_LINKS,
+                                  "natural_feature_nouns": NATURAL_FEATURE_NOUNS}),
     place_query=PLACE_QUERY,
     lemmatise=ev.lemma_candidates,
     district_stems=adjective_stem_groups,
