@@ -27,3 +27,26 @@ def test_a_town_sharing_a_weapons_name_in_another_sense_stays(parser):
     # "Neptune" is also a township in New Jersey: not on the list
     got = names(parser, "Police in Neptune, New Jersey, closed the boardwalk.")
     assert got.get("Neptune") == "US"
+
+
+def test_international_organisations_are_no_places(parser):
+    # GeoNames has a Red Cross in North Carolina: an organisation of no country is no place
+    got = names(parser, "The Red Cross said 40 people were killed in Bangui since Friday.")
+    assert set(got) == {"Bangui"}
+    got = names(parser, "Dozens killed in Bangui since Friday: Red Cross")  # a headline's source
+    assert set(got) == {"Bangui"}
+
+
+def test_compass_abbreviations_before_a_place_are_no_places(parser):
+    # "NE" is also Nebraska's abbreviation, "SW" and "NW" spell towns and states elsewhere
+    got = names(parser, "Gunmen attacked a market in NE Nigeria and an army post in SW Niger.")
+    assert set(got) == {"Nigeria", "Niger"}
+    # an abbreviation standing alone is still read ("Omaha, NE")
+    got = names(parser, "The plant in Omaha, NE, closed in May.")
+    assert got.get("NE") == "US"
+
+
+def test_a_word_opening_a_sentence_spells_no_small_place_by_another_name(parser):
+    # "Artillery" is an alternate spelling of Artillerie, New Caledonia
+    got = names(parser, "Artillery pounded the eastern districts of Aleppo overnight.")
+    assert set(got) == {"Aleppo"}

@@ -43,3 +43,15 @@ def test_a_country_after_a_sentence_opening_adverb_is_kept(parser, text, country
 
 def test_a_given_name_before_a_town_still_makes_a_person(parser):
     assert _names(parser, "Christopher Columbus sailed west.") == []
+
+
+def test_title_case_headlines_capitalise_words_not_names(parser):
+    # "Near" and "Crackdown" are capitalised because the headline is in title case: no given
+    # or family name stands beside the place
+    got = dict(_names(parser, "Russian Troops Press Offensive Near Pokrovsk as Talks Stall"))
+    assert "Pokrovsk" in got
+    got = dict(_names(parser, "Myanmar Crackdown on Protesters Leaves 12 Dead in Mandalay"))
+    assert {"Myanmar", "Mandalay"} <= set(got)
+    # the same words in an ordinary sentence keep the person rule ("Lee Seong-kweun")
+    got = dict(_names(parser, "Lee Seong-kweun spoke in Seoul on Monday."))
+    assert "Lee" not in got

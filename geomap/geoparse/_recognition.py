@@ -160,7 +160,7 @@ class Recogniser:
             if r:
                 s.rows = r
                 by_start.setdefault(s.first, []).append(s)
-        caps_lines = _all_caps_lines(text)
+        caps_lines = (_all_caps_lines(text), _title_case_lines(text))
         chosen: list[Found] = []
         i = 0
         person_keys: set[str] = set()
@@ -189,9 +189,17 @@ class Recogniser:
         own_zipf, zipf = zipfs  # how common the span's word is; how common a neighbour is
         first, last = tokens[s.first], tokens[s.last]
         single = s.first == s.last
+        caps_lines, title_lines = caps_lines
         in_caps = _in_caps_line(caps_lines, s.start)
+        # a headline in title case ("Junta Imposes Mobile Internet Shutdown"): a capital
+        # there says nothing about a name
+        titled = not in_caps and bool(title_lines) and _in_caps_line(title_lines, s.start)
         prev_tok = tokens[s.first - 1] if s.first > 0 else None
         next_tok = tokens[s.last + 1] if s.last + 1 < len(tokens) else None
+        # "NE Nigeria", "SW Pakistan": a compass point, not Nebraska
+        if single and next_tok and next_tok.cap and _glued(text, last, next_tok) and \
+                first.text in rules.language.words("compass_abbreviations"):
+            return None
         dotted = text.startswith(".", s.end) and len(last.text) <= 5 and (
             single or all(len(t.text) == 1 for t in tokens[s.first : s.last + 1]))
         if dotted and not single and first.upper and last.upper:
@@ -230,7 +238,11 @@ class Recogniser:
         # street ("Dublin Road"); a place inside an organisation's name stays a place ("the
         # Ohio Supreme Court"), and a large place may take a modifier ("Eastern Ukraine")
         if role != "demonym" and not abbr:
-            if prev_tok and prev_tok.cap and mid and _glued(text, prev_tok, first) and (
+            # (in a title-case headline, a function word before it is none: "Presses
+            # Offensive Near Kupiansk"; nor is a compass point: "SW Niger")
+            if prev_tok and prev_tok.cap and mid and _glued(text, prev_tok, first) and not (
+                    titled and prev_tok.text.lower() in rules.language.words("title_words")
+            ) and prev_tok.text not in rules.language.words("compass_abbreviations") and (
                     zipf(prev_tok.text) < (COMMON_WORD_ZIPF if country else NAME_AT_START_ZIPF)
                     if is_sentence_start(text, prev_tok.start)
                     else (not large or zipf(prev_tok.text) < COMMON_WORD_ZIPF)):
@@ -246,7 +258,9 @@ class Recogniser:
                     return None
                 # "Lee Seong-kweun": a one-word place before a rare capitalised word (not an
                 # acronym: "Walker County EMS") is a given or family name here, and only here
-                if single and not next_tok.upper and zipf(next_tok.text) < NAME_LIKE_ZIPF:
+                # (in a title-case headline, "Myanmar Crackdown", only a small place's)
+                if single and not next_tok.upper and zipf(next_tok.text) < NAME_LIKE_ZIPF \
+                        and not (titled and large):
                     return None
                 # "Tal al-Sultan": before an article joined to a name (the one capitalised kind
                 # of token that opens in lower case), a word is the head of a longer name
@@ -269,6 +283,13 @@ class Recogniser:
         word_like = single and not abbr and role == "literal" and not dateline and \
             own_zipf(first.text) >= COMMON_WORD_ZIPF and not (
                 feature in ("country", "region") and best_kind == "name")
+        # "Complete Battlefield Situation Report": an English word in a title-case headline
+        # names no small place, nor, opening a sentence, one it spells only by another name
+        # ("Artillery bombardment ...": Artillerie, New Caledonia)
+        if single and not abbr and role == "literal" and not large and not dateline and \
+                (not mid and best_kind != "name") and \
+                own_zipf(first.text) >= NAME_LIKE_ZIPF:
+            return None
         m = Found(s, [Cand(k, r, p) for k, r, p in cands], role)
         if word_like:
             # a common English word ("Central", "West", "Bell", "May"): a place only
@@ -397,6 +418,30 @@ _COUNT_FOR = tuple(next(n for n in _COUNTS if 5 * n >= size) for size in range(2
 def _lower_at_least(n: int) -> re.Pattern[str]:
     """Matches a text's start holding at least ``n`` of the :data:`_LOWER` letters."""
     return re.compile(rf"(?:[^{_LOWER}]*[{_LOWER}]){{{n}}}")
+
+
+#: A title-case line: at most this long (a headline), with at least TITLE_WORDS words of four
+#: letters or more, TITLE_SHARE of them capitalised.
+TITLE_CHARS = 300
+TITLE_WORDS = 4
+TITLE_SHARE = 0.8
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the short lines written in title case ("Junta Imposes Mobile Internet
+    Shutdown"), where most words are capitalised; lines in capitals are not among them."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if len(line) <= TITLE_CHARS:
+            words = _LONG_WORD.findall(line)
+            if len(words) >= TITLE_WORDS:
+                caps = sum(w[0].isupper() and not w.isupper() for w in words)
+                if caps >= TITLE_SHARE * len(words):
+                    out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
 
 
 def _in_caps_line(lines: list[tuple[int, int]], offset: int) -> bool:

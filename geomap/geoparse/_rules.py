@@ -82,7 +82,10 @@ def rules_for(lang: Language) -> Rules:
     partner = re.compile(r"\b(?:" + _alt(lang.partner_before) + r")\s$") \
         if lang.partner_before else never
     not_places = frozenset(fold_key(w) for w in (
-        *(k for k, (name, _cc) in lang.organisations.items() if name.startswith(k)),
+        # an organisation named by its own word ("Hamas"), or one of no country ("Red
+        # Cross", "Security Council": GeoNames has a Red Cross, North Carolina)
+        *(k for k, (name, cc) in lang.organisations.items() if name.startswith(k) or
+          cc is None),
         *lang.words("weapon_names")))
     fronts = lang.words("front_nouns")
     sector = re.compile(

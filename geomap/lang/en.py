@@ -49,6 +49,15 @@ SETTLEMENT_LINKS = frozenset({"of", "such as", "including", "like", "called", "n
 NATURAL_FEATURE_NOUNS = frozenset({"river", "rivers", "creek", "brook", "bayou", "lake",
                                    "mountains", "mountain", "range", "pass", "canyon", "gorge",
                                    "glacier", "swamp", "marsh", "reservoir", "falls"})
+#: Compass points as abbreviated before a place's name ("NE Nigeria", "SW Pakistan"): not
+#: the US states or towns they also spell (NE is Nebraska).
+COMPASS_ABBREVIATIONS = frozenset({"N", "S", "E", "W", "NE", "NW", "SE", "SW", "NNE", "ENE",
+                                   "ESE", "SSE", "SSW", "WSW", "WNW", "NNW"})
+#: Function words a title-case headline capitalises before a name ("Offensive Near
+#: Kupiansk", "Protests In Delhi"): not a given name.
+TITLE_WORDS = frozenset({"near", "in", "at", "on", "from", "to", "into", "outside", "around",
+                         "across", "over", "toward", "towards", "of", "for", "and", "as",
+                         "after", "amid", "against", "with", "by", "inside"})
 #: Words placing something near a place rather than in it.
 VICINITY = ("near", "outside", "around", "outskirts of", "on the outskirts of", "close to",
             "north of", "south of", "east of", "west of", "northeast of", "northwest of",
@@ -232,7 +241,9 @@ ENGLISH = Language(
                                   "speaker_verbs": SPEAKER_VERBS,
                                   "settlement_nouns": SETTLEMENT_NOUNS,
                                   "settlement_links": SETTLEMENT_LINKS,
-                                  "natural_feature_nouns": NATURAL_FEATURE_NOUNS}),
+                                  "natural_feature_nouns": NATURAL_FEATURE_NOUNS,
+                                  "compass_abbreviations": COMPASS_ABBREVIATIONS,
+                                  "title_words": TITLE_WORDS}),
     place_query=PLACE_QUERY,
     lemmatise=ev.lemma_candidates,
     district_stems=adjective_stem_groups,
