@@ -50,3 +50,18 @@ def test_a_word_opening_a_sentence_spells_no_small_place_by_another_name(parser)
     # "Artillery" is an alternate spelling of Artillerie, New Caledonia
     got = names(parser, "Artillery pounded the eastern districts of Aleppo overnight.")
     assert set(got) == {"Aleppo"}
+
+
+def test_news_agency_names_of_the_central_african_republic(parser):
+    # agency headline styles; "C.A.R" without its last dot is no California ("C.A.")
+    for text, name in [("UN troops deployed to C.African Republic town", "C.African Republic"),
+                       ("Eleven dead in C. Africa clashes: Red Cross", "C. Africa"),
+                       ("Rebels seize town in CAfrica, army says", "CAfrica"),
+                       ("Fighting in the CAR town of Bria killed 12 on Monday.", "CAR"),
+                       ("Peacekeepers in the C.A.R. came under fire.", "C.A.R.")]:
+        got = names(parser, text)
+        assert got.get(name) == "CF", (text, got)
+    assert "US" not in names(parser, "Nine hurt in C.A.R clashes, the ministry said.").values()
+    # a car in a headline in capitals is a car; a missing space after "D.C." keeps D.C.
+    assert names(parser, "CAR BOMB KILLS FIVE IN KABUL") == {"KABUL": "AF"}
+    assert names(parser, "He rode a bike to D.C.Strangers talked to him.").get("D.C.") == "US"

@@ -62,3 +62,20 @@ def test_cyrillic_letters_are_those_a_regex_counts():
 
     check()
     assert cyrillic_letters("Окупанти обстріляли Херсон.") == 24
+
+
+def test_a_short_spanish_headline_is_noted_and_english_en_route_is_not():
+    assert detect("Hallan dos cuerpos en un canal en Culiacán, una semana después").note
+    assert detect("The convoy was en route to Kherson when it was hit.").note is None
+
+
+def test_a_word_common_in_the_texts_own_language_is_no_small_place(parser):
+    # "Matan" (Spanish: they kill) spells Matane, Canada, and Matan, Israel; English word
+    # frequencies say nothing of it, the text's own language does
+    got = [(m.name, m.place and m.place.country) for m in
+           parser.parse("Matan a tres policías en una emboscada en Sinaloa")]
+    assert got == [("Sinaloa", "MX")]
+    # a place whose name is no common word in those languages is still found at the start
+    got = [(m.name, m.place and m.place.country) for m in
+           parser.parse("Huejotzingo: hallan un cuerpo en una carretera del municipio")]
+    assert ("Huejotzingo", "MX") in got

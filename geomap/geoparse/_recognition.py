@@ -19,6 +19,8 @@ from .._text import fold_key
 from ..gazetteer import Gazetteer
 from ..gazetteer._priors import priors
 from ..lang import Language
+from ..lang._detect import other_latin
+from ..lang._other_words import other_zipf
 from ._candidates import _CAPITAL, _COUNTRY, _FEATURE, _POP, AREA_FEATURES, LARGE_PLACE, Cand, Found
 from ._cyrillic import MORPHOLOGY, expand_spans, keep_rows, lookup_key, zipf_functions
 from ._cyrillic_names import phrase_rows
@@ -124,6 +126,8 @@ class Recogniser:
         tokens = tokenize(text, rules)
         spans = candidate_spans(text, tokens, rules)
         zipfs = (self.gazetteer.word_zipf,) * 2
+        if lang.code == "en" and other_latin(text):  # "Matan a 14 policías en Sinaloa"
+            zipfs = (self._foreign_zipf,) * 2
         if lang.code in MORPHOLOGY:  # inflected forms reach the gazetteer by their lemmas
             lookup = phrase_rows(self.gazetteer.rows_for_keys,
                                  self.gazetteer.rows_for_translit_keys, self._translits)
@@ -184,6 +188,10 @@ class Recogniser:
                 if not (m.span.key in person_keys and m.role == "literal" and
                         all(c.row[_FEATURE] != "country" for c in m.cands))]
 
+    def _foreign_zipf(self, word: str) -> float:
+        """How common ``word`` is in English or in another Latin-script language."""
+        return max(self.gazetteer.word_zipf(word), other_zipf(word))
+
     def _accept(self, text, tokens, s: Span, caps_lines, person_keys, *, rules,
                 zipfs) -> Found | None:
         own_zipf, zipf = zipfs  # how common the span's word is; how common a neighbour is
@@ -196,6 +204,11 @@ class Recogniser:
         titled = not in_caps and bool(title_lines) and _in_caps_line(title_lines, s.start)
         prev_tok = tokens[s.first - 1] if s.first > 0 else None
         next_tok = tokens[s.last + 1] if s.last + 1 < len(tokens) else None
+        # "C.A.R", "H.I.V": initials of a longer abbreviation than "C.A." (California), "H.I."
+        # (not "D.C.Peddling": a missing space)
+        if next_tok and next_tok.start == s.end and last.text.endswith(".") and \
+                len(next_tok.text) <= 2 and next_tok.text.isupper():
+            return None
         # "NE Nigeria", "SW Pakistan": a compass point, not Nebraska
         if single and next_tok and next_tok.cap and _glued(text, last, next_tok) and \
                 first.text in rules.language.words("compass_abbreviations"):

@@ -65,9 +65,10 @@ def tokenize(text: str, rules: Rules = _EN) -> list[Token]:
 
 def _gap_ok(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end : b.start]
-    # "S. C.", "D. C.": spaced initials of an abbreviation; "People's Republic of China",
-    # "Martha's Vineyard": a possessive inside a name
-    return gap in (" ", "  ", "\u00a0") or (gap == ". " and len(a.text) == 1) or (
+    # "S. C.", "D. C.": spaced initials of an abbreviation; "C.African Republic": an initial
+    # glued to its word; "People's Republic of China", "Martha's Vineyard": a possessive
+    # inside a name
+    return gap in (" ", "  ", "\u00a0") or (gap in (". ", ".") and len(a.text) == 1) or (
         a.possessive and gap[2:] == " ")
 
 

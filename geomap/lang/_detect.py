@@ -58,9 +58,9 @@ _ENGLISH = _words(
 #: Characters of a text's start that decide (a language does not change mid-article).
 SAMPLE = 20_000
 #: Function words of other Latin-script languages that English does not write as words
-#: (French, Spanish, German, Italian, Portuguese, Dutch).
+#: (French, Spanish, German, Italian, Portuguese, Dutch; "en" only in "en route" and the like).
 _OTHER = _words(
-    "le la les des et est une du dans pour qui sur avec pas au aux ce cette el los "
+    "le la les des et est une du dans en pour qui sur avec pas au aux ce cette el los "
     "las y es del por con una para se su al lo como pero der die das und ist nicht "
     "mit den von zu ein eine sich auf im dem des il di che per gli della sono nel "
     "alla non os do da em não uma com ao pelo het een van niet op zijn ook naar")
@@ -149,9 +149,7 @@ def detect(text: str) -> Detection:
     sample = text[:SAMPLE]
     rules = f"read with the {_NAMES[code]} rules"
     if code == "en":
-        words = [w.lower() for w in _WORD.findall(_SKIP.sub(" ", sample))]
-        other = sum(w in _OTHER for w in words)
-        if other >= MIN_OTHER and other > OTHER_RATIO * sum(w in _ENGLISH for w in words):
+        if other_latin(text):
             return Detection(code, f"not English, Ukrainian or Russian: {rules}")
         return Detection(code)
     if _BELARUSIAN.search(sample):
@@ -169,6 +167,14 @@ def detect(text: str) -> Detection:
         if hard >= 2 or (hard and bulgarian) or bulgarian >= 2:
             return Detection(code, f"no ы, э or ё; ъ or Bulgarian words (Bulgarian?): {rules}")
     return Detection(code)
+
+
+def other_latin(text: str) -> bool:
+    """Whether ``text``, in Latin letters, is in another language than English (French,
+    Spanish, German, Italian, Portuguese, Dutch: their function words outnumber English's)."""
+    words = [w.lower() for w in _WORD.findall(_SKIP.sub(" ", text[:SAMPLE]))]
+    other = sum(w in _OTHER for w in words)
+    return other >= MIN_OTHER and other > OTHER_RATIO * sum(w in _ENGLISH for w in words)
 
 
 def language_fields(text: str, forced: str | None = None) -> dict[str, str]:
