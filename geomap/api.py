@@ -212,7 +212,7 @@ def join(records: Any, articles_or_events: Any, *, km: float | None = None,
     from .join import DEFAULTS, join_events
 
     gaz = gazetteer or Gazetteer()
-    table = records if _is_frame(records) else read_events(records)
+    table = records if _is_frame(records) else read_events(records, de_facto=gaz.de_facto)
     if _is_frame(articles_or_events) and "text" not in articles_or_events:
         events = articles_or_events
     else:

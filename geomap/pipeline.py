@@ -126,7 +126,8 @@ def _read_event_files(paths: Sequence[str | Path], report: MapReport, out: Path,
             not_read(bad.path, bad.reason)
         for table in found.events:
             try:
-                result = read_events(table.path, geocoder=GazetteerGeocoder(gaz))
+                result = read_events(table.path, geocoder=GazetteerGeocoder(gaz),
+                                     de_facto=gaz.de_facto)
             except InputError as exc:
                 not_read(table.path, str(exc).removeprefix(f"{table.path}: "))
                 continue
@@ -323,6 +324,10 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
         error.report = report
         raise error
     if records is not None and len(records):
+        if gaz.de_facto:  # a table read elsewhere: the same switch as the files read here
+            from .events.territory import mark_territory
+
+            records = mark_territory(records, de_facto=True, data_dir=gaz.data_dir)
         dataset_events = _combine_events([dataset_events, records])
     links = _join(dataset_events, text_events, articles=[art for art, _ in items],
                   options=dict(join_options or {}),

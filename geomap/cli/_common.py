@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from .._plural import counted
 
 __all__ = [
+    "add_de_facto_option",
     "add_gazetteer_options",
     "add_language_option",
     "counted",
@@ -25,9 +26,15 @@ def add_gazetteer_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--cache-dir", metavar="DIR",
                    help="where indexes and caches are built (default: $GEOMAP_CACHE_DIR or the "
                    "user cache folder)")
-    g.add_argument("--de-facto", action="store_true",
+    add_de_facto_option(g)
+
+
+def add_de_facto_option(p) -> None:
+    """``--de-facto``: on every command that reads places or event records."""
+    p.add_argument("--de-facto", action="store_true",
                    help="report the country in de-facto control of disputed territory (Crimea -> "
-                   "RU) instead of internationally recognised borders")
+                   "RU) instead of internationally recognised borders, for places, text "
+                   "events and event records alike")
 
 
 def add_language_option(p: argparse.ArgumentParser) -> None:

@@ -58,6 +58,9 @@ def _add_read(esub) -> None:
     p.add_argument("--json", action="store_true",
                    help="print {\"files\": [...]} on stdout (rows, kept, rejected, undated, "
                    "rejects)")
+    from ._common import add_de_facto_option
+
+    add_de_facto_option(p)
     p.set_defaults(events_func=run_read)
 
 
@@ -171,7 +174,8 @@ def run_read(args: argparse.Namespace) -> int:
     for path in paths:
         try:
             result = read_events(path, format=args.format, dataset=args.dataset,
-                                 encoding=args.encoding, dayfirst=_dayfirst(args), **options)
+                                 encoding=args.encoding, dayfirst=_dayfirst(args),
+                                 de_facto=args.de_facto, **options)
         except InputError as exc:  # one bad file does not stop the batch
             skipped.append((str(path), str(exc).removeprefix(f"{path}: ")))
             continue

@@ -25,6 +25,9 @@ def add_parser(sub) -> None:
     p.add_argument("-o", "--out", required=True, metavar="FILE",
                    help="output file (.geojson, .gpkg, .parquet, .csv)")
     p.add_argument("--json", action="store_true", help="print a JSON report on stdout")
+    from ._common import add_de_facto_option
+
+    add_de_facto_option(p)
     p.set_defaults(func=run)
 
 
@@ -65,8 +68,12 @@ def run(args) -> int:
         gdf = gpd.read_file(src)
         if gdf.crs is None:
             gdf = gdf.set_crs("EPSG:4326")
+        if kind == "events" and getattr(args, "de_facto", False):
+            from ..events.territory import mark_territory
+
+            gdf = mark_territory(gdf, de_facto=True)
     else:
-        result = read_events(src)
+        result = read_events(src, de_facto=getattr(args, "de_facto", False))
         gdf, kind, rejected = result.events, "events", result.rejected
         if rejected:
             atomic_csv(result.rejects, out.with_name(f"{out.stem}.rejects.csv"))

@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     gaz = gazetteer_from_args(args)
     from ..events.readers._geocode import GazetteerGeocoder
 
-    batch = read_batch(args.events, geocoder=GazetteerGeocoder(gaz))
+    batch = read_batch(args.events, geocoder=GazetteerGeocoder(gaz), de_facto=gaz.de_facto)
     for result in batch.results:
         if result.duplicates:
             log.warning("%s: %s already read from an earlier file, not counted twice",

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..exceptions import UsageError
 from ._common import (
+    add_de_facto_option,
     add_gazetteer_options,
     add_language_option,
     counted,
@@ -125,6 +126,7 @@ def add_parser(sub) -> None:
     r.add_argument("files", nargs="+", metavar="FILE", help="event files (geomap events read)")
     r.add_argument("-o", "--out", required=True, metavar="DIR", help="output folder")
     r.add_argument("--partitions", type=int, default=16, help="number of parts (default 16)")
+    add_de_facto_option(r)
     r.set_defaults(run_func=_run_records)
     j = rsub.add_parser("join", help="link a records folder to a mentions / events folder")
     j.add_argument("--records", required=True, metavar="DIR", help="from 'geomap run records'")
@@ -177,7 +179,7 @@ def _run_records(args: argparse.Namespace) -> int:
     from .events import event_inputs
 
     paths, skipped = event_inputs(args.files)  # folders too, as 'geomap events read'
-    batch = read_batch(paths, skipped=skipped)
+    batch = read_batch(paths, skipped=skipped, de_facto=args.de_facto)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     rejects = out / "_rejects.csv"

@@ -18,6 +18,7 @@ from .readers.gdelt import read_gdelt_events
 from .readers.generic import read_generic
 from .readers.gkg import read_gkg_locations
 from .readers.ucdp import read_ucdp
+from .territory import mark_territory
 
 __all__ = ["FORMATS", "ReadResult", "detect_format", "read_events"]
 
@@ -73,6 +74,7 @@ def read_events(
     dataset: str | None = None,
     encoding: str | None = None,
     dayfirst: bool | None = None,
+    de_facto: bool = False,
     **options: Any,
 ) -> ReadResult:
     """Read one event file into a :class:`ReadResult` (``.events``, ``.rejects``, ``.rows``).
@@ -89,7 +91,10 @@ def read_events(
     ``dataset`` and the generic options (``lat_col``, ``lon_col``, ``place_col``, ``date_col``,
     ``id_col``, ``type_col``, ``sheet``) apply to generic tables. ``dayfirst`` settles the
     order of numeric dates (3/7/2019); None decides it per file (:mod:`geomap.dates`). Every
-    data row is kept or rejected: ``len(events) + len(rejects) == rows``.
+    data row is kept or rejected: ``len(events) + len(rejects) == rows``. Each located row
+    gets ``disputed`` and ``de_facto_country`` from its point
+    (:func:`geomap.events.territory.mark_territory`, as text events); with ``de_facto`` its
+    ``country`` is the state in de-facto control there (Crimea -> RU).
 
     Raises InputError for a missing, empty or non-table file, or an unknown format.
     """
@@ -142,4 +147,5 @@ def read_events(
     if dataset and format != "generic":
         result.events["dataset"] = result.events["dataset"].where(
             result.events["dataset"].isna(), dataset)
+    result.events = mark_territory(result.events, de_facto=de_facto)
     return result

@@ -10,9 +10,8 @@ country); an event whose record drew its own area (a GeoJSON polygon, ``area_wkt
 that area, whatever its size. A movement's end that is a whole country ("troops sent to
 Russia") is that country's capital, where the map draws it, not the country's label point in
 Siberia. Towns and unlocated rows are unchanged; an area whose outline is not shipped keeps its
-point. An events table gains ``disputed``: whether the row's
-point lies in a first-level unit flagged disputed (Crimea, the occupied oblasts...), as
-mentions carry it.
+point. An events table without ``disputed`` gains it and ``de_facto_country``
+(:func:`geomap.events.territory.mark_territory`, as the readers and the extractor set them).
 
 A mentions table is written the other way (:func:`areas_of`): its rows stay points with an
 ``area_key``, and each area they name is one row of an areas table. News names a few countries
@@ -45,7 +44,6 @@ def with_areas(gdf: gpd.GeoDataFrame, data_dir: str | os.PathLike[str] | None = 
         area_keys,
         area_shape,
         country_ends,
-        in_disputed,
     )
 
     if not len(gdf) or gdf.geometry.name not in gdf:
@@ -65,17 +63,13 @@ def with_areas(gdf: gpd.GeoDataFrame, data_dir: str | os.PathLike[str] | None = 
         name = geom.name
         out = out.drop(columns=name).assign(lat=lat, lon=lon)
         out = gpd.GeoDataFrame(out, geometry=geom.rename(name), crs=gdf.crs)
-    if "geo_precision" in out and {"lat", "lon"} <= set(out.columns) and \
+    if "geo_precision" in out and \
             ("disputed" not in out or out["disputed"].isna().all()):
-        # events: whether the point lies in disputed territory, as mentions say (null when
-        # unlocated or located only to a country)
-        flag = pd.Series(pd.NA, index=out.index, dtype="boolean")
-        lat = pd.to_numeric(out["lat"], errors="coerce").to_numpy(dtype=float)
-        lon = pd.to_numeric(out["lon"], errors="coerce").to_numpy(dtype=float)
-        ok = ~np.isnan(lat) & ~np.isnan(lon) & \
-            (out["geo_precision"].astype(object).fillna("") != "country").to_numpy()
-        flag[ok] = in_disputed(data_dir, lon[ok], lat[ok])
-        out["disputed"] = flag
+        # events read before the tables carried it: disputed territory from the point, as
+        # the readers and the extractor set it (null when unlocated or only a country)
+        from ..events.territory import mark_territory
+
+        out = mark_territory(out, data_dir=data_dir)
     lines = np.flatnonzero((out.geometry.geom_type == "LineString").to_numpy())
     if len(lines):  # a movement's end that is a whole country is its capital, as drawn
         move = country_ends(data_dir)

@@ -53,6 +53,9 @@ class Side:
     reported: np.ndarray | None = None
     #: a protest not known to have turned violent (_evidence.peaceful_protests)
     peaceful: np.ndarray | None = None
+    #: the state in de-facto control of the row's point, as ``country`` (-1: none or not
+    #: given; ``de_facto_country``, :mod:`geomap.events.territory`)
+    de_facto: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.lon)
@@ -125,9 +128,12 @@ def _side(frame, lo, hi, geo: pd.Series) -> Side:
     country = _country_codes(_strings(frame, "country"))
     deaths = pd.to_numeric(frame["fatalities"], errors="coerce").to_numpy(
         dtype=float, na_value=np.nan) if "fatalities" in frame else np.full(len(frame), np.nan)
+    de_facto = _country_codes(_strings(frame, "de_facto_country")) \
+        if "de_facto_country" in frame else None
     return Side(geom, lon, lat, rank, lo, hi, dated, types, actors, sets, country,
                 np.full(len(frame), -1, dtype=np.int64), deaths,
-                peaceful=peaceful_protests(types, _strings(frame, "orig_subtype").to_numpy()))
+                peaceful=peaceful_protests(types, _strings(frame, "orig_subtype").to_numpy()),
+                de_facto=de_facto)
 
 
 def record_side(records: gpd.GeoDataFrame) -> Side:

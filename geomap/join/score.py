@@ -19,9 +19,11 @@ so each factor scales the score and the ratio to an event's best record is meani
   violence against a peaceful protest (:func:`geomap.join._evidence.type_veto`): such a pair
   is never linked;
 * ``actors``: the actors' agreement (:func:`geomap.join._evidence.actor_score`);
-* ``admin``: the two points in the same admin-1 division (1), in different ones, or unknown;
-  different countries (both known) weigh as a different division does, and two points on
-  either side of an international border (``border``) weigh :data:`BORDER` (such a link
+* ``admin``: the two points in the same admin-1 division (1), in different ones, or unknown
+  (a point in no division, nor within :data:`geomap.join._admin1.COAST_DEG` of one);
+  different countries (both known; a country and the state in de-facto control of the
+  other's point, ``de_facto_country``, are one) weigh as a different division does, and two
+  points on either side of an international border (``border``) weigh :data:`BORDER` (such a link
   never corroborates: see :mod:`geomap.join.core`);
 * ``deaths``: the people killed in the report against the record's ``fatalities``
   (:func:`geomap.join._evidence.death_score`; 1 when either is not given).
@@ -92,6 +94,13 @@ def score_pairs(rec: Side, art: Side, r: np.ndarray, a: np.ndarray, basis: np.nd
                      np.where(aa >= 0, _ADMIN["different"], _ADMIN["unknown"]))
     rc, ac = rec.country[r], art.country[a]
     differ = (rc >= 0) & (ac >= 0) & (rc != ac)
+    if rec.de_facto is not None or art.de_facto is not None:
+        # one side in the recognised country, the other in the state in control there
+        # (records read without --de-facto, news with it): one place, not two countries
+        none = np.full(len(r), -1, dtype=np.int32)
+        rd = rec.de_facto[r] if rec.de_facto is not None else none
+        ad = art.de_facto[a] if art.de_facto is not None else none
+        differ &= ~(((rd >= 0) & (rd == ac)) | ((ad >= 0) & (ad == rc)))
     admin = np.where(differ, np.minimum(admin, _ADMIN["different"]), admin)
     admin = np.where(border, BORDER, admin)
     deaths = death_score(art.deaths[a], rec.deaths[r])

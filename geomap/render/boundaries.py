@@ -12,7 +12,7 @@ import pandas as pd
 import shapely
 
 __all__ = ["OWN_AREA", "admin1_polygons", "area_keys", "area_shape", "capital_points",
-           "countries_feature_collection", "country_ends", "country_polygons", "in_disputed",
+           "countries_feature_collection", "country_ends", "country_polygons",
            "polygon_geojson"]
 
 #: how the map simplifies an outline: (tolerance in degrees, decimals) by key prefix
@@ -242,28 +242,6 @@ def own_areas(frame: pd.DataFrame) -> pd.Series | None:
     if not ok.any():
         return None
     return wkt.where(ok, None).astype(object)
-
-
-@cache
-def _disputed_units(data_dir: Path):
-    """The shipped admin-1 units flagged disputed (Crimea, Sevastopol, the occupied oblasts,
-    Kashmir...) and an STRtree over them."""
-    gdf = gpd.read_file(data_dir / "gazetteer" / "admin1.geojson", columns=["disputed"])
-    flagged = gdf[gdf["disputed"].fillna(False).astype(bool) & gdf.geometry.notna()]
-    geoms = flagged.geometry.to_numpy()
-    return geoms, shapely.STRtree(geoms)
-
-
-def in_disputed(data_dir: Path, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
-    """Whether each point lies in an admin-1 unit flagged disputed (vectorised)."""
-    out = np.zeros(len(xs), dtype=bool)
-    if not len(xs):
-        return out
-    geoms, tree = _disputed_units(data_dir)
-    if len(geoms):
-        pi, _gi = tree.query(shapely.points(xs, ys), predicate="intersects")
-        out[pi] = True
-    return out
 
 
 def country_ends(data_dir: Path | None) -> Callable[[float, float], tuple[float, float]]:

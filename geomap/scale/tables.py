@@ -24,7 +24,7 @@ EVENT_EXTRA: dict[str, str] = {
     "event_index": "Int64", "kind": "string", "primary": "boolean", "trigger": "string",
     "actors": "string", "actor_countries": "string", "origin": "string",
     "destination": "string", "article_date": "string", "location_evidence": "string",
-    "confidence": "float64",
+    "confidence": "float64", "disputed": "boolean", "de_facto_country": "string",
 }
 
 

@@ -16,6 +16,7 @@ import shapely
 
 from ...sources import Article
 from ..schema import coerce_events, events_from_records
+from ..territory import mark_territory
 from ._model import TextEvent, place_json
 
 __all__ = ["text_events_collection", "text_events_frame"]
@@ -70,7 +71,9 @@ def text_events_frame(items: Iterable[tuple[Article, list[TextEvent]]]) -> gpd.G
     ``event_index``, ``kind``, ``primary``, ``trigger``, ``actors``, ``actor_countries``,
     ``origin``, ``destination``, ``article_date``, ``location_evidence``, ``confidence``,
     ``wounded``, ``civilians_killed`` (casualty counts of the event's sentence; ``fatalities``
-    holds those killed)."""
+    holds those killed), and ``disputed`` / ``de_facto_country`` from the event's point as
+    records have them (:func:`geomap.events.territory.mark_territory`; ``country`` is already
+    the gazetteer's: de-facto with ``Gazetteer(de_facto=True)``)."""
     pairs = [(art, k, ev) for art, events in items for k, ev in enumerate(events)]
     frame = events_from_records([_record(art, k, ev) for art, k, ev in pairs])
     if not len(frame):
@@ -83,7 +86,7 @@ def text_events_frame(items: Iterable[tuple[Article, list[TextEvent]]]) -> gpd.G
             [line if line is not None else geom for line, geom in zip(lines, frame.geometry,
                                                                         strict=True)],
             index=frame.index, crs=frame.crs))
-    return frame
+    return mark_territory(frame)
 
 
 def _movement_line(ev: TextEvent):
