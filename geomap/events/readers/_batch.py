@@ -231,8 +231,12 @@ def read_table(
             extra, extra_rows, bad = bad_rows(bad, state)
             if len(extra):
                 collector.add(extra, extra_rows, convert(extra, extra_rows, state))
+        for b in bad:
+            if b.note:  # an unterminated quote: said on stderr too, not only in the rejects
+                state.warnings.append(f"{path}: row {b.row}: {b.note}")
         collector.reject_records([
             {**raw_record(cols, split_bad_row(b, layout, quoting)),
-             "reason": malformed(b.fields, expected or layout.width), "source_row": b.row}
+             "reason": malformed(b.fields, expected or layout.width)
+             + (f"; {b.note}" if b.note else ""), "source_row": b.row}
             for b in bad])
     return collector.result(fmt, state)

@@ -166,11 +166,13 @@ def unique_names(names: list[str]) -> list[str]:
 
 @dataclass
 class BadRow:
-    """A record whose number of fields differs from the header's."""
+    """A record whose number of fields differs from the header's; ``note`` says more for the
+    reject reason (an unterminated quote that ran over the lines after it)."""
 
     row: int
     text: str
     fields: int
+    note: str = ""
 
 
 @dataclass
@@ -225,11 +227,19 @@ def iter_batches(path: str | os.PathLike[str], layout: Layout, *, header: bool =
                  quoting: bool = True, block_size: int = BLOCK_SIZE) -> Iterator[Batch]:
     """Parse a delimited file (see :func:`open_table`) in batches of about ``block_size``
     bytes. Every field is a string; rows with a wrong field count arrive in ``Batch.bad``
-    (each once, in the batch during which they were met). Blank lines are not rows."""
+    (each once, in the batch during which they were met). Blank lines are not rows.
+
+    A malformed record whose text runs over lines that are complete rows of the table (an
+    unterminated quote swallowed them: :mod:`._merged`) is taken apart: its first line is the
+    bad row, with a note naming its line, and each line after it a row of its own (a complete
+    one in the batch's frame, any other a bad row); the rows after it are numbered on, so every
+    record keeps its own data-row number."""
     width = layout.width
     names = [f"f{i}" for i in range(width)]
     bad: list[BadRow] = []
     offset = 1 if header else 0
+    #: (pyarrow's number of a merged record, how many more rows it held), in order
+    shifts: list[tuple[int, int]] = []
 
     def on_invalid(row) -> str:
         number = int(row.number) - offset if row.number is not None else -1
@@ -270,12 +280,76 @@ def iter_batches(path: str | os.PathLike[str], layout: Layout, *, header: bool =
             blank = _blank_rows(frame)
             if blank.any():
                 frame, rows = frame[~blank].reset_index(drop=True), rows[~blank.to_numpy()]
+            new_bad, extra, extra_rows = _reread_bad(path, layout, new_bad, shifts, quoting)
+            rows = _renumber(rows, shifts)
+            if extra:
+                frame = pd.concat([frame, pd.DataFrame(extra, columns=names)],
+                                  ignore_index=True)
+                rows = np.concatenate([rows, np.asarray(extra_rows, dtype=np.int64)])
+                order = np.argsort(rows, kind="stable")
+                frame, rows = frame.iloc[order].reset_index(drop=True), rows[order]
             yield Batch(frame, rows, new_bad)
     except pa.ArrowInvalid as exc:
         raise InputError(f"{path}: not a readable delimited table: {exc}") from exc
     if len(bad) > skipped_bad:
-        yield Batch(pd.DataFrame({n: pd.Series([], dtype=object) for n in names}),
-                    np.zeros(0, dtype=np.int64), bad[skipped_bad:])
+        new_bad, extra, extra_rows = _reread_bad(path, layout, bad[skipped_bad:], shifts,
+                                                 quoting)
+        yield Batch(pd.DataFrame(extra, columns=names) if extra else
+                    pd.DataFrame({n: pd.Series([], dtype=object) for n in names}),
+                    np.asarray(extra_rows, dtype=np.int64), new_bad)
+
+
+def _renumber(rows: np.ndarray, shifts: list[tuple[int, int]]) -> np.ndarray:
+    """pyarrow's record numbers -> data-row numbers: a record after a merged one that was
+    taken apart moves on by the rows it held."""
+    if not shifts or not len(rows):
+        return rows
+    at = np.array([p for p, _ in shifts], dtype=np.int64)
+    more = np.r_[0, np.cumsum([n for _, n in shifts])]
+    return rows + more[np.searchsorted(at, rows, side="left")]
+
+
+def _reread_bad(path, layout: Layout, new_bad: list[BadRow], shifts: list[tuple[int, int]],
+                quoting: bool) -> tuple[list[BadRow], list[list[str]], list[int]]:
+    """The batch's bad rows numbered as data rows, merged records taken apart
+    (:func:`._merged.split_merged`): ``(bad rows, complete rows re-read, their numbers)``;
+    ``shifts`` gains each record taken apart."""
+    from ._merged import line_count, line_of, split_merged
+
+    out: list[BadRow] = []
+    extra: list[list[str]] = []
+    extra_rows: list[int] = []
+    for b in new_bad:
+        row = int(_renumber(np.array([b.row], dtype=np.int64), shifts)[0]) if b.row >= 0 \
+            else b.row
+        parts = split_merged(b.text, layout.width, layout.delimiter) if quoting and \
+            b.row >= 0 else None
+        if parts is None:
+            lines = line_count(b.text) if quoting else 1
+            note = ""
+            if lines > 1:
+                line = line_of(path, layout.encoding.name, b.text)
+                where = f"lines {line}-{line + lines - 1}" if line else f"{lines} lines"
+                note = (f"a quoted field runs over {where} ({lines} physical lines read as one "
+                        "row)")
+            out.append(BadRow(row, b.text, b.fields, note))
+            continue
+        head, rest = parts
+        line = line_of(path, layout.encoding.name, b.text)
+        span = sum(r.lines for r in rest)
+        at = f" at line {line}" if line else ""
+        after = f"lines {line + 1}-{line + span}" if line else f"the next {span} lines"
+        note = (f"an unterminated quote{at} ran over {after}, read again as rows "
+                f"{row + 1}-{row + len(rest)}")
+        out.append(BadRow(row, head.text, len(head.fields), note))
+        for k, r in enumerate(rest, start=1):
+            if r.ok:
+                extra.append(r.fields)
+                extra_rows.append(row + k)
+            else:
+                out.append(BadRow(row + k, r.text, len(r.fields)))
+        shifts.append((b.row, len(rest)))
+    return out, extra, extra_rows
 
 
 def _fill_rows(start: int, n: int, bad_rows: list[int]) -> np.ndarray:
