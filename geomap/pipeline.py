@@ -59,6 +59,8 @@ class MapReport:
     records_corroborated: int = 0
     records_uncovered: int = 0
     text_events_unmatched: int = 0
+    #: text events with no record that no dataset would hold (statements...): not counted above
+    text_events_not_counted: int = 0
     #: what the article reader decided: undated, duplicates (feed items), decoded (file: codec)
     inputs: dict[str, Any] = field(default_factory=dict)
     #: ids of articles in a language geomap has no rules for, read with the nearest ones
@@ -87,6 +89,7 @@ class MapReport:
                 "records_corroborated": self.records_corroborated,
                 "records_uncovered": self.records_uncovered,
                 "text_events_unmatched": self.text_events_unmatched,
+                "text_events_not_counted": self.text_events_not_counted,
                 "undated": self.inputs.get("undated", 0),
                 "duplicates": self.inputs.get("duplicates", 0),
                 "decoded": self.inputs.get("decoded", {}),
@@ -232,6 +235,7 @@ def _join(records, text_events, *, articles, options: dict, data_dir, report: Ma
     report.records_corroborated = s["records_corroborated"]
     report.records_uncovered = s["records_uncovered"]
     report.text_events_unmatched = s["text_events_unmatched"]
+    report.text_events_not_counted = s["text_events_not_counted"]
     links = with_article_fields(result.links, articles)
     _write_links(links, out, report)
     return links

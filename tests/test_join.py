@@ -215,6 +215,10 @@ def test_cli_join(tmp_path, gazetteer):
          "--days", "3", "--json"], capture_output=True, text=True, check=True, timeout=600)
     report = json.loads(proc.stdout)
     assert report["records"] == 3 and report["records_matched"] >= 1
+    # every article event is linked, reported but not recorded, or a statement not counted
+    corroborating = report["article_events"] - report["text_events_unmatched"] - \
+        report["text_events_not_counted"]
+    assert 0 <= corroborating <= report["article_events_matched"]
     feats = json.loads(out.read_text("utf-8"))["features"]
     assert feats and {f["properties"]["record_id"] for f in feats} <= {"1", "2"}
     for f in feats:

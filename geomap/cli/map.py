@@ -102,7 +102,8 @@ def run(args) -> int:
          ("movements", report.movements), ("links", report.links),
          ("records corroborated", report.records_corroborated),
          ("records uncovered", report.records_uncovered),
-         ("text events unmatched", report.text_events_unmatched)],
+         ("text events unmatched", report.text_events_unmatched),
+         ("  statements etc., not counted", report.text_events_not_counted)],
         ("", "count"), file=sys.stderr)
     kind_of_page = "self-contained, works offline" if report.self_contained else \
         "links its libraries from CDNs: needs the network"

@@ -9,6 +9,8 @@ CAMEO codes are strings ("043", "0874"): a leading zero is meaningful, never par
 
 from __future__ import annotations
 
+import numpy as np
+
 __all__ = [
     "ACLED_EVENT_TYPES",
     "ACLED_SUBTYPES",
@@ -16,11 +18,13 @@ __all__ = [
     "CAMEO_ROOTS",
     "EVENT_TYPES",
     "PLOVER_TYPES",
+    "RECORDED_TYPES",
     "UCDP_VIOLENCE_TYPES",
     "from_acled",
     "from_cameo",
     "from_ucdp",
     "normalise_type",
+    "recorded_type",
 ]
 
 #: PLOVER's sixteen event types, in PLOVER's order (cooperative first, then conflictual).
@@ -201,3 +205,22 @@ def normalise_type(value: object) -> str | None:
     if key.isdigit() and len(key) >= 2:
         return from_cameo(key)
     return None
+
+
+# ---------------------------------------------------------------------------------------------
+# What datasets of events on the ground record.
+
+#: The types that event datasets such as ACLED and UCDP record as events (the targets of their
+#: crosswalks: assault, protest, coerce, mobilize, retreat, agree), without ``statement``: the
+#: material events a news report of one may be said to be "not recorded" for. Statements
+#: ("X said"), accusations, threats and other verbal events stay text events, but are not
+#: counted as events a dataset lacks.
+RECORDED_TYPES: frozenset[str] = frozenset(
+    {*ACLED_SUBTYPES.values(), *ACLED_EVENT_TYPES.values(),
+     *(t for t, _label in UCDP_VIOLENCE_TYPES.values())}) - {"statement"}
+
+
+def recorded_type(types) -> np.ndarray:
+    """Whether each ``event_type`` (an iterable, nulls allowed) is one of
+    :data:`RECORDED_TYPES`."""
+    return np.array([isinstance(t, str) and t in RECORDED_TYPES for t in types], dtype=bool)

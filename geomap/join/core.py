@@ -22,6 +22,7 @@ import pandas as pd
 import shapely
 
 from .._datadir import resolve_data_dir
+from ..events.taxonomy import recorded_type
 from ..exceptions import InputError
 from ._admin1 import Admin1Polygons
 from ._sides import Side, article_side, record_side
@@ -65,6 +66,9 @@ class JoinResult:
     links: gpd.GeoDataFrame
     n_records: int
     n_article_events: int
+    #: which article rows are events a dataset would record (``event_type`` in
+    #: :data:`geomap.events.taxonomy.RECORDED_TYPES`); None: every row (mentions, no types)
+    recordable: np.ndarray | None = None
 
     @property
     def records_matched(self) -> int:
@@ -99,21 +103,37 @@ class JoinResult:
                              "datasets": g["dataset"].agg(lambda s: sorted(set(s)))}
                             ).reset_index()
 
+    def unmatched(self) -> np.ndarray:
+        """Article rows reported but not recorded: events of a type datasets record
+        (:attr:`recordable`) with no corroborating link. Statements and other verbal events
+        ("X said", "accused") are never counted here, linked or not."""
+        strong = self.corroborating
+        linked = np.zeros(self.n_article_events, dtype=bool)
+        if len(strong):
+            linked[strong["article_row"].to_numpy(dtype=np.int64)] = True
+        keep = ~linked if self.recordable is None else (~linked & self.recordable)
+        return np.flatnonzero(keep)
+
     def summary(self) -> dict:
         """Counts for reports: ``links``, ``records_corroborated`` (records with a link that
         ``corroborates``), ``records_uncovered``, ``text_events_unmatched`` (article events
-        with no such link), ``best_tied``, and ``records_matched`` / ``article_events_matched``
-        (any link, weak candidates too)."""
+        of a type datasets record with no such link: :meth:`unmatched`),
+        ``text_events_not_counted`` (statements and other verbal events, and events of no
+        type, with no such link: kept in the text events, not counted as unrecorded),
+        ``best_tied``, and ``records_matched`` / ``article_events_matched`` (any link, weak
+        candidates too)."""
         strong = self.corroborating
         corroborated = int(strong["record_row"].nunique()) if len(strong) else 0
         events = int(strong["article_row"].nunique()) if len(strong) else 0
+        unmatched = len(self.unmatched())
         return {"records": self.n_records, "records_matched": self.records_matched,
                 "article_events": self.n_article_events,
                 "article_events_matched": self.article_events_matched,
                 "links": len(self.links), "links_corroborating": len(strong),
                 "records_corroborated": corroborated,
                 "records_uncovered": self.n_records - corroborated,
-                "text_events_unmatched": self.n_article_events - events,
+                "text_events_unmatched": unmatched,
+                "text_events_not_counted": self.n_article_events - events - unmatched,
                 "best_tied": self.best_tied}
 
     @property
@@ -182,7 +202,9 @@ def join_events(records: gpd.GeoDataFrame, articles: gpd.GeoDataFrame, *,
         parts.append({"r": r[kept], "a": a[kept], "basis": basis[kept], "rank": rank,
                       "tied": tied, **{k: v[kept] for k, v in s.items()}})
     links = _links_frame(records, articles, rec, art, parts)
-    return JoinResult(links, len(records), len(articles))
+    recordable = recorded_type(articles["event_type"].astype(object)) \
+        if "event_type" in articles else None
+    return JoinResult(links, len(records), len(articles), recordable)
 
 
 def rerank(links: gpd.GeoDataFrame, *, top: int = DEFAULTS["top"],

@@ -61,6 +61,14 @@ def legend_html(events: EventsLayerInfo, mentions: MentionsLayerInfo, flows: Flo
                     f'box-shadow:0 0 0 1px {style.stroke}"></span>')
             parts.append(_row(mark, f"{esc(style.label)} <small>"
                               f"({esc(corroboration.count_text(kind))})</small>"))
+        if corroboration.not_counted:
+            k = corroboration.not_counted
+            parts.append(f'<div class="row"><small>"{esc(CORROBORATION_STYLES["unmatched"].label)}'
+                         '" counts events a dataset of events would record (attacks, '
+                         f"protests, arrests...); {counted(k, 'report')} of words, not "
+                         "deeds, with no record (\u201cX said\u201d, accusations, threats; "
+                         "or naming no event) are in the by-type layers, not counted"
+                         "</small></div>")
         if corroboration.rings:
             parts.append('<div class="row"><small>a ring around an event\u2019s icon says '
                          "whether news and records agree on it (click it for the links and "

@@ -11,7 +11,11 @@ them), three layers are drawn, each with its count in its name:
   articles (title, date, link, distance, day gap, rank) and selecting one draws its link lines;
 - "Records with no article": records without a link (off when the map opens: the by-type
   layers draw the same records with their type icons);
-- "Reported, not recorded": text events that link to no record.
+- "Reported, not recorded": text events of a type event datasets record (assault, protest,
+  coerce...: :data:`geomap.events.taxonomy.RECORDED_TYPES`) that link to no record.
+  Statements ("X said") and other verbal events stay on the map in the by-type layers but are
+  not counted as events a dataset lacks (``CorroborationInfo.not_counted``, said in the
+  legend).
 
 Every layer follows the map's time filter. Events located only to a country are not dotted
 here (the country layer counts them, see :mod:`geomap.render.layers.countries`).
@@ -29,6 +33,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from ...events.taxonomy import recorded_type
 from ...join.core import record_ids as join_record_ids
 from ..counts import drawn_class
 from ..popups import esc, link
@@ -56,15 +61,18 @@ MAX_LINES = 200
 @dataclass
 class CorroborationInfo:
     """Counts of the three corroboration classes: every record and every text event given is in
-    one of them (so the counts equal the join's ``records_corroborated``, ``records_uncovered``
-    and ``text_events_unmatched``); those located only to a country are counted on the
-    country's outline (``areas``), those located only to a first-level division on its outline
-    (``regions``), those without a location are not drawn (``unlocated``), the
-    rest are the layer's dots."""
+    one of them, or, for a text event with no record that no dataset would hold (a statement),
+    in ``not_counted`` (so the counts equal the join's ``records_corroborated``,
+    ``records_uncovered``, ``text_events_unmatched`` and ``text_events_not_counted``); those
+    located only to a country are counted on the country's outline (``areas``), those located
+    only to a first-level division on its outline (``regions``), those without a location are
+    not drawn (``unlocated``), the rest are the layer's dots."""
 
     corroborated: int = 0
     uncovered: int = 0
     unmatched: int = 0
+    #: text events with no record of a type no dataset records (statements...): not counted
+    not_counted: int = 0
     links: int = 0
     # links whose record or text event is not drawn as a point: located only to a country (it
     # is counted on the country), unlocated, or not in the tables given
@@ -85,16 +93,19 @@ class CorroborationInfo:
 
     def status(self, events: pd.DataFrame) -> list[str]:
         """Each row's corroboration class ("corroborated", "uncovered", "unmatched", or
-        "matched" for a text event with a record): text events are told by ``dataset``
-        "text"."""
+        "matched" for a text event with a record, "statement" for one with none that no dataset
+        would record): text events are told by ``dataset`` "text"."""
         if not len(events):
             return []
         text = (events["dataset"].astype(object) == "text").to_numpy() \
             if "dataset" in events else np.zeros(len(events), dtype=bool)
         out = [""] * len(events)
         if text.any():
-            for k, key in zip(np.flatnonzero(text), _text_keys(events[text]), strict=True):
-                out[k] = "matched" if key in self.linked_text else "unmatched"
+            sub = events[text]
+            kept = _recordable(sub)
+            for k, key, ok in zip(np.flatnonzero(text), _text_keys(sub), kept, strict=True):
+                out[k] = "matched" if key in self.linked_text else \
+                    "unmatched" if ok else "statement"
         if (~text).any():
             recs = events[~text]
             ds = (recs["dataset"].astype(object).fillna("").astype(str) if "dataset" in recs
@@ -135,6 +146,14 @@ def record_ids(records: pd.DataFrame) -> pd.Series:
     ``FILE:ROW``)."""
     return pd.Series(join_record_ids(records, np.arange(len(records))), index=records.index,
                      dtype=object)
+
+
+def _recordable(text_events: pd.DataFrame) -> np.ndarray:
+    """Whether each text event is of a type datasets record (every row of a table without
+    types)."""
+    if "event_type" not in text_events:
+        return np.ones(len(text_events), dtype=bool)
+    return recorded_type(text_events["event_type"].astype(object))
 
 
 def _text_keys(text_events: pd.DataFrame) -> list[tuple[str, int]]:
@@ -288,6 +307,10 @@ def add_corroboration_layers(m: folium.Map, records: gpd.GeoDataFrame | None,
     info.linked_records = {(str(all_ds[r]), str(all_ids[r])) for r in linked_rows}
     info.linked_text = linked_keys
     unlinked_text = np.array([key not in linked_keys for key in txt_all_keys], dtype=bool)
+    if txt_all is not None:  # statements: on the map by type, not counted as unrecorded
+        recordable = _recordable(txt_all)
+        info.not_counted = int((unlinked_text & ~recordable).sum())
+        unlinked_text &= recordable
     for kind, mask, cls in (("corroborated", linked, rec_cls), ("uncovered", ~linked, rec_cls),
                             ("unmatched", unlinked_text, txt_cls)):
         setattr(info, kind, int(mask.sum()))

@@ -48,7 +48,8 @@ def is_country_mention(mentions: pd.DataFrame) -> pd.Series:
 
 #: what a country-level event's corroboration class is called in the country's popup
 STATUS_TEXT = {"corroborated": "corroborated by news", "uncovered": "no article",
-               "unmatched": "not recorded", "matched": "recorded"}
+               "unmatched": "not recorded", "matched": "recorded",
+               "statement": "statement, not counted as unrecorded"}
 
 
 def event_items(rows: pd.DataFrame, limit: int = 8) -> str:
