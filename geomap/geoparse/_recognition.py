@@ -164,7 +164,9 @@ class Recogniser:
             if r:
                 s.rows = r
                 by_start.setdefault(s.first, []).append(s)
-        caps_lines = (_all_caps_lines(text), _title_case_lines(text))
+        # (title case is an English headline habit: a language without its words skips it)
+        caps_lines = (_all_caps_lines(text),
+                      _title_case_lines(text) if lang.words("title_words") else [])
         chosen: list[Found] = []
         i = 0
         person_keys: set[str] = set()
