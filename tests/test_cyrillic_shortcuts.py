@@ -155,12 +155,23 @@ def test_a_word_in_capitals_reads_as_its_lower_case_form(code, words):
     are those pymorphy3's own parses of it as written give (lemma, part of speech, case,
     number, gender, dictionary or guess), and the plural and adjective parses kept for
     the nominatives give what parsing it again gives."""
-    from geomap.lang._morph import _analyzer, _plural_parses, plural_nominative, readings
+    from geomap.lang._morph import (
+        CASE,
+        GENDER,
+        KNOWN,
+        LEMMA,
+        NUMBER,
+        POS,
+        _analyzer,
+        _plural_parses,
+        plural_nominative,
+        readings,
+    )
 
     for word in words:
         own = {(p.normal_form, p.tag.POS, p.tag.case, p.tag.number, p.tag.gender,
                 len(p.methods_stack) == 1) for p in _analyzer(code).parse(word)}
-        got = {(r.lemma, r.pos, r.case, r.number, r.gender, r.known)
+        got = {(r[LEMMA], r[POS], r[CASE], r[NUMBER], r[GENDER], r[KNOWN])
                for r in readings(code, word)}
         assert got == own, word
         assert readings(code, word) == readings(code, word.lower())
@@ -317,3 +328,28 @@ def test_tag_fields_found_by_the_tag_object_stay_bounded(monkeypatch):
     for w in words:
         for p in _morph._analyzer("uk").parse(w):
             assert _morph._tag_fields(p.tag) == _morph._TAGS[(type(p.tag), str(p.tag))]
+
+
+@pytest.mark.parametrize(("code", "word", "field"), [
+    ("ru", "Ярославле", "GEOX"), ("uk", "Тарасом", "GIVEN"), ("uk", "Петренка", "NAME"),
+    ("ru", "между", "FUNCTION"), ("uk", "вікнами", "COMMON")])
+def test_readings_are_plain_tuples_the_collector_lets_go(code, word, field):
+    """A word's readings are exact tuples of strings, booleans and None, read by the index
+    constants (a tag's grammemes at their places): Python's cycle collector stops tracking
+    them, and the tuple of them, once it has met them (a NamedTuple stays tracked)."""
+    import gc
+
+    from geomap.lang import _morph
+
+    rs = _morph.readings.__wrapped__(code, word)
+    assert type(rs) is tuple and rs
+    for r in rs:
+        assert type(r) is tuple and len(r) == 11
+        assert all(v is None or type(v) in (str, bool) for v in r)
+    assert any(r[getattr(_morph, field)] for r in rs), field
+    own = {(p.normal_form, "Geox" in p.tag.grammemes, "Name" in p.tag.grammemes)
+           for p in _morph._analyzer(code).parse(word)}
+    assert {(r[_morph.LEMMA], r[_morph.GEOX], r[_morph.GIVEN]) for r in rs} == own
+    gc.collect()  # the readings (the tuple of them too, when it was met after them)
+    gc.collect()  # (else the next collection lets it go)
+    assert not gc.is_tracked(rs) and not any(gc.is_tracked(r) for r in rs)

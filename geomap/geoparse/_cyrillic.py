@@ -17,14 +17,26 @@ neighbour that reads only as a given name or surname marks a person's name.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections.abc import Callable, Container
 
 from .._text import fold_key
 from ..lang import Language
-from ..lang._morph import adjective_nominative, readings
+from ..lang._morph import (
+    CASE,
+    COMMON,
+    FUNCTION,
+    GENDER,
+    GEOX,
+    KNOWN,
+    LEMMA,
+    NAME,
+    NUMBER,
+    POS,
+    adjective_nominative,
+    readings,
+)
 from ._cyrillic_axes import axis_after, best_first
 from ._cyrillic_context import (
     after_title,
@@ -35,7 +47,7 @@ from ._cyrillic_context import (
     persons_name,
     previous_word,
 )
-from ._cyrillic_landmarks import feature_word, unresolved_spans
+from ._cyrillic_landmarks import feature_after, feature_word, unresolved_spans
 from ._cyrillic_names import (
     community_towns,
     name_head,
@@ -98,7 +110,7 @@ def _single_keys(code: str, lemmatise, word: str) -> tuple[tuple[str, ...], tupl
     if got is not None:
         return got
     rs = readings(code, word)
-    nouns = {r.lemma for r in rs if r.pos != "ADJF"}
+    nouns = {r[LEMMA] for r in rs if r[POS] != "ADJF"}
     proper = _proper_keys(code, rs)
     out: list[str] = []
     yo = "ё" in word or "Ё" in word
@@ -115,7 +127,7 @@ def _single_keys(code: str, lemmatise, word: str) -> tuple[tuple[str, ...], tupl
                 if k in proper:
                     proper = proper | {e}
     out = out[:MAX_LEMMAS]
-    if len(out) < MAX_LEMMAS and any(r.pos == "NOUN" and r.number == "plur" and r.case != "nomn"
+    if len(out) < MAX_LEMMAS and any(r[POS] == "NOUN" and r[NUMBER] == "plur" and r[CASE] != "nomn"
                                      for r in rs):  # "біля Кринок": Кринки, a plural name
         out.extend(k for k in plural_keys(code, [word]) if k not in out)
     alts = tuple(out)
@@ -145,24 +157,24 @@ def _phrase_keys(code: str, words: list[str]) -> list[str]:
     out: list[str] = []
     head = words[-1]
     for r in readings(code, head):
-        if r.pos != "NOUN" or not r.gender:
+        if r[POS] != "NOUN" or not r[GENDER]:
             continue
         # each adjective's nominatives (the dictionary may give a variant first: "Народній"
         # -> "народня", "народна")
-        firsts = [adjective_nominative(code, w, r.gender)[:2] or (w.lower(),)
+        firsts = [adjective_nominative(code, w, r[GENDER])[:2] or (w.lower(),)
                   for w in words[:-1]]
         for names in itertools.product(*firsts):
-            k = fold_key(" ".join([*names, r.lemma]))
+            k = fold_key(" ".join([*names, r[LEMMA]]))
             if k and k not in out:
                 out.append(k)
-        if r.gender in ("masc", "neut") and len(words) == 2:
+        if r[GENDER] in ("masc", "neut") and len(words) == 2:
             own = possessive_nominative(code, words[0])
-            k = fold_key(f"{own} {r.lemma}") if own else None
+            k = fold_key(f"{own} {r[LEMMA]}") if own else None
             if k and k not in out:
                 out.append(k)
     plural = [k for k in plural_keys(code, words) if k not in out]  # "Великих Копанях":
     # first when the noun reads only as a plural ("Луках": Великие Луки, not Велика Лука)
-    if plural and all(r.number == "plur" for r in readings(code, head) if r.pos == "NOUN"):
+    if plural and all(r[NUMBER] == "plur" for r in readings(code, head) if r[POS] == "NOUN"):
         return plural + out[: MAX_LEMMAS - 1]
     return out[: MAX_LEMMAS - len(plural)] + plural
 
@@ -189,14 +201,14 @@ def _kind_after(lang: Language, text: str, end: int) -> tuple[int, str, str] | N
     gender = None
     if lemma is None:
         for r in readings(lang.code, word):
-            if r.pos == "NOUN" and r.lemma in lang.place_kinds:  # "областях" too
-                lemma, gender = r.lemma, r.gender
+            if r[POS] == "NOUN" and r[LEMMA] in lang.place_kinds:  # "областях" too
+                lemma, gender = r[LEMMA], r[GENDER]
                 break
     if lemma is None or lang.place_kinds.get(lemma) not in ("admin1", "admin2"):
         return None
     if gender is None:
-        rs = [r for r in readings(lang.code, lemma) if r.pos == "NOUN" and r.gender]
-        gender = rs[0].gender if rs else "femn"
+        rs = [r for r in readings(lang.code, lemma) if r[POS] == "NOUN" and r[GENDER]]
+        gender = rs[0][GENDER] if rs else "femn"
     stop = m.end(2) if dot and base in ("обл",) else m.end(1)
     return (end if chained else stop), lemma, gender
 
@@ -218,10 +230,10 @@ def _kind_before(lang: Language, text: str, start: int, end: int
         return None
     for word in _WORD.findall(text, max(0, i - 30), i)[-2:]:
         for r in readings(lang.code, word):
-            if r.pos == "NOUN" and r.number == "plur" and \
-                    lang.place_kinds.get(r.lemma) in ("admin1", "admin2"):
-                rs = [g for g in readings(lang.code, r.lemma) if g.pos == "NOUN" and g.gender]
-                return end, r.lemma, (rs[0].gender if rs else "femn")
+            if r[POS] == "NOUN" and r[NUMBER] == "plur" and \
+                    lang.place_kinds.get(r[LEMMA]) in ("admin1", "admin2"):
+                rs = [g for g in readings(lang.code, r[LEMMA]) if g[POS] == "NOUN" and g[GENDER]]
+                return end, r[LEMMA], (rs[0][GENDER] if rs else "femn")
     return None
 
 
@@ -238,7 +250,7 @@ def expand_spans(text: str, tokens: list[Token], spans: list[Span], lang: Langua
     for s, (words, rs, alts, proper, kind, div, keys) in zip(spans, found, strict=True):
         if hits is not None and not any(k in hits for k in keys):
             continue  # no key of the span or of its division phrase names a place
-        adjective = bool(rs) and all(r.pos == "ADJF" for r in rs)
+        adjective = bool(rs) and all(r[POS] == "ADJF" for r in rs)
         abbreviation = text[s.start : s.end] in lang.name_abbreviations  # "ПАР", "ДНР"
         if s.first == s.last and not abbreviation and kind is None and div is None and \
                 not _may_name(lang, text, s, words[0], rs):
@@ -248,11 +260,11 @@ def expand_spans(text: str, tokens: list[Token], spans: list[Span], lang: Langua
                 not _division_next(lang, text, tokens, s, kinds)) or \
                 after_title(lang, text, s, rs):
             continue
-        if s.first == s.last and not any(r.geox for r in rs) and any(r.name for r in rs):
+        if s.first == s.last and not any(r[GEOX] for r in rs) and any(r[NAME] for r in rs):
             if persons is None:
                 persons = person_lemmas(lang, text, tokens, spans)
-            if persons and any(r.name and r.lemma in persons for r in rs) and \
-                    all(r.lemma in persons for r in rs if r.pos == "NOUN"):
+            if persons and any(r[NAME] and r[LEMMA] in persons for r in rs) and \
+                    all(r[LEMMA] in persons for r in rs if r[POS] == "NOUN"):
                 continue  # "Бута", "Буту" where "Виктор Бут" was named (not "Львові": львів)
         if s.first == s.last and _common_noun(lang, rs) and is_sentence_start(text, s.start):
             continue  # "Суд визнав...", "Бої тривають": a common noun opens the sentence
@@ -266,7 +278,7 @@ def expand_spans(text: str, tokens: list[Token], spans: list[Span], lang: Langua
             s.proper = proper
             if proper and s.key not in proper and isinstance(hits, dict) and \
                     proper[0] in hits and _abroad_only(hits.get(s.key, ())) and any(
-                    fold_key(r.lemma) == s.key for r in rs if r.pos == "NOUN"):
+                    fold_key(r[LEMMA]) == s.key for r in rs if r[POS] == "NOUN"):
                 s.key = proper[0]  # "Рима" is Rome's genitive (рим), not a rhyme or a
                 # name (рима, "Rima": a town abroad, Lima by its alternate name)
         if div is not None and div.alts and not div.area and hits is not None:
@@ -276,7 +288,7 @@ def expand_spans(text: str, tokens: list[Token], spans: list[Span], lang: Langua
             # before the name alone: of equal length, the first span that names a place wins
             out.append(div)
         # an inflected adjective alone ("Донецькій", "Новому" of "Новому Осколі") names no place
-        if (not adjective or any(r.case == "nomn" for r in rs)) and \
+        if (not adjective or any(r[CASE] == "nomn" for r in rs)) and \
                 not name_head(lang, text, tokens, s, rs):
             out.append(s)
     return out
@@ -325,7 +337,7 @@ def _keys(lang: Language, text: str, tokens: list[Token], s: Span, kinds: dict) 
     kind = kinds.get(s.end, kinds)
     if kind is kinds:
         kind = kinds[s.end] = _kind_after(lang, text, s.end)
-    if kind is None and len(words) == 1 and any(r.pos == "ADJF" for r in rs):
+    if kind is None and len(words) == 1 and any(r[POS] == "ADJF" for r in rs):
         kind = _kind_before(lang, text, s.start, s.end)
     if kind is not None:
         stop, lemma, gender = kind
@@ -334,15 +346,15 @@ def _keys(lang: Language, text: str, tokens: list[Token], s: Span, kinds: dict) 
         # областях"); a town that reads as an adjective of another gender is a town of the
         # list ("Кам'янське, Нікопольську громаду": Kamianske, then the Nikopol hromada)
         agrees = stop != s.end or len(words) > 1 or any(
-            r.pos == "ADJF" and r.gender in (gender, None) for r in rs)
+            r[POS] == "ADJF" and r[GENDER] in (gender, None) for r in rs)
         if agrees and (all(adjs) or (len(words) > 1 and adjs[-1])):
             name = " ".join(a[0] if a else w.lower() for a, w in zip(adjs, words, strict=True))
             k = fold_key(f"{name} {lemma}")
             towns = community_towns(lang, words, lemma)  # "Нікопольська громада": Nikopol
             div = Span(s.start, stop, s.first, s.last, k, not towns, alts=towns)
             keys.extend([k, *towns])
-    elif len(words) == 1 and any(r.pos == "ADJF" for r in rs):
-        feat = _feature_after(lang, text, s.end, words[0])
+    elif len(words) == 1 and any(r[POS] == "ADJF" for r in rs):
+        feat = feature_after(lang, text, s.end, words[0])
         if feat is not None:  # "Чорному морі" -> "чорне море", as a whole
             stop, name = feat
             k = fold_key(name)
@@ -355,41 +367,12 @@ def _keys(lang: Language, text: str, tokens: list[Token], s: Span, kinds: dict) 
     return words, rs, alts, proper, kind, div, keys
 
 
-def _feature_after(lang: Language, text: str, end: int, adjective: str
-                   ) -> tuple[int, str] | None:
-    """(end offset, nominative name) of a capitalised adjective and the lower-case feature
-    word after it that agrees with it ("Чорному морі" -> "чорне море", "Каспийском море")."""
-    m = _NEXT_WORD.match(text, end)
-    if not m or not m.group(1)[0].islower():
-        return None
-    feats = lang.words("feature_words")
-    word = m.group(1).lower()
-    if word[:3] not in _feature_prefixes(feats):
-        return None
-    adjs = [a for a in readings(lang.code, adjective) if a.pos == "ADJF"]
-    for r in readings(lang.code, word):
-        if r.pos != "NOUN" or r.lemma not in feats or not r.gender:
-            continue
-        if any(r.case == a.case and r.number == a.number and
-               (r.number == "plur" or r.gender == a.gender) for a in adjs):
-            forms = adjective_nominative(lang.code, adjective, r.gender)
-            if forms:
-                return m.end(1), f"{forms[0]} {r.lemma}"
-    return None
-
-
-@functools.lru_cache(maxsize=8)
-def _feature_prefixes(feats: frozenset[str]) -> frozenset[str]:
-    """First three letters of the feature words (once per word list, not per span)."""
-    return frozenset(f[:3] for f in feats)
-
-
 def _common_noun(lang: Language, rs) -> bool:
-    """Whether every reading is a known common noun (Ukrainian: see Reading.common; the
+    """Whether every reading is a known common noun (Ukrainian: see _morph.COMMON; the
     Russian dictionary's Geox tag serves there, through :func:`zipf_functions`)."""
     return lang.code == "uk" and bool(rs) and all(
-        r.pos == "NOUN" and r.known and r.common and not r.name for r in rs) and \
-        rs[0].lemma not in lang.words("proper_nouns")
+        r[POS] == "NOUN" and r[KNOWN] and r[COMMON] and not r[NAME] for r in rs) and \
+        rs[0][LEMMA] not in lang.words("proper_nouns")
 
 
 _NEXT_LOWER = re.compile(r"\s{1,2}([^\W\d_][\w'’ʼ-]*)")
@@ -399,17 +382,17 @@ def _modifier(lang: Language, text: str, s: Span, rs) -> bool:
     """A capitalised adjective that agrees with the common noun after it modifies that noun
     ("Київський апеляційний суд", "Луганське відділення"): it names an institution or a
     thing, not a place. Division and landmark words after it are handled elsewhere."""
-    adjs = [r for r in rs if r.pos == "ADJF"]
-    if s.first != s.last or not adjs or any(r.geox for r in rs):
+    adjs = [r for r in rs if r[POS] == "ADJF"]
+    if s.first != s.last or not adjs or any(r[GEOX] for r in rs):
         return False
     prev = previous_word(text, s.start, 12, dot=False) if lang.code == "uk" else None
-    if prev and any(r.pos == "PREP" for r in readings(lang.code, prev[1])):
+    if prev and any(r[POS] == "PREP" for r in readings(lang.code, prev[1])):
         # after a preposition (which governs no nominative), a proper noun in a case no
         # adjective reading has is the noun: "На Донеччині бої" is the region (донеччина,
         # locative), not an adjective донеччин agreeing with "бої"
-        cases = {a.case for a in adjs if a.case not in ("nomn", "voct")}
-        if any(r.pos == "NOUN" and r.known and not r.common and not r.name and
-               r.case not in cases for r in rs):
+        cases = {a[CASE] for a in adjs if a[CASE] not in ("nomn", "voct")}
+        if any(r[POS] == "NOUN" and r[KNOWN] and not r[COMMON] and not r[NAME] and
+               r[CASE] not in cases for r in rs):
             return False
     pos = s.end
     for _ in range(2):  # the noun, or one more adjective and then the noun
@@ -417,14 +400,14 @@ def _modifier(lang: Language, text: str, s: Span, rs) -> bool:
         if not m or not m.group(1)[0].islower():
             return False
         nrs = readings(lang.code, m.group(1))
-        if any(r.lemma in lang.place_kinds or r.lemma in lang.landmark_words for r in nrs) \
+        if any(r[LEMMA] in lang.place_kinds or r[LEMMA] in lang.landmark_words for r in nrs) \
                 or feature_word(lang, m.group(1), text[s.start : s.end]) or \
                 axis_after(lang, text, s.end, text[s.start : s.end]) is not None:
             return False
-        if any(n.pos == "NOUN" and n.case == a.case and n.number == a.number and
-               (n.number == "plur" or n.gender == a.gender) for n in nrs for a in adjs):
+        if any(n[POS] == "NOUN" and n[CASE] == a[CASE] and n[NUMBER] == a[NUMBER] and
+               (n[NUMBER] == "plur" or n[GENDER] == a[GENDER]) for n in nrs for a in adjs):
             return True
-        if not any(n.pos == "ADJF" for n in nrs):
+        if not any(n[POS] == "ADJF" for n in nrs):
             return False
         pos = m.end()
     return False
@@ -456,16 +439,16 @@ def _may_name(lang: Language, text: str, s: Span, word: str, rs) -> bool:
     unless a geographic reading or a place-kind word before it says otherwise ("с. Марка")."""
     if _LATIN.search(word):
         return False
-    if any(r.geox for r in rs) or russian_place(lang, word, rs):
+    if any(r[GEOX] for r in rs) or russian_place(lang, word, rs):
         return True
-    if any(r.function for r in rs):
+    if any(r[FUNCTION] for r in rs):
         return False
-    if rs and all(r.pos == "ADJF" for r in rs) and is_sentence_start(text, s.start):
+    if rs and all(r[POS] == "ADJF" for r in rs) and is_sentence_start(text, s.start):
         return False  # "Новые", "Русский" opening a sentence: an adjective, not a name
     before = text[max(0, s.start - 12) : s.start]
     # a given name or surname only ("Марк", "Керри"), unless the word also reads as a common
     # or place noun ("Львові": лев, львів)
-    person = any(r.name for r in rs) and not any(r.pos == "NOUN" and not r.name for r in rs)
+    person = any(r[NAME] for r in rs) and not any(r[POS] == "NOUN" and not r[NAME] for r in rs)
     return not person or bool(_KIND_BEFORE.search(before))
 
 
@@ -479,9 +462,9 @@ def zipf_functions(lang: Language):
 
     def own(word: str) -> float:
         rs = readings(lang.code, word)
-        if rs and all(r.pos not in _NAMING for r in rs[:2]):
+        if rs and all(r[POS] not in _NAMING for r in rs[:2]):
             return FUNCTION_WORD_ZIPF  # "Так", "Але": a function word
-        if geox and rs and all(r.pos == "NOUN" and r.known and not (r.geox or r.name)
+        if geox and rs and all(r[POS] == "NOUN" and r[KNOWN] and not (r[GEOX] or r[NAME])
                                for r in rs):
             return COMMON_NOUN_ZIPF  # "Работа", "Завод": a common noun, not a name
         if _common_noun(lang, rs):

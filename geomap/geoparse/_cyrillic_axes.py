@@ -13,7 +13,7 @@ import re
 
 from .._text import fold_key
 from ..lang import Language
-from ..lang._morph import adjective_nominative, readings
+from ..lang._morph import CASE, LEMMA, POS, adjective_nominative, readings
 
 __all__ = ["axis_after", "best_first"]
 
@@ -81,12 +81,12 @@ def axis_after(lang: Language, text: str, end: int, adjective: str
     if not m or not m.group(1)[0].islower() or \
             m.group(1)[:3] not in {w[:3] for w in axes}:  # cheap test before the dictionary
         return None
-    nouns = [r for r in readings(lang.code, m.group(1)) if r.pos == "NOUN" and r.lemma in axes]
+    nouns = [r for r in readings(lang.code, m.group(1)) if r[POS] == "NOUN" and r[LEMMA] in axes]
     if not nouns:
         return None
-    adjs = [a for a in readings(lang.code, adjective) if a.pos == "ADJF"]
+    adjs = [a for a in readings(lang.code, adjective) if a[POS] == "ADJF"]
     # (the case only: several adjectives share one plural noun, "напрямках")
-    if adjs and not any(a.case == n.case for a in adjs for n in nouns):
+    if adjs and not any(a[CASE] == n[CASE] for a in adjs for n in nouns):
         return None
     forms = adjective_nominative(lang.code, adjective, "masc")
     nominative = forms[0] if forms else _regular_nominative(adjective.lower())

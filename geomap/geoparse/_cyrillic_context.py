@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..lang import Language
-from ..lang._morph import readings
+from ..lang._morph import CASE, GENDER, GEOX, GIVEN, KNOWN, LEMMA, NAME, POS, readings
 from ._evidence import is_sentence_start
 from ._spans import Span, Token
 
@@ -38,10 +38,10 @@ def person_lemmas(lang: Language, text: str, tokens: list[Token], spans: list[Sp
         if s.first != s.last:
             continue
         rs = readings(lang.code, deconfuse(tokens[s.first].text))
-        if any(r.geox for r in rs) or not any(r.name and not r.given for r in rs):
+        if any(r[GEOX] for r in rs) or not any(r[NAME] and not r[GIVEN] for r in rs):
             continue
         if persons_name(lang, text, tokens, s, rs) or after_title(lang, text, s, rs):
-            out.update(r.lemma for r in rs if r.name and not r.given)
+            out.update(r[LEMMA] for r in rs if r[NAME] and not r[GIVEN])
     return frozenset(out)
 
 
@@ -55,14 +55,14 @@ def after_title(lang: Language, text: str, s: Span, rs) -> bool:
     prev = previous_word(text, s.start, 30) if titles and s.first == s.last else None
     if not prev or prev[1].lower()[:2] not in _title_prefixes(lang):
         return False
-    cases = {r.case for r in readings(lang.code, prev[1])
-             if r.pos == "NOUN" and r.lemma in titles}
+    cases = {r[CASE] for r in readings(lang.code, prev[1])
+             if r[POS] == "NOUN" and r[LEMMA] in titles}
     # a noun in the genitive other than a name is the place the title holder serves
-    if any(r.case == "gent" and r.pos == "NOUN" and not r.name for r in rs):
+    if any(r[CASE] == "gent" and r[POS] == "NOUN" and not r[NAME] for r in rs):
         return False
     for case in cases:
-        same = [r for r in rs if r.case == case]
-        if same and all(r.name or r.pos == "ADJF" for r in same):
+        same = [r for r in rs if r[CASE] == case]
+        if same and all(r[NAME] or r[POS] == "ADJF" for r in same):
             return True
     return False
 
@@ -135,7 +135,7 @@ def organisation_part(lang: Language, text: str, s: Span, rs) -> bool:
     institution ("Сил" of "Збройних Сил України") capitalised (at a sentence start too);
     "суд Одеської області", "поліція Харкова" name the place they serve and stay places."""
     heads = lang.words("organisation_heads")
-    if not heads or not any(r.case == "gent" for r in rs):
+    if not heads or not any(r[CASE] == "gent" for r in rs):
         return False
     links = []  # the words before, as far as a name's links reach
     pos = s.start
@@ -150,14 +150,14 @@ def organisation_part(lang: Language, text: str, s: Span, rs) -> bool:
         if i == 0 and _abbreviation(lang, word):
             return True  # "МВС України", "ФСБ России"
         wrs = readings(lang.code, word)
-        lemmas = {r.lemma for r in wrs if r.pos == "NOUN"} \
+        lemmas = {r[LEMMA] for r in wrs if r[POS] == "NOUN"} \
             if word.lower()[:3] in prefixes else set()
         if lemmas & heads:
             return word[0].isupper() or _capitalised_adjective_before(lang, text, start)
         if lemmas & lang.words("organisation_complements") and word[0].isupper() and \
                 not is_sentence_start(text, start):
             return True  # "Збройних Сил України"
-        if not any(r.case == "gent" and r.pos in ("NOUN", "ADJF") for r in wrs):
+        if not any(r[CASE] == "gent" and r[POS] in ("NOUN", "ADJF") for r in wrs):
             return False  # not a link of a name ("в", "та", a verb)
     return False
 
@@ -174,7 +174,7 @@ def _capitalised_adjective_before(lang: Language, text: str, pos: int) -> bool:
     name's first word ("Вищого адміністративного суду", "Державне агентство")."""
     for _ in range(2):
         prev = previous_word(text, pos, 40)
-        if not prev or not any(r.pos == "ADJF" for r in readings(lang.code, prev[1])):
+        if not prev or not any(r[POS] == "ADJF" for r in readings(lang.code, prev[1])):
             return False
         if prev[1][0].isupper():
             return True
@@ -221,45 +221,45 @@ def persons_name(lang: Language, text: str, tokens: list[Token], s: Span, rs) ->
     prev = tokens[s.first - 1] if s.first > 0 else None
     nxt = tokens[s.last + 1] if s.last + 1 < len(tokens) else None
     if prev and len(prev.text) > 1 and text[prev.end : s.start] == " " and prev.cap:
-        given = [r for r in readings(lang.code, prev.text) if r.given]
-        if given and (any(r.name for r in rs) or _surname_adjective(given, rs)):
+        given = [r for r in readings(lang.code, prev.text) if r[GIVEN]]
+        if given and (any(r[NAME] for r in rs) or _surname_adjective(given, rs)):
             return True
     if not (nxt and text[s.end : nxt.start] == " " and nxt.cap) or len(s.key) < 2:
         return False
     nrs = readings(lang.code, nxt.text)
-    if _surname_adjective([r for r in rs if r.pos == "NOUN"], nrs):
+    if _surname_adjective([r for r in rs if r[POS] == "NOUN"], nrs):
         return True
-    given = [r for r in rs if r.given]
+    given = [r for r in rs if r[GIVEN]]
     # mostly a known surname (the dictionary adds a stray common reading: "Скачко" is also
     # a vocative of скачка)
-    surname = [r for r in nrs if r.name and not r.given and r.known]
-    if not surname and nrs and all(r.name and not r.given and not r.known for r in nrs):
+    surname = [r for r in nrs if r[NAME] and not r[GIVEN] and r[KNOWN]]
+    if not surname and nrs and all(r[NAME] and not r[GIVEN] and not r[KNOWN] for r in nrs):
         surname = list(nrs)  # a word the dictionary lacks, read only as a surname
         # ("Володимир Казадой")
     if not given and surname and 4 * len(surname) >= 3 * len(nrs) and \
-            not any(r.given for r in nrs) and \
+            not any(r[GIVEN] for r in nrs) and \
             not _after_preposition(lang, text, s.start):
         # a word the dictionary lacks as a given name ("Володимир" reads only as the town)
         # before a word that reads only as a surname, in its case: "Володимир Бондаренко"
-        cases = {r.case for r in surname}
-        return any(r.pos == "NOUN" and r.case in cases for r in rs)
+        cases = {r[CASE] for r in surname}
+        return any(r[POS] == "NOUN" and r[CASE] in cases for r in rs)
     # a surname the dictionary knows, or any noun in the given name's case, or an unknown word
-    return bool(given) and (any(r.name and not r.given for r in nrs) or
-                            any(r.pos in ("NOUN", None) and r.case == g.case
+    return bool(given) and (any(r[NAME] and not r[GIVEN] for r in nrs) or
+                            any(r[POS] in ("NOUN", None) and r[CASE] == g[CASE]
                                 for r in nrs for g in given) or
-                            not any(r.known for r in nrs))
+                            not any(r[KNOWN] for r in nrs))
 
 
 def _after_preposition(lang: Language, text: str, start: int) -> bool:
     """Whether the word before ``start`` is a preposition ("у Харкові Шевченко ...": the
     town, in the case the preposition governs)."""
     prev = previous_word(text, start, 12, dot=False)
-    return bool(prev) and any(r.pos == "PREP" for r in readings(lang.code, prev[1]))
+    return bool(prev) and any(r[POS] == "PREP" for r in readings(lang.code, prev[1]))
 
 
 def _surname_adjective(given, rs) -> bool:
     """An adjective agreeing in gender and case with a given name (or a noun before it): a
     surname of the adjectival kind, which the dictionaries do not tag ("Володимир
     Зеленський", "Олени Садової")."""
-    return any(r.pos == "ADJF" and r.case == g.case and r.gender == g.gender
+    return any(r[POS] == "ADJF" and r[CASE] == g[CASE] and r[GENDER] == g[GENDER]
                for r in rs for g in given)

@@ -4,18 +4,31 @@ regexes find the kind words and the adjective + landmark pairs; the dictionary d
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..lang import Language
-from ..lang._morph import readings
+from ..lang._morph import (
+    CASE,
+    FUNCTION,
+    GENDER,
+    GEOX,
+    LEMMA,
+    NAME,
+    NUMBER,
+    POS,
+    adjective_nominative,
+    readings,
+)
 from ._cyrillic_context import _WORD_SIGNS
 from ._evidence import is_sentence_start
 
-__all__ = ["feature_word", "unresolved_spans"]
+__all__ = ["feature_after", "feature_word", "unresolved_spans"]
 
 _LATIN = re.compile(r"[A-Za-z]")
 _METRE = re.compile(r"(?:\d|\bкв\.?)\s*$")
 _ANY_WORD = re.compile(r"[^\W\d_][\w'’ʼ-]*")
+_NEXT_WORD = re.compile(r"\s{1,2}([^\W\d_][\w'’ʼ-]*)(\s?\.)?")
 #: Settlement kinds written before a name ("м. Київ", "с. Піски", "смт Ворзель", "села").
 _SETTLEMENT = frozenset({"populated_place"})
 
@@ -30,12 +43,12 @@ def _kind_word(lang: Language, word: str, dotted: bool) -> str | None:
         return "settlement" if lang.place_kinds.get(word) in _SETTLEMENT else None
     if word[:3] not in _landmark_prefixes(lang):
         return None
-    rs = [r for r in readings(lang.code, word) if r.pos == "NOUN"]
+    rs = [r for r in readings(lang.code, word) if r[POS] == "NOUN"]
     # most readings, not any: "рік" (a year) reads once as a case of "ріка"
-    if 2 * sum(r.lemma in lang.landmark_words for r in rs) >= len(rs) > 0:
+    if 2 * sum(r[LEMMA] in lang.landmark_words for r in rs) >= len(rs) > 0:
         return "landmark"
     for r in rs:
-        if r.pos == "NOUN" and lang.place_kinds.get(r.lemma) in _SETTLEMENT and len(r.lemma) > 2:
+        if r[POS] == "NOUN" and lang.place_kinds.get(r[LEMMA]) in _SETTLEMENT and len(r[LEMMA]) > 2:
             return "settlement"
     return None
 
@@ -100,14 +113,43 @@ def feature_word(lang: Language, word: str, adjective: str | None = None) -> boo
     the ``adjective`` given, one that agrees with it in case, number and gender ("Чорному
     морі": морі also reads as forms of мор and мора)."""
     feats = lang.words("feature_words")
-    rs = [r for r in readings(lang.code, word) if r.pos == "NOUN"] if feats else []
-    if 2 * sum(r.lemma in feats for r in rs) >= len(rs) > 0:
+    rs = [r for r in readings(lang.code, word) if r[POS] == "NOUN"] if feats else []
+    if 2 * sum(r[LEMMA] in feats for r in rs) >= len(rs) > 0:
         return True
     if adjective is None:
         return False
-    adjs = [a for a in readings(lang.code, adjective) if a.pos == "ADJF"]
-    return any(r.lemma in feats and r.case == a.case and r.number == a.number and
-               (r.number == "plur" or r.gender == a.gender) for r in rs for a in adjs)
+    adjs = [a for a in readings(lang.code, adjective) if a[POS] == "ADJF"]
+    return any(r[LEMMA] in feats and r[CASE] == a[CASE] and r[NUMBER] == a[NUMBER] and
+               (r[NUMBER] == "plur" or r[GENDER] == a[GENDER]) for r in rs for a in adjs)
+
+
+def feature_after(lang: Language, text: str, end: int, adjective: str
+                  ) -> tuple[int, str] | None:
+    """(end offset, nominative name) of a capitalised adjective and the lower-case feature
+    word after it that agrees with it ("Чорному морі" -> "чорне море", "Каспийском море")."""
+    m = _NEXT_WORD.match(text, end)
+    if not m or not m.group(1)[0].islower():
+        return None
+    feats = lang.words("feature_words")
+    word = m.group(1).lower()
+    if word[:3] not in _feature_prefixes(feats):
+        return None
+    adjs = [a for a in readings(lang.code, adjective) if a[POS] == "ADJF"]
+    for r in readings(lang.code, word):
+        if r[POS] != "NOUN" or r[LEMMA] not in feats or not r[GENDER]:
+            continue
+        if any(r[CASE] == a[CASE] and r[NUMBER] == a[NUMBER] and
+               (r[NUMBER] == "plur" or r[GENDER] == a[GENDER]) for a in adjs):
+            forms = adjective_nominative(lang.code, adjective, r[GENDER])
+            if forms:
+                return m.end(1), f"{forms[0]} {r[LEMMA]}"
+    return None
+
+
+@functools.lru_cache(maxsize=8)
+def _feature_prefixes(feats: frozenset[str]) -> frozenset[str]:
+    """First three letters of the feature words (once per word list, not per span)."""
+    return frozenset(f[:3] for f in feats)
 
 
 def _titled_person(lang: Language, text: str, start: int, name: str) -> bool:
@@ -116,18 +158,18 @@ def _titled_person(lang: Language, text: str, start: int, name: str) -> bool:
     a settlement."""
     before = _ANY_WORD.findall(text, max(0, start - 30), start)
     titles = lang.words("titles")
-    if not before or not any(r.lemma in titles for r in readings(lang.code, before[-1].lower())):
+    if not before or not any(r[LEMMA] in titles for r in readings(lang.code, before[-1].lower())):
         return False
     words = _ANY_WORD.findall(name)
-    return bool(words) and all(any(r.name for r in readings(lang.code, w)) and
-                               not any(r.geox for r in readings(lang.code, w)) for w in words)
+    return bool(words) and all(any(r[NAME] for r in readings(lang.code, w)) and
+                               not any(r[GEOX] for r in readings(lang.code, w)) for w in words)
 
 
 def _adjective_name(lang: Language, word: str) -> bool:
     """A name before its kind word is an adjective ("Манежной площади", "Невский
     проспект"), not a function word or a noun ("Квартира площадью 54 м")."""
     rs = readings(lang.code, word)
-    return any(r.pos == "ADJF" for r in rs) and not any(r.function for r in rs)
+    return any(r[POS] == "ADJF" for r in rs) and not any(r[FUNCTION] for r in rs)
 
 
 def unresolved_spans(text: str, lang: Language, taken: list[tuple[int, int]]
@@ -223,8 +265,8 @@ def _initial(text: str, end: int) -> bool:
 
 def _plural(lang: Language, word: str) -> bool:
     """Whether a landmark kind word is plural in every reading ("вулиць", "вулицями")."""
-    rs = [r for r in readings(lang.code, word) if r.pos == "NOUN"]
-    return bool(rs) and all(r.number == "plur" for r in rs)
+    rs = [r for r in readings(lang.code, word) if r[POS] == "NOUN"]
+    return bool(rs) and all(r[NUMBER] == "plur" for r in rs)
 
 
 _LIST_NEXT = re.compile(r"(?:\s?,\s{1,2}|\s(?:і|й|та|и|або|или)\s)(?=[^\W\d_])")

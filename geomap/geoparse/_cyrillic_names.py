@@ -25,7 +25,17 @@ from collections.abc import Callable
 
 from .._text import fold_key, translit_key
 from ..lang import Language
-from ..lang._morph import adjective_nominative, plural_nominative, readings
+from ..lang._morph import (
+    CASE,
+    GENDER,
+    GEOX,
+    KNOWN,
+    NUMBER,
+    POS,
+    adjective_nominative,
+    plural_nominative,
+    readings,
+)
 from ._cyrillic_axes import town_names
 from ._cyrillic_rows import _EX_USSR
 from ._spans import Span, Token
@@ -86,24 +96,24 @@ def _add(rows: dict, keys: dict[str, str], found: dict) -> None:
 def name_head(lang: Language, text: str, tokens: list[Token], s: Span, rs) -> bool:
     """Whether a one-word span is an adjective in an oblique case agreeing with the
     capitalised noun right after it: the first word of a two-word name, no name alone."""
-    oblique = [r for r in rs if r.pos == "ADJF" and r.case not in (None, "nomn", "voct")]
-    if s.first != s.last or not oblique or any(r.geox for r in rs) or \
+    oblique = [r for r in rs if r[POS] == "ADJF" and r[CASE] not in (None, "nomn", "voct")]
+    if s.first != s.last or not oblique or any(r[GEOX] for r in rs) or \
             s.last + 1 >= len(tokens):
         return False
     nxt = tokens[s.last + 1]
     if not nxt.cap or text[s.end : nxt.start] != " ":
         return False
-    return any(n.pos == "NOUN" and n.case == a.case and
-               (a.number == "plur" or n.gender == a.gender or a.gender is None)
+    return any(n[POS] == "NOUN" and n[CASE] == a[CASE] and
+               (a[NUMBER] == "plur" or n[GENDER] == a[GENDER] or a[GENDER] is None)
                for n in readings(lang.code, nxt.text) for a in oblique)
 
 
 def russian_place(lang: Language, word: str, rs) -> bool:
     """Whether a Ukrainian word the dictionary does not know is a place name the Russian
     dictionary knows ("Льгов")."""
-    if lang.code != "uk" or any(r.known for r in rs) or _UK_ONLY.search(word):
+    if lang.code != "uk" or any(r[KNOWN] for r in rs) or _UK_ONLY.search(word):
         return False
-    return any(r.geox and r.pos == "NOUN" for r in readings("ru", word))
+    return any(r[GEOX] and r[POS] == "NOUN" for r in readings("ru", word))
 
 
 def community_towns(lang: Language, words: list[str], lemma: str) -> list[str]:
@@ -119,8 +129,8 @@ def plural_keys(code: str, words: list[str]) -> list[str]:
     """The nominative plural key of a name of adjectives and a plural noun in an oblique case
     ("Великих Копанях" -> великі копані; "Нових Санжарах" -> нові санжари), or none."""
     head = readings(code, words[-1])
-    if not any(r.pos == "NOUN" and r.number == "plur" and r.case != "nomn" for r in head) or \
-            not all(any(r.pos == "ADJF" and r.number == "plur" for r in readings(code, w))
+    if not any(r[POS] == "NOUN" and r[NUMBER] == "plur" and r[CASE] != "nomn" for r in head) or \
+            not all(any(r[POS] == "ADJF" and r[NUMBER] == "plur" for r in readings(code, w))
                     for w in words[:-1]):
         return []
     forms = []

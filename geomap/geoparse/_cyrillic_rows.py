@@ -12,7 +12,7 @@ import re
 
 from .._text import fold_key
 from ..lang import Language
-from ..lang._morph import readings
+from ..lang._morph import CASE, COMMON, GEOX, GIVEN, KNOWN, LEMMA, NAME, POS, readings
 from ._cyrillic_context import deconfuse, previous_word
 from ._spans import Span
 
@@ -32,17 +32,17 @@ _EX_USSR = frozenset({"UA", "RU", "BY", "MD", "KZ", "GE", "AM", "AZ", "UZ", "KG"
 def _common_word(lang: Language, rs) -> bool:
     """A dictionary word that reads as common nouns (most readings, Ukrainian; no Geox tag,
     Russian) and never as a name: "Бої", "Дом", not "Париж", "Лондон"."""
-    if not rs or not all(r.pos == "NOUN" and r.known and not r.geox and not r.name
+    if not rs or not all(r[POS] == "NOUN" and r[KNOWN] and not r[GEOX] and not r[NAME]
                          for r in rs):
         return False
-    return lang.code != "uk" or 2 * sum(r.common for r in rs) > len(rs)
+    return lang.code != "uk" or 2 * sum(r[COMMON] for r in rs) > len(rs)
 
 
 def _proper_keys(code: str, rs) -> set[str]:
     """Lemma keys of the readings that are proper nouns and no person's name: Geox
-    (Russian), a lemma-level gender (Ukrainian, see Reading.common)."""
-    return {fold_key(r.lemma) for r in rs if r.pos == "NOUN" and not r.name and (
-        r.geox or (code == "uk" and r.known and not r.common))}
+    (Russian), a lemma-level gender (Ukrainian, see _morph.COMMON)."""
+    return {fold_key(r[LEMMA]) for r in rs if r[POS] == "NOUN" and not r[NAME] and (
+        r[GEOX] or (code == "uk" and r[KNOWN] and not r[COMMON]))}
 
 
 def lookup_key(s: Span, rows: dict) -> str:
@@ -77,20 +77,20 @@ def lookup_key(s: Span, rows: dict) -> str:
 def _other_word(lang: Language, rs) -> bool:
     """A word the dictionary also knows as something else than a place: a given name or
     surname ("Роман", "Ігор", "Мартіна") or a common noun ("Доля", "Думка"; Ukrainian: see
-    Reading.common, Russian: a known noun without the Geox tag)."""
-    if any(r.geox for r in rs):
+    _morph.COMMON, Russian: a known noun without the Geox tag)."""
+    if any(r[GEOX] for r in rs):
         return False
-    return any(r.pos == "NOUN" and (r.name or (r.known and (
-        r.common if lang.code == "uk" else True))) for r in rs)
+    return any(r[POS] == "NOUN" and (r[NAME] or (r[KNOWN] and (
+        r[COMMON] if lang.code == "uk" else True))) for r in rs)
 
 
 def _common_lemmas(lang: Language, rs) -> set[str]:
     """Keys of the lemmas that only common nouns have ("друг"; not "рим", also a proper
     noun, nor a name the language lists as proper, "америка")."""
-    proper = {r.lemma for r in rs if r.geox or r.name or (
-        lang.code == "uk" and r.known and not r.common)} | lang.words("proper_nouns")
-    return {fold_key(r.lemma) for r in rs if r.pos == "NOUN" and r.known and not r.geox and
-            not r.name and (r.common or lang.code != "uk") and r.lemma not in proper}
+    proper = {r[LEMMA] for r in rs if r[GEOX] or r[NAME] or (
+        lang.code == "uk" and r[KNOWN] and not r[COMMON])} | lang.words("proper_nouns")
+    return {fold_key(r[LEMMA]) for r in rs if r[POS] == "NOUN" and r[KNOWN] and not r[GEOX] and
+            not r[NAME] and (r[COMMON] or lang.code != "uk") and r[LEMMA] not in proper}
 
 
 @functools.lru_cache(maxsize=8)
@@ -112,7 +112,7 @@ def _given_name_alone(lang: Language, rs, rows: list, before: str) -> bool:
     text before it), is the person, not a village or small town it also spells ("дружина
     Олена", "бабі Галі"; "з Марією", with Maria, in the instrumental; "у Романові", "с.
     Олена" stay places): villages are named with a preposition or a kind word before them."""
-    if not any(r.given and r.known for r in rs) or any(r.geox for r in rs):
+    if not any(r[GIVEN] and r[KNOWN] for r in rs) or any(r[GEOX] for r in rs):
         return False
     if not rows or any(r[3] != "populated_place" or r[10] >= GIVEN_NAME_TOWN for _k, r in rows):
         return False
@@ -120,9 +120,9 @@ def _given_name_alone(lang: Language, rs, rows: list, before: str) -> bool:
         return False
     prev = previous_word(before, len(before), 12, dot=False)
     if prev and prev[1].lower() in lang.words("companion_prepositions") and \
-            any(r.given and r.case == "ablt" for r in rs):
+            any(r[GIVEN] and r[CASE] == "ablt" for r in rs):
         return True  # "з Марією": with Maria
-    return not (prev and any(r.pos == "PREP" for r in readings(lang.code, prev[1])))
+    return not (prev and any(r[POS] == "PREP" for r in readings(lang.code, prev[1])))
 
 
 def keep_rows(lang: Language, word: str, rows: list, *, opening: bool = False,
@@ -149,9 +149,9 @@ def keep_rows(lang: Language, word: str, rows: list, *, opening: bool = False,
         key in _common_lemmas(lang, rs)
     # (not "Кракові", also a form of the proper noun краків besides the common крак)
     inflected = common and (key is None or key == fold_key(deconfuse(word))) and \
-        fold_key(deconfuse(word)) not in {fold_key(r.lemma) for r in rs} and \
-        not {r.lemma for r in rs if r.geox or (lang.code == "uk" and not r.common)} - \
-        {r.lemma for r in rs if r.common}
+        fold_key(deconfuse(word)) not in {fold_key(r[LEMMA]) for r in rs} and \
+        not {r[LEMMA] for r in rs if r[GEOX] or (lang.code == "uk" and not r[COMMON])} - \
+        {r[LEMMA] for r in rs if r[COMMON]}
     # a country's own name ("Мальта") names the country, not its units that bear the name
     # only as an alternate (Maltese councils, "Malta")
     own = {r[7] for k, r in rows if k == "name" and r[3] == "country"}

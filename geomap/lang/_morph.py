@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple
 
-__all__ = ["Reading", "adjective_nominative", "plural_nominative", "readings"]
+__all__ = ["CASE", "COMMON", "FUNCTION", "GENDER", "GEOX", "GIVEN", "KNOWN", "LEMMA", "NAME",
+           "NUMBER", "POS", "Reading", "adjective_nominative", "plural_nominative", "readings"]
 
 #: Parts of speech that can name a place (nouns, and adjectives of "Херсонська область").
 NAMING = frozenset({"NOUN", "ADJF", "UNKN", "LATN", None})
@@ -26,24 +26,21 @@ _FUNCTION = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ", "PRED", "ADVB", "
 _COMMON_LEMMA_TAGS = frozenset({"NOUN,inan", "NOUN,anim"})
 
 
-class Reading(NamedTuple):
-    """One reading of a word form (a tuple: made by the thousand for every new word)."""
-
-    lemma: str
-    pos: str | None
-    geox: bool  # tagged as a geographic name (the Russian dictionary has the tag)
-    name: bool  # a given name, surname or patronymic
-    given: bool  # a given name
-    function: bool  # a function word, verb, adverb, pronoun or numeral ("по", "эта", "были")
-    known: bool  # in the dictionary (not guessed from the word's ending)
-    #: a noun whose gender or number the dictionary gives per form, not per lemma: in the
-    #: Ukrainian dictionary a common noun ("суд", "вікно"), where proper nouns ("Київ",
-    #: "Одеса", "Карпати") carry theirs on the lemma (measured: 32 of 2,282 one-word
-    #: Ukrainian GeoNames names read only so, mostly common words such as "Схід", "Річка")
-    common: bool
-    gender: str | None
-    number: str | None
-    case: str | None
+#: One reading of a word form is a plain tuple of atomic values (strings, booleans, None), read
+#: by these indices (``r[POS]``): Python's cycle collector stops tracking an exact tuple of
+#: such values after it first meets it, where a NamedTuple (a subclass) stays tracked, and the
+#: readings are kept by the ten thousand (the cache below) and walked by every collection.
+#: LEMMA: the lemma; POS: part of speech (pymorphy3's, or None); GEOX: tagged as a geographic
+#: name (the Russian dictionary has the tag); NAME: a given name, surname or patronymic; GIVEN:
+#: a given name; FUNCTION: a function word, verb, adverb, pronoun or numeral ("по", "эта",
+#: "были"); KNOWN: in the dictionary (not guessed from the word's ending); COMMON: a noun whose
+#: gender or number the dictionary gives per form, not per lemma: in the Ukrainian dictionary
+#: a common noun ("суд", "вікно"), where proper nouns ("Київ", "Одеса", "Карпати") carry
+#: theirs on the lemma (measured: 32 of 2,282 one-word Ukrainian GeoNames names read only so,
+#: mostly common words such as "Схід", "Річка"); GENDER, NUMBER, CASE: the grammemes, or None.
+LEMMA, POS, GEOX, NAME, GIVEN, FUNCTION, KNOWN, COMMON, GENDER, NUMBER, CASE = range(11)
+#: (lemma, pos, geox, name, given, function, known, common, gender, number, case)
+Reading = tuple
 
 
 @functools.cache
@@ -74,9 +71,6 @@ _PLURALS: dict[str, dict[str, tuple]] = {}
 _CASELESS = re.compile(r"[^A-Za-z]{2,}")
 
 
-_new_reading = tuple.__new__  # Reading._make without its own call
-
-
 @functools.lru_cache(maxsize=200_000)
 def readings(code: str, word: str) -> tuple[Reading, ...]:
     """Every reading of ``word`` in language ``code`` ("uk" or "ru"), dictionary order."""
@@ -101,7 +95,7 @@ def readings(code: str, word: str) -> tuple[Reading, ...]:
                   *after)
         if fields not in seen:
             seen.add(fields)
-            out.append(_new_reading(Reading, fields))
+            out.append(fields)
     if adjectives:
         kept = _ADJECTIVES.setdefault(code, {})
         if len(kept) >= ADJECTIVES_SIZE:
@@ -244,7 +238,7 @@ def _adjective_parses(code: str, plain: str, low: str) -> tuple:
     else parsed."""
     if not _CASELESS.fullmatch(plain):
         return tuple(p for p in _analyzer(code).parse(low) if p.tag.POS == "ADJF")
-    if not any(r.pos == "ADJF" for r in readings(code, plain)):
+    if not any(r[POS] == "ADJF" for r in readings(code, plain)):
         return ()
     got = _ADJECTIVES.get(code, {}).get(low)  # (readings parsed the lower-case form)
     if got is None:  # forgotten since

@@ -6,7 +6,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from ._base import Language
-from ._morph import readings
+from ._morph import GEOX, LEMMA, NAME, POS, readings
 
 __all__ = ["slavic_language"]
 
@@ -18,11 +18,11 @@ def lemmatiser(code: str):
     def lemmas(token: str) -> list[str]:
         low = token.lower()
         rs = readings(code, token)
-        ranked = sorted(rs, key=lambda r: (not r.geox, r.name, r.pos not in ("NOUN", None)))
+        ranked = sorted(rs, key=lambda r: (not r[GEOX], r[NAME], r[POS] not in ("NOUN", None)))
         out = [low]
         for r in ranked:
-            if r.lemma not in out:
-                out.append(r.lemma)
+            if r[LEMMA] not in out:
+                out.append(r[LEMMA])
         return out
 
     return lemmas

@@ -84,7 +84,7 @@ WORD_CLASSES = {
     # lemma's (міст/мосту, село/сіл, гора/гір): the recogniser's cheap filter before the
     # dictionary (listed from pymorphy3's lexemes)
     "kind_stems": word_set("гаю гая гає гаї гір кіс мос ріц сіл"),
-    # the dictionary files these names as common nouns (see geomap.lang._morph.Reading)
+    # the dictionary files these names as common nouns (see geomap.lang._morph.COMMON)
     "proper_nouns": word_set("україна європа америка"),
     # casualty counts (geomap.events.extract._counts), lemmas: "загинули" -> загинути
     "casualty_killed": word_set("загинути загиблий вбити убити вбитий убитий мертвий "
