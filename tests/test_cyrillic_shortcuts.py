@@ -353,3 +353,39 @@ def test_readings_are_plain_tuples_the_collector_lets_go(code, word, field):
     gc.collect()  # the readings (the tuple of them too, when it was met after them)
     gc.collect()  # (else the next collection lets it go)
     assert not gc.is_tracked(rs) and not any(gc.is_tracked(r) for r in rs)
+
+
+@pytest.mark.parametrize(("code", "words"), [
+    ("uk", ("широких", "Зеленопільській", "степах", "кривенькому", "лиманами",
+            "Шмигайлівських", "оболонях", "зеленим")),
+    ("ru", ("широких", "Залесской", "степях", "Кривенькому", "лиманами",
+            "Шмыгайловских", "полянах", "зеленым"))])
+def test_kept_parses_are_packed_and_built_again_equal(code, words):
+    """The adjective and plural parses kept for the nominatives are packed into strings and
+    numbers (dictionary words) that the collector lets go, and built again equal to
+    pymorphy3's own parses (words the dictionary knows and words read by analogy)."""
+    import gc
+
+    from geomap.lang import _morph
+
+    for word in words:
+        parses = _morph._parse(code, word)
+        kept = _morph._packed(code, parses)
+        assert _morph._unpacked(code, kept) == tuple(parses), word
+        # a dictionary word's parses are packed; those read by analogy are kept as they are
+        assert [len(k) == 6 for k in kept] == [
+            len(p[4]) == 1 and type(p[4][0][0]).__name__ == "DictionaryAnalyzer"
+            for p in parses], word
+        gc.collect()
+        gc.collect()
+        assert gc.is_tracked(kept) == any(len(k) == 5 for k in kept), word
+    for word in words:  # the nominatives read from the kept parses are those parsed again
+        _morph.readings.__wrapped__(code, word)
+        low = word.lower()
+        first = [_morph.adjective_nominative.__wrapped__(code, low, g) for g in ("femn", "neut")]
+        plural = _morph.plural_nominative(code, low)
+        _morph._ADJECTIVES.get(code, {}).pop(low, None)
+        _morph._PLURALS.get(code, {}).pop(low, None)
+        assert [_morph.adjective_nominative.__wrapped__(code, low, g)
+                for g in ("femn", "neut")] == first, word
+        assert _morph.plural_nominative(code, low) == plural, word

@@ -58,7 +58,8 @@ def _analyzer(code: str):
 
 
 #: Adjective parses of the words :func:`readings` read, for :func:`adjective_nominative`
-#: (per language; only adjectives: every object kept is one more for Python's collector).
+#: (per language; only adjectives, packed by :func:`_packed`: every object kept tracked is one
+#: more for Python's collector to walk).
 _ADJECTIVES: dict[str, dict[str, tuple]] = {}
 ADJECTIVES_SIZE = 50_000
 #: The plural noun and adjective parses among the first four of the words :func:`readings`
@@ -100,15 +101,61 @@ def readings(code: str, word: str) -> tuple[Reading, ...]:
         kept = _ADJECTIVES.setdefault(code, {})
         if len(kept) >= ADJECTIVES_SIZE:
             kept.clear()
-        wrap = _analyzer(code)._result_type  # pymorphy3's Parse, for inflect
-        kept[text] = tuple(p if wrap is None or isinstance(p, wrap) else wrap(*p)
-                           for p in adjectives)
+        kept[text] = _packed(code, adjectives)
     if plural:
         kept = _PLURALS.setdefault(code, {})
         if len(kept) >= ADJECTIVES_SIZE:
             kept.clear()
-        kept[text] = _plural_parses(parses)
+        kept[text] = _packed(code, _plural_parses(parses))
     return tuple(out)
+
+
+def _packed(code: str, parses) -> tuple:
+    """``parses`` as :data:`_ADJECTIVES` and :data:`_PLURALS` keep them: a dictionary word's
+    parse as (word, normal form, score, the dictionary's word, paradigm id, form index), all
+    strings and numbers, which Python's collector stops tracking (a parse holds its tag and
+    its analyser unit, tracked objects, in tuples it would walk for as long as it is kept);
+    any other parse as it is. :func:`_unpacked` builds them again, equal."""
+    unit, paradigms, gramtab = _dictionary_unit(code)
+    out = []
+    for p in parses:
+        stack = p[4]
+        if len(stack) == 1 and stack[0][0] is unit:
+            _unit, fixed, para_id, idx = stack[0]
+            paradigm = paradigms[para_id]
+            if gramtab[paradigm[len(paradigm) // 3 + idx]] is p[1]:  # (build_tag_info)
+                out.append((p[0], p[2], p[3], fixed, para_id, idx))
+                continue
+        out.append(p)
+    return tuple(out)
+
+
+def _unpacked(code: str, kept: tuple) -> tuple:
+    """The parses :func:`_packed` kept, as pymorphy3's (word, tag, normal form, score,
+    methods stack) tuples: the tag is the dictionary's for the paradigm form, the unit its
+    dictionary analyser, as pymorphy3's DictionaryAnalyzer.parse makes them."""
+    unit, paradigms, gramtab = _dictionary_unit(code)
+    out = []
+    for k in kept:
+        if len(k) == 5:  # a parse kept as it is
+            out.append(k)
+            continue
+        word, normal, score, fixed, para_id, idx = k
+        paradigm = paradigms[para_id]
+        out.append((word, gramtab[paradigm[len(paradigm) // 3 + idx]], normal, score,
+                    ((unit, fixed, para_id, idx),)))
+    return tuple(out)
+
+
+@functools.cache
+def _dictionary_unit(code: str) -> tuple:
+    """(the analyser's dictionary unit, its dictionary's paradigms and tags), or Nones when the
+    analyser is not built as pymorphy3 2.0 builds it (then no parse is packed)."""
+    units = getattr(_analyzer(code), "_units", None)
+    unit = units[0][0] if units else None
+    if type(unit).__name__ != "DictionaryAnalyzer":
+        return None, None, None
+    return unit, unit.dict.paradigms, unit.dict.gramtab
 
 
 _PLURAL_POS = frozenset({"NOUN", "ADJF"})
@@ -242,8 +289,10 @@ def _adjective_parses(code: str, plain: str, low: str) -> tuple:
         return ()
     got = _ADJECTIVES.get(code, {}).get(low)  # (readings parsed the lower-case form)
     if got is None:  # forgotten since
-        got = tuple(p for p in _analyzer(code).parse(low) if p.tag.POS == "ADJF")
-    return got
+        return tuple(p for p in _analyzer(code).parse(low) if p.tag.POS == "ADJF")
+    wrap = _analyzer(code)._result_type  # pymorphy3's Parse, for inflect
+    return tuple(p if wrap is None or isinstance(p, wrap) else wrap(*p)
+                 for p in _unpacked(code, got))
 
 
 def _inflected(code: str, p, gender: str) -> str | None:
@@ -323,7 +372,8 @@ def plural_nominative(code: str, word: str) -> str | None:
     parsed without the shape units), the inflection remembered per paradigm form
     (:func:`_inflected_to`)."""
     parses = _PLURALS.get(code, {}).get(word)  # those readings kept, or parsed here
-    for p in _plural_parses(_parse(code, word)) if parses is None else parses:
+    for p in _plural_parses(_parse(code, word)) if parses is None else \
+            _unpacked(code, parses):
         form = _inflected_to(code, p, "nomn plur", _NOMINATIVE_PLURAL)
         if form is not None:
             return form
