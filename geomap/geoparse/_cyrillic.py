@@ -337,7 +337,8 @@ def _keys(lang: Language, text: str, tokens: list[Token], s: Span, kinds: dict) 
     kind = kinds.get(s.end, kinds)
     if kind is kinds:
         kind = kinds[s.end] = _kind_after(lang, text, s.end)
-    if kind is None and len(words) == 1 and any(r[POS] == "ADJF" for r in rs):
+    adjective = len(words) == 1 and any(r[POS] == "ADJF" for r in rs)  # (read once)
+    if kind is None and adjective:
         kind = _kind_before(lang, text, s.start, s.end)
     if kind is not None:
         stop, lemma, gender = kind
@@ -353,7 +354,7 @@ def _keys(lang: Language, text: str, tokens: list[Token], s: Span, kinds: dict) 
             towns = community_towns(lang, words, lemma)  # "Нікопольська громада": Nikopol
             div = Span(s.start, stop, s.first, s.last, k, not towns, alts=towns)
             keys.extend([k, *towns])
-    elif len(words) == 1 and any(r[POS] == "ADJF" for r in rs):
+    elif adjective:
         feat = feature_after(lang, text, s.end, words[0])
         if feat is not None:  # "Чорному морі" -> "чорне море", as a whole
             stop, name = feat
