@@ -247,8 +247,11 @@ def expand_spans(text: str, tokens: list[Token], spans: list[Span], lang: Langua
     kinds: dict[int, tuple | None] = {}
     found = [_keys(lang, text, tokens, s, kinds) for s in spans]
     hits = known({k for f in found for k in f[-1]}) if known is not None else None
+    # (a dict's keys test a span's keys in one call: no generator per span)
+    names_none = hits.keys().isdisjoint if isinstance(hits, dict) else \
+        (lambda keys: not any(k in hits for k in keys))
     for s, (words, rs, alts, proper, kind, div, keys) in zip(spans, found, strict=True):
-        if hits is not None and not any(k in hits for k in keys):
+        if hits is not None and names_none(keys):
             continue  # no key of the span or of its division phrase names a place
         adjective = bool(rs) and all(r[POS] == "ADJF" for r in rs)
         abbreviation = text[s.start : s.end] in lang.name_abbreviations  # "ПАР", "ДНР"
