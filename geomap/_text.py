@@ -27,7 +27,8 @@ import unicodedata
 
 from unidecode import unidecode
 
-__all__ = ["ARABIC_ARTICLES", "article_fold", "fold_key", "is_translit_script", "translit_key"]
+__all__ = ["ARABIC_ARTICLES", "article_fold", "fold_key", "is_title_case", "is_translit_script",
+           "translit_key"]
 
 _PUNCT_DROP = re.compile(r"[\u0027\u2018\u2019\u02bc\u02bb\u0060\u00b4\u02b9\u02ba\"\u201c\u201d.]")
 _NON_WORD = re.compile(r"[^0-9a-z\u0080-\U0010ffff]+")
@@ -141,3 +142,18 @@ def translit_key(name: str, *, folded: bool = False) -> str:
     for pattern, repl in _TRANSLIT_RULES:
         key = pattern.sub(repl, key)
     return key
+
+
+#: Title case: at least TITLE_WORDS words of four letters or more, TITLE_SHARE of them
+#: capitalised (not in capitals).
+TITLE_WORDS = 4
+TITLE_SHARE = 0.8
+
+
+def is_title_case(words) -> bool:
+    """Whether ``words`` (the words of a headline or sentence) are written in title case
+    ("Junta Imposes Mobile Internet Shutdown"), where a capital says nothing of a name."""
+    long = [w for w in words if len(w) >= 4 and w[0].isalpha()]
+    if len(long) < TITLE_WORDS:
+        return False
+    return sum(w[0].isupper() and not w.isupper() for w in long) >= TITLE_SHARE * len(long)

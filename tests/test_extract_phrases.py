@@ -95,3 +95,25 @@ def test_a_single_dateline_is_where_the_reporter_filed(parser, gazetteer):
     events = _events(parser, gazetteer, "KYIV - Two men were killed when a drone struck a car "
                      "on Tuesday.")
     assert all(e.location_evidence != "dateline" for e in events)
+
+
+def test_a_title_case_headline_keeps_its_trigger(parser, gazetteer):
+    # the verbs of a headline in title case are capitalised like the names around them
+    events = _events(parser, gazetteer,
+                     "Russian Drones Strike Kherson Market, Killing Four Shoppers")
+    assert [(e.type, e.location.name if e.location else None) for e in events[:1]] == [
+        ("assault", "Kherson")]
+    events = _events(parser, gazetteer, "Army Clashes With Rebels Near Goma as Fighting Spreads")
+    assert events and events[0].type == "assault"
+    # a capitalised word inside a name in an ordinary sentence is still no trigger
+    events = _events(parser, gazetteer, "The Strike Force Command met in Kherson on Monday.")
+    assert not any(e.type == "assault" for e in events)
+
+
+def test_title_case_needs_most_long_words_capitalised():
+    from geomap._text import is_title_case
+
+    assert is_title_case(["Russian", "Drones", "Strike", "Kherson", "Market,", "Killing", "Four"])
+    assert not is_title_case(["Russian", "drones", "struck", "a", "market", "in", "Kherson",
+                              "on", "Monday"])
+    assert not is_title_case(["Kyiv", "and", "Kharkiv"])  # too few long words to tell

@@ -15,7 +15,7 @@ import functools
 import operator
 import re
 
-from .._text import fold_key
+from .._text import fold_key, is_title_case
 from ..gazetteer import Gazetteer
 from ..gazetteer._priors import priors
 from ..lang import Language
@@ -253,10 +253,11 @@ class Recogniser:
         # street ("Dublin Road"); a place inside an organisation's name stays a place ("the
         # Ohio Supreme Court"), and a large place may take a modifier ("Eastern Ukraine")
         if role != "demonym" and not abbr:
-            # (in a title-case headline, a function word before it is none: "Presses
-            # Offensive Near Kupiansk"; nor is a compass point: "SW Niger")
+            # (in a title-case headline, a function word or an event's verb before it is
+            # none: "Presses Offensive Near Kupiansk", "Drones Strike Kherson"; nor is a
+            # compass point: "SW Niger")
             if prev_tok and prev_tok.cap and mid and _glued(text, prev_tok, first) and not (
-                    titled and prev_tok.text.lower() in rules.language.words("title_words")
+                    titled and _headline_word(prev_tok.text, rules.language)
             ) and prev_tok.text not in rules.language.words("compass_abbreviations") and (
                     zipf(prev_tok.text) < (COMMON_WORD_ZIPF if country else NAME_AT_START_ZIPF)
                     if is_sentence_start(text, prev_tok.start)
@@ -435,26 +436,26 @@ def _lower_at_least(n: int) -> re.Pattern[str]:
     return re.compile(rf"(?:[^{_LOWER}]*[{_LOWER}]){{{n}}}")
 
 
-#: A title-case line: at most this long (a headline), with at least TITLE_WORDS words of four
-#: letters or more, TITLE_SHARE of them capitalised.
+def _headline_word(word: str, lang: Language) -> bool:
+    """A function word or an event's word, capitalised only by a title-case headline."""
+    low = word.lower()
+    return low in lang.words("title_words") or (
+        lang.lemmatise is not None and any(c in lang.triggers for c in lang.lemmatise(low)))
+
+
+#: A title-case line is at most this long (a headline).
 TITLE_CHARS = 300
-TITLE_WORDS = 4
-TITLE_SHARE = 0.8
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of the short lines written in title case ("Junta Imposes Mobile Internet
-    Shutdown"), where most words are capitalised; lines in capitals are not among them."""
+    Shutdown", :func:`geomap._text.is_title_case`); lines in capitals are not among them."""
     out = []
     pos = 0
     for line in text.split("\n"):
-        if len(line) <= TITLE_CHARS:
-            words = _LONG_WORD.findall(line)
-            if len(words) >= TITLE_WORDS:
-                caps = sum(w[0].isupper() and not w.isupper() for w in words)
-                if caps >= TITLE_SHARE * len(words):
-                    out.append((pos, pos + len(line)))
+        if len(line) <= TITLE_CHARS and is_title_case(_LONG_WORD.findall(line)):
+            out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
 

@@ -19,6 +19,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from ..._text import is_title_case
 from ...dates import parse_date
 from ...gazetteer import Gazetteer
 from ...geoparse import Mention
@@ -197,7 +198,9 @@ def _event_at(text: str, sent: Sent, i: int, *, gazetteer: Gazetteer,
     toks = sent.toks
     if not tok.text[0].isalpha():
         return None
-    if tok.text[0].isupper() and i > 0 and _in_name(toks, i):
+    # (a headline in title case capitalises its verbs: "Military Clashes with Karen Group")
+    if tok.text[0].isupper() and i > 0 and _in_name(toks, i) and \
+            not is_title_case([t.text for t in toks]):
         return None
     special = _special(toks, i)
     if special is False:
