@@ -38,3 +38,19 @@ def test_the_state_of_washington_is_the_state(parser, where):
             f"animal to a ranch in {where}.")
     got = [m.place.feature for m in parser.parse(text) if "Washington" in m.name]
     assert got == ["admin1"], got
+
+
+def test_a_city_named_like_its_own_division_beats_a_division_abroad(parser):
+    # Gaza City and the Gaza Strip against Gaza Province, Mozambique: alone, "Gaza" is the
+    # first pair; named as a province, or beside Mozambique's places, it is Mozambique's
+    for text in ("Peace in Gaza, now.", "Thousands marched for Gaza on Saturday.",
+                 "A ceasefire in the Gaza war held overnight."):
+        assert places(parser, text)["Gaza"][1] == "PS", text
+    assert places(parser, "Floods in Gaza province displaced thousands in Mozambique.")[
+        "Gaza province"][1] == "MZ"
+    assert places(parser, "Maputo and Gaza were flooded.")["Gaza"][1] == "MZ"
+
+
+def test_a_thing_named_after_a_town_is_still_no_place(parser):
+    # "the Reading festival": no division of England is named Reading
+    assert places(parser, "Fans camped for days at the Reading festival grounds.") == {}

@@ -46,9 +46,30 @@ def priors(rows: Sequence[tuple]) -> list[float]:
         if r[3] == "populated_place" and r[7]:
             cities[r[7]] = max(cities.get(r[7], 0), r[10])
     out = []
+    # the weight of a division that yields to its own same-named city, by admin-1 code
+    yielded: dict[str, float] = {}
     for kind, r in rows:
         s = importance(r[3], r[10], bool(r[13]), r[14]) - KIND_PENALTY.get(kind, 1.5)
         if r[3] == "admin1" and cities.get(r[7], -1) >= 0.1 * r[10]:
+            yielded[r[8]] = max(yielded.get(r[8], s), s)
             s -= CITY_OVER_DIVISION
         out.append(s)
+    if yielded:
+        _city_for_its_division(rows, out, cities, yielded)
     return towns_before_their_districts(rows, out)
+
+
+def _city_for_its_division(rows, out: list[float], cities: dict[str, int],
+                           yielded: dict[str, float]) -> None:
+    """A city whose same-named division yielded to it stands for both against a division of
+    that name abroad that outweighs the city alone but not the division: "Gaza" is Gaza City
+    (the city or the Gaza Strip), not Gaza Province, Mozambique."""
+    foreign = [(r[7], out[i]) for i, (_k, r) in enumerate(rows)
+               if r[3] == "admin1" and r[8] not in yielded]
+    if not foreign:
+        return
+    for i, (_k, r) in enumerate(rows):
+        if r[3] == "populated_place" and r[8] in yielded and r[10] == cities[r[7]]:
+            rival = max((p for cc, p in foreign if cc != r[7]), default=None)
+            if rival is not None and out[i] < rival <= yielded[r[8]]:
+                out[i] = yielded[r[8]]

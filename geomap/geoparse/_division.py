@@ -273,14 +273,20 @@ def _capitals(text: str, ms: list, lang: Language) -> None:
     """A large capital city, the hand-written choice, stands against a first-level division
     of the same name elsewhere that the ranker chose ("In Washington, officials said": the
     capital), unless the division is named as such ("the state of Washington", "Washington
-    state", "Spokane, Washington") or the document names another place inside it ("Seattle")."""
+    state", "Spokane, Washington") or the document names another place inside it ("Seattle").
+    So does a large city named like its own division, the two one name's place ("Gaza": Gaza
+    City and the Gaza Strip, not Gaza Province, Mozambique)."""
     inside = {(x.best.row[_COUNTRY], x.best.row[_A1CODE]) for x in ms
               if x.best is not None and x.best.row[_FEATURE] != "admin1"}
     for m in ms:
         h, b = m.hand, m.best
         if h is None or b is None or h is b or b.row[_FEATURE] != "admin1" or \
-                h.row[_FEATURE] != "populated_place" or not h.row[_CAPITAL] or \
+                h.row[_FEATURE] != "populated_place" or \
                 (h.row[_POP] or 0) < LARGE_TOWN or h.row[_A1CODE] == b.row[_A1CODE]:
+            continue
+        if not h.row[_CAPITAL] and not any(
+                c.row[_FEATURE] == "admin1" and c.row[_A1CODE] == h.row[_A1CODE] and
+                c.row[_COUNTRY] == h.row[_COUNTRY] for c in m.cands):
             continue
         if m.span.area or text[m.span.start - 2 : m.span.start] == ", " or \
                 (b.row[_COUNTRY], b.row[_A1CODE]) in inside:

@@ -21,7 +21,17 @@ from ..gazetteer._priors import priors
 from ..lang import Language
 from ..lang._detect import other_latin
 from ..lang._other_words import other_zipf
-from ._candidates import _CAPITAL, _COUNTRY, _FEATURE, _POP, AREA_FEATURES, LARGE_PLACE, Cand, Found
+from ._candidates import (
+    _A1CODE,
+    _CAPITAL,
+    _COUNTRY,
+    _FEATURE,
+    _POP,
+    AREA_FEATURES,
+    LARGE_PLACE,
+    Cand,
+    Found,
+)
 from ._cyrillic import MORPHOLOGY, expand_spans, keep_rows, lookup_key, zipf_functions
 from ._cyrillic_names import phrase_rows
 from ._evidence import is_sentence_start
@@ -328,12 +338,14 @@ class Recogniser:
                 m.needs_context = True
             m.recog = 0.7
         # "the Reading festival", "the Dublin post": a thing named after a town (not an
-        # abbreviation: "the LA riots", "the DC council" name the city)
+        # abbreviation: "the LA riots", "the DC council" name the city; nor a town named like
+        # its own division: "the Gaza war", "the Kursk incursion" are there)
         elif feature == "populated_place" and role == "literal" and not s.area and \
                 not abbr and text[max(0, s.start - 4) : s.start] in ("the ", "The ") and not (
                     next_tok and next_tok.cap and _glued(text, last, next_tok)) and \
                 not rules.sector_after.match(text, s.end) and \
-                not rules.division_after.match(text, s.end):  # "the Pokrovsk axis" is there
+                not rules.division_after.match(text, s.end) and \
+                not _own_division(best_row, cands):  # "the Pokrovsk axis" is there
             return None
         if dateline:
             m.role = "dateline"
@@ -434,6 +446,14 @@ _COUNT_FOR = tuple(next(n for n in _COUNTS if 5 * n >= size) for size in range(2
 def _lower_at_least(n: int) -> re.Pattern[str]:
     """Matches a text's start holding at least ``n`` of the :data:`_LOWER` letters."""
     return re.compile(rf"(?:[^{_LOWER}]*[{_LOWER}]){{{n}}}")
+
+
+def _own_division(town: tuple, cands) -> bool:
+    """Whether a first-level division named like ``town`` holds it (among ``cands``, the
+    name's (kind, row, prior) candidates)."""
+    a1 = town[_A1CODE]
+    return bool(a1) and any(r[_FEATURE] == "admin1" and r[_A1CODE] == a1 and
+                            r[_COUNTRY] == town[_COUNTRY] for _k, r, _p in cands)
 
 
 def _headline_word(word: str, lang: Language) -> bool:
