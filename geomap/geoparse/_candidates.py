@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ._spans import Span
 
-__all__ = ["AREA_FEATURES", "LARGE_PLACE", "Cand", "Found"]
+__all__ = ["AREA_FEATURES", "LARGE_PLACE", "Cand", "Found", "named_like_own_division"]
 
 # columns of a place row (see gazetteer._schema.PLACE_COLUMNS)
 _FEATURE, _LAT, _LON, _COUNTRY, _A1CODE, _POP, _CAPITAL = 3, 4, 5, 7, 8, 10, 13
@@ -45,3 +45,11 @@ class Found:
     outlier_check: bool = False
     support: dict | None = None
     hand: Cand | None = None  #: the hand-written choice, when the ranker chose
+
+
+def named_like_own_division(town: tuple, rows) -> bool:
+    """Whether, among ``rows`` (the place rows of one name), a first-level division of the
+    name holds ``town`` ("Gaza": Gaza City in the Gaza Strip; "Kursk" in Kursk Oblast)."""
+    a1, cc = town[_A1CODE], town[_COUNTRY]
+    return bool(a1) and any(r[_FEATURE] == "admin1" and r[_A1CODE] == a1 and r[_COUNTRY] == cc
+                            for r in rows)

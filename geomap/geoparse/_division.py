@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from ..exceptions import GeomapError
 from ..lang import Language
+from ._candidates import named_like_own_division
 from ._one_sense import one_sense
 from ._resolution import _km
 
@@ -284,9 +285,8 @@ def _capitals(text: str, ms: list, lang: Language) -> None:
                 h.row[_FEATURE] != "populated_place" or \
                 (h.row[_POP] or 0) < LARGE_TOWN or h.row[_A1CODE] == b.row[_A1CODE]:
             continue
-        if not h.row[_CAPITAL] and not any(
-                c.row[_FEATURE] == "admin1" and c.row[_A1CODE] == h.row[_A1CODE] and
-                c.row[_COUNTRY] == h.row[_COUNTRY] for c in m.cands):
+        if not h.row[_CAPITAL] and not named_like_own_division(h.row,
+                                                               (c.row for c in m.cands)):
             continue
         if m.span.area or text[m.span.start - 2 : m.span.start] == ", " or \
                 (b.row[_COUNTRY], b.row[_A1CODE]) in inside:

@@ -22,7 +22,6 @@ from ..lang import Language
 from ..lang._detect import other_latin
 from ..lang._other_words import other_zipf
 from ._candidates import (
-    _A1CODE,
     _CAPITAL,
     _COUNTRY,
     _FEATURE,
@@ -31,6 +30,7 @@ from ._candidates import (
     LARGE_PLACE,
     Cand,
     Found,
+    named_like_own_division,
 )
 from ._cyrillic import MORPHOLOGY, expand_spans, keep_rows, lookup_key, zipf_functions
 from ._cyrillic_names import phrase_rows
@@ -345,8 +345,8 @@ class Recogniser:
                     next_tok and next_tok.cap and _glued(text, last, next_tok)) and \
                 not rules.sector_after.match(text, s.end) and \
                 not rules.division_after.match(text, s.end) and \
-                not _own_division(best_row, cands):  # "the Pokrovsk axis" is there
-            return None
+                not named_like_own_division(best_row, (r for _k, r, _p in cands)):
+            return None  # ("the Pokrovsk axis" is there)
         if dateline:
             m.role = "dateline"
         elif role == "literal" and _metonymic(text, s, best_row, rules):
@@ -448,19 +448,11 @@ def _lower_at_least(n: int) -> re.Pattern[str]:
     return re.compile(rf"(?:[^{_LOWER}]*[{_LOWER}]){{{n}}}")
 
 
-def _own_division(town: tuple, cands) -> bool:
-    """Whether a first-level division named like ``town`` holds it (among ``cands``, the
-    name's (kind, row, prior) candidates)."""
-    a1 = town[_A1CODE]
-    return bool(a1) and any(r[_FEATURE] == "admin1" and r[_A1CODE] == a1 and
-                            r[_COUNTRY] == town[_COUNTRY] for _k, r, _p in cands)
-
-
 def _headline_word(word: str, lang: Language) -> bool:
     """A function word or an event's word, capitalised only by a title-case headline."""
     low = word.lower()
-    return low in lang.words("title_words") or (
-        lang.lemmatise is not None and any(c in lang.triggers for c in lang.lemmatise(low)))
+    return low in lang.words("title_words") or any(c in lang.triggers
+                                                   for c in lang.lemmatise(low))
 
 
 #: A title-case line is at most this long (a headline).

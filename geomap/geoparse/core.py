@@ -85,9 +85,10 @@ class Geoparser:
                               if len(m.cands) > 1 else 1.0)
             out.append(Mention(m.span.start, m.span.end, text[m.span.start : m.span.end],
                                place, m.role, max(0.0, min(1.0, conf))))
-        if "literal" in self.roles:  # "the Stono River": not Stone, England
+        if "literal" in self.roles:
+            # "the Stono River": not Stone, England
             out = _natural_features(text, out, feature_named_spans(text, lang))
-        if "literal" in self.roles:  # "the village of X" the gazetteer lacks: unresolved
+            # "the village of X" the gazetteer lacks: unresolved
             extra = kind_named_spans(text, lang, [(m.start, m.end) for m in out])
             if extra:
                 out.extend(Mention(a, b, text[a:b], None, "literal", UNRESOLVED_CONFIDENCE)
