@@ -8,7 +8,10 @@ matching) on the test half of every corpus: the hand-written resolver, the shipp
 without the corpus at hand (leave one corpus out: the figure for news the model never saw), and
 the ceiling: the share of mentions with a right place (within 161 km) among the candidates the
 ranker chooses from, which no ranker can pass (GeoNames country points far from the annotated
-ones, places missing from cities500).
+ones, places missing from cities500). The model columns score the ranker as geomap ships it:
+where the capitals rule (geomap/geoparse/_division.py: a large capital, or a city named like
+its own division, against a same-named division abroad) gives a model's choice back to the
+hand-written one, the hand-written choice is scored.
 TUD-Loc2013 and GeoCorpora are never trained on, so their two ranker columns agree.
 End-to-end figures (F1, correct@161, words/s) with and without the ranker are printed by
 bench_geoparse.py (rows geomap and geomap-hand). Needs LightGBM (benchmarks/requirements.txt);

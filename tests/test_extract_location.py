@@ -185,7 +185,15 @@ def test_a_repeated_name_is_no_support_for_itself(primary):
     # the headline repeats the village's name: still the far namesake against the oblast
     ev = primary("near the village of Pisky, Yasynuvata district, Donetsk region. Pisky")
     place = located(ev)
-    assert place.admin1 == "Donetsk Oblast" and ev.location_evidence == "division"
+    # the district (by its centre town) or the oblast, never more precise than the district
+    assert place.admin1 == "Donetsk Oblast" and ev.geo_precision in ("admin2", "admin1"), ev
+
+
+def test_a_town_naming_its_district_is_as_precise_as_the_district(primary):
+    ev = primary("Shelling damaged a school in the Yasynuvata district on Monday.")
+    assert located(ev).name == "Yasynuvata" and ev.geo_precision == "admin2", ev
+    ev = primary("Shelling damaged a school in Yasynuvata on Monday.")
+    assert located(ev).name == "Yasynuvata" and ev.geo_precision == "exact", ev
 
 
 def test_small_place_known_only_far_away_is_a_part_of_the_town_named_with_it(primary):

@@ -25,8 +25,9 @@ from ..lang import Language
 from ._candidates import named_like_own_division
 from ._one_sense import one_sense
 from ._resolution import _km
+from ._rules import UPPER_CLASS
 
-__all__ = ["constrain_to_divisions"]
+__all__ = ["constrain_to_divisions", "divisions_inside", "hand_stands"]
 
 # columns of a place row (see gazetteer._schema.PLACE_COLUMNS)
 _FEATURE, _LAT, _LON, _COUNTRY, _A1CODE, _POP, _CAPITAL = 3, 4, 5, 7, 8, 10, 13
@@ -66,7 +67,7 @@ def constrain_to_divisions(text: str, ms: list, lang: Language, gazetteer) -> No
     listed: set[int] = set()
     if divisions:
         for m in towns:
-            d = _division_of(text, m, divisions, lang, pat.after)
+            d = _division_of(text, m, divisions, lang, pat)
             if d is None:
                 d = _division_before(text, m, divisions, ms, lang)
                 if d is not None:
@@ -149,6 +150,7 @@ class _Patterns:
     """The language's patterns of this module, built once per language."""
 
     after: re.Pattern  # between a town and the division after it
+    via: re.Pattern | None  # ... through a district named between them
     joint: re.Pattern  # between two towns of a list
     link: re.Pattern | None  # between a town and the anchor it lies near
 
@@ -167,8 +169,22 @@ def _patterns(lang: Language) -> _Patterns:
     alt = rf"|\s(?:{prep})\s{{1,2}}(?:the\s)?" if prep else ""
     ands = "|".join(re.escape(w) for w in lang.and_words) or "and"
     phrases = "|".join(re.escape(v) for v in sorted(lang.vicinity, key=len, reverse=True))
+    after = rf" {{1,2}}|\s?, {{1,2}}|\s\({alt}"
+    # "Ulyanivka, Pokrovsk district, Donetsk oblast", "X in the Y raion of Z oblast",
+    # "Улянівка Покровського району Донецької області": the district's name (a few capitalised
+    # words) and its noun in any case, then ",", "of"/"in" or a space
+    nouns = set(lang.words("division_nouns")) | {
+        w for w, f in lang.place_kinds.items() if f == "admin2"}
+    via = None
+    if nouns:
+        kind = "|".join(re.escape(w) for w in sorted(nouns, key=len, reverse=True))
+        links = "|".join(["of", prep] if prep else ["of"])
+        via = re.compile(
+            rf"(?:{after})(?:the\s)?(?-i:{UPPER_CLASS}[\w'’-]*(?:[ -]{UPPER_CLASS}[\w'’-]*){{0,2}})"
+            rf"\s(?:{kind})\w{{0,3}}\.?(?:\s?,\s{{1,2}}|\s(?:{links})\s{{1,2}}(?:the\s)?|\s)",
+            re.IGNORECASE)
     built = _Patterns(
-        after=re.compile(rf" {{1,2}}|\s?, {{1,2}}|\s\({alt}", re.IGNORECASE),
+        after=re.compile(after, re.IGNORECASE), via=via,
         joint=re.compile(rf"\s?,\s{{1,2}}(?:(?:{ands})\s{{1,2}})?|\s(?:{ands})\s{{1,2}}",
                          re.IGNORECASE),
         link=re.compile(rf",?{_DISTANCE_WORD.pattern}(?:{phrases})\s{{1,2}}(?:the\s)?",
@@ -177,11 +193,13 @@ def _patterns(lang: Language) -> _Patterns:
     return built
 
 
-def _division_of(text: str, m, divisions: list, lang: Language, after: re.Pattern):
+def _division_of(text: str, m, divisions: list, lang: Language, pat: _Patterns):
     """The division named right after the town, or before it in the same sentence with a
     settlement word just before the town."""
     for d in divisions:
-        if d.span.start >= m.span.end and after.fullmatch(text, m.span.end, d.span.start):
+        if d.span.start >= m.span.end and (
+                pat.after.fullmatch(text, m.span.end, d.span.start) or
+                (pat.via is not None and pat.via.fullmatch(text, m.span.end, d.span.start))):
             return d
     for d in reversed(divisions):
         if d.span.end <= m.span.start and \
@@ -277,26 +295,36 @@ def _capitals(text: str, ms: list, lang: Language) -> None:
     state", "Spokane, Washington") or the document names another place inside it ("Seattle").
     So does a large city named like its own division, the two one name's place ("Gaza": Gaza
     City and the Gaza Strip, not Gaza Province, Mozambique)."""
-    inside = {(x.best.row[_COUNTRY], x.best.row[_A1CODE]) for x in ms
-              if x.best is not None and x.best.row[_FEATURE] != "admin1"}
+    inside = divisions_inside(ms)
     for m in ms:
-        h, b = m.hand, m.best
-        if h is None or b is None or h is b or b.row[_FEATURE] != "admin1" or \
-                h.row[_FEATURE] != "populated_place" or \
-                (h.row[_POP] or 0) < LARGE_TOWN or h.row[_A1CODE] == b.row[_A1CODE]:
-            continue
-        if not h.row[_CAPITAL] and not named_like_own_division(h.row,
-                                                               (c.row for c in m.cands)):
-            continue
-        if m.span.area or text[m.span.start - 2 : m.span.start] == ", " or \
-                (b.row[_COUNTRY], b.row[_A1CODE]) in inside:
-            continue
-        near = _WORD.findall(text, max(0, m.span.start - 20), m.span.start)[-2:]
-        after = _WORD.match(text, m.span.end + 1)
-        if after is not None and text[m.span.end] == " ":
-            near.append(after.group())
-        if not any(_kind(lang, w) == "admin1" for w in near):
-            m.best = h
+        if hand_stands(text, m, m.best, inside, lang):
+            m.best = m.hand
+
+
+def divisions_inside(ms: list) -> set:
+    """(country, admin-1 code) of the places other than divisions that ``ms`` resolved to."""
+    return {(x.best.row[_COUNTRY], x.best.row[_A1CODE]) for x in ms
+            if x.best is not None and x.best.row[_FEATURE] != "admin1"}
+
+
+def hand_stands(text: str, m, chosen, inside: set, lang: Language) -> bool:
+    """Whether the hand-written choice ``m.hand`` stands against the ranker's ``chosen``
+    (see :func:`_capitals`; also what scripts/train_ranker.py scores a model's choice by)."""
+    h, b = m.hand, chosen
+    if h is None or b is None or h is b or b.row[_FEATURE] != "admin1" or \
+            h.row[_FEATURE] != "populated_place" or \
+            (h.row[_POP] or 0) < LARGE_TOWN or h.row[_A1CODE] == b.row[_A1CODE]:
+        return False
+    if not h.row[_CAPITAL] and not named_like_own_division(h.row, (c.row for c in m.cands)):
+        return False
+    if m.span.area or text[m.span.start - 2 : m.span.start] == ", " or \
+            (b.row[_COUNTRY], b.row[_A1CODE]) in inside:
+        return False
+    near = _WORD.findall(text, max(0, m.span.start - 20), m.span.start)[-2:]
+    after = _WORD.match(text, m.span.end + 1)
+    if after is not None and text[m.span.end] == " ":
+        near.append(after.group())
+    return not any(_kind(lang, w) == "admin1" for w in near)
 
 
 def _city_districts(text: str, ms: list, lang: Language) -> None:

@@ -266,7 +266,10 @@ class Recogniser:
             # (in a title-case headline, a function word or an event's verb before it is
             # none: "Presses Offensive Near Kupiansk", "Drones Strike Kherson"; nor is a
             # compass point: "SW Niger")
-            if prev_tok and prev_tok.cap and mid and _glued(text, prev_tok, first) and not (
+            # (nor before a capitalised area word: "the Greater Richmond Region")
+            if prev_tok and prev_tok.cap and mid and \
+                    not (s.area and text[last.end : s.end].lstrip()[:1].isupper()) and \
+                    _glued(text, prev_tok, first) and not (
                     titled and _headline_word(prev_tok.text, rules.language)
             ) and prev_tok.text not in rules.language.words("compass_abbreviations") and (
                     zipf(prev_tok.text) < (COMMON_WORD_ZIPF if country else NAME_AT_START_ZIPF)

@@ -61,8 +61,12 @@ def rules_for(lang: Language) -> Rules:
            + r"[^\W\d_]*(?:[-'’][^\W\d_]+)*" if arts else "")
         + (r"|(?:" + _alt(sorted(conn, key=len, reverse=True)) + r")(?![^\W\d_])"
            if conn else "") + ")")
-    area = re.compile(r"(?:\s+(?:" + _alt(sorted(lang.area_words, key=len, reverse=True),
-                                          escape=True) + r"))\b" if lang.area_words else r"(?!)")
+    # "the Kursk region"; "Kursk Region" (TASS, UCDP) for the area words that never end a name
+    # of their own (lang word class titled_area_words)
+    titled = [w[0].upper() + w[1:] for w in lang.words("titled_area_words")]
+    area = re.compile(r"(?:\s+(?:" + _alt(sorted([*lang.area_words, *titled], key=len,
+                                               reverse=True), escape=True) + r"))\b") \
+        if lang.area_words else re.compile(r"(?!)")
     never = re.compile(r"(?!)")
     # the lookahead for the titles' first letters lets the search skip most of the window
     title = re.compile(

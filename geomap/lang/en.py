@@ -29,6 +29,11 @@ NAME_ARTICLES = ARABIC_ARTICLES
 AREA_WORDS = ("border region", "border regions", "region", "oblast", "province", "area",
               "governorate", "state", "county", "district", "krai", "republic", "parish",
               "prefecture", "regions", "oblasts", "provinces")
+#: Area words whose capitalised form belongs to the mention too ("Kursk Region" as TASS and UCDP
+#: write it, "Gansu Province"); not "State", "County", "District" or "Area", which often end a
+#: name of their own ("Ohio State", "Saint Louis County", "Bay Area").
+TITLED_AREA_WORDS = frozenset({"region", "regions", "oblast", "oblasts", "province",
+                               "provinces", "governorate", "krai", "prefecture"})
 #: Words naming a kind of place -> the feature class they imply.
 PLACE_KINDS = MappingProxyType({
     "city": "populated_place", "town": "populated_place", "village": "populated_place",
@@ -243,7 +248,8 @@ ENGLISH = Language(
                                   "settlement_links": SETTLEMENT_LINKS,
                                   "natural_feature_nouns": NATURAL_FEATURE_NOUNS,
                                   "compass_abbreviations": COMPASS_ABBREVIATIONS,
-                                  "title_words": TITLE_WORDS}),
+                                  "title_words": TITLE_WORDS,
+                                  "titled_area_words": TITLED_AREA_WORDS}),
     place_query=PLACE_QUERY,
     lemmatise=ev.lemma_candidates,
     district_stems=adjective_stem_groups,

@@ -67,6 +67,7 @@ _TRUST = {"where": 0.9, "clause": 1.0, "parenthesis": 0.9, "sentence": 0.9, "hea
           "summary": 0.85, "report": 0.7, "from": 0.5, "demonym": 0.4, "actor": 0.4,
           "division": 0.8}
 VICINITY_WORDS = ENGLISH.words("vicinity_before")
+DIVISION_NOUNS = ENGLISH.words("division_nouns")
 
 
 def geo_precision(place: Place | None, text: str = "", start: int | None = None) -> str:
@@ -75,9 +76,22 @@ def geo_precision(place: Place | None, text: str = "", start: int | None = None)
     if place is None:
         return "unknown"
     prec = PRECISION.get(place.feature, "unknown")
-    if prec == "exact" and start is not None and _vicinity(text, start):
-        return "near"
+    if prec == "exact" and start is not None:
+        if _district_named(text, start):
+            return "admin2"
+        if _vicinity(text, start):
+            return "near"
     return prec
+
+
+def _district_named(text: str, start: int) -> bool:
+    """The town at ``start`` names its district ("Yasynuvata district", "the Pokrovsky
+    District"): the place is the district's, not the town's own."""
+    words = _WORD.findall(text[start : start + 60])[:4]
+    i = 0
+    while i < len(words) and words[i][0].isupper() and words[i].lower() not in DIVISION_NOUNS:
+        i += 1
+    return 0 < i < len(words) and words[i].lower() in DIVISION_NOUNS
 
 
 def _vicinity(text: str, start: int) -> bool:
