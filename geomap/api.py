@@ -116,16 +116,18 @@ def _articles(texts: Any, date: Any = None) -> list:
     return arts
 
 
-def geoparse(text_or_texts: Any, *, gazetteer: Any = None):
+def geoparse(text_or_texts: Any, *, gazetteer: Any = None, focus_country: str | None = None):
     """Place mentions of one or more texts: a GeoDataFrame (EPSG:4326) with one row per
     mention (``article_id``, ``start``, ``end``, ``name``, ``role``, ``confidence``, the
     place's ``place_key``, ``place_name``, ``feature``, ``country``, ``admin1``,
-    ``geonameid``..., ``geometry``; unresolved mentions have no geometry)."""
+    ``geonameid``..., ``geometry``; unresolved mentions have no geometry). ``focus_country``
+    ("UA"): the country the texts are mostly about, a hint for names they leave ambiguous
+    (``--focus-country``)."""
     from .gazetteer import Gazetteer
     from .geoparse import Geoparser
     from .mentions import mentions_frame
 
-    parser = Geoparser(gazetteer or Gazetteer())
+    parser = Geoparser(gazetteer or Gazetteer(), focus_country=focus_country)
     return mentions_frame([(a, parser.parse(a.text)) for a in _articles(text_or_texts)])
 
 
@@ -173,18 +175,20 @@ def read_events(path_or_paths: str | os.PathLike[str] | Iterable, **options: Any
     return table
 
 
-def extract_events(text_or_texts: Any, *, date: Any = None, gazetteer: Any = None):
+def extract_events(text_or_texts: Any, *, date: Any = None, gazetteer: Any = None,
+                   focus_country: str | None = None):
     """Events reported in one or more texts (who did what, where, when) as an event table
     (dataset ``"text"``; ``article_id``, ``event_index``, ``event_type``, actors, location,
     ``date`` / ``article_date``; movements as LineStrings). ``date`` is the publication date
-    of texts that have none (relative dates such as "on Monday" are resolved against it)."""
+    of texts that have none (relative dates such as "on Monday" are resolved against it);
+    ``focus_country`` as in :func:`geoparse`."""
     from .events.extract import extract_events as extract
     from .events.extract import text_events_frame
     from .gazetteer import Gazetteer
     from .geoparse import Geoparser
 
     gaz = gazetteer or Gazetteer()
-    parser = Geoparser(gaz)
+    parser = Geoparser(gaz, focus_country=focus_country)
     return text_events_frame((a, extract(a, parser.parse(a.text), gaz))
                              for a in _articles(text_or_texts, date))
 
@@ -243,7 +247,7 @@ def map(articles: Any = (), events: Any = None, *, out_dir: str | os.PathLike[st
     of ``geomap map`` is written there too (mentions, events, links...); the run's report is
     ``m.geomap_report`` (:class:`geomap.pipeline.MapReport`). ``join``, ``km``, ``days``,
     ``top`` as ``--no-join``, ``--km``, ``--days``, ``--top``; ``options`` go to
-    :func:`geomap.pipeline.run_map` (``formats``, ``scale``...)."""
+    :func:`geomap.pipeline.run_map` (``formats``, ``scale``, ``focus_country``...)."""
     from ._atomic import atomic_write_text
     from .gazetteer import Gazetteer
     from .join import DEFAULTS

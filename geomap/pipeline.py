@@ -247,7 +247,8 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
             events: Any = None, event_files: Sequence[str | Path] = (),
             formats: Sequence[str] = (), online: bool = False,
             scale: Any = None, extract: bool = True, records: Any = None,
-            join: bool = True, join_options: dict | None = None) -> MapReport:
+            join: bool = True, join_options: dict | None = None,
+            focus_country: str | None = None) -> MapReport:
     """Read articles and event files, geoparse the articles, extract their events, link them
     to the event records, and write ``out_dir``/index.html, mentions.geojson and
     events.geojson (always, even when empty), areas.geojson (the countries and admin-1 units
@@ -267,6 +268,7 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
     rows go to ``out_dir``/events.rejects.csv. ``formats`` ("gpkg", "parquet", "csv") adds
     copies of both tables next to the GeoJSON. ``online`` writes a small CDN-linked page
     instead of a self-contained one; ``scale`` is a :class:`geomap.render.ScaleOptions`.
+    ``focus_country`` is the geoparser's hint (:class:`geomap.geoparse.Geoparser`).
     With ``extract`` (the default) events are also extracted from the articles' text
     (:func:`geomap.events.extract.extract_events`) and mapped with the others.
     """
@@ -288,7 +290,7 @@ def run_map(inputs: Sequence[str | Path], out_dir: str | Path, *,
     items = []
     other: list[str] = []
     if texts.texts:
-        parser = Geoparser(gaz)
+        parser = Geoparser(gaz, focus_country=focus_country)
         bar = tqdm(reader.read(texts), desc="geoparsing", unit="article",
                    disable=not progress, leave=False)
         for art in bar:

@@ -10,10 +10,12 @@ from .._plural import counted
 
 __all__ = [
     "add_de_facto_option",
+    "add_focus_option",
     "add_gazetteer_options",
     "add_language_option",
     "counted",
     "country_option",
+    "focus_from_args",
     "gazetteer_from_args",
     "language_from_args",
     "other_language_note",
@@ -42,6 +44,24 @@ def add_language_option(p: argparse.ArgumentParser) -> None:
                    help="the texts' language (default auto: detected per document from its "
                    "letters, see geomap.lang; a text in another language is read with the "
                    "nearest rules and reported)")
+
+
+def add_focus_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--focus-country", metavar="CC",
+                   help="ISO code of the country the texts are mostly about (UA for Ukrainian "
+                   "war reports): an ambiguous name a text leaves unplaced (\"Uglegorsk\" alone "
+                   "in a headline) leans to its place there; a hint, not a filter")
+
+
+def focus_from_args(args: argparse.Namespace) -> str | None:
+    """The ``--focus-country`` code, checked (UsageError for anything but two letters)."""
+    from ..exceptions import UsageError
+    from ..geoparse import focus_code
+
+    try:
+        return focus_code(getattr(args, "focus_country", None))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def language_from_args(args: argparse.Namespace) -> str | None:

@@ -65,7 +65,7 @@ def _add_read(esub) -> None:
 
 
 def _add_extract(esub) -> None:
-    from ._common import add_gazetteer_options, add_language_option
+    from ._common import add_focus_option, add_gazetteer_options, add_language_option
 
     p = esub.add_parser(
         "extract",
@@ -85,6 +85,7 @@ def _add_extract(esub) -> None:
                    "stdout")
     p.add_argument("--date", help="publication date (YYYY-MM-DD) for inputs without one")
     add_language_option(p)
+    add_focus_option(p)
     add_gazetteer_options(p)
     from .run import add_engine_options
 
@@ -267,7 +268,12 @@ def run_extract(args: argparse.Namespace) -> int:
     from ..geoparse import Geoparser
     from ..lang import detect
     from ..sources import ArticleReader
-    from ._common import gazetteer_from_args, language_from_args, other_language_note
+    from ._common import (
+        focus_from_args,
+        gazetteer_from_args,
+        language_from_args,
+        other_language_note,
+    )
 
     out = Path(args.out)
     suffix = out.suffix.lower()
@@ -280,7 +286,7 @@ def run_extract(args: argparse.Namespace) -> int:
     if wants_engine(args):
         return _run_extract_scaled(args, gaz, out, suffix, date)
     lang = language_from_args(args)
-    parser = Geoparser(gaz, language=lang)
+    parser = Geoparser(gaz, language=lang, focus_country=focus_from_args(args))
     reader = ArticleReader(date=date)
     items = [(art, extract_events(art, parser.parse(art.text), gaz))
              for art in reader.read(args.inputs)]

@@ -10,9 +10,11 @@ from pathlib import Path
 from .._atomic import atomic_write
 from ..exceptions import UsageError
 from ._common import (
+    add_focus_option,
     add_gazetteer_options,
     add_language_option,
     counted,
+    focus_from_args,
     gazetteer_from_args,
     language_from_args,
     other_language_note,
@@ -44,6 +46,7 @@ def add_parser(sub) -> None:
                    help="comma-separated roles to emit: literal,metonymic,demonym,dateline "
                    "(default: all)")
     add_language_option(p)
+    add_focus_option(p)
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     add_gazetteer_options(p)
     from .run import add_engine_options
@@ -121,7 +124,8 @@ def run(args) -> int:
     from ..lang import language_fields
 
     lang = language_from_args(args)
-    parser = Geoparser(gazetteer_from_args(args), roles=roles, language=lang)
+    parser = Geoparser(gazetteer_from_args(args), roles=roles, language=lang,
+                       focus_country=focus_from_args(args))
     other: list[str] = []
     rejects: list[dict] = []
     docs = tqdm(_documents(args.inputs, rejects), desc="geoparsing", unit="doc",

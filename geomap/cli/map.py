@@ -8,7 +8,14 @@ import json
 import sys
 
 from ..exceptions import GeomapError, UsageError
-from ._common import add_gazetteer_options, gazetteer_from_args, other_language_note, print_table
+from ._common import (
+    add_focus_option,
+    add_gazetteer_options,
+    focus_from_args,
+    gazetteer_from_args,
+    other_language_note,
+    print_table,
+)
 from .join import add_join_options
 
 
@@ -38,6 +45,7 @@ def add_parser(sub) -> None:
                    help="article file, folder or .jsonl, or an event file")
     p.add_argument("-o", "--out", default="maps", metavar="DIR", help="output folder (maps)")
     p.add_argument("--date", type=str, help="publication date (YYYY-MM-DD) for inputs without one")
+    add_focus_option(p)
     p.add_argument("--events", nargs="+", default=[], metavar="FILE", dest="event_files",
                    help="event files to map with the articles (any format 'geomap events read' "
                    "reads)")
@@ -71,7 +79,7 @@ def run(args) -> int:
                          extract=not args.no_text_events,
                          title=args.title, progress=not (args.no_progress or args.json),
                          event_files=args.event_files, formats=formats, online=args.online,
-                         join=not args.no_join,
+                         join=not args.no_join, focus_country=focus_from_args(args),
                          join_options={"km": args.km, "days": args.days, "top": args.top})
     except GeomapError as exc:
         if not args.json or isinstance(exc, UsageError):

@@ -20,9 +20,11 @@ from pathlib import Path
 from ..exceptions import UsageError
 from ._common import (
     add_de_facto_option,
+    add_focus_option,
     add_gazetteer_options,
     add_language_option,
     counted,
+    focus_from_args,
     gazetteer_from_args,
     language_from_args,
 )
@@ -88,7 +90,8 @@ def corpus_run(args: argparse.Namespace, inputs, *, task: str, gazetteer, roles=
                           roles=roles, max_chars=args.max_chars,
                           partition_bytes=max(1, int(args.partition_mb * (1 << 20))),
                           cache=cache, progress=not getattr(args, "no_progress", False),
-                          keep_pairs=keep_pairs, language=language_from_args(args))
+                          keep_pairs=keep_pairs, language=language_from_args(args),
+                          focus_country=focus_from_args(args))
 
 
 def report(summary, *, args, out) -> None:
@@ -119,6 +122,7 @@ def add_parser(sub) -> None:
         t.add_argument("--no-progress", action="store_true", help="no progress bar")
         t.add_argument("--json", action="store_true", help="print the summary as JSON")
         add_language_option(t)
+        add_focus_option(t)
         add_engine_options(t)
         add_gazetteer_options(t)
         t.set_defaults(run_func=_run_corpus, task=task)

@@ -12,11 +12,11 @@ from collections.abc import Iterable, Iterator
 
 from ..gazetteer import Gazetteer
 from ._home import HomeCountry, home_country, home_fields
-from .core import Geoparser
+from .core import Geoparser, focus_code
 from .mention import ROLES, Mention
 
-__all__ = ["ROLES", "Geoparser", "HomeCountry", "Mention", "geoparse", "geoparse_many",
-           "home_country", "home_fields"]
+__all__ = ["ROLES", "Geoparser", "HomeCountry", "Mention", "focus_code", "geoparse",
+           "geoparse_many", "home_country", "home_fields"]
 
 
 def geoparse(text: str, *, published: datetime.date | None = None,

@@ -82,11 +82,13 @@ def document_home(ms) -> str | None:
     return home.code if home else None
 
 
-def candidate_features(text: str, ms, *, named_countries, admin1s, parent, anchors):
+def candidate_features(text: str, ms, *, named_countries, admin1s, parent, anchors,
+                       focus: str | None = None):
     """(matrix of candidate features, [(mention, first row, end row, candidates)]) for the
     mentions of a document with more than one candidate: a row for each of its TOP_CANDIDATES
-    candidates with the best hand-written scores, in the order of ``candidates``."""
-    home = document_home(ms)
+    candidates with the best hand-written scores, in the order of ``candidates``. A focus
+    country (the user's hint) is the home country of a document that shows none of its own."""
+    home = document_home(ms) or focus
     title_end = _title_end(text)
     best_cc: dict[str, int] = {}
     best_a1: dict[str, int] = {}

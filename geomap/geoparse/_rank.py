@@ -74,10 +74,12 @@ class Ranker:
             node = self.child[2 * node + right]
         return self.value[node].sum(axis=1) + self.init
 
-    def rerank(self, text: str, ms, *, named_countries, admin1s, parent, anchors) -> None:
+    def rerank(self, text: str, ms, *, named_countries, admin1s, parent, anchors,
+               focus: str | None = None) -> None:
         """Choose each mention's place by the model's score (the resolver's hook)."""
         x, groups = candidate_features(text, ms, named_countries=named_countries,
-                                        admin1s=admin1s, parent=parent, anchors=anchors)
+                                        admin1s=admin1s, parent=parent, anchors=anchors,
+                                        focus=focus)
         if not groups:
             return
         s = self.predict(x).tolist()  # a few candidates a mention: Python floats are faster

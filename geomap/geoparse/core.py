@@ -22,7 +22,7 @@ from ._recognition import Recogniser
 from ._resolution import resolve
 from .mention import ROLES, Mention
 
-__all__ = ["Geoparser"]
+__all__ = ["Geoparser", "focus_code"]
 
 #: Confidence of a place that its kind word marks but the gazetteer does not resolve.
 UNRESOLVED_CONFIDENCE = 0.5
@@ -47,13 +47,20 @@ class Geoparser:
         Choose among a mention's candidate places with the shipped learned ranker (True, the
         default, when its model file is present: see :mod:`._rank`), with a given
         :class:`~._rank.Ranker`, or with the hand-written scores alone (False).
+    focus_country
+        ISO 3166-1 alpha-2 code of the country the texts are mostly about ("UA" for a feed of
+        Ukrainian war reports): a name the text leaves ambiguous ("Uglegorsk", alone in a
+        headline) leans to that country's place, as if the rest of the text had named a few of
+        its places. A hint, not a filter: places abroad the text supports stay abroad.
     """
 
     def __init__(self, gazetteer: Gazetteer | None = None, *,
                  roles: Iterable[str] | None = None,
                  language: str | Language | None = None,
-                 ranker: bool | Ranker = True) -> None:
+                 ranker: bool | Ranker = True,
+                 focus_country: str | None = None) -> None:
         self.gazetteer = gazetteer or Gazetteer()
+        self.focus_country = focus_code(focus_country)
         self.language = language if isinstance(language, Language) or language is None \
             else get_language(language)
         self.roles = frozenset(roles) if roles else frozenset(ROLES)
@@ -73,7 +80,7 @@ class Geoparser:
         lang = self.language or get_language(detect_language(text))
         ms = self._recogniser.find(text, lang)
         if ms:
-            resolve(text, ms, self.ranker, lang.place_kinds)
+            resolve(text, ms, self.ranker, lang.place_kinds, focus=self.focus_country)
             # "Журавлівка Сумської області", "X near Y": the namesake inside, or near
             constrain_to_divisions(text, ms, lang, self.gazetteer)
         out = []
@@ -123,6 +130,17 @@ class Geoparser:
         """:meth:`parse` over many texts (one gazetteer, one process)."""
         for t in texts:
             yield self.parse(t)
+
+
+def focus_code(code: str | None) -> str | None:
+    """``code`` as an upper-case ISO 3166-1 alpha-2 code (None stays None); ValueError for
+    anything else."""
+    if code is None or code == "":
+        return None
+    cc = code.strip().upper()
+    if len(cc) != 2 or not cc.isascii() or not cc.isalpha():
+        raise ValueError(f"focus country {code!r}: expected a two-letter ISO code such as UA")
+    return cc
 
 
 def _natural_features(text: str, out: list[Mention], spans: list[tuple[int, int]]

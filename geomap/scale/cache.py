@@ -46,7 +46,7 @@ def code_fingerprint() -> str:
 
 
 def run_identity(gazetteer, *, task: str, roles: Iterable[str] | None = None,
-                 language: str | None = None) -> str:
+                 language: str | None = None, focus_country: str | None = None) -> str:
     """The part of every document key that is not the text (see the module docstring)."""
     user = Path(gazetteer.user_path)
     user_id = f"{user.stat().st_size}:{user.stat().st_mtime_ns}" if user.exists() else "-"
@@ -56,6 +56,8 @@ def run_identity(gazetteer, *, task: str, roles: Iterable[str] | None = None,
              f"roles={','.join(sorted(roles)) if roles else '*'}", f"task={task}"]
     if language:  # a forced language reads differently: its own cache entries
         parts.append(f"lang={language}")
+    if focus_country:  # so does a focus country
+        parts.append(f"focus={focus_country}")
     return ";".join(parts)
 
 

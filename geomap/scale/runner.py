@@ -125,14 +125,16 @@ def run_corpus(inputs: list[str | os.PathLike[str]], *, task: str = "mentions",
                columns: Columns = DEFAULT_COLUMNS, date=None, roles=None,
                max_chars: int = 2_000_000, partition_bytes: int = 1 << 20,
                cache: bool | str | os.PathLike[str] = True, progress: bool = True,
-               keep_pairs: bool = False, language: str | None = None) -> RunSummary:
+               keep_pairs: bool = False, language: str | None = None,
+               focus_country: str | None = None) -> RunSummary:
     """Process a corpus (see the module docstring); returns the counts.
 
     ``cache`` is True (the document cache in the gazetteer's cache folder), False (no cache)
     or the path of a cache file. ``keep_pairs`` also returns every (Article, results) pair in
     input order in :attr:`RunSummary.pairs` (for outputs that need them all at once).
     ``language`` ("en", "uk", "ru") reads every document with that language's rules instead
-    of each document's own (see :func:`geomap.lang.detect_language`).
+    of each document's own (see :func:`geomap.lang.detect_language`); ``focus_country`` is
+    the geoparser's hint (:class:`geomap.geoparse.Geoparser`).
     """
     from tqdm import tqdm
 
@@ -159,9 +161,11 @@ def run_corpus(inputs: list[str | os.PathLike[str]], *, task: str = "mentions",
     spec = TaskSpec(task=task, cache_dir=str(gaz.cache_dir), data_dir=str(gaz.data_dir),
                     de_facto=gaz.de_facto, roles=tuple(sorted(roles)) if roles else None,
                     columns=columns, date=date, max_chars=max_chars,
-                    identity=run_identity(gaz, task=task, roles=roles, language=language),
+                    identity=run_identity(gaz, task=task, roles=roles, language=language,
+                                          focus_country=focus_country),
                     cache_path=cache_path, out_dir=str(out) if out else None,
-                    want_lines=lines_out is not None, want_items=keep_pairs, language=language)
+                    want_lines=lines_out is not None, want_items=keep_pairs, language=language,
+                    focus_country=focus_country)
     summary = RunSummary(task=task, engine=engine.name, workers=engine.workers,
                          partitions=len(parts), out_dir=str(out) if out else None,
                          lines_out=str(lines_out) if lines_out else None)

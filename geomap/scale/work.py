@@ -49,6 +49,7 @@ class TaskSpec:
     want_lines: bool = False
     want_items: bool = False
     language: str | None = None  # "en", "uk", "ru"; None: each document's own
+    focus_country: str | None = None  # the user's hint (Geoparser(focus_country=...))
 
 
 @dataclass(slots=True)
@@ -72,14 +73,16 @@ class PartResult:
 
 def worker_parser(spec: TaskSpec):
     """The process's (gazetteer, geoparser) for ``spec``, opened on first use."""
-    key = (spec.cache_dir, spec.data_dir, spec.de_facto, spec.roles, spec.language)
+    key = (spec.cache_dir, spec.data_dir, spec.de_facto, spec.roles, spec.language,
+           spec.focus_country)
     hit = _MEMO.get(key)
     if hit is None:
         from ..gazetteer import Gazetteer
         from ..geoparse import Geoparser
 
         gaz = Gazetteer(cache_dir=spec.cache_dir, data_dir=spec.data_dir, de_facto=spec.de_facto)
-        hit = _MEMO[key] = (gaz, Geoparser(gaz, roles=spec.roles, language=spec.language))
+        hit = _MEMO[key] = (gaz, Geoparser(gaz, roles=spec.roles, language=spec.language,
+                                           focus_country=spec.focus_country))
     return hit
 
 
