@@ -205,3 +205,19 @@ def test_town_codes_kept_in_the_index_answer_as_a_scan_does(private_gazetteer, t
     assert "UA.99" in _scanned_town_codes(gaz)
     assert gaz.codes_towns("UA.99")
     assert {c for c in probes if gaz.codes_towns(c)} == _scanned_town_codes(gaz)
+
+
+def test_batch_name_lookup_answers_each_key_as_alone(gazetteer):
+    # a batch is padded to a fixed number of marks with its first key, and split past 500
+    # keys: neither may add, lose or repeat a row of any key
+    known = [k for (k,) in gazetteer._query(
+        "SELECT DISTINCT fkey FROM all_names WHERE fkey >= 'kh' ORDER BY fkey LIMIT 620")]
+    assert len(known) == 620
+    absent = ["no such place qq", "zzqx"]
+    for batch in (["kyiv"], ["kyiv", "kharkiv", "paris", "springfield", absent[0]],
+                  [absent[1], "odesa", "kursk"], known + absent):
+        together = gazetteer._rows_by_key("fkey", batch)
+        alone = {k: rows for k in batch if (rows := gazetteer._rows_by_key("fkey", [k]).get(k))}
+        assert together == alone
+    rows = gazetteer._rows_by_key("fkey", ["kharkiv", "kyiv"])["kharkiv"]  # padded with it
+    assert len(rows) >= 2 and len(set(rows)) == len(rows)  # the city and the oblast, once each
