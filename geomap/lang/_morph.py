@@ -84,13 +84,16 @@ def readings(code: str, word: str) -> tuple[Reading, ...]:
     seen = set()
     parses = _parse(code, text)
     adjectives = []
+    plurals = []  # _plural_parses(parses), from the fields read here
     plural = False
-    for p in parses:  # (word, tag, normal form, score, methods stack)
+    for i, p in enumerate(parses):  # (word, tag, normal form, score, methods stack)
         before, after = _tag_fields(p[1])
         if before[0] == "ADJF":  # the tag's one part of speech (tag.POS), read once per tag
             adjectives.append(p)
-        # (a hint only: the parses kept are chosen by _plural_parses' own test)
-        plural = plural or (after[2] == "plur" and before[0] in _PLURAL_POS)
+        if after[2] == "plur" and before[0] in _PLURAL_POS:  # (the tag's one number)
+            plural = True
+            if i < 4:
+                plurals.append(p)
         fields = (p[2], *before,
                   len(p[4]) == 1,  # the dictionary's own word, no guess
                   *after)
@@ -106,7 +109,7 @@ def readings(code: str, word: str) -> tuple[Reading, ...]:
         kept = _PLURALS.setdefault(code, {})
         if len(kept) >= ADJECTIVES_SIZE:
             kept.clear()
-        kept[text] = _packed(code, _plural_parses(parses))
+        kept[text] = _packed(code, plurals)
     return tuple(out)
 
 
@@ -163,7 +166,7 @@ _PLURAL_POS = frozenset({"NOUN", "ADJF"})
 
 def _plural_parses(parses) -> tuple:
     """The plural noun and adjective parses among the first four (:func:`plural_nominative`
-    reads them)."""
+    reads them; :func:`readings` finds the same from the fields it reads)."""
     return tuple(p for p in parses[:4] if "plur" in p[1] and p[1].POS in _PLURAL_POS)
 
 
