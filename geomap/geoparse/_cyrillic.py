@@ -87,29 +87,36 @@ COMMON_NOUN_ZIPF = 4.5
 COMMON_NEIGHBOUR_ZIPF = 5.0
 
 
-def _word(code: str, token: str) -> tuple[str, tuple]:
-    """(the token in Cyrillic letters only, its readings)."""
-    word = deconfuse(token)
-    return word, readings(code, word)
-
-
-#: Keys of one-word spans (per lemmatiser: the language's) and of several-word spans (per
-#: language), remembered across documents, in plain dictionaries of strings: every object
-#: a cache keeps is one more for Python's cycle collector to walk.
+#: What one-word spans (per lemmatiser: the language's) and several-word spans (per
+#: language) are looked up by, remembered across documents, in plain dictionaries of strings,
+#: booleans and readings (tuples of them): every object a cache keeps that Python's cycle
+#: collector tracks is one more for it to walk.
 _SINGLE: dict = {}
 _PHRASE: dict[str, dict[tuple[str, ...], tuple]] = {}
 #: Words or phrases whose keys are kept (then the memo restarts).
 KEYS_SIZE = 100_000
 
 
-def _single_keys(code: str, lemmatise, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(lemma keys, those read as proper nouns) of a one-word span (``lemmatise`` is the
-    language's: :attr:`Language.lemmatise`)."""
+def _single(code: str, lemmatise, token: str) -> tuple[str, tuple, tuple[str, ...],
+                                                       tuple[str, ...], bool]:
+    """(the token in Cyrillic letters only, its readings, lemma keys, those read as proper
+    nouns, whether a reading is an adjective) of a one-word span (``lemmatise`` is the
+    language's: :attr:`Language.lemmatise`), found once per token."""
     kept = _SINGLE.setdefault(lemmatise, {})
-    got = kept.get(word)
-    if got is not None:
-        return got
-    rs = readings(code, word)
+    got = kept.get(token)
+    if got is None:
+        word = deconfuse(token)
+        rs = readings(code, word)
+        if len(kept) >= KEYS_SIZE:
+            kept.clear()
+        got = kept[token] = (word, rs, *_single_keys(code, lemmatise, word, rs),
+                             any(r[POS] == "ADJF" for r in rs))
+    return got
+
+
+def _single_keys(code: str, lemmatise, word: str, rs) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(lemma keys, those read as proper nouns) of a one-word span of ``word``, whose readings
+    are ``rs``."""
     nouns = {r[LEMMA] for r in rs if r[POS] != "ADJF"}
     proper = _proper_keys(code, rs)
     out: list[str] = []
@@ -131,10 +138,7 @@ def _single_keys(code: str, lemmatise, word: str) -> tuple[tuple[str, ...], tupl
                                      for r in rs):  # "біля Кринок": Кринки, a plural name
         out.extend(k for k in plural_keys(code, [word]) if k not in out)
     alts = tuple(out)
-    if len(kept) >= KEYS_SIZE:
-        kept.clear()
-    got = kept[word] = (alts, tuple(k for k in alts if k in proper))
-    return got
+    return alts, tuple(k for k in alts if k in proper)
 
 
 def _phrase(code: str, tokens: tuple[str, ...]) -> tuple[tuple[str, ...], tuple, tuple[str, ...]]:
@@ -322,14 +326,13 @@ def _keys(lang: Language, text: str, tokens: list[Token], s: Span, kinds: dict) 
     word after it, the division phrase's span, every key the span or the phrase may be looked
     up by) of a span; ``kinds`` remembers the division words after each end offset."""
     if s.first == s.last:
-        word, rs = _word(lang.code, tokens[s.first].text)
+        word, rs, alts, proper, adjective = _single(lang.code, lang.lemmatise,
+                                                    tokens[s.first].text)
         words = [word]
-        alts, proper = _single_keys(lang.code, lang.lemmatise, word)
-        alts, proper = list(alts), list(proper)
     else:
         words, rs, alts = _phrase(lang.code, tuple(t.text for t in tokens[s.first : s.last + 1]))
-        words, alts = list(words), list(alts)
         proper = None
+        adjective = False
     full = lang.name_abbreviations.get(text[s.start : s.end])
     if full:  # "РФ", "КНДР"
         alts = [fold_key(full)]
@@ -340,7 +343,6 @@ def _keys(lang: Language, text: str, tokens: list[Token], s: Span, kinds: dict) 
     kind = kinds.get(s.end, kinds)
     if kind is kinds:
         kind = kinds[s.end] = _kind_after(lang, text, s.end)
-    adjective = len(words) == 1 and any(r[POS] == "ADJF" for r in rs)  # (read once)
     if kind is None and adjective:
         kind = _kind_before(lang, text, s.start, s.end)
     if kind is not None:
