@@ -305,3 +305,18 @@ def test_state_symbols_and_titles_name_no_place(parser):
     got = found(parser, "На прапорі зображено малий Державний Герб України. Він Герой "
                         "України. Бої тривають в Україні.")
     assert list(got) == ["Україні"]
+
+
+def test_division_words_in_capitals_abbreviated_and_after_lists(parser):
+    # the division word after a name is found in any case and abbreviation, after a list too
+    got = found(parser, "Повітряну тривогу оголосили в Харківській, Сумській і Полтавській "
+                        "Областях.")
+    assert [got[n][0] for n in ("Харківській", "Сумській", "Полтавській Областях")] == \
+        ["a1:UA.07", "a1:UA.21", "a1:UA.18"]
+    got = found(parser, "Ночью беспилотники сбили над Курской Обл. и над Брянской обл., "
+                        "сообщил губернатор.")
+    assert got["Курской Обл."][0] == "a1:RU.41" and got["Брянской обл."][0] == "a1:RU.10"
+    got = found(parser, "Бойові дії тривають у Покровському р-ні Донецької області.")
+    assert got["Покровському р-ні"] == ("a2:UA.05.1416", "admin2")
+    got = found(parser, "Удар по Нікопольській ТГ пошкодив лінію електропередач.")
+    assert got["Нікопольській ТГ"][0] == "gn:700051"  # the hromada's centre, Nikopol

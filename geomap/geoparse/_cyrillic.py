@@ -75,6 +75,11 @@ _KIND_PREFIXES = frozenset({"обл", "рай", "р-н", "кра", "рес", "о
 #: областях"; after a comma it opens another phrase: "від Луганська, в ... районі")
 _CHAIN = re.compile(r"(?:\s?,\s{1,2}|\s+(?:и|і|та|й|або|или)\s+(?:(?:в|у|на|во)\s+)?)"
                     r"([^\W\d_][\w'’ʼ-]*)")
+#: What a division word after a list may look like, tested before _CHAIN and _NEXT_WORD read
+#: it (most words are followed by none): list items of any case (_kind_after wants them
+#: capitalised), then a word whose lower-case form starts as one of _KIND_PREFIXES does.
+_KIND_AHEAD = re.compile(r"(?:" + _CHAIN.pattern.replace("([^\\W\\d_]", "(?:[^\\W\\d_]") + r")*"
+                         r"\s{1,2}(?i:" + "|".join(sorted(_KIND_PREFIXES)) + ")")
 _KIND_EXPAND = {"обл": "область", "р-н": "район", "р-ні": "район", "р-ну": "район",
                 "тг": "громада"}
 _NAMING = frozenset({"NOUN", "ADJF", None})
@@ -187,6 +192,8 @@ def _kind_after(lang: Language, text: str, end: int) -> tuple[int, str, str] | N
     """(end offset, lemma, gender) of a division word right after ``end`` ("області"), or
     after a list of more capitalised words ("Белгородской|, Курской и Брянской областями":
     the end offset is then ``end`` itself, each adjective being its own mention)."""
+    if not _KIND_AHEAD.match(text, end):
+        return None
     pos = end
     while (c := _CHAIN.match(text, pos)) and c.group(1)[0].isupper():
         pos = c.end()
