@@ -300,14 +300,17 @@ def test_kind_words_left_out_by_the_scan_are_those_the_caller_drops(code, text):
 @pytest.mark.parametrize("code", ["uk", "ru"])
 def test_parses_without_the_shape_units_are_pymorphys_own(code):
     """A word of Cyrillic letters is parsed without the number, punctuation, Roman-numeral
-    and Latin units (which find nothing in it): the parses are pymorphy3's own, known and
-    unknown words, hyphens and apostrophes, one letter, capitals."""
+    and Latin units (which find nothing in it), the dictionary's parses and their
+    probabilities read inline: the parses are pymorphy3's own, scores and order too (known
+    and unknown words, hyphens and apostrophes, one letter, capitals, е for ё, forms whose
+    paradigm adds a prefix to the lemma's, words the probabilities do not know)."""
     from geomap.lang._morph import _analyzer, _parse, _word_units
 
     assert _word_units(code) is not None
     words = ("Херсон", "Херсонській", "обстрілювали", "Куп'янськ", "Ростов-на-Дону", "В",
              "ІІ", "Зеленського", "Шмырдяковка", "кудись-то", "Нижнем", "ЗСУ", "-", "'ab",
-             "Kyiv", "IV", "12", "Хaрків")
+             "Kyiv", "IV", "12", "Хaрків", "ежик", "пойдет", "наибольшими", "найкращого",
+             "стали", "мила", "Шмигайлівськими")
     for word in words:
         assert _parse(code, word) == _analyzer(code).parse(word), word
 

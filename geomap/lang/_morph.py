@@ -10,6 +10,7 @@ callers try each lemma against the gazetteer. Analyses are cached per word form.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 
 __all__ = ["CASE", "COMMON", "FUNCTION", "GENDER", "GEOX", "GIVEN", "KNOWN", "LEMMA", "NAME",
@@ -195,13 +196,58 @@ def _parse(code: str, word: str) -> list:
     res: list = []
     seen: set = set()
     low = word.lower()
+    dictionary = _dictionary_unit(code)[0]
     for unit, terminal in units:
-        res.extend(unit.parse(word, low, seen))
+        if unit is dictionary:
+            res.extend(_dictionary_parses(code, unit, low))
+        else:
+            res.extend(unit.parse(word, low, seen))
         if terminal and res:
             break
     if morph.prob_estimator is not None:
-        res = morph.prob_estimator.apply_to_parses(word, low, res)
+        res = _estimated(morph.prob_estimator.p_t_given_w, low, res)
     return res
+
+
+def _dictionary_parses(code: str, unit, low: str) -> list:
+    """pymorphy3's DictionaryAnalyzer.parse of ``low`` (a word in lower case) with its
+    dictionary's build_normal_form and build_tag_info written inline (called per parse)."""
+    d = unit.dict
+    paradigms, gramtab, prefixes, suffixes = (d.paradigms, d.gramtab, d.paradigm_prefixes,
+                                              d.suffixes)
+    out = []
+    for fixed, found in d.words.similar_items(low, _analyzer(code).char_substitutes):
+        for para_id, idx in found:
+            paradigm = paradigms[para_id]
+            n = len(paradigm) // 3
+            if idx == 0:  # the normal form is the word itself
+                normal = fixed
+            else:  # build_stem, then the paradigm's first prefix and suffix around it
+                prefix, suffix = prefixes[paradigm[2 * n + idx]], suffixes[paradigm[idx]]
+                stem = fixed[len(prefix) : -len(suffix)] if suffix else fixed[len(prefix) :]
+                normal = prefixes[paradigm[2 * n]] + stem + suffixes[paradigm[0]]
+            out.append((fixed, gramtab[paradigm[n + idx]], normal, 1.0,
+                        ((unit, fixed, para_id, idx),)))
+    return out
+
+
+def _estimated(cpd, low: str, parses: list) -> list:
+    """pymorphy3's ProbabilityEstimator.apply_to_parses with its P(tag | word) graph ``cpd``,
+    giving plain tuples (equal to its named ones): each parse's score is its tag's
+    probability for the word, best first (a stable sort), or, when the graph knows none,
+    the scores made to sum to one."""
+    if not parses:
+        return []
+    get, scale = cpd.get, cpd.MULTIPLIER
+    probs = [get(f"{low}:{p[1]}", 0) / scale for p in parses]
+    if sum(probs) == 0:
+        k = 1.0 / sum(p[3] for p in parses)
+        return [(p[0], p[1], p[2], p[3] * k, p[4]) for p in parses]
+    return sorted([(p[0], p[1], p[2], prob, p[4]) for p, prob in zip(parses, probs, strict=True)],
+                  key=_SCORE, reverse=True)
+
+
+_SCORE = operator.itemgetter(3)
 
 
 @functools.cache
