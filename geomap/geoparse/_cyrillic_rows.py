@@ -135,21 +135,22 @@ def keep_rows(lang: Language, word: str, rows: list, *, opening: bool = False,
     that also reads as such a word ("Вікно було відчинене", "Доля вела"), no village
     anywhere (a capital there is no evidence of a name). A place abroad is never reached
     through the lemma ``key`` of a common noun ("Друзі" -> друг, "drug": Durg in India)."""
-    if key is not None and key != fold_key(deconfuse(word)) and \
+    plain = deconfuse(word)
+    written = fold_key(plain)  # the key of the form as written
+    if key is not None and key != written and \
             key in _fold_keys(lang.words("institution_nouns")):
         return []  # "Ставку": the Stavka (ставка), not a village once called so
     # (an abbreviation the language defines, "ДНР", names what its full name names)
     upper = len(word) > 1 and word.isupper() and word not in lang.name_abbreviations
-    rs = readings(lang.code, deconfuse(word))
+    rs = readings(lang.code, plain)
     if before is not None and _given_name_alone(lang, rs, rows, before):
         return []
     common = _common_word(lang, rs)
     other = common or _other_word(lang, rs)
-    via_common = key is not None and key != fold_key(deconfuse(word)) and \
-        key in _common_lemmas(lang, rs)
+    via_common = key is not None and key != written and key in _common_lemmas(lang, rs)
     # (not "Кракові", also a form of the proper noun краків besides the common крак)
-    inflected = common and (key is None or key == fold_key(deconfuse(word))) and \
-        fold_key(deconfuse(word)) not in {fold_key(r[LEMMA]) for r in rs} and \
+    inflected = common and (key is None or key == written) and \
+        written not in {fold_key(r[LEMMA]) for r in rs} and \
         not {r[LEMMA] for r in rs if r[GEOX] or (lang.code == "uk" and not r[COMMON])} - \
         {r[LEMMA] for r in rs if r[COMMON]}
     # a country's own name ("Мальта") names the country, not its units that bear the name
