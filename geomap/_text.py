@@ -22,6 +22,7 @@ transliteration: every form joined by a hyphen ("ash-Shughur", "ez-Zor" -> "al s
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import unicodedata
 
@@ -124,24 +125,30 @@ def _cyrillic_table() -> dict[int, str | None]:
     return table
 
 
-_TRANSLIT_RULES = (
-    (re.compile(r"kh"), "h"),
-    (re.compile(r"ie"), "e"),
-    (re.compile(r"([aeiou])j"), r"\1i"),
-    (re.compile(r"y"), "i"),
-    (re.compile(r"(.)\1+"), r"\1"),
-)
+_VOWEL_J = re.compile(r"([aeiou])j")
+_RUNS = re.compile(r"(.)\1+")
 
 
 def translit_key(name: str, *, folded: bool = False) -> str:
-    """Key under which common transliteration variants of a name coincide."""
+    """Key under which common transliteration variants of a name coincide: kh -> h, ie -> e,
+    j after a vowel -> i, y -> i, then every run of one letter written once (in this order;
+    the literal rules as str.replace, which replaces as the regex did)."""
     key = name if folded else fold_key(name)
     key = key.replace(" ", "")
     if not key.isascii():
         return key
-    for pattern, repl in _TRANSLIT_RULES:
-        key = pattern.sub(repl, key)
-    return key
+    key = key.replace("kh", "h").replace("ie", "e")
+    if "j" in key:
+        key = _VOWEL_J.sub(_vowel_i, key)
+    # (a function for the replacement: a template string goes through re's Python code)
+    return _RUNS.sub(_GROUP_1, key.replace("y", "i"))
+
+
+def _vowel_i(m: re.Match) -> str:
+    return m[1] + "i"
+
+
+_GROUP_1 = operator.itemgetter(1)
 
 
 #: Title case: at least TITLE_WORDS words of four letters or more, TITLE_SHARE of them

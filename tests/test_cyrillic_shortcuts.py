@@ -45,6 +45,26 @@ def test_cyrillic_fold_keys_from_the_table_equal_the_general_path():
     assert fold_key("Орёл") == "oriol"
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(("kh", "k", "h", "i", "e", "ie", "a", "j", "jj", "y", "yy",
+                                 "o", "u", " ", "ss", "ь", "ë", "x")), max_size=12).map("".join))
+def test_transliteration_keys_are_the_rules_applied_in_turn(key):
+    """The index's transliteration key, its literal rules done by str.replace: the five
+    regex substitutions applied in turn (kh, ie, vowel + j, y, runs of one letter)."""
+    import re
+
+    from geomap._text import translit_key
+
+    expected = key.replace(" ", "")
+    if expected.isascii():
+        for pattern, repl in ((r"kh", "h"), (r"ie", "e"), (r"([aeiou])j", r"\1i"), (r"y", "i"),
+                              (r"(.)\1+", r"\1")):
+            expected = re.sub(pattern, repl, expected)
+    assert translit_key(key, folded=True) == expected
+    assert translit_key("Kharkiv") == translit_key("Harkiv") == "harkiv"
+    assert translit_key("Zhytomyr") == translit_key("Zhitomir") == "zhitomir"
+
+
 @pytest.mark.parametrize("code,text", [("uk", UK), ("ru", RU)])
 def test_spans_left_out_before_the_context_rules_name_no_place(gazetteer, code, text):
     """The spans the geoparser looks up with the gazetteer's filter are those it looks up
