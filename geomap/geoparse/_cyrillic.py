@@ -165,20 +165,23 @@ def _phrase_keys(code: str, words: list[str]) -> list[str]:
     """Keys of a several-word name: adjectives agree with the head noun's lemma."""
     out: list[str] = []
     head = words[-1]
+    agreeing: dict[str, list] = {}  # gender -> the adjectives' nominatives in it
+    own = possessive_nominative(code, words[0]) if len(words) == 2 else None
     for r in readings(code, head):
         if r[POS] != "NOUN" or not r[GENDER]:
             continue
         # each adjective's nominatives (the dictionary may give a variant first: "Народній"
         # -> "народня", "народна")
-        firsts = [adjective_nominative(code, w, r[GENDER])[:2] or (w.lower(),)
-                  for w in words[:-1]]
+        firsts = agreeing.get(r[GENDER])
+        if firsts is None:
+            firsts = agreeing[r[GENDER]] = [
+                adjective_nominative(code, w, r[GENDER])[:2] or (w.lower(),) for w in words[:-1]]
         for names in itertools.product(*firsts):
             k = fold_key(" ".join([*names, r[LEMMA]]))
             if k and k not in out:
                 out.append(k)
-        if r[GENDER] in ("masc", "neut") and len(words) == 2:
-            own = possessive_nominative(code, words[0])
-            k = fold_key(f"{own} {r[LEMMA]}") if own else None
+        if own and r[GENDER] in ("masc", "neut"):
+            k = fold_key(f"{own} {r[LEMMA]}")
             if k and k not in out:
                 out.append(k)
     plural = [k for k in plural_keys(code, words) if k not in out]  # "Великих Копанях":

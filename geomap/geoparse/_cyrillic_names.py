@@ -159,7 +159,12 @@ def possessive_nominative(code: str, word: str) -> str | None:
     """The nominative of ``word`` read as a possessive adjective in an oblique case, or
     None: "Часового" -> "часів" (uk), "Часова" -> "часов" (ru)."""
     low = word.lower()
+    if not low.endswith(_POSSESSIVE_ENDS.get(code, ())):
+        return None
     for end, nom in _POSSESSIVE.get(code, ()):
         if low.endswith(end) and len(low) > len(end) + 1:
             return low[: -len(end)] + nom
     return None
+
+
+_POSSESSIVE_ENDS = {code: tuple(end for end, _nom in ends) for code, ends in _POSSESSIVE.items()}
