@@ -279,7 +279,7 @@ def expand_spans(text: str, tokens: list[Token], spans: list[Span], lang: Langua
             continue
         if s.first == s.last and not any(r[GEOX] for r in rs) and any(r[NAME] for r in rs):
             if persons is None:
-                persons = person_lemmas(lang, text, tokens, spans)
+                persons = person_lemmas(lang, text, tokens, spans, found)
             if persons and any(r[NAME] and r[LEMMA] in persons for r in rs) and \
                     all(r[LEMMA] in persons for r in rs if r[POS] == "NOUN"):
                 continue  # "Бута", "Буту" where "Виктор Бут" was named (not "Львові": львів)

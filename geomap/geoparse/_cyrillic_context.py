@@ -29,15 +29,17 @@ def deconfuse(word: str) -> str:
     return word
 
 
-def person_lemmas(lang: Language, text: str, tokens: list[Token], spans: list[Span]
-                   ) -> frozenset[str]:
+def person_lemmas(lang: Language, text: str, tokens: list[Token], spans: list[Span],
+                  words: list[tuple]) -> frozenset[str]:
     """Lemmas of the surnames of the document's people named in full ("Виктор Бут", "Н. Кан"):
-    the same surname alone elsewhere, in any case ("Бута", "Каном"), names the person too."""
+    the same surname alone elsewhere, in any case ("Бута", "Каном"), names the person too.
+    ``words[i]`` holds the readings of span ``i``'s word (of its plain Cyrillic form) at
+    index 1, as the caller read them."""
     out = set()
-    for s in spans:
+    for s, w in zip(spans, words, strict=True):
         if s.first != s.last:
             continue
-        rs = readings(lang.code, deconfuse(tokens[s.first].text))
+        rs = w[1]
         if any(r[GEOX] for r in rs) or not any(r[NAME] and not r[GIVEN] for r in rs):
             continue
         if persons_name(lang, text, tokens, s, rs) or after_title(lang, text, s, rs):
