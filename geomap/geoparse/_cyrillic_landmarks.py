@@ -81,12 +81,17 @@ def _scanners(lang: Language) -> tuple[re.Pattern, re.Pattern]:
         feats = sorted({w[:3] for w in lang.words("feature_words") if len(w) > 2} | set(pre))
         # a kind word is of use only before a capitalised word (the caller's test), with a
         # gap of at most three spaces and full stops: the last lookahead leaves out those
-        # before a lower-case Latin or Cyrillic word; the first, for the words' first
-        # letters, lets the scan skip most offsets
-        firsts = re.escape("".join(sorted({w[0] for w in [*exact, *pre]})))
-        before = re.compile(rf"(?=[{firsts}])(?<!{_WORD_CHARS})(?:(?:{_alternation(exact)})"
-                            rf"(?!{_WORD_CHARS})|(?:{_alternation(pre)}){_WORD_CHARS}*"
-                            rf"(?!{_WORD_CHARS}))(?=[\s.:]{{0,3}}(?!{_LOWER})[^\W\d_])")
+        # before a lower-case Latin or Cyrillic word. Each branch opens with its words' first
+        # letter, the word start tested after it (no word character before that letter):
+        # re then scans for those letters alone, without trying a match at other offsets
+        firsts = sorted({w[0] for w in [*exact, *pre]})
+        branches = []
+        for c in firsts:
+            short, long = _rests(exact, c), _rests(pre, c)
+            ends = ([] if short is None else [f"(?:{short})(?!{_WORD_CHARS})"]) + \
+                ([] if long is None else [f"(?:{long}){_WORD_CHARS}*(?!{_WORD_CHARS})"])
+            branches.append(f"{re.escape(c)}(?<!{_WORD_CHARS}.)(?:{'|'.join(ends)})")
+        before = re.compile(rf"(?:{'|'.join(branches)})(?=[\s.:]{{0,3}}(?!{_LOWER})[^\W\d_])")
         # the second word only: the first is read back from the space before it
         # (capitalised too: "у Високому Замку"; spelt out, since re.IGNORECASE made the
         # scan of every text 3 times slower)
@@ -94,6 +99,13 @@ def _scanners(lang: Language) -> tuple[re.Pattern, re.Pattern]:
         after = re.compile(rf" (?:{_alternation(feats)}){_WORD_CHARS}*")
         got = _SCAN_CACHE[lang.code] = (before, after)
     return got
+
+
+def _rests(words: list[str], first: str) -> str | None:
+    """The alternation of the rest of each of ``words`` that opens with ``first``, in their
+    order, or None."""
+    rests = [re.escape(w[1:]) for w in words if w[0] == first]
+    return "|".join(rests) if rests else None
 
 
 def _alternation(words: list[str]) -> str:
