@@ -305,7 +305,7 @@ def test_kind_words_left_out_by_the_scan_are_those_the_caller_drops(code, text):
     exact = sorted(lang.words("kind_abbreviations") | {"смт", "пгт", "р-н"}, key=len,
                    reverse=True)
     w = lm._WORD_CHARS
-    plain = re.compile(rf"(?<!{w})(?:(?:{'|'.join(map(re.escape, exact))})(?!{w})|"
+    plain = re.compile(rf"(?<!{w})((?:{'|'.join(map(re.escape, exact))})(?!{w})|"
                        rf"(?:{'|'.join(map(re.escape, sorted(lm._landmark_prefixes(lang))))}){w}*)")
     taken = [(m.start(), m.end()) for m in re.finditer(r"Київ", text)]
     for sample in (text, "на вул. Хрещатик і вул.  київ, с. Піски, смт\nВорзель"):

@@ -81,17 +81,14 @@ def _scanners(lang: Language) -> tuple[re.Pattern, re.Pattern]:
         feats = sorted({w[:3] for w in lang.words("feature_words") if len(w) > 2} | set(pre))
         # a kind word is of use only before a capitalised word (the caller's test), with a
         # gap of at most three spaces and full stops: the last lookahead leaves out those
-        # before a lower-case Latin or Cyrillic word. Each branch opens with its words' first
-        # letter, the word start tested after it (no word character before that letter):
-        # re then scans for those letters alone, without trying a match at other offsets
-        firsts = sorted({w[0] for w in [*exact, *pre]})
-        branches = []
-        for c in firsts:
-            short, long = _rests(exact, c), _rests(pre, c)
-            ends = ([] if short is None else [f"(?:{short})(?!{_WORD_CHARS})"]) + \
-                ([] if long is None else [f"(?:{long}){_WORD_CHARS}*(?!{_WORD_CHARS})"])
-            branches.append(f"{re.escape(c)}(?<!{_WORD_CHARS}.)(?:{'|'.join(ends)})")
-        before = re.compile(rf"(?:{'|'.join(branches)})(?=[\s.:]{{0,3}}(?!{_LOWER})[^\W\d_])")
+        # before a lower-case Latin or Cyrillic word. The scan reads the character before
+        # the word (no word character: the word starts there) and gives the word as group
+        # 1: re then tries a match only after such a character, not at every offset (and
+        # the words' only after one of their first letters)
+        firsts = re.escape("".join(sorted({w[0] for w in [*exact, *pre]})))
+        before = re.compile(rf"[^\w'’ʼ-](?=[{firsts}])((?:{_alternation(exact)})(?!{_WORD_CHARS})|"
+                            rf"(?:{_alternation(pre)}){_WORD_CHARS}*(?!{_WORD_CHARS}))"
+                            rf"(?=[\s.:]{{0,3}}(?!{_LOWER})[^\W\d_])")
         # the second word only: the first is read back from the space before it
         # (capitalised too: "у Високому Замку"; spelt out, since re.IGNORECASE made the
         # scan of every text 3 times slower)
@@ -99,13 +96,6 @@ def _scanners(lang: Language) -> tuple[re.Pattern, re.Pattern]:
         after = re.compile(rf" (?:{_alternation(feats)}){_WORD_CHARS}*")
         got = _SCAN_CACHE[lang.code] = (before, after)
     return got
-
-
-def _rests(words: list[str], first: str) -> str | None:
-    """The alternation of the rest of each of ``words`` that opens with ``first``, in their
-    order, or None."""
-    rests = [re.escape(w[1:]) for w in words if w[0] == first]
-    return "|".join(rests) if rests else None
 
 
 def _alternation(words: list[str]) -> str:
@@ -193,23 +183,25 @@ def unresolved_spans(text: str, lang: Language, taken: list[tuple[int, int]]
     or river word shows to be no settlement ("вул. Хрещатик" is not the village Khreshchatyi
     Yar), which the caller drops."""
     before, after = _scanners(lang)
-    found = [(m.start(), 0, m) for m in before.finditer(text)]
+    # (the scan reads the character before a kind word: a space before the text's first)
+    found = [(m.start(1) - 1, 0, (m.start(1) - 1, m.end(1) - 1, m[1]))
+             for m in before.finditer(" " + text)]
     found += _pairs(text, after)
     starts = {a: (a, b) for a, b in taken}
     out: list[tuple[int, int]] = []
     drop: set[tuple[int, int]] = set()
     for _start, branch, w in sorted(found, key=lambda f: f[:2]):
         if branch == 0:  # "вул. Хрещатик", "річки Либідь", "с. Комарів"
-            raw = w.group()
-            nxt = _ANY_WORD.search(text, w.end())
+            w_start, w_end, raw = w
+            nxt = _ANY_WORD.search(text, w_end)
             if nxt is None:
                 continue
-            gap = text[w.end() : nxt.start()]
+            gap = text[w_end : nxt.start()]
             if "\n" in gap or gap.strip() not in ("", ".", ":") or len(gap) > 3:
                 continue
             colon = gap.strip() == ":"  # "вулиць: Садова, Лісова і Франка"
             dotted = gap.lstrip().startswith(".")
-            if dotted and _METRE.search(text, max(0, w.start() - 8), w.start()):
+            if dotted and _METRE.search(text, max(0, w_start - 8), w_start):
                 continue  # "386 кв. м.": square metres, not "місто"
             if not nxt.group()[0].isupper() or _LATIN.search(nxt.group()):
                 continue
@@ -219,12 +211,12 @@ def unresolved_spans(text: str, lang: Language, taken: list[tuple[int, int]]
             # a settlement's name stops before a place found after it ("села Кривенького
             # Тернопільської області"); a street's runs on ("вул. Космонавта Попова")
             end = _name_end(text, nxt.end(), starts if kind == "settlement" else {})
-            if kind == "settlement" and _titled_person(lang, text, w.start(),
+            if kind == "settlement" and _titled_person(lang, text, w_start,
                                                        text[nxt.start() : end]):
                 continue  # "мэр города Лужков": the mayor, named after his title and town
             # a settlement's mention is its name ("села Мала Локня": Мала Локня); a street's
             # keeps its kind word ("вул. Хрещатик")
-            span = (nxt.start(), end) if colon or kind == "settlement" else (w.start(), end)
+            span = (nxt.start(), end) if colon or kind == "settlement" else (w_start, end)
             if kind == "landmark":
                 drop.update(v for a, v in starts.items() if nxt.start() <= a < end)
             if kind == "landmark" and nxt.start() not in starts and \
