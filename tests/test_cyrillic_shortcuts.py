@@ -412,3 +412,19 @@ def test_kept_parses_are_packed_and_built_again_equal(code, words):
         assert [_morph.adjective_nominative.__wrapped__(code, low, g)
                 for g in ("femn", "neut")] == first, word
         assert _morph.plural_nominative(code, low) == plural, word
+
+
+def test_rows_all_kept_are_the_gazetteers_own_list(gazetteer):
+    """A name whose rows keep_rows keeps whole gets the gazetteer's list itself (the
+    recogniser's memos of a name's candidates know the rows by that object); one it
+    filters gets a new list of the rows kept, in their order."""
+    from geomap.geoparse._cyrillic_rows import keep_rows
+
+    uk = get_language("uk")
+    rows = gazetteer.rows_for_keys(["kharkiv"])["kharkiv"]
+    assert keep_rows(uk, "Харків", rows) is rows
+    rows = gazetteer.rows_for_keys(["rim"])["rim"]  # Rome, and small places abroad
+    kept = keep_rows(uk, "Рим", rows)
+    assert kept is not rows and 0 < len(kept) < len(rows)
+    assert kept == [r for r in rows if r in kept]
+    assert [row[7] for _kind, row in kept] == ["IT"]

@@ -178,4 +178,6 @@ def keep_rows(lang: Language, word: str, rows: list, *, opening: bool = False,
                 cc not in _EX_USSR or (opening and other)):
             continue
         out.append((kind, row))
-    return out
+    # every row kept: the list given (the gazetteer's, the same object whenever the name
+    # recurs), by which the recogniser's memos of a name's candidates know its rows
+    return rows if len(out) == len(rows) else out
