@@ -123,14 +123,17 @@ def test_inflections_remembered_per_paradigm_form_are_pymorphys_own(code, words)
 
 @pytest.mark.parametrize("code,words", [
     ("uk", ("копанях", "санжарах", "копанями", "великих", "нових", "кринках", "горбах",
-            "зоряноборських", "крукобродах", "хатах", "хати", "полях", "львові", "київ")),
+            "зоряноборських", "крукобродах", "хатах", "хати", "полях", "львові", "київ",
+            "байткодах", "квазімістах")),
     ("ru", ("луках", "великих", "копанях", "старых", "горках", "крукобродах", "вишнеяровских",
-            "полями", "домов", "москве", "бор", "белых"))])
+            "полями", "домов", "москве", "бор", "белых", "байткодах", "квазигородах",
+            "ямадаевых"))])
 def test_plural_nominatives_are_pymorphys_own(code, words):
     """The nominative plural of a word (its first four parses, the first plural noun or
     adjective that inflects) is what pymorphy3's inflect gives, for dictionary words and
-    made-up ones read by analogy ("крукобродах"), once found and once remembered per
-    paradigm form; the index picked from the paradigm's tags is inflect's."""
+    made-up ones read by analogy ("крукобродах") or as a prefix before a dictionary word
+    ("байткодах", "квазигородах"), once found and once remembered per paradigm form; the
+    index picked from the paradigm's tags is inflect's."""
     from geomap.lang._morph import _INFLECTED, _analyzer, plural_nominative
 
     def own(word):

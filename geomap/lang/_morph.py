@@ -363,11 +363,10 @@ def _inflected_to(code: str, p, name: str, wanted: tuple[frozenset, ...]) -> str
     ``inflect`` finds for ``p``, remembered per (paradigm, form index, ``name`` of the sets)
     as :func:`_inflected` says (``p``: a parse, or pymorphy3's plain tuple of one)."""
     stack = p[4]
-    key = None
+    outer = type(stack[1][0]).__name__ if len(stack) == 2 else None
     if type(stack[0][0]).__name__ in _PARADIGM_UNITS and (
-            len(stack) == 1 or (len(stack) == 2 and
-                                type(stack[1][0]).__name__ == "KnownSuffixAnalyzer")):
-        _unit, _word, para_id, idx = stack[0]
+            len(stack) == 1 or outer == "KnownSuffixAnalyzer" or outer in _PREFIX_UNITS):
+        _unit, word, para_id, idx = stack[0]
         key = (code, para_id, idx, name)  # strings and numbers: no object to collect
         k = _INFLECTED.get(key, _INFLECTED)
         if k is _INFLECTED:
@@ -375,6 +374,10 @@ def _inflected_to(code: str, p, name: str, wanted: tuple[frozenset, ...]) -> str
             if len(_INFLECTED) >= INFLECTED_SIZE:
                 _INFLECTED.clear()
             _INFLECTED[key] = k
+        if outer in _PREFIX_UNITS:  # a prefix before a dictionary word ("ям" + "адаевых"):
+            # its lexeme is the word's with the prefix before every form
+            form = _paradigm_form(code, word, para_id, idx, k)
+            return None if form is None else stack[1][1] + form
         return _paradigm_form(code, p[0], para_id, idx, k)
     wrap = _analyzer(code)._result_type  # pymorphy3's Parse, for inflect
     if wrap is not None and not isinstance(p, wrap):
@@ -431,6 +434,8 @@ def plural_nominative(code: str, word: str) -> str | None:
 
 #: pymorphy3 units whose parse names a paradigm and form: (unit, word, paradigm id, index)
 _PARADIGM_UNITS = frozenset({"DictionaryAnalyzer", "FakeDictionary"})
+#: pymorphy3 units that read a word as (unit, prefix) + a word they parse
+_PREFIX_UNITS = frozenset({"UnknownPrefixAnalyzer", "KnownPrefixAnalyzer"})
 
 
 def _paradigm_form(code: str, word: str, para_id: int, idx: int, k: int | None) -> str | None:
